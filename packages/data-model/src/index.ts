@@ -1,0 +1,1 @@
+export const packageName = "@pymodaq-ts/data-model";

@@ -1,0 +1,179 @@
+/**
+ * Public types of the binding: dtypes, their TypedArrays, attribute values and
+ * dataset options. The classes (H5File, H5Group, H5Dataset, H5Attributes) implement
+ * the interfaces below; `data-saving` codes against these shapes only.
+ */
+
+/** Element types a dataset or numeric attribute can hold. */
+export type Dtype =
+  | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32" | "int64" | "uint64"
+  | "float32" | "float64"
+  | "complex64" | "complex128"
+  | "bool";
+
+/**
+ * The TypedArray that carries each dtype. Complex values are interleaved (re, im) in a
+ * float array of twice the element count; bool is one byte per element.
+ */
+export interface TypedArrayOf {
+  int8: Int8Array; uint8: Uint8Array; int16: Int16Array; uint16: Uint16Array;
+  int32: Int32Array; uint32: Uint32Array; int64: BigInt64Array; uint64: BigUint64Array;
+  float32: Float32Array; float64: Float64Array;
+  complex64: Float32Array; complex128: Float64Array;
+  bool: Uint8Array;
+}
+export type AnyTypedArray = TypedArrayOf[Dtype];
+
+/** What a dataset holds when it is not a plain numeric array. */
+export type DatasetKind = Dtype | "vlen-uint8" | "string" | "vlen-string" | "compound" | "other";
+
+export type NodeKind = "group" | "dataset" | "softlink" | "externallink" | "other";
+
+export interface ChildInfo {
+  name: string;
+  kind: NodeKind;
+}
+
+/** A hyperslab: `start`, `count` per dimension, optional `stride` (default 1). */
+export interface Selection {
+  start: readonly number[];
+  count: readonly number[];
+  stride?: readonly number[];
+}
+
+export interface DatasetCreateOptions {
+  dtype: Dtype;
+  shape: readonly number[];
+  /** `null` on a dimension means unlimited. Defaults to `shape`. */
+  maxshape?: readonly (number | null)[];
+  /** Explicit chunk shape, `"auto"` (see README for the rule), or omitted for contiguous
+   *  storage when maxshape equals shape and no filter is set. */
+  chunks?: readonly number[] | "auto";
+  /** Fill value for unwritten elements (default 0). */
+  fillValue?: number | bigint;
+  /** When chunks are filled with the fill value: libhdf5's H5D_FILL_TIME_* (default "ifset"). */
+  fillTime?: "alloc" | "ifset" | "never";
+  /** When storage is allocated: H5D_ALLOC_TIME_* (default libhdf5's default for the layout). */
+  allocTime?: "early" | "incr" | "late";
+  /** Deflate (gzip/zlib) level 0-9; requires chunks. */
+  deflate?: number;
+  /** Byte-shuffle filter before deflate; requires chunks. */
+  shuffle?: boolean;
+  /** HDF5 stores boolean as 8-bit bitfield (PyTables) or int8 enum (h5py). Default "bitfield". */
+  boolEncoding?: "bitfield" | "enum";
+}
+
+export interface VlenCreateOptions {
+  chunks: readonly [number];
+  deflate?: number;
+  shuffle?: boolean;
+}
+
+export interface FilterInfo {
+  /** "deflate", "shuffle", "fletcher32", "szip", "nbit", "scaleoffset" or "filter-<id>". */
+  name: string;
+  id: number;
+  params: number[];
+}
+
+/** How an attribute's string is stored. */
+export interface StringAttrOptions {
+  /** "fixed" (PyTables: size = UTF-8 byte length, NULLTERM, no terminator stored) or "vlen" (h5py). */
+  storage?: "fixed" | "vlen";
+  cset?: "utf8" | "ascii";
+  /** Store "" as a NULL dataspace with a size-1 string, as PyTables does. Default true for fixed. */
+  emptyAsNull?: boolean;
+}
+
+export interface NumericAttrOptions {
+  /** Element type for a number (default float64 for non-integers, int64 for integers). */
+  dtype?: Exclude<Dtype, "complex64" | "complex128">;
+}
+
+/** Decoded attribute value: strings as UTF-8 text (trailing NULs stripped), numbers, arrays. */
+export type AttrValue = string | number | bigint | boolean | AnyTypedArray | string[] | null;
+
+/** Raw description of an attribute's storage (for layout checks and strict comparisons). */
+export interface RawAttr {
+  /** e.g. "string(fixed,57,utf8)", "string(vlen,utf8)", "int32", "float64", "bool", "other". */
+  h5type: string;
+  space: "scalar" | "null" | { simple: number[] };
+  value: AttrValue;
+}
+
+export interface H5Attributes {
+  names(): string[];
+  has(name: string): boolean;
+  get(name: string): AttrValue;
+  getRaw(name: string): RawAttr;
+  /** Writes (or overwrites: delete + create, as PyTables does) an attribute. */
+  set(name: string, value: string, options?: StringAttrOptions): void;
+  set(name: string, value: number | bigint | boolean | AnyTypedArray, options?: NumericAttrOptions): void;
+  delete(name: string): void;
+}
+
+export interface H5Node {
+  readonly file: H5FileLike;
+  /** Absolute path, e.g. "/RawData/Data00". */
+  readonly path: string;
+  readonly name: string;
+  readonly attrs: H5Attributes;
+  readonly isOpen: boolean;
+  close(): void;
+}
+
+export interface H5GroupLike extends H5Node {
+  createGroup(name: string, options?: { createIntermediate?: boolean }): H5GroupLike;
+  openGroup(name: string): H5GroupLike;
+  exists(name: string): boolean;
+  /** Kind of the object at a relative or absolute path, or null when nothing is there. */
+  kindOf(name: string): NodeKind | null;
+  /** Direct children in HDF5 name order (byte-wise), with their kind. */
+  children(): ChildInfo[];
+  delete(name: string): void;
+  move(from: string, to: string): void;
+  createDataset(name: string, options: DatasetCreateOptions): H5DatasetLike;
+  createVlenUint8(name: string, options: VlenCreateOptions): H5VlenLike;
+  openDataset(name: string): H5DatasetLike;
+  openVlen(name: string): H5VlenLike;
+}
+
+export interface H5DatasetLike extends H5Node {
+  readonly kind: DatasetKind;
+  /** Numeric dtype; throws for non-numeric datasets (see `kind`). */
+  readonly dtype: Dtype;
+  shape(): number[];
+  /** `null` = unlimited. */
+  maxshape(): (number | null)[];
+  chunks(): number[] | null;
+  layout(): "contiguous" | "chunked" | "compact" | "virtual";
+  filters(): FilterInfo[];
+  storageSize(): number;
+  read(selection?: Selection): AnyTypedArray;
+  readInto(target: AnyTypedArray, selection?: Selection): void;
+  write(data: AnyTypedArray, selection?: Selection): void;
+  resize(shape: readonly number[]): void;
+  /** Grows axis 0 by `rows` and writes `data` (rows x shape[1:]) there, in one native call. */
+  append(data: AnyTypedArray, rows?: number): void;
+}
+
+export interface H5VlenLike extends H5Node {
+  length(): number;
+  append(rows: readonly Uint8Array[]): void;
+  read(start?: number, count?: number): Uint8Array[];
+}
+
+export interface FileAccessOptions {
+  /** Raw-data chunk cache: H5Pset_cache (PyTables: 521 slots, 2 MiB, w0 0). */
+  chunkCache?: { slots: number; bytes: number; w0: number };
+}
+
+export interface H5FileLike {
+  readonly filename: string;
+  readonly isOpen: boolean;
+  readonly mode: "r" | "r+";
+  readonly root: H5GroupLike;
+  flush(): void;
+  close(): void;
+  [Symbol.dispose](): void;
+}

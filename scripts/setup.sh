@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh Debian 12 machine with Node 20: installs what is missing
+# (libhdf5 headers, the Python readers used by interop tests, pnpm), then the dependencies,
+# then builds every package (turbo caches what has not changed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+pkg-config --exists hdf5 2>/dev/null || need_apt+=(libhdf5-dev pkg-config)
+command -v h5dump >/dev/null 2>&1 || need_apt+=(hdf5-tools)
+if [ "${SETUP_PYTHON_READERS:-1}" = 1 ]; then
+  python3 -c 'import h5py' 2>/dev/null || need_apt+=(python3-h5py)
+  python3 -c 'import tables' 2>/dev/null || need_apt+=(python3-tables)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing ${need_apt[*]} with apt" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+want_pnpm=$(node -p 'require("./package.json").packageManager.split("@")[1]')
+if [ "$(pnpm -v 2>/dev/null || true)" != "$want_pnpm" ]; then
+  echo "setup: installing pnpm@$want_pnpm" >&2
+  npm install -g "pnpm@$want_pnpm" --silent >/dev/null
+fi
+
+pnpm install --frozen-lockfile --reporter=silent
+pnpm -s turbo run build --output-logs=errors-only
