@@ -1,1 +1,2 @@
 export const packageName = "@pymodaq-ts/data-model";
+export * from "./pyvalue.js";
