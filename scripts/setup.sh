@@ -3,6 +3,7 @@
 # (libhdf5 headers, the Python readers used by interop tests, pnpm), then the dependencies,
 # then builds every package (turbo caches what has not changed).
 set -euo pipefail
+export TURBO_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 
 need_apt=()
