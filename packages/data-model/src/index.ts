@@ -1,2 +1,11 @@
 export const packageName = "@pymodaq-ts/data-model";
 export * from "./pyvalue.js";
+export * from "./dtype.js";
+export * from "./errors.js";
+export * from "./warnings.js";
+export * from "./slice.js";
+export * from "./ndarray.js";
+export * from "./ndmath.js";
+export * from "./squeeze.js";
+export * from "./enum-base.js";
+export * from "./enums.js";
