@@ -287,14 +287,46 @@ void pmd_axis_attrs(hid_t d, long long size, const char *label, const char *unit
     attr_env_int(d, "spread_order", spread_order);
 }
 
+/* NumPy's pairwise summation, as np.add.reduce does it on a contiguous float64 array: the mean
+ * of the axis differences must match pymodaq's `scaling` to the last bit. */
+static double np_pairwise_sum(const double *a, size_t n) {
+    if (n < 8) {
+        double res = 0.0;
+        for (size_t i = 0; i < n; i++) res += a[i];
+        return res;
+    }
+    if (n <= 128) {
+        double r[8];
+        size_t i;
+        for (int j = 0; j < 8; j++) r[j] = a[j];
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; j++) r[j] += a[i + j];
+        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += a[i];
+        return res;
+    }
+    size_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return np_pairwise_sum(a, n2) + np_pairwise_sum(a + n2, n - n2);
+}
+
 void pmd_linear_axis(hid_t parent, const char *name, const char *label, const char *units,
-                     long long index, double offset, double scaling, hsize_t size) {
+                     long long index, double base, double step, hsize_t size) {
+    /* Axis(data=base + step * arange(size)) keeps offset = data[0] and scaling = mean(diff);
+     * the saver writes get_data() = offset + scaling * linspace(0, size - 1, size). */
     double *v = malloc(size * sizeof *v);
     if (!v) { perror("malloc"); exit(3); }
+    for (hsize_t i = 0; i < size; i++) v[i] = base + step * (double)i;
+    double offset = base, scaling = 1.0; /* data[0] = base + step * 0 */
+    if (size > 1) {
+        for (hsize_t i = 0; i + 1 < size; i++) v[i] = v[i + 1] - v[i];
+        scaling = np_pairwise_sum(v, size - 1) / (double)(size - 1);
+    }
     for (hsize_t i = 0; i < size; i++) v[i] = offset + scaling * (double)i;
     hid_t d = pmd_carray(parent, name, label, &size, 1, "axis", "Data1D");
     H5OK(H5Dwrite(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v));
     pmd_axis_attrs(d, (long long)size, label, units, index, offset, scaling, 0);
+    if (size == 1) attr_env_int(d, "scaling", 1); /* a one-point axis has the Python int 1 */
     H5OK(H5Dclose(d));
     free(v);
 }

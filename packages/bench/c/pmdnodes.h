@@ -50,8 +50,9 @@ void pmd_data_attrs(hid_t d, double timestamp, const char *label, const char *di
 void pmd_axis_attrs(hid_t d, long long size, const char *label, const char *units, long long index,
                     double offset, double scaling, long long spread_order);
 
-/* A linear float64 axis CARRAY holding offset + scaling * i, with all its attributes. */
+/* The axis CARRAY that AxisSaverLoader writes for Axis(label, units, data=base + step * arange(size),
+ * index): offset, scaling (NumPy's mean of the differences) and get_data(), with all attributes. */
 void pmd_linear_axis(hid_t parent, const char *name, const char *label, const char *units,
-                     long long index, double offset, double scaling, hsize_t size);
+                     long long index, double base, double step, hsize_t size);
 
 #endif
