@@ -1,0 +1,222 @@
+/**
+ * The backend seam implemented on `@pymodaq-ts/h5-lowlevel`, our native libhdf5 binding.
+ * Thin adapters: every call maps to one binding call, handles are the binding's (owned by the file).
+ */
+import {
+  H5File,
+  type H5Attributes,
+  type H5DatasetLike,
+  type H5FileLike,
+  type H5GroupLike,
+  type H5VlenLike,
+} from "@pymodaq-ts/h5-lowlevel";
+import type {
+  AnyTypedArray,
+  ArrayCreateSpec,
+  AttributeStore,
+  ChildEntry,
+  ChildKind,
+  Dtype,
+  FileSettings,
+  Hyperslab,
+  StorageArray,
+  StorageBackend,
+  StorageFile,
+  StorageGroup,
+  StorageLayoutInfo,
+  StorageVlen,
+  StoredAttr,
+  StringStorage,
+  VlenCreateSpec,
+} from "./types.js";
+
+class LowLevelAttrs implements AttributeStore {
+  constructor(private readonly attrs: H5Attributes) {}
+  names(): string[] {
+    return this.attrs.names();
+  }
+  has(name: string): boolean {
+    return this.attrs.has(name);
+  }
+  getValue(name: string): StoredAttr["value"] {
+    return this.attrs.get(name);
+  }
+  getStored(name: string): StoredAttr {
+    return this.attrs.getRaw(name);
+  }
+  setString(name: string, value: string, storage: StringStorage): void {
+    this.attrs.set(name, value, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
+  }
+  setInteger(name: string, value: number, dtype: "int32" | "int64"): void {
+    this.attrs.set(name, value, { dtype });
+  }
+  delete(name: string): void {
+    this.attrs.delete(name);
+  }
+}
+
+function childKind(kind: string | null): ChildKind | null {
+  if (kind === null) return null;
+  return kind === "group" || kind === "dataset" ? kind : "other";
+}
+
+function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
+  return {
+    layout: ds.layout(),
+    chunks: ds.chunks(),
+    maxshape: ds.maxshape(),
+    filters: ds.filters().map((f) => ({ name: f.name, params: f.params })),
+  };
+}
+
+class LowLevelGroup implements StorageGroup {
+  readonly attrs: AttributeStore;
+  constructor(private readonly group: H5GroupLike) {
+    this.attrs = new LowLevelAttrs(group.attrs);
+  }
+  get path(): string {
+    return this.group.path;
+  }
+  get name(): string {
+    return this.group.name;
+  }
+  children(): ChildEntry[] {
+    return this.group.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
+  }
+  childKind(name: string): ChildKind | null {
+    return childKind(this.group.kindOf(name));
+  }
+  openGroup(name: string): StorageGroup {
+    return new LowLevelGroup(this.group.openGroup(name));
+  }
+  createGroup(name: string): StorageGroup {
+    return new LowLevelGroup(this.group.createGroup(name));
+  }
+  openArray(name: string): StorageArray {
+    return new LowLevelArray(this.group.openDataset(name));
+  }
+  openVlen(name: string): StorageVlen {
+    return new LowLevelVlen(this.group.openVlen(name), () => layoutOf(this.group.openDataset(name)));
+  }
+  createArray(name: string, spec: ArrayCreateSpec): StorageArray {
+    const ds = this.group.createDataset(name, {
+      dtype: spec.dtype,
+      shape: spec.shape,
+      maxshape: spec.maxshape,
+      ...(spec.chunks === null ? {} : { chunks: spec.chunks }),
+      ...(spec.deflate === null ? {} : { deflate: spec.deflate }),
+      ...(spec.shuffle ? { shuffle: true } : {}),
+      fillValue: spec.fillValue,
+      fillTime: spec.fillTime,
+      allocTime: spec.allocTime,
+    });
+    return new LowLevelArray(ds);
+  }
+  createVlen(name: string, spec: VlenCreateSpec): StorageVlen {
+    const vl = this.group.createVlenUint8(name, {
+      chunks: [spec.chunk],
+      ...(spec.deflate === null ? {} : { deflate: spec.deflate }),
+      ...(spec.shuffle ? { shuffle: true } : {}),
+    });
+    return new LowLevelVlen(vl, () => layoutOf(this.group.openDataset(name)));
+  }
+  remove(name: string): void {
+    this.group.delete(name);
+  }
+}
+
+class LowLevelArray implements StorageArray {
+  readonly attrs: AttributeStore;
+  constructor(private readonly ds: H5DatasetLike) {
+    this.attrs = new LowLevelAttrs(ds.attrs);
+  }
+  get path(): string {
+    return this.ds.path;
+  }
+  get name(): string {
+    return this.ds.name;
+  }
+  get dtype(): Dtype {
+    return this.ds.dtype;
+  }
+  shape(): number[] {
+    return this.ds.shape();
+  }
+  layoutInfo(): StorageLayoutInfo {
+    return layoutOf(this.ds);
+  }
+  read(slab?: Hyperslab): AnyTypedArray {
+    return slab === undefined ? this.ds.read() : this.ds.read({ start: slab.start, count: slab.count });
+  }
+  write(data: AnyTypedArray, slab?: Hyperslab): void {
+    if (slab === undefined) this.ds.write(data);
+    else this.ds.write(data, { start: slab.start, count: slab.count });
+  }
+  resize(shape: readonly number[]): void {
+    this.ds.resize(shape);
+  }
+  append(data: AnyTypedArray, rows: number): void {
+    this.ds.append(data, rows);
+  }
+}
+
+class LowLevelVlen implements StorageVlen {
+  readonly attrs: AttributeStore;
+  constructor(
+    private readonly vl: H5VlenLike,
+    private readonly layout: () => StorageLayoutInfo,
+  ) {
+    this.attrs = new LowLevelAttrs(vl.attrs);
+  }
+  get path(): string {
+    return this.vl.path;
+  }
+  get name(): string {
+    return this.vl.name;
+  }
+  length(): number {
+    return this.vl.length();
+  }
+  append(rows: readonly Uint8Array[]): void {
+    this.vl.append(rows);
+  }
+  read(start?: number, count?: number): Uint8Array[] {
+    return this.vl.read(start, count);
+  }
+  layoutInfo(): StorageLayoutInfo {
+    return this.layout();
+  }
+}
+
+class LowLevelFile implements StorageFile {
+  readonly root: StorageGroup;
+  constructor(private readonly file: H5FileLike) {
+    this.root = new LowLevelGroup(file.root);
+  }
+  get path(): string {
+    return this.file.filename;
+  }
+  get writable(): boolean {
+    return this.file.mode === "r+";
+  }
+  get isOpen(): boolean {
+    return this.file.isOpen;
+  }
+  flush(): void {
+    this.file.flush();
+  }
+  close(): void {
+    if (this.file.isOpen) this.file.close();
+  }
+}
+
+/** The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. */
+export const h5LowLevelBackend: StorageBackend = {
+  name: "h5-lowlevel",
+  create(path: string, settings: FileSettings): StorageFile {
+    return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache } }));
+  },
+  open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
+    return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache } }));
+  },
+};

@@ -1,0 +1,166 @@
+/**
+ * The backend seam: the small set of HDF5 operations the PyMoDAQ conventions layer, the savers
+ * and the loaders need. `h5lowlevel.ts` implements it on our native binding; another backend
+ * (h5wasm in a browser, an HSDS client) implements these interfaces and is handed to
+ * `H5SaverLowLevel` through its `storage` option. Nothing here knows about PyMoDAQ.
+ *
+ * Conventions: paths are absolute HDF5 paths; names are single path components; handles are
+ * owned by their file (closing the file closes them); every failing call throws.
+ */
+
+/** Element types of numeric datasets (NumPy spelling). */
+export type Dtype =
+  | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32" | "int64" | "uint64"
+  | "float32" | "float64"
+  | "complex64" | "complex128"
+  | "bool";
+
+/** The TypedArray of each dtype: int64 as BigInt64Array, complex interleaved (re, im). */
+export interface TypedArrayOf {
+  int8: Int8Array; uint8: Uint8Array; int16: Int16Array; uint16: Uint16Array;
+  int32: Int32Array; uint32: Uint32Array; int64: BigInt64Array; uint64: BigUint64Array;
+  float32: Float32Array; float64: Float64Array;
+  complex64: Float32Array; complex128: Float64Array;
+  bool: Uint8Array;
+}
+export type AnyTypedArray = TypedArrayOf[Dtype];
+
+/** What kind of object sits at a name inside a group. */
+export type ChildKind = "group" | "dataset" | "other";
+
+export interface ChildEntry {
+  readonly name: string;
+  readonly kind: ChildKind;
+}
+
+/** A hyperslab: `start` and `count` per dimension. */
+export interface Hyperslab {
+  readonly start: readonly number[];
+  readonly count: readonly number[];
+}
+
+/** How a string attribute is stored (PyTables: fixed/NULL-space for ""; h5py: vlen). */
+export interface StringStorage {
+  readonly storage: "fixed" | "vlen";
+  readonly cset: "utf8" | "ascii";
+  /** Store "" as a NULL dataspace (PyTables). */
+  readonly emptyAsNull: boolean;
+}
+
+/** An attribute as stored: its decoded raw value plus a description of its storage. */
+export interface StoredAttr {
+  /** e.g. "string(fixed,57,utf8)", "string(vlen,utf8)", "int32", "int64", "float64". */
+  readonly h5type: string;
+  readonly space: "scalar" | "null" | { readonly simple: readonly number[] };
+  /**
+   * Strings decoded as UTF-8 with trailing NULs stripped ("" for a NULL dataspace); numbers as
+   * number/bigint; anything else as the backend gives it.
+   */
+  readonly value: string | number | bigint | boolean | AnyTypedArray | string[] | null;
+}
+
+export interface AttributeStore {
+  names(): string[];
+  has(name: string): boolean;
+  /** The raw stored value (see StoredAttr.value). Throws if the attribute is missing. */
+  getValue(name: string): StoredAttr["value"];
+  /** Value plus storage description (for layout checks). */
+  getStored(name: string): StoredAttr;
+  /** Writes or overwrites a scalar string attribute. */
+  setString(name: string, value: string, storage: StringStorage): void;
+  /** Writes or overwrites a scalar integer attribute of the given width (EXTDIM). */
+  setInteger(name: string, value: number, dtype: "int32" | "int64"): void;
+  delete(name: string): void;
+}
+
+interface StorageNode {
+  readonly path: string;
+  readonly name: string;
+  readonly attrs: AttributeStore;
+}
+
+/** Dataset-creation settings; the conventions layer fills every field (layout.ts). */
+export interface ArrayCreateSpec {
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  /** `null` on a dimension = unlimited. */
+  readonly maxshape: readonly (number | null)[];
+  /** Chunk shape, or null for contiguous storage. */
+  readonly chunks: readonly number[] | null;
+  readonly deflate: number | null;
+  readonly shuffle: boolean;
+  readonly fillTime: "alloc" | "ifset" | "never";
+  readonly allocTime: "early" | "incr" | "late";
+  readonly fillValue: number;
+}
+
+export interface VlenCreateSpec {
+  readonly chunk: number;
+  readonly deflate: number | null;
+  readonly shuffle: boolean;
+}
+
+export interface StorageGroup extends StorageNode {
+  /** Direct children in HDF5 name order (byte-wise UTF-8). */
+  children(): ChildEntry[];
+  /** Kind of the direct child `name`, or null when there is none. */
+  childKind(name: string): ChildKind | null;
+  openGroup(name: string): StorageGroup;
+  createGroup(name: string): StorageGroup;
+  openArray(name: string): StorageArray;
+  openVlen(name: string): StorageVlen;
+  createArray(name: string, spec: ArrayCreateSpec): StorageArray;
+  createVlen(name: string, spec: VlenCreateSpec): StorageVlen;
+  /** Unlinks the child `name` (group or dataset). */
+  remove(name: string): void;
+}
+
+export interface StorageLayoutInfo {
+  readonly layout: "contiguous" | "chunked" | "compact" | "virtual";
+  readonly chunks: number[] | null;
+  readonly maxshape: (number | null)[];
+  readonly filters: { name: string; params: number[] }[];
+}
+
+export interface StorageArray extends StorageNode {
+  readonly dtype: Dtype;
+  shape(): number[];
+  layoutInfo(): StorageLayoutInfo;
+  read(slab?: Hyperslab): AnyTypedArray;
+  write(data: AnyTypedArray, slab?: Hyperslab): void;
+  resize(shape: readonly number[]): void;
+  /** Grows dimension 0 by `rows` and writes `data` (rows x shape[1:]) there. */
+  append(data: AnyTypedArray, rows: number): void;
+}
+
+export interface StorageVlen extends StorageNode {
+  length(): number;
+  append(rows: readonly Uint8Array[]): void;
+  read(start?: number, count?: number): Uint8Array[];
+  layoutInfo(): StorageLayoutInfo;
+}
+
+/** Chunk-cache and creation settings applied when a file is opened or created. */
+export interface FileSettings {
+  readonly chunkCache: { readonly slots: number; readonly bytes: number; readonly w0: number };
+}
+
+export interface StorageFile {
+  readonly path: string;
+  readonly writable: boolean;
+  readonly isOpen: boolean;
+  readonly root: StorageGroup;
+  flush(): void;
+  /** Idempotent; closes every handle opened through this file. */
+  close(): void;
+}
+
+/** A way to open and create HDF5 files: the one object a new backend must provide. */
+export interface StorageBackend {
+  /** Informational name ("h5-lowlevel", "h5wasm", ...). */
+  readonly name: string;
+  /** Creates (truncating an existing file) a writable file. */
+  create(path: string, settings: FileSettings): StorageFile;
+  /** Opens an existing file read-only (`"r"`) or read-write (`"r+"`). */
+  open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile;
+}

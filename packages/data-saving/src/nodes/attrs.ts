@@ -1,0 +1,155 @@
+/**
+ * Attributes of one node, decoded and encoded per spec §2: pymodaq attributes as JSON
+ * envelopes, system attributes (CLASS, TITLE, VERSION, ...) raw. Decoded values are cached
+ * (this session is the only writer), and `shape`/`size` updates made by appends are kept in
+ * memory and written at the next flush or close (`setDeferred`).
+ */
+import type { PyValue } from "@pymodaq-ts/data-model";
+import type { AttributeStore, StoredAttr } from "../backend/types.js";
+import { decodeAttr, decodeRawText, encodeAttr } from "../codec/envelope.js";
+import { MissingAttributeError } from "../errors.js";
+import {
+  ATTR,
+  EXTDIM_DTYPE,
+  PYMODAQ_ATTR_STORAGE,
+  SYSTEM_ATTRS,
+  systemStringStorage,
+  type NodeClass,
+} from "../layout.js";
+
+/** What the attribute set needs from its session: write permission and the dirty set. */
+export interface AttrsOwner {
+  assertWritable(path: string): void;
+  markDirty(attrs: NodeAttrs): void;
+}
+
+/** Python's `attrs['title']` is `TITLE`. */
+function canonicalName(name: string): string {
+  return name === "title" ? ATTR.TITLE : name;
+}
+
+/** Raw stored value -> PyValue, following §2.4 (pymodaq attributes) and §2.6 (system ones). */
+export function decodeStored(name: string, stored: StoredAttr): PyValue {
+  const raw = stored.space === "null" ? "" : stored.value;
+  if (typeof raw === "string") return SYSTEM_ATTRS.has(name) ? decodeRawText(raw) : decodeAttr(raw);
+  if (typeof raw === "number") return stored.h5type.startsWith("int") || stored.h5type.startsWith("uint") ? BigInt(raw) : raw;
+  if (typeof raw === "bigint" || typeof raw === "boolean" || raw === null) return raw;
+  if (Array.isArray(raw)) return raw.map((s) => decodeAttr(s));
+  // A numeric array attribute: not written by PyMoDAQ; give its elements as a list.
+  return Array.from(raw as ArrayLike<number | bigint>, (v) => v);
+}
+
+export class NodeAttrs {
+  private readonly cache = new Map<string, PyValue>();
+  private readonly pending = new Map<string, PyValue>();
+
+  constructor(
+    private readonly owner: AttrsOwner,
+    private readonly store: AttributeStore,
+    /** Path of the node, for error messages. */
+    readonly path: string,
+    private readonly nodeClass: NodeClass,
+  ) {}
+
+  /** Attribute names as stored (deferred values are already stored under the same names). */
+  names(): string[] {
+    const names = this.store.names();
+    for (const n of this.pending.keys()) if (!names.includes(n)) names.push(n);
+    return names;
+  }
+
+  has(name: string): boolean {
+    const n = canonicalName(name);
+    return this.pending.has(n) || this.cache.has(n) || this.store.has(n);
+  }
+
+  /**
+   * The decoded value (spec §2.4/§2.6): envelopes decoded with the safe literal parser, raw
+   * TITLE/CLASS/VERSION kept as strings, a NULL-dataspace string as `''`, integer attributes
+   * (EXTDIM) as bigint.
+   * @throws MissingAttributeError when the node has no such attribute.
+   */
+  get(name: string): PyValue {
+    const n = canonicalName(name);
+    const p = this.pending.get(n);
+    if (p !== undefined) return p;
+    const c = this.cache.get(n);
+    if (c !== undefined) return c;
+    if (!this.store.has(n)) throw new MissingAttributeError(this.path, n);
+    const value = decodeStored(n, this.store.getStored(n));
+    this.cache.set(n, value);
+    return value;
+  }
+
+  /** The decoded value, or `fallback` when the attribute is absent. */
+  getOr<T extends PyValue | undefined>(name: string, fallback: T): PyValue | T {
+    return this.has(name) ? this.get(name) : fallback;
+  }
+
+  /** Storage description and raw value (layout checks). */
+  getStored(name: string): StoredAttr {
+    const n = canonicalName(name);
+    if (!this.store.has(n)) throw new MissingAttributeError(this.path, n);
+    return this.store.getStored(n);
+  }
+
+  /**
+   * Writes an attribute now. System attributes (CLASS, TITLE, VERSION, PYTABLES_FORMAT_VERSION)
+   * are written raw in this node's PyTables flavour, EXTDIM as int32; everything else as a JSON
+   * envelope (fixed-length UTF-8).
+   * @throws FileStateError on a read-only or closed file.
+   */
+  set(name: string, value: PyValue): void {
+    const n = canonicalName(name);
+    this.owner.assertWritable(this.path);
+    this.pending.delete(n);
+    if (n === ATTR.EXTDIM) {
+      this.store.setInteger(n, Number(value), EXTDIM_DTYPE);
+    } else if (SYSTEM_ATTRS.has(n) && typeof value === "string") {
+      this.store.setString(n, value, systemStringStorage(this.nodeClass));
+    } else {
+      this.store.setString(n, encodeAttr(value), PYMODAQ_ATTR_STORAGE);
+    }
+    this.cache.set(n, n === ATTR.EXTDIM ? BigInt(Number(value)) : value);
+  }
+
+  /**
+   * Records a new value in memory; it is written at the next `flush()` of the file (or at
+   * close). Used for `shape` (appends) and `size` (enlargeable axes).
+   * @throws FileStateError on a read-only or closed file.
+   */
+  setDeferred(name: string, value: PyValue): void {
+    this.owner.assertWritable(this.path);
+    const n = canonicalName(name);
+    if (this.pending.size === 0) this.owner.markDirty(this);
+    this.pending.set(n, value);
+  }
+
+  /** Deletes an attribute. */
+  delete(name: string): void {
+    const n = canonicalName(name);
+    this.owner.assertWritable(this.path);
+    this.pending.delete(n);
+    this.cache.delete(n);
+    this.store.delete(n);
+  }
+
+  /** True when deferred values wait to be written. */
+  get isDirty(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Writes the deferred values. Called by the session's flush/close. */
+  writePending(): void {
+    for (const [n, v] of this.pending) {
+      this.store.setString(n, encodeAttr(v), PYMODAQ_ATTR_STORAGE);
+      this.cache.set(n, v);
+    }
+    this.pending.clear();
+  }
+
+  /** Writes the system attributes of a new node (layout.systemAttributes). */
+  writeSystem(entries: readonly { name: string; value: string | number }[]): void {
+    for (const e of entries) this.set(e.name, e.value);
+  }
+}

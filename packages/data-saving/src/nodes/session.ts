@@ -1,0 +1,175 @@
+/**
+ * One open file as the node wrappers see it: resolves paths to wrappers (opened once, cached by
+ * path, so handles are reused and never reopened per append), classifies nodes by their CLASS
+ * attribute only, keeps the set of nodes whose deferred attributes (`shape`, `size`) wait to be
+ * written, and guards writes on read-only or closed files.
+ */
+import type { AttributeStore, StorageFile, StorageGroup } from "../backend/types.js";
+import { FileStateError, NodeError } from "../errors.js";
+import { ATTR } from "../layout.js";
+import { CARRAY, EARRAY } from "./arrays.js";
+import type { AttrsOwner, NodeAttrs } from "./attrs.js";
+import { decodeStored } from "./attrs.js";
+import { GROUP } from "./group.js";
+import { joinPath, parentPathOf, type Node } from "./node.js";
+import { StringARRAY, VLARRAY } from "./vlarray.js";
+
+/** CLASS text of a stored node, or null when it has none. */
+function classOf(attrs: AttributeStore): string | null {
+  if (!attrs.has(ATTR.CLASS)) return null;
+  const v = decodeStored(ATTR.CLASS, attrs.getStored(ATTR.CLASS));
+  return typeof v === "string" ? v : null;
+}
+
+export class Session implements AttrsOwner {
+  private readonly nodes = new Map<string, Node>();
+  private readonly dirty = new Set<NodeAttrs>();
+  private closed = false;
+
+  constructor(
+    /** The backend file. */
+    readonly file: StorageFile,
+  ) {}
+
+  get isOpen(): boolean {
+    return !this.closed && this.file.isOpen;
+  }
+
+  get writable(): boolean {
+    return this.file.writable;
+  }
+
+  /** @throws FileStateError when the file is closed. */
+  assertOpen(): void {
+    if (!this.isOpen) throw new FileStateError(`${this.file.path}: the file is closed`, { path: this.file.path });
+  }
+
+  /** @throws FileStateError when the file is closed or read-only. */
+  assertWritable(path: string): void {
+    this.assertOpen();
+    if (!this.file.writable) {
+      throw new FileStateError(`${this.file.path}: cannot write ${path}, the file is open read-only`, { path });
+    }
+  }
+
+  markDirty(attrs: NodeAttrs): void {
+    this.dirty.add(attrs);
+  }
+
+  /** The root group. */
+  root(): GROUP {
+    return this.group("/");
+  }
+
+  /**
+   * The node at an absolute path.
+   * @throws NodeError when a component is missing or is not a group.
+   */
+  node(path: string): Node {
+    this.assertOpen();
+    const cached = this.nodes.get(path);
+    if (cached !== undefined) return cached;
+    if (path === "/") {
+      const root = new GROUP(this, "/", this.file.root);
+      this.nodes.set("/", root);
+      return root;
+    }
+    if (!path.startsWith("/") || path.endsWith("/") || path.includes("//")) {
+      throw new NodeError(path, "an absolute HDF5 path such as /RawData/Data00");
+    }
+    const parent = this.group(parentPathOf(path) ?? "/");
+    return this.child(parent, path.slice(path.lastIndexOf("/") + 1));
+  }
+
+  /**
+   * The group at an absolute path.
+   * @throws NodeError when there is no node there or it is not a group.
+   */
+  group(path: string): GROUP {
+    const n = this.node(path);
+    if (!(n instanceof GROUP)) throw new NodeError(path, "a group", { detail: `found ${n.nodeClass}` });
+    return n;
+  }
+
+  /**
+   * The direct child `name` of `parent`, opened and classified once.
+   * @throws NodeError when it does not exist or cannot be classified.
+   */
+  child(parent: GROUP, name: string): Node {
+    this.assertOpen();
+    const path = joinPath(parent.path, name);
+    const cached = this.nodes.get(path);
+    if (cached !== undefined) return cached;
+    const node = this.open(parent.storage, path, name);
+    this.nodes.set(path, node);
+    return node;
+  }
+
+  /** Registers a wrapper created by the layer itself (new nodes). */
+  adopt<N extends Node>(node: N): N {
+    this.nodes.set(node.path, node);
+    return node;
+  }
+
+  /** Drops the cached wrappers of `path` and everything under it (after a removal). */
+  forget(path: string): void {
+    for (const [p, n] of this.nodes) {
+      if (p === path || p.startsWith(`${path}/`)) {
+        this.dirty.delete(n.attrs);
+        this.nodes.delete(p);
+      }
+    }
+  }
+
+  /** Writes the deferred attributes, then flushes the file. */
+  flush(): void {
+    this.assertOpen();
+    this.writeDeferred();
+    if (this.file.writable) this.file.flush();
+  }
+
+  /** Writes the deferred attributes (if writable) and closes the file. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    try {
+      if (this.file.isOpen && this.file.writable) this.writeDeferred();
+    } finally {
+      this.closed = true;
+      this.nodes.clear();
+      this.dirty.clear();
+      this.file.close();
+    }
+  }
+
+  private writeDeferred(): void {
+    for (const a of this.dirty) a.writePending();
+    this.dirty.clear();
+  }
+
+  private open(parent: StorageGroup, path: string, name: string): Node {
+    const kind = parent.childKind(name);
+    if (kind === null) throw new NodeError(path, "an existing node");
+    if (kind === "group") {
+      const g = parent.openGroup(name);
+      const cls = classOf(g.attrs);
+      // Python treats a node without CLASS, or whose CLASS has no "ARRAY", as a group.
+      if (cls !== null && cls.includes("ARRAY")) throw new NodeError(path, `a ${cls} dataset`, { detail: "found an HDF5 group" });
+      return new GROUP(this, path, g);
+    }
+    if (kind === "dataset") {
+      const ds = parent.openArray(name);
+      const cls = classOf(ds.attrs);
+      if (cls === "VLARRAY") {
+        const vl = parent.openVlen(name);
+        const sub = vl.attrs.has(ATTR.subdtype) ? decodeStored(ATTR.subdtype, vl.attrs.getStored(ATTR.subdtype)) : "";
+        return sub === "string" ? new StringARRAY(this, path, vl) : new VLARRAY(this, path, vl);
+      }
+      if (cls === "EARRAY") return new EARRAY(this, path, ds);
+      if (cls !== null && cls.includes("ARRAY")) return new CARRAY(this, path, ds);
+      throw new NodeError(path, "a CLASS attribute naming an array (CARRAY, EARRAY or VLARRAY) on this dataset", {
+        detail: cls === null ? "no CLASS attribute" : `CLASS is '${cls}'`,
+      });
+    }
+    throw new NodeError(path, "a group or a dataset", { detail: "found a link or another object" });
+  }
+}
