@@ -9,3 +9,6 @@ export * from "./ndmath.js";
 export * from "./squeeze.js";
 export * from "./enum-base.js";
 export * from "./enums.js";
+export * from "./units.js";
+export * from "./axis.js";
+export * from "./axis-slicing.js";

@@ -1,0 +1,509 @@
+/**
+ * `Axis`: the physical coordinate along one dimension of the data (spec §4).
+ * A linear axis keeps only `offset`, `scaling` and `size`; other axes keep their data.
+ *
+ * @example
+ * const ax = new Axis("x", "mm", NDArray.arange(0, 10, 1, "float64"));   // linear: data dropped
+ * ax.offset; ax.scaling; ax.size;        // 0, 1, 10
+ * ax.getData();                          // float64 [0, 1, ..., 9]
+ * ax.iaxis.get("2:5").getData();         // [2, 3, 4]
+ */
+import { describe, isComplexDtype, scalarTypeOf } from "./dtype.js";
+import { ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";
+import { NDArray } from "./ndarray.js";
+import { allclose, binaryOp, meanOf } from "./ndmath.js";
+import { checkInteger, checkOptions } from "./options.js";
+import { NpScalar, type NumpyScalarType } from "./pyvalue.js";
+import { Slice, ELLIPSIS, type IndexItem } from "./slice.js";
+import { checkUnits, unitConverter, unitsCompatible } from "./units.js";
+import { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
+
+/** The Python type of an axis offset or scaling: builtin `int`/`float` or a NumPy scalar type. */
+export type NumberKind = "int" | "float" | NumpyScalarType;
+
+/** A number as the caller gives it: a JS number is a Python float, a bigint an int, an NpScalar itself. */
+export type PyNumberLike = number | bigint | NpScalar;
+
+/** Options of `new Axis(...)`; all optional (spec §4.1 defaults). */
+export interface AxisOptions {
+  label?: string;
+  units?: string;
+  /** A 1-D array; a linear one is reduced to offset/scaling/size. */
+  data?: NDArray | null;
+  /** The data dimension this axis belongs to (integer >= 0). */
+  index?: number | bigint;
+  scaling?: PyNumberLike | null;
+  offset?: PyNumberLike | null;
+  /** Number of samples when no data is given. */
+  size?: number | null;
+  /** Tells apart spread navigation axes sharing one index. */
+  spreadOrder?: number;
+}
+export type AxisRestOptions = Omit<AxisOptions, "label" | "units">;
+
+const AXIS_KEYS = ["label", "units", "data", "index", "scaling", "offset", "size", "spreadOrder"] as const;
+
+/** Splits a caller's number into its JS value and Python kind. */
+function toKinded(what: string, v: PyNumberLike): { value: number; kind: NumberKind } {
+  if (typeof v === "number") return { value: v, kind: "float" };
+  if (typeof v === "bigint") return { value: Number(v), kind: "int" };
+  if (v instanceof NpScalar && (typeof v.value === "number" || typeof v.value === "bigint")) {
+    return { value: Number(v.value), kind: v.type };
+  }
+  throw new ModelTypeError(`Axis ${what} should be a number, a bigint or a numeric NpScalar, got ${describe(v)}`);
+}
+
+/** The PyValue of a kinded number (null when absent). */
+function toPy(value: number | null, kind: NumberKind | null): null | number | bigint | NpScalar {
+  if (value === null || kind === null) return value;
+  if (kind === "float") return value;
+  if (kind === "int") return BigInt(Math.trunc(value));
+  if (kind === "bool_") return new NpScalar(kind, value !== 0);
+  return new NpScalar(kind, kind.includes("int") ? BigInt(Math.trunc(value)) : value);
+}
+
+/** The kind of `a op b` where b is a Python float: NumPy scalars stay NumPy (ints become float64). */
+export function floatOpKind(kind: NumberKind | null): NumberKind {
+  if (kind === null || kind === "int" || kind === "float") return "float";
+  return kind.includes("int") || kind === "bool_" ? "float64" : kind;
+}
+
+export class Axis {
+  private _label = "";
+  private _units = "";
+  private _index = 0;
+  private _data: NDArray | null = null;
+  private _size = 0;
+  private _offset: number | null = null;
+  private _scaling: number | null = null;
+  /** Python type of `offset` (null when offset is null). */
+  offsetKind: NumberKind | null = null;
+  /** Python type of `scaling` (null when scaling is null). */
+  scalingKind: NumberKind | null = null;
+  /** Tells apart spread navigation axes sharing one index. */
+  spreadOrder = 0;
+
+  /**
+   * `new Axis({ label, units, data, index, scaling, offset, size, spreadOrder })`, or
+   * Python-positional `new Axis(label, units, data?, { index, ... })`.
+   * @throws ModelTypeError for a non-string label or units, a non-integer index, data
+   *   that is not an NDArray (or is bool/complex), an unknown option; ModelValueError for
+   *   a negative index or data that is not 1-D; ModelIndexError for empty data.
+   */
+  constructor(options?: AxisOptions);
+  constructor(label: string, units?: string, data?: NDArray | null | AxisRestOptions, options?: AxisRestOptions);
+  constructor(
+    first?: string | AxisOptions,
+    units?: string,
+    third?: NDArray | null | AxisRestOptions,
+    fourth?: AxisRestOptions,
+  ) {
+    let o: AxisOptions;
+    if (typeof first === "object" && first !== null) {
+      o = checkOptions("Axis", first, AXIS_KEYS);
+    } else {
+      const rest = third instanceof NDArray || third === null ? { ...checkOptions("Axis", fourth, AXIS_KEYS), data: third } : checkOptions("Axis", third, AXIS_KEYS);
+      o = { ...rest, label: first ?? "", units: units ?? "" };
+    }
+    const data = o.data ?? null;
+    const scaling = o.scaling ?? null;
+    const offset = o.offset ?? null;
+    const size = o.size ?? null;
+    if (scaling !== null) this.scaling = scaling;
+    if (offset !== null) this.offset = offset;
+    if (size !== null) this._size = checkInteger("Axis", "size", size);
+    this.units = o.units ?? "";
+    this.label = o.label ?? "";
+    this.data = data;
+    this.index = o.index ?? 0;
+    this.spreadOrder = checkInteger("Axis", "spreadOrder", o.spreadOrder ?? 0);
+    if ((scaling === null || offset === null || size === null) && data !== null) {
+      if (this.scaleOffsetFromData(data)) this._data = null;
+    }
+  }
+
+  /** The axis label (e.g. "time"). @throws ModelTypeError when set to a non-string. */
+  get label(): string {
+    return this._label;
+  }
+  set label(v: string) {
+    if (typeof v !== "string") throw new ModelTypeError(`label for the Axis class should be a string, got ${describe(v)}`);
+    this._label = v;
+  }
+
+  /** The units string, kept as given (spec §3). @throws ModelTypeError when set to a non-string. */
+  get units(): string {
+    return this._units;
+  }
+  set units(v: string) {
+    this._units = checkUnits(v);
+  }
+
+  /** The data dimension this axis belongs to. @throws ModelTypeError / ModelValueError */
+  get index(): number {
+    return this._index;
+  }
+  set index(v: number | bigint) {
+    const i = checkInteger("Axis", "index", v);
+    if (i < 0) throw new ModelValueError(`index for the Axis class should be a positive integer, got ${i}`);
+    this._index = i;
+  }
+
+  /**
+   * The stored array, or null for a linear axis built by the constructor. Assigning an
+   * array validates it, computes offset/scaling/size when it is linear, and keeps it
+   * (only the constructor drops linear data: spec §4.2 quirk).
+   */
+  get data(): NDArray | null {
+    return this._data;
+  }
+  set data(d: NDArray | null) {
+    if (d !== null && d !== undefined) {
+      checkAxisData(d);
+      this.scaleOffsetFromData(d);
+      this._size = d.size;
+    }
+    this._data = d ?? null;
+  }
+
+  /** Number of samples. Settable only when no data is stored (ignored otherwise). */
+  get size(): number {
+    return this._size;
+  }
+  set size(v: number) {
+    if (this._data === null) this._size = checkInteger("Axis", "size", v);
+  }
+
+  /** `len(axis)`: the size. */
+  get length(): number {
+    return this._size;
+  }
+
+  /** First value of the linear form, or null. Set it with a number (float), bigint (int) or NpScalar. */
+  get offset(): number | null {
+    return this._offset;
+  }
+  set offset(v: PyNumberLike | null) {
+    const k = v === null ? null : toKinded("offset", v);
+    this._offset = k?.value ?? null;
+    this.offsetKind = k?.kind ?? null;
+  }
+
+  /** Step of the linear form, or null. Set it with a number (float), bigint (int) or NpScalar. */
+  get scaling(): number | null {
+    return this._scaling;
+  }
+  set scaling(v: PyNumberLike | null) {
+    const k = v === null ? null : toKinded("scaling", v);
+    this._scaling = k?.value ?? null;
+    this.scalingKind = k?.kind ?? null;
+  }
+
+  /** Sets offset and its Python kind directly (used by arithmetic and loaders). */
+  setOffsetKinded(value: number | null, kind: NumberKind | null): void {
+    this._offset = value;
+    this.offsetKind = value === null ? null : kind;
+  }
+
+  /** Sets scaling and its Python kind directly. */
+  setScalingKinded(value: number | null, kind: NumberKind | null): void {
+    this._scaling = value;
+    this.scalingKind = value === null ? null : kind;
+  }
+
+  /** `offset` as the Python value the file records: null, number (float), bigint (int) or NpScalar. */
+  offsetPy(): null | number | bigint | NpScalar {
+    return toPy(this._offset, this.offsetKind);
+  }
+
+  /** `scaling` as the Python value the file records. */
+  scalingPy(): null | number | bigint | NpScalar {
+    return toPy(this._scaling, this.scalingKind);
+  }
+
+  /** Linearity detection (spec §4.2); sets offset/scaling when linear. @returns whether it was linear. */
+  private scaleOffsetFromData(d: NDArray): boolean {
+    if (!this.isAxisLinear(d)) return false;
+    if (d.size === 1) this.setScalingKinded(1, "int");
+    else this.setScalingKinded(meanDiff(d), d.dtype === "float32" ? "float32" : "float64");
+    this.setOffsetKinded(d.numberAt(0), scalarTypeOf(d.dtype));
+    return true;
+  }
+
+  /**
+   * NumPy `allclose(diff, mean(diff))` with rtol 1e-5, atol 1e-8 (spec §4.2). An axis of
+   * 0 or 1 point is linear.
+   * @param data the array to test; defaults to `getData()`.
+   */
+  isAxisLinear(data?: NDArray | null): boolean {
+    const d = data ?? this.getData();
+    if (d.size <= 1) return true;
+    const diff = diffOf(d);
+    return allclose(new NDArray("float64", [diff.length], diff), meanOf(diff));
+  }
+
+  /**
+   * The stored data, or the float64 array `offset + scaling * [0..size-1]`.
+   * @throws ModelValueError when the axis has samples but neither data nor a linear form.
+   */
+  getData(): NDArray {
+    return this._data ?? this.linearData(this._size);
+  }
+
+  private linearData(n: number): NDArray<"float64"> {
+    const out = new Float64Array(n);
+    if (n > 0 && (this._offset === null || this._scaling === null)) {
+      throw new ModelValueError(`Axis '${this._label}' has ${n} samples but no data and no offset/scaling`);
+    }
+    for (let i = 0; i < n; i++) out[i] = (this._offset as number) + (this._scaling as number) * i;
+    return new NDArray("float64", [n], out);
+  }
+
+  /**
+   * `getData()` at an integer (a number back), or at a slice, a list or an array of
+   * integers (an array back).
+   * @throws ModelIndexError for an index out of range.
+   */
+  getDataAt(indexes: number): number;
+  getDataAt(indexes: Slice | string | readonly number[] | NDArray): NDArray;
+  getDataAt(indexes: number | Slice | string | readonly number[] | NDArray): number | NDArray {
+    const d = this.getData();
+    if (typeof indexes === "number") return d.index(indexes).numberAt(0);
+    if (indexes instanceof Slice || typeof indexes === "string") return d.index(indexes);
+    const list = indexes instanceof NDArray ? indexes.toNumbers() : [...indexes];
+    return d.take(0, list);
+  }
+
+  /** Replaces the data by the linear form with `nsteps` points (through the data setter). */
+  createLinearData(nsteps: number): void {
+    this.data = this.linearData(nsteps);
+  }
+
+  /** float64 `[0, 1, ..., nsteps-1]`. */
+  static createSimpleLinearData(nsteps: number): NDArray<"float64"> {
+    return NDArray.arange(0, nsteps, 1, "float64");
+  }
+
+  /** A shallow copy: the data array is shared. */
+  copy(): Axis {
+    const ax = Object.create(Axis.prototype) as Axis;
+    Object.assign(ax, this);
+    return ax;
+  }
+
+  /** A deep copy: the data array is copied too. */
+  deepcopy(): Axis {
+    const ax = this.copy();
+    ax._data = this._data === null ? null : this._data.copy();
+    return ax;
+  }
+
+  /** Minimum: of the data, or `offset + (size*scaling if scaling < 0 else 0)` (spec §4.4 quirk). */
+  min(): number {
+    if (this._data !== null) return extremum(this._data, Math.min);
+    const s = this.scalingValue();
+    return this.offsetValue() + (s < 0 ? this._size * s : 0);
+  }
+
+  /** Maximum: of the data, or `offset + (size*scaling if scaling > 0 else 0)` (one step past the end). */
+  max(): number {
+    if (this._data !== null) return extremum(this._data, Math.max);
+    const s = this.scalingValue();
+    return this.offsetValue() + (s > 0 ? this._size * s : 0);
+  }
+
+  /** Mean: of the data, or `offset + size/2 * scaling`. */
+  mean(): number {
+    if (this._data !== null) return meanOf(this._data.toNumbers());
+    return this.offsetValue() + (this._size / 2) * this.scalingValue();
+  }
+
+  private offsetValue(): number {
+    if (this._offset === null) throw new ModelValueError(`Axis '${this._label}' has no offset`);
+    return this._offset;
+  }
+
+  private scalingValue(): number {
+    if (this._scaling === null) throw new ModelValueError(`Axis '${this._label}' has no scaling`);
+    return this._scaling;
+  }
+
+  /**
+   * The index of `threshold`: 0 below `min()`, `size-1` above `max()`, else the nearest
+   * element (non-linear) or `trunc((x - offset) / scaling)` (linear) (spec §4.4).
+   */
+  findIndex(threshold: number): number {
+    if (threshold < this.min()) return 0;
+    if (threshold > this.max()) return this._size - 1;
+    if (this._data !== null) {
+      const values = this._data.toNumbers();
+      let best = 0;
+      for (let i = 1; i < values.length; i++) {
+        if (Math.abs((values[i] as number) - threshold) < Math.abs((values[best] as number) - threshold)) best = i;
+      }
+      return best;
+    }
+    return Math.trunc((threshold - this.offsetValue()) / this.scalingValue());
+  }
+
+  /** `findIndex` over one number or a list. */
+  findIndexes(thresholds: number | readonly number[]): number[] {
+    return (typeof thresholds === "number" ? [thresholds] : thresholds).map((t) => this.findIndex(t));
+  }
+
+  /**
+   * Equality (spec §4.5): same label and index, compatible units, and all-close data
+   * (or offsets and scalings) after converting `other` to this axis' units. `size` and
+   * `spreadOrder` are not compared. A linear axis never equals a non-linear one.
+   */
+  equals(other: unknown): boolean {
+    if (!(other instanceof Axis)) return false;
+    if (this._label !== other._label || this._index !== other._index) return false;
+    if (!unitsCompatible(this._units, other._units)) return false;
+    const conv = unitConverter(other._units, this._units);
+    if (this._data !== null && other._data !== null) {
+      if (this._data.size !== other._data.size && this._data.size !== 1 && other._data.size !== 1) return false;
+      const converted = new NDArray("float64", other._data.shape, Float64Array.from(other._data.toNumbers(), conv));
+      return allclose(this._data, converted);
+    }
+    const close = (a: number | null, b: number | null, f: (x: number) => number): boolean =>
+      a !== null && b !== null && allclose(new NDArray("float64", [1], Float64Array.of(a)), f(b));
+    const ratio = conv(1) - conv(0);
+    return close(this._offset, other._offset, conv) && close(this._scaling, other._scaling, (s) => s * ratio);
+  }
+
+  /** `axis * k` (spec §4.6): a deep copy with data, or offset and scaling, multiplied. */
+  multiply(k: number): Axis;
+  multiply(k: unknown): Axis | undefined;
+  multiply(k: unknown): Axis | undefined {
+    if (typeof k !== "number") return undefined;
+    const ax = this.deepcopy();
+    if (this._data !== null) ax._data = binaryOp(this._data, k, "multiply");
+    else {
+      ax.setOffsetKinded(this._offset === null ? null : this._offset * k, floatOpKind(this.offsetKind));
+      ax.setScalingKinded(this._scaling === null ? null : this._scaling * k, floatOpKind(this.scalingKind));
+    }
+    return ax;
+  }
+
+  /** `axis + k` (spec §4.6): a deep copy with data, or offset, shifted. */
+  add(k: number): Axis;
+  add(k: unknown): Axis | undefined;
+  add(k: unknown): Axis | undefined {
+    if (typeof k !== "number") return undefined;
+    const ax = this.deepcopy();
+    if (this._data !== null) ax._data = binaryOp(this._data, k, "add");
+    else ax.setOffsetKinded(this._offset === null ? null : this._offset + k, floatOpKind(this.offsetKind));
+    return ax;
+  }
+
+  /** Index slicing (spec §4.7): `axis.iaxis.get("2:10")`, `axis.iaxis.get(3)`, `axis.iaxis.set("2:10", other)`. */
+  get iaxis(): AxisSlicer {
+    return new AxisSlicer(this);
+  }
+
+  /** Value slicing (spec §4.7): `axis.vaxis.get(Slice.of(-20, -18))`, `axis.vaxis.get(-19.5)`. */
+  get vaxis(): ValueAxisSlicer {
+    return new ValueAxisSlicer(this);
+  }
+
+  /**
+   * The axis restricted to one index item (the engine of `iaxis.get`): `"..."` gives a
+   * deep copy; an integer a 1-point axis whose data stays stored; a slice the sliced
+   * data, or for a linear axis a shifted offset and a new size.
+   * @throws ModelIndexError for an index out of range or a malformed item.
+   */
+  sliced(item: IndexItem): Axis {
+    const ax = this.deepcopy();
+    if (item === ELLIPSIS) return ax;
+    if (typeof item === "number") {
+      ax.data = this.getData().index(item).reshape([1]).copy();
+      return ax;
+    }
+    const sl = typeof item === "string" ? Slice.parse(item) : item;
+    if (!(sl instanceof Slice)) throw new ModelIndexError(`invalid axis index ${String(item)}`);
+    if (this._data !== null) {
+      ax.data = this._data.index(sl).copy();
+      return ax;
+    }
+    const { start, step, count } = sl.indices(this._size);
+    if (start !== 0) {
+      ax.setOffsetKinded(this.offsetValue() + start * this.scalingValue(), floatOpKind(this.offsetKind));
+    }
+    if (step !== 1) ax.setScalingKinded(this.scalingValue() * step, floatOpKind(this.scalingKind));
+    ax._size = count;
+    return ax;
+  }
+
+  /**
+   * Writes `value` (an Axis's data or an array) into the positions `item`; linear data
+   * is materialised first (spec §4.7). The size does not change.
+   * @throws ModelValueError when the value does not fit the selection.
+   */
+  assign(item: IndexItem, value: Axis | NDArray): void {
+    const materialised = this.getData().copy();
+    this.data = materialised;
+    const target = item === ELLIPSIS ? materialised : materialised.index(item);
+    const src = value instanceof Axis ? value.getData() : value;
+    if (!(src instanceof NDArray)) throw new ModelTypeError(`can only assign an Axis or an NDArray, got ${describe(src)}`);
+    if (target.size !== src.size && src.size !== 1) {
+      throw new ModelValueError(`could not broadcast input array from shape (${src.size},) into shape (${target.size},)`);
+    }
+    // `index` of a 1-D array with a step-1 slice is a view; other selections are written back one by one.
+    const positions = positionsOf(item, materialised.size);
+    positions.forEach((p, k) => materialised.setFlat(p, src.numberAt(src.size === 1 ? 0 : k)));
+  }
+
+  /** `Axis: <label: L> - <units: U> - <index: I>`. */
+  toString(): string {
+    return `Axis: <label: ${this._label}> - <units: ${this._units}> - <index: ${this._index}>`;
+  }
+}
+
+/** `NavAxis` is a deprecated alias of `Axis` (spec §4.8). */
+export const NavAxis = Axis;
+
+/** Type guard for Axis. */
+export function isAxis(value: unknown): value is Axis {
+  return value instanceof Axis;
+}
+
+function checkAxisData(d: unknown): asserts d is NDArray {
+  if (!(d instanceof NDArray)) throw new ModelTypeError(`data for the Axis class should be a 1D NDArray, got ${describe(d)}`);
+  if (d.ndim !== 1) throw new ModelValueError(`data for the Axis class should be a 1D NDArray, got shape [${d.shape.join(", ")}]`);
+  if (d.size === 0) throw new ModelIndexError("data for the Axis class cannot be empty");
+  if (isComplexDtype(d.dtype) || d.dtype === "bool") throw new ModelTypeError(`axis data cannot be ${d.dtype}`);
+}
+
+/** Consecutive differences as float64 (exact for integer data within 2^53). */
+function diffOf(d: NDArray): Float64Array {
+  const out = new Float64Array(d.size - 1);
+  const f32 = d.dtype === "float32";
+  for (let i = 0; i < out.length; i++) {
+    const v = d.numberAt(i + 1) - d.numberAt(i);
+    out[i] = f32 ? Math.fround(v) : v;
+  }
+  return out;
+}
+
+/** NumPy `mean(diff(d))`, rounded to float32 for float32 data. */
+function meanDiff(d: NDArray): number {
+  const m = meanOf(diffOf(d));
+  return d.dtype === "float32" ? Math.fround(m) : m;
+}
+
+function extremum(d: NDArray, pick: (...v: number[]) => number): number {
+  let best = d.numberAt(0);
+  for (let i = 1; i < d.size; i++) {
+    const v = d.numberAt(i);
+    best = Number.isNaN(v) || Number.isNaN(best) ? NaN : pick(best, v);
+  }
+  return best;
+}
+
+/** Flat positions selected by one index item in a 1-D array of `length`. */
+function positionsOf(item: IndexItem, length: number): number[] {
+  if (item === ELLIPSIS) return Array.from({ length }, (_, i) => i);
+  const idx = NDArray.arange(0, length, 1, "int32").index(item);
+  return idx.toNumbers();
+}
