@@ -1,7 +1,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { isInvalidOptionsError } from "../src/errors.js";
 import { heatmapSpec, renderHeatmap, type HeatmapInput } from "../src/plot/heatmap.js";
+import { expectInvalidOptions } from "./helpers/errors.js";
 import { PNG_SIGNATURE, decodePng, distinctColours } from "./helpers/png.js";
 
 function ramp(nx: number, ny: number): HeatmapInput {
@@ -54,20 +54,12 @@ describe("heatmapSpec", () => {
 
   it("rejects mismatched sizes and unknown options", () => {
     const input = ramp(3, 3);
-    const bad: Array<() => unknown> = [
+    expectInvalidOptions([
       () => heatmapSpec({ ...input, nx: 4 }),
       () => heatmapSpec({ ...input, x: { label: "x", units: "", values: new Float64Array(2) } }),
       () => heatmapSpec(input, { widht: 3 } as never),
       () => heatmapSpec(input, { maxCells: 0 }),
-    ];
-    for (const f of bad) {
-      try {
-        f();
-        expect.unreachable();
-      } catch (e) {
-        expect(isInvalidOptionsError(e)).toBe(true);
-      }
-    }
+    ]);
   });
 });
 

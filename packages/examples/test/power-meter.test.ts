@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isInvalidOptionsError } from "../src/errors.js";
 import { MockPowerMeter } from "../src/mock/power-meter.js";
 import { peakAt } from "../src/mock/scene.js";
+import { expectInvalidOptions } from "./helpers/errors.js";
 
 describe("MockPowerMeter", () => {
   it("reads one finite float in W, deterministic for a seed and position", () => {
@@ -38,11 +38,6 @@ describe("MockPowerMeter", () => {
 
   it("rejects unknown options and negative noise", () => {
     expect(() => new MockPowerMeter({ nois: 1 } as never)).toThrow(/unknown option 'nois'/);
-    try {
-      new MockPowerMeter({ noise: -1 });
-      expect.unreachable();
-    } catch (e) {
-      expect(isInvalidOptionsError(e)).toBe(true);
-    }
+    expectInvalidOptions([() => new MockPowerMeter({ noise: -1 })]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isInvalidOptionsError } from "../src/errors.js";
 import { peakAt } from "../src/mock/scene.js";
 import { MockSpectrometer, SPECTROMETER_CHANNELS } from "../src/mock/spectrometer.js";
+import { expectInvalidOptions } from "./helpers/errors.js";
 
 function argmax(a: Float64Array): number {
   let best = 0;
@@ -83,15 +83,7 @@ describe("MockSpectrometer", () => {
 
   it("rejects unknown options and bad values", () => {
     const bad = [{ sede: 1 }, { length: 0 }, { length: 1.5 }, { step: 0 }, { noise: -1 }, { seed: Number.NaN }];
-    for (const options of bad) {
-      let error: unknown;
-      try {
-        new MockSpectrometer(options as never);
-      } catch (e) {
-        error = e;
-      }
-      expect(isInvalidOptionsError(error), JSON.stringify(options)).toBe(true);
-    }
+    expectInvalidOptions(bad.map((options) => () => new MockSpectrometer(options as never)));
     expect(() => new MockSpectrometer({ sede: 1 } as never)).toThrow(/unknown option 'sede'/);
   });
 });

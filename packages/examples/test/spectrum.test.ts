@@ -1,7 +1,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { isInvalidOptionsError } from "../src/errors.js";
 import { renderSpectrum, spectrumSpec, type SpectrumInput } from "../src/plot/spectrum.js";
+import { expectInvalidOptions } from "./helpers/errors.js";
 import { PNG_SIGNATURE, decodePng, distinctColours } from "./helpers/png.js";
 
 function twoChannels(n: number): SpectrumInput {
@@ -36,19 +36,11 @@ describe("spectrumSpec", () => {
 
   it("rejects no channel, mismatched lengths and unknown options", () => {
     const input = twoChannels(10);
-    const bad: Array<() => unknown> = [
+    expectInvalidOptions([
       () => spectrumSpec({ ...input, channels: [] }),
       () => spectrumSpec({ ...input, channels: [...input.channels, { label: "short", values: new Float64Array(3) }] }),
       () => spectrumSpec(input, { colour: "red" } as never),
-    ];
-    for (const f of bad) {
-      try {
-        f();
-        expect.unreachable();
-      } catch (e) {
-        expect(isInvalidOptionsError(e)).toBe(true);
-      }
-    }
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { InvalidOptionsError } from "../errors.js";
 import { checkKeys, checkNumber } from "../validate.js";
-import { axisTitle, renderVegaLite, type Picture } from "./render.js";
+import { axisTitle, chartFrame, renderVegaLite, type Picture } from "./render.js";
 
 /** An axis of a plot: its title and, optionally, the coordinate of each sample. */
 export interface PlotAxis {
@@ -79,12 +79,7 @@ export function heatmapSpec(input: HeatmapInput, options: HeatmapOptions = {}): 
   const yEdges = cellEdges(input.y, ny, "y");
   const cells = blockCells(values, nx, ny, xEdges, yEdges, maxCells);
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    width,
-    height,
-    background: "white",
-    data: { values: cells },
+    ...chartFrame({ title: input.title, width, height, rows: cells }),
     mark: { type: "rect" },
     encoding: {
       x: { field: "x0", type: "quantitative", title: axisTitle(input.x.label, input.x.units), scale: { zero: false, nice: false } },

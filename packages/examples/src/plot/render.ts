@@ -87,6 +87,21 @@ export async function writePicture(picture: Picture, basePath: string): Promise<
 }
 
 /**
+ * The parts every chart of this package shares: schema, title, plot size, white background, inline rows.
+ * @param frame title (optional), plot area size in SVG units, and the data rows
+ */
+export function chartFrame(frame: { title: string | undefined; width: number; height: number; rows: object[] }) {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    ...(frame.title !== undefined ? { title: frame.title } : {}),
+    width: frame.width,
+    height: frame.height,
+    background: "white",
+    data: { values: frame.rows },
+  } as const;
+}
+
+/**
  * Formats an axis or legend title as `label (units)`, or the label alone when units are empty.
  * @param label the quantity's name
  * @param units its units, possibly empty

@@ -12,7 +12,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { InvalidOptionsError } from "../errors.js";
 import { checkKeys, checkNumber } from "../validate.js";
 import type { PlotAxis } from "./heatmap.js";
-import { axisTitle, renderVegaLite, type Picture } from "./render.js";
+import { axisTitle, chartFrame, renderVegaLite, type Picture } from "./render.js";
 
 /** What a line plot shows. */
 export interface SpectrumInput {
@@ -61,12 +61,7 @@ export function spectrumSpec(input: SpectrumInput, options: SpectrumOptions = {}
     }
   }
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    width,
-    height,
-    background: "white",
-    data: { values: rows },
+    ...chartFrame({ title: input.title, width, height, rows }),
     mark: { type: "line", strokeWidth: 1.5 },
     encoding: {
       x: { field: "x", type: "quantitative", title: axisTitle(input.x.label, input.x.units), scale: { zero: false, nice: false } },
