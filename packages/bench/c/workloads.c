@@ -35,21 +35,16 @@ static long parse_size(const char *flag, const char *v) {
 
 static void parse(int argc, char **argv, bench_opts *o) {
     *o = (bench_opts){.nx = 50, .ny = 40, .L = 1024, .n = 5000, .m = 256, .frames = 20, .rows = 1024, .cols = 1024};
-    if (argc < 2) usage("missing WORKLOAD");
-    static char wl[16];
-    snprintf(wl, sizeof wl, "%s", argv[1]);
-    for (char *c = wl; *c; c++) *c = (char)tolower((unsigned char)*c);
-    const char *known[] = {"w1", "w2", "w3", "w3all", "w4"};
-    int ok = 0;
-    for (size_t i = 0; i < sizeof known / sizeof *known; i++) ok |= strcmp(wl, known[i]) == 0;
-    if (!ok) usage("unknown WORKLOAD");
-    o->workload = wl;
     struct { const char *flag; long *dst; } sizes[] = {
         {"--nx", &o->nx}, {"--ny", &o->ny}, {"--L", &o->L}, {"--n", &o->n}, {"--m", &o->m},
         {"--frames", &o->frames}, {"--rows", &o->rows}, {"--cols", &o->cols}};
-    for (int i = 2; i < argc; i++) {
+    const char *workload = NULL;
+    for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--keep") == 0) o->keep = 1;
+        if (strncmp(a, "--", 2) != 0) {
+            if (workload) usage("more than one WORKLOAD");
+            workload = a;
+        } else if (strcmp(a, "--keep") == 0) o->keep = 1;
         else if (strcmp(a, "--fsync") == 0) o->fsync = 1;
         else if (strcmp(a, "--fill-value") == 0) o->fill_value = 1;
         else if (strcmp(a, "--out") == 0 && v) o->out_dir = argv[++i];
@@ -64,6 +59,15 @@ static void parse(int argc, char **argv, bench_opts *o) {
             }
         }
     }
+    if (!workload) usage("missing WORKLOAD");
+    static char wl[16];
+    snprintf(wl, sizeof wl, "%s", workload);
+    for (char *c = wl; *c; c++) *c = (char)tolower((unsigned char)*c);
+    const char *known[] = {"w1", "w2", "w3", "w3all", "w4"};
+    int ok = 0;
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++) ok |= strcmp(wl, known[i]) == 0;
+    if (!ok) usage("unknown WORKLOAD");
+    o->workload = wl;
     if (o->fill_value && strcmp(wl, "w1") != 0) usage("--fill-value applies to w1 only");
 }
 

@@ -4,6 +4,8 @@
     h5tool.py describe FILE
         One JSON object: every node (path, kind), its attributes (decoded text and storage
         signature), and for datasets dtype, shape, maxshape, chunks, fill time, allocation time.
+    h5tool.py read FILE PATH
+        The content of one dataset as a JSON (nested) list.
     h5tool.py compare A B [--ignore-attr NAME]... [--values-only] [--max-diffs N]
         One JSON object {"equal", "nodes", "differences"}: node set, kinds, shapes, chunk shapes,
         maxshape, dtypes, dataset properties, array contents (exact, NaN equal to NaN) and
@@ -123,6 +125,9 @@ def main(argv=None):
     sub = ap.add_subparsers(dest='cmd', required=True)
     d = sub.add_parser('describe')
     d.add_argument('file')
+    r = sub.add_parser('read')
+    r.add_argument('file')
+    r.add_argument('path')
     c = sub.add_parser('compare')
     c.add_argument('a')
     c.add_argument('b')
@@ -133,6 +138,10 @@ def main(argv=None):
     try:
         if args.cmd == 'describe':
             print(json.dumps(describe(args.file)))
+            return 0
+        if args.cmd == 'read':
+            with h5py.File(args.file, 'r') as f:
+                print(json.dumps(f[args.path][()].tolist()))
             return 0
         out = compare(args.a, args.b, list(CLOCK_ATTRS) + args.ignore_attr, args.values_only)
     except (OSError, KeyError) as e:

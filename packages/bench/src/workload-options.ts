@@ -1,0 +1,97 @@
+/**
+ * The command line shared by every implementation of the workloads (WORKLOADS.md, "Common
+ * rules"): `WORKLOAD [--out DIR] [--file F] [--keep] [--fsync] --nx --ny --L --n --m --frames
+ * --rows --cols`, plus `--fill-value` (W1; accepted by ours for symmetry with the C program).
+ */
+import { parseFlags } from "./cli-flags.js";
+import { BenchError } from "./errors.js";
+
+export const WORKLOADS = ["w1", "w2", "w3", "w3all", "w4"] as const;
+export type WorkloadName = (typeof WORKLOADS)[number];
+
+/** Problem sizes, defaulting to WORKLOADS.md's. */
+export interface WorkloadSizes {
+  nx: number;
+  ny: number;
+  L: number;
+  n: number;
+  m: number;
+  frames: number;
+  rows: number;
+  cols: number;
+}
+
+export const DEFAULT_SIZES: Readonly<WorkloadSizes> = Object.freeze({
+  nx: 50,
+  ny: 40,
+  L: 1024,
+  n: 5000,
+  m: 256,
+  frames: 20,
+  rows: 1024,
+  cols: 1024,
+});
+
+export interface WorkloadOptions extends WorkloadSizes {
+  workload: WorkloadName;
+  out?: string;
+  file?: string;
+  keep: boolean;
+  fsync: boolean;
+  fillValue: boolean;
+}
+
+const SPEC = {
+  out: "string",
+  file: "string",
+  keep: "bool",
+  fsync: "bool",
+  "fill-value": "bool",
+  nx: "int",
+  ny: "int",
+  L: "int",
+  n: "int",
+  m: "int",
+  frames: "int",
+  rows: "int",
+  cols: "int",
+} as const;
+
+/** Type guard for a workload name (lower case). */
+export function isWorkloadName(s: string): s is WorkloadName {
+  return (WORKLOADS as readonly string[]).includes(s);
+}
+
+/**
+ * Parse a workload command line.
+ * @param argv the arguments after the program name; the first positional one is the workload
+ *   (case-insensitive)
+ * @throws BenchError `bad-option` for a missing or unknown workload or a bad flag
+ */
+export function parseWorkloadArgs(argv: readonly string[]): WorkloadOptions {
+  const { flags, positional } = parseFlags(argv, SPEC);
+  if (positional.length !== 1) throw new BenchError("bad-option", `expected one WORKLOAD (${WORKLOADS.join("|")})`);
+  const workload = positional[0]!.toLowerCase();
+  if (!isWorkloadName(workload)) throw new BenchError("bad-option", `unknown workload ${positional[0]}`);
+  const opts: WorkloadOptions = {
+    ...DEFAULT_SIZES,
+    workload,
+    keep: flags.keep ?? false,
+    fsync: flags.fsync ?? false,
+    fillValue: flags["fill-value"] ?? false,
+  };
+  for (const k of Object.keys(DEFAULT_SIZES) as (keyof WorkloadSizes)[]) {
+    const v = flags[k];
+    if (v !== undefined) opts[k] = v;
+  }
+  if (flags.out !== undefined) opts.out = flags.out;
+  if (flags.file !== undefined) opts.file = flags.file;
+  return opts;
+}
+
+/** The size flags that matter to a workload, as command-line arguments. */
+export function sizeArgs(workload: WorkloadName, s: WorkloadSizes): string[] {
+  const keys: (keyof WorkloadSizes)[] =
+    workload === "w2" ? ["n", "m"] : workload === "w4" ? ["frames", "rows", "cols"] : ["nx", "ny", "L"];
+  return keys.flatMap((k) => [`--${k}`, String(s[k])]);
+}
