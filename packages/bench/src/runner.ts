@@ -118,6 +118,7 @@ export async function runBenchmark(opts: RunnerOptions, log: (line: string) => v
   const work = mkdtempSync(join(tmpdir(), "pmd-bench-"));
   const stamp = new Date();
   const c = opts.impls.find((i) => i.name === "c") ?? defaultImpls().c;
+  log(`${machineLine()}; peak RSS by ${rssMethod()}; ${opts.warmup} warm-up + ${opts.rounds} counted rounds`);
   try {
     let w3Input: string | undefined;
     for (const workload of opts.workloads) {
