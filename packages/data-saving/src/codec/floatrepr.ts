@@ -21,27 +21,48 @@ function shortestFloat64(x: number): Digits {
   return parseExponential(x.toExponential());
 }
 
+/** A finite double as an exact fraction num / 2^shift. */
+function exactBinary(x: number): { num: bigint; shift: bigint } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const exponent = BigInt((biased === 0 ? 1 : biased) - 1075);
+  return exponent >= 0n ? { num: mantissa << exponent, shift: 0n } : { num: mantissa, shift: -exponent };
+}
+
+/** |m × 10^e − x| scaled by a positive factor that depends only on (e, x): comparable across m. */
+function scaledDistance(m: bigint, e: number, x: { num: bigint; shift: bigint }): bigint {
+  const decimal = e >= 0 ? (m * 10n ** BigInt(e)) << x.shift : m << x.shift;
+  const binary = e >= 0 ? x.num : x.num * 10n ** BigInt(-e);
+  const d = decimal - binary;
+  return d < 0n ? -d : d;
+}
+
 /**
  * Shortest digits that read back as `x` once rounded by `round` (float32 or float16). Among
- * the candidates of the shortest length, the one closest to `x` wins (Dragon4's unique mode).
+ * the candidates of the shortest length the closest to `x` wins, an exact tie going to the
+ * even last digit (NumPy's Dragon4 in unique mode).
  */
 function shortestRounded(x: number, round: (v: number) => number): Digits {
+  const exact = exactBinary(x);
   for (let p = 1; p <= 17; p++) {
     const nearest = parseExponential(Number(x.toPrecision(p)).toExponential());
     const base = BigInt(nearest.digits.padEnd(p, "0"));
-    let best: { d: Digits; err: number } | undefined;
+    const e = nearest.decpt - p;
+    let best: { m: bigint; dist: bigint } | undefined;
     // The correctly rounded p-digit value can miss the round-trip interval at a power of two
-    // (the interval is lopsided there), so its neighbours are tried too.
+    // (the interval is lopsided there), and toPrecision breaks ties away from zero, so the
+    // neighbours are tried too.
     for (const delta of [0n, -1n, 1n]) {
       const m = base + delta;
-      if (m <= 0n) continue;
-      const text = `${m}e${nearest.decpt - p}`;
-      const v = Number(text);
-      if (round(v) !== x) continue;
-      const err = Math.abs(v - x);
-      if (!best || err < best.err) best = { d: parseExponential(v.toExponential()), err };
+      if (m <= 0n || round(Number(`${m}e${e}`)) !== x) continue;
+      const dist = scaledDistance(m, e, exact);
+      if (!best || dist < best.dist || (dist === best.dist && m % 2n === 0n)) best = { m, dist };
     }
-    if (best) return best.d;
+    if (best) return parseExponential(Number(`${best.m}e${e}`).toExponential());
   }
   return shortestFloat64(x);
 }
