@@ -1,0 +1,38 @@
+{
+  "targets": [
+    {
+      "target_name": "h5lowlevel",
+      "sources": [
+        "native/addon.cpp",
+        "native/errors.cpp",
+        "native/convert.cpp",
+        "native/dtype.cpp",
+        "native/handles.cpp",
+        "native/file.cpp",
+        "native/node.cpp",
+        "native/group_ops.cpp",
+        "native/attr_read.cpp",
+        "native/values.cpp",
+        "native/attr_write.cpp",
+        "native/dataset_create.cpp",
+        "native/dataset_info.cpp",
+        "native/dataset_io.cpp",
+        "native/selection.cpp",
+        "native/vlen_ops.cpp"
+      ],
+      "include_dirs": [
+        "<!(node -p \"require('node-addon-api').include_dir\")",
+        "<!@(pkg-config --cflags-only-I hdf5 | sed s/-I//g)"
+      ],
+      "libraries": ["<!@(pkg-config --libs hdf5)"],
+      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "H5_USE_110_API"],
+      "cflags_cc": ["-std=c++17", "-fno-exceptions", "-Wall", "-Wextra", "-Wno-unused-parameter"],
+      "cflags_cc!": ["-fno-rtti"],
+      "xcode_settings": {
+        "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
+        "GCC_ENABLE_CPP_EXCEPTIONS": "NO",
+        "OTHER_CPLUSPLUSFLAGS": ["<!@(pkg-config --cflags hdf5)"]
+      }
+    }
+  ]
+}

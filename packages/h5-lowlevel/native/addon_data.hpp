@@ -1,0 +1,24 @@
+// Per-environment state of the addon (one per main thread or worker).
+#pragma once
+
+#include <napi.h>
+
+#include <memory>
+
+#include "handles.hpp"
+
+namespace h5l {
+
+struct AddonData {
+  Napi::FunctionReference nodeCtor;
+  Napi::FunctionReference fileCtor;
+  // JS error classes defined in TypeScript and handed over by setErrorClasses().
+  Napi::FunctionReference h5Error;
+  Napi::FunctionReference argumentError;
+  Napi::FunctionReference closedError;
+  std::shared_ptr<Registry> registry = std::make_shared<Registry>();
+};
+
+inline AddonData* Data(Napi::Env env) { return env.GetInstanceData<AddonData>(); }
+
+}  // namespace h5l

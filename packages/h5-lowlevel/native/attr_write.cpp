@@ -1,0 +1,100 @@
+// Attribute writing and deletion of NativeNode. Overwriting deletes the old attribute first, as
+// PyTables does, so that type and size always follow the new value.
+#include "convert.hpp"
+#include "errors.hpp"
+#include "node.hpp"
+
+namespace h5l {
+
+namespace {
+
+// Deletes `name` if present; false (with a pending exception) on failure.
+bool RemoveIfPresent(Napi::Env env, hid_t loc, const std::string& name, const std::string& where) {
+  htri_t found = H5Aexists(loc, name.c_str());
+  if (found > 0 && H5Adelete(loc, name.c_str()) >= 0) return true;
+  if (found == 0) return true;
+  ThrowH5Error(env, "replace attribute " + name + " of", where);
+  return false;
+}
+
+// Creates the attribute and writes `buf` (nothing is written for a NULL dataspace).
+void CreateAndWrite(Napi::Env env, hid_t loc, const std::string& name, hid_t ftype, hid_t mtype,
+                    hid_t space, const void* buf, const std::string& where) {
+  Hid acpl(H5Pcreate(H5P_ATTRIBUTE_CREATE));
+  H5Pset_char_encoding(acpl.get(), H5T_CSET_UTF8);
+  Hid attr(H5Acreate2(loc, name.c_str(), ftype, space, acpl.get(), H5P_DEFAULT));
+  if (!attr.ok()) {
+    ThrowH5Error(env, "create attribute " + name + " of", where);
+    return;
+  }
+  if (H5Sget_simple_extent_type(space) == H5S_NULL) return;
+  if (H5Awrite(attr.get(), mtype, buf) < 0) ThrowH5Error(env, "write attribute " + name + " of", where);
+}
+
+}  // namespace
+
+// attrWriteString(name, value, vlen, utf8, emptyAsNull)
+Napi::Value NativeNode::AttrWriteString(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name, value;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name) || !ToString(env, info[1], "value", &value))
+    return env.Undefined();
+  bool vlen = info[2].ToBoolean().Value();
+  H5T_cset_t cset = info[3].ToBoolean().Value() ? H5T_CSET_UTF8 : H5T_CSET_ASCII;
+  bool asNull = value.empty() && info[4].ToBoolean().Value();
+  if (!RemoveIfPresent(env, state_->id, name, Where(""))) return env.Undefined();
+
+  Hid type(H5Tcopy(H5T_C_S1));
+  H5Tset_cset(type.get(), cset);
+  if (vlen) {
+    H5Tset_size(type.get(), H5T_VARIABLE);
+  } else {
+    // PyTables' layout: size = byte length (min 1), NULLTERM, no terminator stored.
+    H5Tset_size(type.get(), value.empty() ? 1 : value.size());
+    H5Tset_strpad(type.get(), H5T_STR_NULLTERM);
+  }
+  Hid space(H5Screate(asNull ? H5S_NULL : H5S_SCALAR));
+  const char* text = value.c_str();
+  const void* buf = vlen ? static_cast<const void*>(&text) : static_cast<const void*>(text);
+  CreateAndWrite(env, state_->id, name, type.get(), type.get(), space.get(), buf, Where(""));
+  return env.Undefined();
+}
+
+// attrWriteNumeric(name, dtype, typedArray, scalar, boolAsEnum)
+Napi::Value NativeNode::AttrWriteNumeric(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name, dtype;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name) || !ToString(env, info[1], "dtype", &dtype))
+    return env.Undefined();
+  Dt dt;
+  if (!ParseDtype(dtype, &dt) || dt == Dt::Complex64 || dt == Dt::Complex128) {
+    ThrowArgumentError(env, "options.dtype: unsupported attribute dtype '" + dtype + "'");
+    return env.Undefined();
+  }
+  ArrayView view;
+  if (!ToTypedArray(env, info[2], "value", DtypeArrayType(dt), dtype.c_str(), &view)) return env.Undefined();
+  size_t n = view.bytes / DtypeSize(dt);
+  bool scalar = info[3].ToBoolean().Value();
+  if (scalar ? n != 1 : n == 0) {
+    ThrowArgumentError(env, scalar ? "value: a scalar needs exactly one element"
+                                   : "value: an attribute array needs at least one element");
+    return env.Undefined();
+  }
+  if (!RemoveIfPresent(env, state_->id, name, Where(""))) return env.Undefined();
+  Hid ftype(CreateFileType(dt, info[4].ToBoolean().Value()));
+  Hid mtype(CreateMemType(dt, ftype.get()));
+  hsize_t dims[1] = {n};
+  Hid space(scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, dims, nullptr));
+  CreateAndWrite(env, state_->id, name, ftype.get(), mtype.get(), space.get(), view.data, Where(""));
+  return env.Undefined();
+}
+
+Napi::Value NativeNode::AttrDelete(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  if (H5Adelete(state_->id, name.c_str()) < 0) ThrowH5Error(env, "delete attribute " + name + " of", Where(""));
+  return env.Undefined();
+}
+
+}  // namespace h5l

@@ -1,0 +1,106 @@
+#include "convert.hpp"
+
+#include <cmath>
+
+#include "dtype.hpp"
+#include "errors.hpp"
+
+namespace h5l {
+
+namespace {
+constexpr double kMaxSafe = 9007199254740991.0;  // 2^53 - 1
+
+size_t ElementBytes(napi_typedarray_type t) {
+  switch (t) {
+    case napi_int16_array: case napi_uint16_array: return 2;
+    case napi_int32_array: case napi_uint32_array: case napi_float32_array: return 4;
+    case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: return 8;
+    default: return 1;
+  }
+}
+
+bool ToSize(Napi::Env env, Napi::Value item, const std::string& where, hsize_t* out,
+            bool minusOneAsUnlimited) {
+  if (!item.IsNumber()) {
+    ThrowArgumentError(env, where + " must be a number");
+    return false;
+  }
+  double d = item.As<Napi::Number>().DoubleValue();
+  if (minusOneAsUnlimited && d == -1) {
+    *out = H5S_UNLIMITED;
+    return true;
+  }
+  if (!(d >= 0) || d > kMaxSafe || std::floor(d) != d) {
+    ThrowArgumentError(env, where + " must be a non-negative safe integer");
+    return false;
+  }
+  *out = static_cast<hsize_t>(d);
+  return true;
+}
+}  // namespace
+
+bool ToDims(Napi::Env env, Napi::Value value, const char* arg, int rank, Dims* out,
+            bool minusOneAsUnlimited) {
+  if (!value.IsArray()) {
+    ThrowArgumentError(env, std::string(arg) + " must be an array of integers");
+    return false;
+  }
+  Napi::Array arr = value.As<Napi::Array>();
+  uint32_t len = arr.Length();
+  if (len > H5S_MAX_RANK || (rank >= 0 && len != static_cast<uint32_t>(rank))) {
+    ThrowArgumentError(env, std::string(arg) + " has " + std::to_string(len) +
+                                " dimensions, expected " + std::to_string(rank < 0 ? H5S_MAX_RANK : rank));
+    return false;
+  }
+  out->n = static_cast<int>(len);
+  for (uint32_t i = 0; i < len; i++) {
+    std::string where = std::string(arg) + "[" + std::to_string(i) + "]";
+    if (!ToSize(env, arr.Get(i), where, &out->v[i], minusOneAsUnlimited)) return false;
+  }
+  return true;
+}
+
+bool ToCount(Napi::Env env, Napi::Value value, const char* arg, hsize_t* out) {
+  return ToSize(env, value, arg, out, false);
+}
+
+bool ToString(Napi::Env env, Napi::Value value, const char* arg, std::string* out) {
+  if (!value.IsString()) {
+    ThrowArgumentError(env, std::string(arg) + " must be a string");
+    return false;
+  }
+  *out = value.As<Napi::String>().Utf8Value();
+  if (out->find('\0') != std::string::npos) {
+    ThrowArgumentError(env, std::string(arg) + " must not contain NUL characters");
+    return false;
+  }
+  return true;
+}
+
+bool ToTypedArray(Napi::Env env, Napi::Value value, const char* arg, napi_typedarray_type expected,
+                  const char* dtypeName, ArrayView* out) {
+  if (!value.IsTypedArray()) {
+    ThrowArgumentError(env, std::string(arg) + " must be a " + ArrayTypeName(expected) + " for dtype " +
+                                dtypeName);
+    return false;
+  }
+  napi_typedarray_type type;
+  size_t length = 0;
+  void* data = nullptr;
+  // napi_get_typedarray_info gives the data pointer already offset; no handle for the buffer.
+  if (napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) != napi_ok) {
+    ThrowArgumentError(env, std::string(arg) + " could not be read as a TypedArray");
+    return false;
+  }
+  if (type != expected) {
+    ThrowArgumentError(env, std::string(arg) + " must be a " + ArrayTypeName(expected) + " for dtype " +
+                                dtypeName + ", got " + ArrayTypeName(type));
+    return false;
+  }
+  out->type = type;
+  out->bytes = length * ElementBytes(type);
+  out->data = data;
+  return true;
+}
+
+}  // namespace h5l

@@ -1,0 +1,126 @@
+// Numeric dataset I/O of NativeNode: hyperslab read and write straight between libhdf5 and the
+// caller's TypedArray (allocated on the JS side), resize, and append along the first axis.
+#include "convert.hpp"
+#include "errors.hpp"
+#include "node.hpp"
+#include "selection.hpp"
+
+namespace h5l {
+
+namespace {
+
+// Moves `n` selected elements between `fspace` of the dataset and `view`.
+bool Transfer(Napi::Env env, const ObjState& s, bool write, const ArrayView& view, hid_t fspace, hsize_t n,
+              const std::string& where) {
+  size_t need = static_cast<size_t>(n) * DtypeSize(s.elem.dt);
+  if (view.bytes != need) {
+    ThrowArgumentError(env, std::string(write ? "data" : "target") + " holds " +
+                                std::to_string(view.bytes / DtypeSize(s.elem.dt)) + " " + DtypeName(s.elem.dt) +
+                                " elements, the selection has " + std::to_string(n));
+    return false;
+  }
+  if (n == 0) return true;
+  Hid mspace(H5Sget_simple_extent_ndims(fspace) == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr));
+  herr_t status = write ? H5Dwrite(s.id, s.memType, mspace.get(), fspace, H5P_DEFAULT, view.data)
+                        : H5Dread(s.id, s.memType, mspace.get(), fspace, H5P_DEFAULT, view.data);
+  if (status < 0) {
+    ThrowH5Error(env, write ? "write dataset" : "read dataset", where);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// read(target, start?, count?, stride?) and write(data, start?, count?, stride?)
+static Napi::Value ReadOrWrite(Napi::Env env, const ObjState& s, const Napi::CallbackInfo& info, bool write,
+                               const std::string& where) {
+  ArrayView view;
+  const char* arg = write ? "data" : "target";
+  if (!ToTypedArray(env, info[0], arg, DtypeArrayType(s.elem.dt), DtypeName(s.elem.dt), &view)) return env.Undefined();
+  Hid fspace(H5Dget_space(s.id));
+  if (!fspace.ok()) {
+    ThrowH5Error(env, write ? "write dataset" : "read dataset", where);
+    return env.Undefined();
+  }
+  hsize_t n = 0;
+  if (!SelectHyperslab(env, fspace.get(), info[1], info[2], info[3], &n)) return env.Undefined();
+  Transfer(env, s, write, view, fspace.get(), n, where);
+  return env.Undefined();
+}
+
+Napi::Value NativeNode::Read(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckDataset(env, true)) return env.Undefined();
+  return ReadOrWrite(env, *state_, info, false, Where(""));
+}
+
+Napi::Value NativeNode::Write(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckDataset(env, true)) return env.Undefined();
+  return ReadOrWrite(env, *state_, info, true, Where(""));
+}
+
+// resize(shape)
+Napi::Value NativeNode::Resize(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckDataset(env, false)) return env.Undefined();
+  Hid fspace(H5Dget_space(state_->id));
+  Dims shape;
+  if (!ToDims(env, info[0], "shape", H5Sget_simple_extent_ndims(fspace.get()), &shape)) return env.Undefined();
+  if (H5Dset_extent(state_->id, shape.v) < 0) ThrowH5Error(env, "resize dataset", Where(""));
+  return env.Undefined();
+}
+
+// append(data, rows): grows axis 0 by `rows` and writes `data` there. The logger hot path: no
+// allocation besides two dataspaces, one extent change and one write.
+Napi::Value NativeNode::Append(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckDataset(env, true)) return env.Undefined();
+  const ObjState& s = *state_;
+  ArrayView view;
+  hsize_t rows = 0;
+  if (!ToTypedArray(env, info[0], "data", DtypeArrayType(s.elem.dt), DtypeName(s.elem.dt), &view) ||
+      !ToCount(env, info[1], "rows", &rows))
+    return env.Undefined();
+  hsize_t dims[H5S_MAX_RANK], start[H5S_MAX_RANK] = {0}, count[H5S_MAX_RANK];
+  int rank;
+  {
+    Hid space(H5Dget_space(s.id));
+    rank = space.ok() ? H5Sget_simple_extent_dims(space.get(), dims, nullptr) : -1;
+  }
+  if (rank < 1) {
+    if (rank < 0) {
+      ThrowH5Error(env, "append to dataset", Where(""));
+    } else {
+      ThrowArgumentError(env, "cannot append to the scalar dataset " + Where(""));
+    }
+    return env.Undefined();
+  }
+  hsize_t rowElems = 1;
+  for (int i = 1; i < rank; i++) rowElems *= dims[i];
+  size_t need = static_cast<size_t>(rows * rowElems) * DtypeSize(s.elem.dt);
+  if (view.bytes != need) {
+    ThrowArgumentError(env, "data holds " + std::to_string(view.bytes / DtypeSize(s.elem.dt)) + " elements, " +
+                                std::to_string(rows) + " rows need " + std::to_string(rows * rowElems));
+    return env.Undefined();
+  }
+  if (rows == 0) return env.Undefined();
+  start[0] = dims[0];
+  count[0] = rows;
+  for (int i = 1; i < rank; i++) count[i] = dims[i];
+  dims[0] += rows;
+  if (H5Dset_extent(s.id, dims) < 0) {
+    ThrowH5Error(env, "extend dataset", Where(""));
+    return env.Undefined();
+  }
+  Hid fspace(H5Dget_space(s.id));
+  if (!fspace.ok() || H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0) {
+    ThrowH5Error(env, "append to dataset", Where(""));
+    return env.Undefined();
+  }
+  Transfer(env, s, true, view, fspace.get(), rows * rowElems, Where(""));
+  return env.Undefined();
+}
+
+}  // namespace h5l

@@ -1,0 +1,104 @@
+#include "errors.hpp"
+
+#include <hdf5.h>
+
+#include <vector>
+
+#include "addon_data.hpp"
+
+namespace h5l {
+
+namespace {
+
+struct Frame {
+  std::string major, minor, func, file, message;
+  unsigned line = 0;
+};
+
+std::string MessageText(hid_t msgId) {
+  char buf[256] = {0};
+  H5E_type_t type;
+  if (H5Eget_msg(msgId, &type, buf, sizeof buf) < 0) return "";
+  return buf;
+}
+
+herr_t CollectFrame(unsigned, const H5E_error2_t* err, void* data) {
+  auto* frames = static_cast<std::vector<Frame>*>(data);
+  Frame f;
+  f.major = MessageText(err->maj_num);
+  f.minor = MessageText(err->min_num);
+  f.func = err->func_name ? err->func_name : "";
+  f.file = err->file_name ? err->file_name : "";
+  f.line = err->line;
+  f.message = err->desc ? err->desc : "";
+  frames->push_back(std::move(f));
+  return 0;
+}
+
+// Innermost frame first: where libhdf5 detected the problem, then its callers up to the API.
+std::vector<Frame> TakeErrorStack() {
+  std::vector<Frame> frames;
+  hid_t stack = H5Eget_current_stack();
+  if (stack < 0) return frames;
+  H5Ewalk2(stack, H5E_WALK_UPWARD, CollectFrame, &frames);
+  H5Eclose_stack(stack);
+  return frames;
+}
+
+std::string Describe(const Frame& f) {
+  std::string text = f.message.empty() ? f.minor : f.message;
+  return text.empty() ? f.func : text;
+}
+
+void ThrowInstance(Napi::Env env, Napi::FunctionReference& ctor, const std::string& message,
+                   Napi::Value details) {
+  if (ctor.IsEmpty()) {
+    Napi::Error::New(env, message).ThrowAsJavaScriptException();
+    return;
+  }
+  Napi::Object err = ctor.New({Napi::String::New(env, message), details});
+  if (env.IsExceptionPending()) return;
+  napi_throw(env, err);
+}
+
+}  // namespace
+
+void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string& target) {
+  std::vector<Frame> frames = TakeErrorStack();
+  std::string message = operation;
+  if (!target.empty()) message += " " + target;
+  message += " failed";
+  if (!frames.empty()) {
+    std::string inner = Describe(frames.front());
+    std::string outer = Describe(frames.back());
+    message += ": " + inner;
+    if (outer != inner) message += " (" + frames.back().func + ": " + outer + ")";
+  }
+  Napi::Array jsFrames = Napi::Array::New(env, frames.size());
+  for (size_t i = 0; i < frames.size(); i++) {
+    const Frame& f = frames[i];
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("major", f.major);
+    o.Set("minor", f.minor);
+    o.Set("func", f.func);
+    o.Set("file", f.file);
+    o.Set("line", f.line);
+    o.Set("message", f.message);
+    jsFrames.Set(static_cast<uint32_t>(i), o);
+  }
+  Napi::Object details = Napi::Object::New(env);
+  details.Set("operation", operation);
+  details.Set("target", target);
+  details.Set("frames", jsFrames);
+  ThrowInstance(env, Data(env)->h5Error, message, details);
+}
+
+void ThrowArgumentError(Napi::Env env, const std::string& message) {
+  ThrowInstance(env, Data(env)->argumentError, message, env.Undefined());
+}
+
+void ThrowClosedError(Napi::Env env, const std::string& message) {
+  ThrowInstance(env, Data(env)->closedError, message, env.Undefined());
+}
+
+}  // namespace h5l

@@ -1,0 +1,135 @@
+#include "file.hpp"
+
+#include "addon_data.hpp"
+#include "convert.hpp"
+#include "errors.hpp"
+#include "node.hpp"
+
+namespace h5l {
+
+namespace {
+
+// File access properties: the optional raw-data chunk cache [slots, bytes, w0].
+hid_t AccessList(Napi::Env env, Napi::Value cache) {
+  hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+  if (fapl < 0 || !cache.IsArray()) return fapl;
+  Napi::Array c = cache.As<Napi::Array>();
+  hsize_t slots = 0, bytes = 0;
+  if (c.Length() != 3 || !ToCount(env, c.Get(0u), "access.chunkCache.slots", &slots) ||
+      !ToCount(env, c.Get(1u), "access.chunkCache.bytes", &bytes) || !c.Get(2u).IsNumber()) {
+    if (!env.IsExceptionPending()) ThrowArgumentError(env, "access.chunkCache.w0 must be a number");
+    H5Pclose(fapl);
+    return -2;
+  }
+  double w0 = c.Get(2u).As<Napi::Number>().DoubleValue();
+  if (H5Pset_cache(fapl, 0, slots, bytes, w0) < 0) {
+    ThrowH5Error(env, "set chunk cache", "");
+    H5Pclose(fapl);
+    return -2;
+  }
+  return fapl;
+}
+
+}  // namespace
+
+void NativeFile::Init(Napi::Env env, Napi::Object exports) {
+  Napi::Function ctor = DefineClass(env, "NativeFile",
+                                    {
+                                        InstanceMethod<&NativeFile::Close>("close"),
+                                        InstanceMethod<&NativeFile::Flush>("flush"),
+                                        InstanceMethod<&NativeFile::IsOpen>("isOpen"),
+                                        InstanceMethod<&NativeFile::OpenRoot>("openRoot"),
+                                    });
+  Data(env)->fileCtor = Napi::Persistent(ctor);
+  exports.Set("createFile", Napi::Function::New<&NativeFile::Create>(env, "createFile"));
+  exports.Set("openFile", Napi::Function::New<&NativeFile::Open>(env, "openFile"));
+}
+
+NativeFile::NativeFile(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeFile>(info) {
+  if (info.Length() != 1 || !info[0].IsExternal()) {
+    ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
+    return;
+  }
+  state_ = *info[0].As<Napi::External<std::shared_ptr<FileState>>>().Data();
+}
+
+Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable) {
+  auto state = std::make_shared<FileState>(fid, path, writable, Data(env)->registry);
+  auto external = Napi::External<std::shared_ptr<FileState>>::New(env, &state);
+  return Data(env)->fileCtor.New({external});
+}
+
+// createFile(path, truncate, cache | null)
+Napi::Value NativeFile::Create(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string path;
+  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
+  Hid fapl(AccessList(env, info[2]));
+  if (!fapl.ok()) {
+    if (!env.IsExceptionPending()) ThrowH5Error(env, "create file", path);
+    return env.Undefined();
+  }
+  unsigned flags = info[1].ToBoolean().Value() ? H5F_ACC_TRUNC : H5F_ACC_EXCL;
+  // Default creation properties: superblock v0 and symbol-table groups, as PyTables writes.
+  hid_t fid = H5Fcreate(path.c_str(), flags, H5P_DEFAULT, fapl.get());
+  if (fid < 0) {
+    ThrowH5Error(env, "create file", path);
+    return env.Undefined();
+  }
+  return Wrap(env, fid, path, true);
+}
+
+// openFile(path, readWrite, cache | null)
+Napi::Value NativeFile::Open(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string path;
+  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
+  Hid fapl(AccessList(env, info[2]));
+  if (!fapl.ok()) {
+    if (!env.IsExceptionPending()) ThrowH5Error(env, "open file", path);
+    return env.Undefined();
+  }
+  bool rw = info[1].ToBoolean().Value();
+  hid_t fid = H5Fopen(path.c_str(), rw ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
+  if (fid < 0) {
+    ThrowH5Error(env, "open file", path);
+    return env.Undefined();
+  }
+  return Wrap(env, fid, path, rw);
+}
+
+bool NativeFile::CheckOpen(Napi::Env env) {
+  if (state_ && state_->isOpen()) return true;
+  ThrowClosedError(env, "file " + (state_ ? state_->filename : std::string("?")) + " is closed");
+  return false;
+}
+
+Napi::Value NativeFile::Close(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (state_ && state_->isOpen() && state_->close() < 0) ThrowH5Error(env, "close file", state_->filename);
+  return env.Undefined();
+}
+
+Napi::Value NativeFile::Flush(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  if (H5Fflush(state_->id, H5F_SCOPE_GLOBAL) < 0) ThrowH5Error(env, "flush file", state_->filename);
+  return env.Undefined();
+}
+
+Napi::Value NativeFile::IsOpen(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), state_ && state_->isOpen());
+}
+
+Napi::Value NativeFile::OpenRoot(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  hid_t gid = H5Gopen2(state_->id, "/", H5P_DEFAULT);
+  if (gid < 0) {
+    ThrowH5Error(env, "open group /", "in " + state_->filename);
+    return env.Undefined();
+  }
+  return NativeNode::Wrap(env, gid, state_);
+}
+
+}  // namespace h5l

@@ -1,0 +1,35 @@
+// NativeFile: the JS handle of an open libhdf5 file (created by createFile/openFile).
+#pragma once
+
+#include <napi.h>
+
+#include <memory>
+
+#include "handles.hpp"
+
+namespace h5l {
+
+class NativeFile : public Napi::ObjectWrap<NativeFile> {
+ public:
+  static void Init(Napi::Env env, Napi::Object exports);
+  explicit NativeFile(const Napi::CallbackInfo& info);
+  // Garbage-collected file: nothing in JS can reach its objects any more, so close them all.
+  ~NativeFile() override {
+    if (state_) state_->close();
+  }
+
+ private:
+  static Napi::Value Create(const Napi::CallbackInfo& info);
+  static Napi::Value Open(const Napi::CallbackInfo& info);
+  static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable);
+
+  Napi::Value Close(const Napi::CallbackInfo& info);
+  Napi::Value Flush(const Napi::CallbackInfo& info);
+  Napi::Value IsOpen(const Napi::CallbackInfo& info);
+  Napi::Value OpenRoot(const Napi::CallbackInfo& info);
+  bool CheckOpen(Napi::Env env);
+
+  std::shared_ptr<FileState> state_;
+};
+
+}  // namespace h5l

@@ -1,0 +1,186 @@
+// Group operations of NativeNode: create, open, exists, kindOf, children, delete, move.
+#include <vector>
+
+#include "convert.hpp"
+#include "errors.hpp"
+#include "links.hpp"
+#include "node.hpp"
+
+namespace h5l {
+
+namespace {
+
+bool IsSelf(const std::string& name) { return name == "." || name == "/"; }
+
+// Kind of a hard-linked object, following the link from `loc`.
+std::string ObjectKind(hid_t loc, const char* name) {
+  H5O_info_t oinfo;
+  if (H5Oget_info_by_name2(loc, name, &oinfo, H5O_INFO_BASIC, H5P_DEFAULT) < 0) return "other";
+  switch (oinfo.type) {
+    case H5O_TYPE_GROUP: return "group";
+    case H5O_TYPE_DATASET: return "dataset";
+    default: return "other";
+  }
+}
+
+std::string LinkKind(hid_t loc, const char* name, H5L_type_t type) {
+  switch (type) {
+    case H5L_TYPE_HARD: return ObjectKind(loc, name);
+    case H5L_TYPE_SOFT: return "softlink";
+    case H5L_TYPE_EXTERNAL: return "externallink";
+    default: return "other";
+  }
+}
+
+struct Child {
+  std::string name, kind;
+};
+
+herr_t CollectChild(hid_t group, const char* name, const H5L_info_t* info, void* data) {
+  auto* out = static_cast<std::vector<Child>*>(data);
+  out->push_back({name, LinkKind(group, name, info->type)});
+  return 0;
+}
+
+}  // namespace
+
+hid_t LinkCreateList(bool intermediate) {
+  hid_t lcpl = H5Pcreate(H5P_LINK_CREATE);
+  if (lcpl < 0) return lcpl;
+  H5Pset_char_encoding(lcpl, H5T_CSET_UTF8);
+  if (intermediate) H5Pset_create_intermediate_group(lcpl, 1);
+  return lcpl;
+}
+
+bool PathExists(hid_t loc, const std::string& name) {
+  if (name.empty()) return false;
+  if (IsSelf(name)) return true;
+  std::string prefix = name[0] == '/' ? "/" : "";
+  size_t pos = 0;
+  bool found = true;
+  while (pos <= name.size()) {
+    size_t slash = name.find('/', pos);
+    if (slash == std::string::npos) slash = name.size();
+    std::string part = name.substr(pos, slash - pos);
+    pos = slash + 1;
+    if (part.empty() || part == ".") continue;
+    // A component must be a group before the next one is looked up (H5Lexists requires it).
+    if (!prefix.empty() && prefix != "/" && ObjectKind(loc, prefix.c_str()) != "group") {
+      found = false;
+      break;
+    }
+    prefix += (prefix.empty() || prefix == "/") ? part : "/" + part;
+    if (H5Lexists(loc, prefix.c_str(), H5P_DEFAULT) <= 0) {
+      found = false;
+      break;
+    }
+  }
+  H5Eclear2(H5E_DEFAULT);
+  return found;
+}
+
+std::string KindAt(hid_t loc, const std::string& name) {
+  if (!PathExists(loc, name)) return "";
+  if (IsSelf(name)) {
+    H5O_info_t oinfo;
+    if (H5Oget_info2(loc, &oinfo, H5O_INFO_BASIC) < 0) return "other";
+    return oinfo.type == H5O_TYPE_GROUP ? "group" : oinfo.type == H5O_TYPE_DATASET ? "dataset" : "other";
+  }
+  H5L_info_t linfo;
+  if (H5Lget_info(loc, name.c_str(), &linfo, H5P_DEFAULT) < 0) {
+    H5Eclear2(H5E_DEFAULT);
+    return "other";
+  }
+  std::string kind = LinkKind(loc, name.c_str(), linfo.type);
+  H5Eclear2(H5E_DEFAULT);
+  return kind;
+}
+
+// createGroup(name, intermediate)
+Napi::Value NativeNode::CreateGroup(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  Hid lcpl(LinkCreateList(info[1].ToBoolean().Value()));
+  hid_t gid = H5Gcreate2(state_->id, name.c_str(), lcpl.get(), H5P_DEFAULT, H5P_DEFAULT);
+  if (gid < 0) {
+    ThrowH5Error(env, "create group", Where(name));
+    return env.Undefined();
+  }
+  return Wrap(env, gid, state_->file);
+}
+
+// openObject(name): a group or dataset.
+Napi::Value NativeNode::OpenObject(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  if (!PathExists(state_->id, name)) {
+    ThrowArgumentError(env, "name: nothing at " + Where(name));
+    return env.Undefined();
+  }
+  hid_t id = H5Oopen(state_->id, name.c_str(), H5P_DEFAULT);
+  if (id < 0) {
+    ThrowH5Error(env, "open", Where(name));
+    return env.Undefined();
+  }
+  return Wrap(env, id, state_->file);
+}
+
+Napi::Value NativeNode::Exists(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  return Napi::Boolean::New(env, PathExists(state_->id, name));
+}
+
+Napi::Value NativeNode::KindOf(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  std::string kind = KindAt(state_->id, name);
+  if (kind.empty()) return env.Null();
+  return Napi::String::New(env, kind);
+}
+
+// children(): [{name, kind}] in name order (link creation order is not tracked).
+Napi::Value NativeNode::Children(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  std::vector<Child> children;
+  hsize_t idx = 0;
+  if (H5Literate(state_->id, H5_INDEX_NAME, H5_ITER_INC, &idx, CollectChild, &children) < 0) {
+    ThrowH5Error(env, "list children of", Where(""));
+    return env.Undefined();
+  }
+  H5Eclear2(H5E_DEFAULT);
+  Napi::Array out = Napi::Array::New(env, children.size());
+  for (size_t i = 0; i < children.size(); i++) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("name", children[i].name);
+    o.Set("kind", children[i].kind);
+    out.Set(static_cast<uint32_t>(i), o);
+  }
+  return out;
+}
+
+Napi::Value NativeNode::DeleteLink(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  if (H5Ldelete(state_->id, name.c_str(), H5P_DEFAULT) < 0) ThrowH5Error(env, "delete", Where(name));
+  return env.Undefined();
+}
+
+Napi::Value NativeNode::MoveLink(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string from, to;
+  if (!CheckOpen(env) || !ToString(env, info[0], "from", &from) || !ToString(env, info[1], "to", &to))
+    return env.Undefined();
+  Hid lcpl(LinkCreateList(false));
+  if (H5Lmove(state_->id, from.c_str(), state_->id, to.c_str(), lcpl.get(), H5P_DEFAULT) < 0)
+    ThrowH5Error(env, "move", Where(from) + " to '" + to + "'");
+  return env.Undefined();
+}
+
+}  // namespace h5l

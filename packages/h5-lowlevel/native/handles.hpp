@@ -1,0 +1,76 @@
+// Ownership of libhdf5 identifiers. A FileState owns every object opened through it: closing the
+// file closes its objects first. The JS wrappers (NativeFile, NativeNode) hold shared pointers, so
+// explicit close(), the GC finalizer and the environment cleanup hook all reach the same close path.
+#pragma once
+
+#include <hdf5.h>
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "dtype.hpp"
+
+namespace h5l {
+
+// Closes an identifier we own when it goes out of scope (never wrap predefined types).
+class Hid {
+ public:
+  explicit Hid(hid_t id = -1) : id_(id) {}
+  ~Hid() { reset(); }
+  Hid(const Hid&) = delete;
+  Hid& operator=(const Hid&) = delete;
+  Hid(Hid&& other) noexcept : id_(other.release()) {}
+  hid_t get() const { return id_; }
+  bool ok() const { return id_ >= 0; }
+  hid_t release() {
+    hid_t id = id_;
+    id_ = -1;
+    return id;
+  }
+  void reset(hid_t id = -1);
+
+ private:
+  hid_t id_;
+};
+
+struct FileState;
+
+// Per-environment set of open files, closed by the environment cleanup hook.
+struct Registry {
+  std::unordered_set<FileState*> files;
+  void closeAll();
+};
+
+// A group or dataset opened through a file. For datasets, the element description and the
+// memory type are resolved once at open so that the I/O calls do no type work.
+struct ObjState {
+  hid_t id = -1;
+  H5I_type_t type = H5I_BADID;
+  std::string path;
+  TypeInfo elem;      // datasets only
+  hid_t memType = -1; // datasets only: owned
+  std::shared_ptr<FileState> file;
+
+  ObjState(hid_t objectId, std::shared_ptr<FileState> owner);
+  ~ObjState();
+  bool isOpen() const { return id >= 0; }
+  // Releases the libhdf5 handles; `detach` also removes this object from its file's set.
+  herr_t close(bool detach);
+};
+
+struct FileState {
+  hid_t id = -1;
+  std::string filename;
+  bool writable = false;
+  std::unordered_set<ObjState*> objects;
+  std::shared_ptr<Registry> registry;
+
+  FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Registry> reg);
+  ~FileState();
+  bool isOpen() const { return id >= 0; }
+  // Closes every object opened through this file, then the file. Idempotent.
+  herr_t close();
+};
+
+}  // namespace h5l

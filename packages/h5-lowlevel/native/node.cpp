@@ -1,0 +1,131 @@
+#include "node.hpp"
+
+#include "addon_data.hpp"
+#include "errors.hpp"
+
+namespace h5l {
+
+namespace {
+
+std::string ObjectPath(hid_t id) {
+  ssize_t len = H5Iget_name(id, nullptr, 0);
+  if (len <= 0) return "?";
+  std::string name(static_cast<size_t>(len) + 1, '\0');
+  H5Iget_name(id, name.data(), name.size());
+  name.resize(static_cast<size_t>(len));
+  return name;
+}
+
+// Resolves the element type of a dataset once, at open.
+void DescribeDataset(ObjState* s) {
+  Hid ftype(H5Dget_type(s->id));
+  if (!ftype.ok()) return;
+  s->elem = ClassifyType(ftype.get());
+  if (s->elem.dt != Dt::None) {
+    s->memType = CreateMemType(s->elem.dt, ftype.get());
+  } else if (s->elem.kind == "vlen-uint8") {
+    s->memType = H5Tvlen_create(H5T_NATIVE_UINT8);
+  }
+}
+
+}  // namespace
+
+void NativeNode::Init(Napi::Env env, Napi::Object exports) {
+  Napi::Function ctor = DefineClass(
+      env, "NativeNode",
+      {
+          InstanceMethod<&NativeNode::Close>("close"),
+          InstanceMethod<&NativeNode::IsOpen>("isOpen"),
+          InstanceMethod<&NativeNode::Path>("path"),
+          InstanceMethod<&NativeNode::CreateGroup>("createGroup"),
+          InstanceMethod<&NativeNode::OpenObject>("openObject"),
+          InstanceMethod<&NativeNode::Exists>("exists"),
+          InstanceMethod<&NativeNode::KindOf>("kindOf"),
+          InstanceMethod<&NativeNode::Children>("children"),
+          InstanceMethod<&NativeNode::DeleteLink>("deleteLink"),
+          InstanceMethod<&NativeNode::MoveLink>("moveLink"),
+          InstanceMethod<&NativeNode::AttrNames>("attrNames"),
+          InstanceMethod<&NativeNode::AttrExists>("attrExists"),
+          InstanceMethod<&NativeNode::AttrRead>("attrRead"),
+          InstanceMethod<&NativeNode::AttrWriteString>("attrWriteString"),
+          InstanceMethod<&NativeNode::AttrWriteNumeric>("attrWriteNumeric"),
+          InstanceMethod<&NativeNode::AttrDelete>("attrDelete"),
+          InstanceMethod<&NativeNode::CreateDataset>("createDataset"),
+          InstanceMethod<&NativeNode::CreateVlen>("createVlen"),
+          InstanceMethod<&NativeNode::TypeInfoOf>("typeInfo"),
+          InstanceMethod<&NativeNode::Shape>("shape"),
+          InstanceMethod<&NativeNode::MaxShape>("maxshape"),
+          InstanceMethod<&NativeNode::Storage>("storage"),
+          InstanceMethod<&NativeNode::Read>("read"),
+          InstanceMethod<&NativeNode::Write>("write"),
+          InstanceMethod<&NativeNode::Resize>("resize"),
+          InstanceMethod<&NativeNode::Append>("append"),
+          InstanceMethod<&NativeNode::VlenAppend>("vlenAppend"),
+          InstanceMethod<&NativeNode::VlenRead>("vlenRead"),
+      });
+  Data(env)->nodeCtor = Napi::Persistent(ctor);
+}
+
+NativeNode::NativeNode(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeNode>(info) {
+  if (info.Length() != 1 || !info[0].IsExternal()) {
+    ThrowArgumentError(info.Env(), "NativeNode is created by opening a group or dataset");
+    return;
+  }
+  state_ = *info[0].As<Napi::External<std::shared_ptr<ObjState>>>().Data();
+}
+
+Napi::Value NativeNode::Wrap(Napi::Env env, hid_t id, const std::shared_ptr<FileState>& file) {
+  auto state = std::make_shared<ObjState>(id, file);
+  state->path = ObjectPath(id);
+  if (state->type == H5I_DATASET) DescribeDataset(state.get());
+  auto external = Napi::External<std::shared_ptr<ObjState>>::New(env, &state);
+  return Data(env)->nodeCtor.New({external});
+}
+
+bool NativeNode::CheckOpen(Napi::Env env) {
+  if (state_ && state_->isOpen()) return true;
+  if (!state_) {
+    ThrowClosedError(env, "node is closed");
+  } else if (!state_->file->isOpen()) {
+    ThrowClosedError(env, "file " + state_->file->filename + " is closed");
+  } else {
+    ThrowClosedError(env, state_->path + " in file " + state_->file->filename + " is closed");
+  }
+  return false;
+}
+
+bool NativeNode::CheckDataset(Napi::Env env, bool numeric) {
+  if (!CheckOpen(env)) return false;
+  if (state_->type != H5I_DATASET) {
+    ThrowArgumentError(env, state_->path + " is not a dataset");
+    return false;
+  }
+  if (numeric && state_->elem.dt == Dt::None) {
+    ThrowArgumentError(env, "dataset " + state_->path + " holds " + state_->elem.kind +
+                                " elements, not numbers: it cannot be read or written as a TypedArray");
+    return false;
+  }
+  return true;
+}
+
+std::string NativeNode::Where(const std::string& name) const {
+  std::string base = state_->path == "/" ? "" : state_->path;
+  std::string full = name.empty() ? state_->path : name[0] == '/' ? name : base + "/" + name;
+  return "'" + full + "' in " + state_->file->filename;
+}
+
+Napi::Value NativeNode::Close(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (state_ && state_->isOpen() && state_->close(true) < 0) ThrowH5Error(env, "close", Where(""));
+  return env.Undefined();
+}
+
+Napi::Value NativeNode::IsOpen(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), state_ && state_->isOpen());
+}
+
+Napi::Value NativeNode::Path(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), state_ ? state_->path : "");
+}
+
+}  // namespace h5l

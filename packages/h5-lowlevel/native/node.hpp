@@ -1,0 +1,71 @@
+// NativeNode: the JS handle of a group or dataset opened through a file. Its methods are defined
+// by operation family: group_ops.cpp, attr_read.cpp, attr_write.cpp, dataset_create.cpp,
+// dataset_info.cpp, dataset_io.cpp, vlen_ops.cpp.
+#pragma once
+
+#include <napi.h>
+
+#include <memory>
+
+#include "handles.hpp"
+
+namespace h5l {
+
+class NativeNode : public Napi::ObjectWrap<NativeNode> {
+ public:
+  static void Init(Napi::Env env, Napi::Object exports);
+  // Wraps an identifier just opened through `file` (takes ownership).
+  static Napi::Value Wrap(Napi::Env env, hid_t id, const std::shared_ptr<FileState>& file);
+  explicit NativeNode(const Napi::CallbackInfo& info);
+
+ private:
+  friend class NativeFile;
+  // Throws H5ClosedError and returns false when the node or its file is closed.
+  bool CheckOpen(Napi::Env env);
+  // Throws unless the node is a dataset (numeric when `numeric`).
+  bool CheckDataset(Napi::Env env, bool numeric);
+  std::string Where(const std::string& name) const;
+
+  Napi::Value Close(const Napi::CallbackInfo& info);
+  Napi::Value IsOpen(const Napi::CallbackInfo& info);
+  Napi::Value Path(const Napi::CallbackInfo& info);
+
+  // group_ops.cpp
+  Napi::Value CreateGroup(const Napi::CallbackInfo& info);
+  Napi::Value OpenObject(const Napi::CallbackInfo& info);
+  Napi::Value Exists(const Napi::CallbackInfo& info);
+  Napi::Value KindOf(const Napi::CallbackInfo& info);
+  Napi::Value Children(const Napi::CallbackInfo& info);
+  Napi::Value DeleteLink(const Napi::CallbackInfo& info);
+  Napi::Value MoveLink(const Napi::CallbackInfo& info);
+
+  // attr_read.cpp
+  Napi::Value AttrNames(const Napi::CallbackInfo& info);
+  Napi::Value AttrExists(const Napi::CallbackInfo& info);
+  Napi::Value AttrRead(const Napi::CallbackInfo& info);
+  // attr_write.cpp
+  Napi::Value AttrWriteString(const Napi::CallbackInfo& info);
+  Napi::Value AttrWriteNumeric(const Napi::CallbackInfo& info);
+  Napi::Value AttrDelete(const Napi::CallbackInfo& info);
+
+  // dataset_create.cpp
+  Napi::Value CreateDataset(const Napi::CallbackInfo& info);
+  Napi::Value CreateVlen(const Napi::CallbackInfo& info);
+  // dataset_info.cpp
+  Napi::Value TypeInfoOf(const Napi::CallbackInfo& info);
+  Napi::Value Shape(const Napi::CallbackInfo& info);
+  Napi::Value MaxShape(const Napi::CallbackInfo& info);
+  Napi::Value Storage(const Napi::CallbackInfo& info);
+  // dataset_io.cpp
+  Napi::Value Read(const Napi::CallbackInfo& info);
+  Napi::Value Write(const Napi::CallbackInfo& info);
+  Napi::Value Resize(const Napi::CallbackInfo& info);
+  Napi::Value Append(const Napi::CallbackInfo& info);
+  // vlen_ops.cpp
+  Napi::Value VlenAppend(const Napi::CallbackInfo& info);
+  Napi::Value VlenRead(const Napi::CallbackInfo& info);
+
+  std::shared_ptr<ObjState> state_;
+};
+
+}  // namespace h5l

@@ -1,0 +1,57 @@
+#include "selection.hpp"
+
+#include <string>
+
+#include "convert.hpp"
+#include "errors.hpp"
+
+namespace h5l {
+
+bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value startV, Napi::Value countV, Napi::Value strideV,
+                     hsize_t* n) {
+  hsize_t dims[H5S_MAX_RANK];
+  int rank = H5Sget_simple_extent_dims(space, dims, nullptr);
+  if (startV.IsUndefined() || startV.IsNull()) {
+    hssize_t points = H5Sget_simple_extent_npoints(space);
+    *n = points < 0 ? 0 : static_cast<hsize_t>(points);
+    return true;
+  }
+  if (rank == 0) {
+    ThrowArgumentError(env, "selection: a scalar dataset has no hyperslabs");
+    return false;
+  }
+  Dims start, count, stride;
+  if (!ToDims(env, startV, "selection.start", rank, &start) || !ToDims(env, countV, "selection.count", rank, &count))
+    return false;
+  bool hasStride = !strideV.IsUndefined() && !strideV.IsNull();
+  if (hasStride && !ToDims(env, strideV, "selection.stride", rank, &stride)) return false;
+  for (int i = 0; i < rank; i++) {
+    hsize_t step = hasStride ? stride.v[i] : 1;
+    std::string axis = "[" + std::to_string(i) + "]";
+    if (step == 0) {
+      ThrowArgumentError(env, "selection.stride" + axis + " must be at least 1");
+      return false;
+    }
+    // Last selected index start + (count - 1) * stride must lie inside the extent.
+    bool inside = count.v[i] == 0 ? start.v[i] <= dims[i]
+                                  : start.v[i] < dims[i] && (count.v[i] - 1) <= (dims[i] - 1 - start.v[i]) / step;
+    if (!inside) {
+      ThrowArgumentError(env, "selection" + axis + " (start " + std::to_string(start.v[i]) + ", count " +
+                                  std::to_string(count.v[i]) + ", stride " + std::to_string(step) +
+                                  ") is out of range for extent " + std::to_string(dims[i]));
+      return false;
+    }
+  }
+  *n = count.product();
+  if (*n == 0) {
+    H5Sselect_none(space);
+    return true;
+  }
+  if (H5Sselect_hyperslab(space, H5S_SELECT_SET, start.v, hasStride ? stride.v : nullptr, count.v, nullptr) < 0) {
+    ThrowH5Error(env, "select hyperslab", "");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace h5l

@@ -1,0 +1,96 @@
+// Variable-length uint8 sequences of NativeNode (PyMoDAQ's Logger): append rows, read rows.
+#include <vector>
+
+#include "convert.hpp"
+#include "errors.hpp"
+#include "node.hpp"
+
+namespace h5l {
+
+namespace {
+
+bool CheckVlen(Napi::Env env, const ObjState& s, const std::string& where) {
+  if (s.elem.kind == "vlen-uint8") return true;
+  ThrowArgumentError(env, "dataset " + where + " holds " + s.elem.kind + " elements, not vlen-uint8 sequences");
+  return false;
+}
+
+}  // namespace
+
+// vlenAppend(rows: Uint8Array[]): the hvl_t descriptors point into the caller's arrays (no copy).
+Napi::Value NativeNode::VlenAppend(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckDataset(env, false) || !CheckVlen(env, *state_, Where(""))) return env.Undefined();
+  if (!info[0].IsArray()) {
+    ThrowArgumentError(env, "rows must be an array of Uint8Array");
+    return env.Undefined();
+  }
+  Napi::Array rows = info[0].As<Napi::Array>();
+  hsize_t n = rows.Length();
+  std::vector<hvl_t> items(n);
+  for (uint32_t i = 0; i < n; i++) {
+    ArrayView view;
+    std::string arg = "rows[" + std::to_string(i) + "]";
+    if (!ToTypedArray(env, rows.Get(i), arg.c_str(), napi_uint8_array, "vlen-uint8", &view)) return env.Undefined();
+    items[i].len = view.bytes;
+    items[i].p = view.data;
+  }
+  if (n == 0) return env.Undefined();
+  hsize_t dims[1], start[1];
+  {
+    Hid space(H5Dget_space(state_->id));
+    if (!space.ok() || H5Sget_simple_extent_dims(space.get(), dims, nullptr) != 1) {
+      ThrowH5Error(env, "append to dataset", Where(""));
+      return env.Undefined();
+    }
+  }
+  start[0] = dims[0];
+  dims[0] += n;
+  if (H5Dset_extent(state_->id, dims) < 0) {
+    ThrowH5Error(env, "extend dataset", Where(""));
+    return env.Undefined();
+  }
+  Hid fspace(H5Dget_space(state_->id));
+  Hid mspace(H5Screate_simple(1, &n, nullptr));
+  if (H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, start, nullptr, &n, nullptr) < 0 ||
+      H5Dwrite(state_->id, state_->memType, mspace.get(), fspace.get(), H5P_DEFAULT, items.data()) < 0)
+    ThrowH5Error(env, "append to dataset", Where(""));
+  return env.Undefined();
+}
+
+// vlenRead(start, count) -> Uint8Array[]: copies each row into a JS-owned array, then lets
+// libhdf5 free its buffers (H5Dvlen_reclaim).
+Napi::Value NativeNode::VlenRead(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckDataset(env, false) || !CheckVlen(env, *state_, Where(""))) return env.Undefined();
+  hsize_t start = 0, count = 0, dims[1] = {0};
+  if (!ToCount(env, info[0], "start", &start) || !ToCount(env, info[1], "count", &count)) return env.Undefined();
+  Hid fspace(H5Dget_space(state_->id));
+  if (!fspace.ok() || H5Sget_simple_extent_dims(fspace.get(), dims, nullptr) != 1) {
+    ThrowH5Error(env, "read dataset", Where(""));
+    return env.Undefined();
+  }
+  if (start > dims[0] || count > dims[0] - start) {
+    ThrowArgumentError(env, "rows " + std::to_string(start) + ".." + std::to_string(start + count) +
+                                " are out of range for length " + std::to_string(dims[0]));
+    return env.Undefined();
+  }
+  Napi::Array out = Napi::Array::New(env, count);
+  if (count == 0) return out;
+  std::vector<hvl_t> items(count);
+  Hid mspace(H5Screate_simple(1, &count, nullptr));
+  if (H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr) < 0 ||
+      H5Dread(state_->id, state_->memType, mspace.get(), fspace.get(), H5P_DEFAULT, items.data()) < 0) {
+    ThrowH5Error(env, "read dataset", Where(""));
+    return env.Undefined();
+  }
+  for (hsize_t i = 0; i < count; i++) {
+    Napi::Uint8Array row = Napi::Uint8Array::New(env, items[i].len);
+    if (items[i].len > 0) memcpy(row.Data(), items[i].p, items[i].len);
+    out.Set(static_cast<uint32_t>(i), row);
+  }
+  H5Dvlen_reclaim(state_->memType, mspace.get(), H5P_DEFAULT, items.data());
+  return out;
+}
+
+}  // namespace h5l

@@ -1,0 +1,129 @@
+/**
+ * H5File: an HDF5 file opened through the system libhdf5.
+ *
+ * @example
+ * ```ts
+ * import { H5File } from "@pymodaq-ts/h5-lowlevel";
+ * using file = H5File.create("/tmp/demo.h5");
+ * const ds = file.root.createDataset("x", { dtype: "float64", shape: [0, 3], maxshape: [null, 3], chunks: "auto" });
+ * ds.append(new Float64Array([1, 2, 3]));
+ * file.root.attrs.set("TITLE", "demo");
+ * ```
+ *
+ * The file owns every group and dataset opened through it: `close()` closes them first, and
+ * any later use throws H5ClosedError. Files left open are closed by the garbage collector or,
+ * at the latest, when the process or worker exits.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { argumentError } from "./errors.js";
+import { H5Group } from "./group.js";
+import { native, type NativeCache, type NativeFile } from "./native.js";
+import type { H5Attributes } from "./types.js";
+import type { FileAccessOptions, H5FileLike } from "./types.js";
+import { checkEnum, checkOptions, checkSize } from "./validate.js";
+
+export interface FileCreateOptions {
+  /** What to do when the file exists: "truncate" (default) or "fail". */
+  ifExists?: "truncate" | "fail";
+  access?: FileAccessOptions;
+}
+
+export interface FileOpenOptions {
+  /** "r" (default, read-only) or "r+" (read-write). */
+  mode?: "r" | "r+";
+  access?: FileAccessOptions;
+}
+
+function checkAccess(access: FileAccessOptions | undefined): NativeCache {
+  const opts = checkOptions(access, ["chunkCache"], "options.access");
+  if (opts.chunkCache === undefined) return null;
+  const cache = checkOptions(opts.chunkCache, ["slots", "bytes", "w0"], "options.access.chunkCache");
+  const w0 = cache.w0;
+  if (typeof w0 !== "number" || !(w0 >= 0 && w0 <= 1)) throw argumentError("options.access.chunkCache.w0", "must be a number from 0 to 1");
+  return [checkSize(cache.slots, "options.access.chunkCache.slots"), checkSize(cache.bytes, "options.access.chunkCache.bytes"), w0];
+}
+
+function checkPath(path: unknown): string {
+  if (typeof path !== "string" || path.length === 0) throw argumentError("path", "must be a non-empty string");
+  if (path.includes("\0")) throw argumentError("path", "must not contain NUL characters");
+  return resolve(path);
+}
+
+export class H5File implements H5FileLike {
+  private rootGroup: H5Group | undefined;
+
+  private constructor(
+    private readonly handle: NativeFile,
+    readonly filename: string,
+    readonly mode: "r" | "r+",
+  ) {}
+
+  /**
+   * Creates a file (default creation properties: superblock v0, symbol-table groups, as PyTables).
+   * @param path file path (resolved against the working directory)
+   * @throws H5ArgumentError when the file exists and ifExists is "fail"; H5Error when libhdf5 fails
+   */
+  static create(path: string, options?: FileCreateOptions): H5File {
+    const filename = checkPath(path);
+    const opts = checkOptions(options, ["ifExists", "access"]);
+    const ifExists = checkEnum(opts.ifExists ?? "truncate", "options.ifExists", ["truncate", "fail"] as const);
+    const cache = checkAccess(opts.access);
+    if (ifExists === "fail" && existsSync(filename)) throw argumentError("path", `${filename} already exists (ifExists: "fail")`);
+    return new H5File(native.createFile(filename, ifExists === "truncate", cache), filename, "r+");
+  }
+
+  /**
+   * Opens an existing file read-only ("r", default) or read-write ("r+").
+   * @throws H5ArgumentError when the file does not exist; H5Error when it is not HDF5 or is locked
+   */
+  static open(path: string, options?: FileOpenOptions): H5File {
+    const filename = checkPath(path);
+    const opts = checkOptions(options, ["mode", "access"]);
+    const mode = checkEnum(opts.mode ?? "r", "options.mode", ["r", "r+"] as const);
+    const cache = checkAccess(opts.access);
+    if (!existsSync(filename)) throw argumentError("path", `no such file ${filename}`);
+    return new H5File(native.openFile(filename, mode === "r+", cache), filename, mode);
+  }
+
+  get isOpen(): boolean {
+    return this.handle.isOpen();
+  }
+
+  /** The root group "/" (reopened if it was closed). @throws H5ClosedError once the file is closed */
+  get root(): H5Group {
+    if (this.rootGroup === undefined || !this.rootGroup.isOpen) {
+      this.rootGroup = new H5Group(this, this.handle.openRoot(), "/");
+    }
+    return this.rootGroup;
+  }
+
+  /** Attributes of the root group. */
+  get attrs(): H5Attributes {
+    return this.root.attrs;
+  }
+
+  /** Writes buffered data and metadata to disk. */
+  flush(): void {
+    this.handle.flush();
+  }
+
+  /** Closes every object opened through this file, then the file. Idempotent. */
+  close(): void {
+    this.handle.close();
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}
+
+/** libhdf5's version, e.g. [1, 10, 8]. */
+export function libraryVersion(): [number, number, number] {
+  return native.libraryVersion();
+}
+
+/** Files currently open in this environment (diagnostics, tests). */
+export function openFileCount(): number {
+  return native.openFileCount();
+}

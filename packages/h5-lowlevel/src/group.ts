@@ -1,0 +1,107 @@
+/**
+ * H5Group: a group of an open file. Every method takes a name relative to the group or an
+ * absolute path ("/RawData/Data00").
+ */
+import { H5Dataset } from "./dataset.js";
+import { checkDatasetOptions, checkVlenOptions } from "./dataset-options.js";
+import { argumentError } from "./errors.js";
+import { H5NodeBase } from "./node.js";
+import { resolvePath } from "./paths.js";
+import type { ChildInfo, DatasetCreateOptions, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
+import { checkName, checkOptions } from "./validate.js";
+import { H5Vlen } from "./vlen.js";
+
+export class H5Group extends H5NodeBase implements H5GroupLike {
+  private where(name: string): string {
+    return `${resolvePath(this.path, name)} in ${this.file.filename}`;
+  }
+
+  /** Throws H5ArgumentError unless a `kind` object exists at `name`. */
+  private expectKind(name: string, kind: NodeKind): void {
+    const found = this.kindOf(name);
+    if (found === null) throw argumentError("name", `no object at ${this.where(name)}`);
+    if (found !== kind) throw argumentError("name", `${this.where(name)} is a ${found}, not a ${kind}`);
+  }
+
+  /**
+   * Creates a group.
+   * @param options.createIntermediate also create missing parent groups (default false)
+   * @throws H5ArgumentError when the name exists already or a parent is missing (without createIntermediate)
+   */
+  createGroup(name: string, options?: { createIntermediate?: boolean }): H5Group {
+    checkName(name);
+    const opts = checkOptions(options, ["createIntermediate"]);
+    if (this.exists(name)) throw argumentError("name", `${this.where(name)} already exists`);
+    return new H5Group(this.file, this.handle.createGroup(name, opts.createIntermediate === true), resolvePath(this.path, name));
+  }
+
+  /** @throws H5ArgumentError when nothing or no group is at `name` */
+  openGroup(name: string): H5Group {
+    this.expectKind(checkName(name), "group");
+    return new H5Group(this.file, this.handle.openObject(name), resolvePath(this.path, name));
+  }
+
+  /** True when every component of `name` exists (no error for a missing intermediate group). */
+  exists(name: string): boolean {
+    return this.handle.exists(checkName(name));
+  }
+
+  kindOf(name: string): NodeKind | null {
+    return this.handle.kindOf(checkName(name));
+  }
+
+  /** Direct children in HDF5 name order (byte-wise), with their kind. */
+  children(): ChildInfo[] {
+    return this.handle.children();
+  }
+
+  /** Removes the link `name` (the object's space is reclaimed when no link remains). */
+  delete(name: string): void {
+    if (!this.exists(checkName(name))) throw argumentError("name", `no object at ${this.where(name)}`);
+    this.handle.deleteLink(name);
+  }
+
+  /** Moves or renames a link. @throws H5ArgumentError when `from` is missing or `to` exists */
+  move(from: string, to: string): void {
+    if (!this.exists(checkName(from, "from"))) throw argumentError("from", `no object at ${this.where(from)}`);
+    if (this.exists(checkName(to, "to"))) throw argumentError("to", `${this.where(to)} already exists`);
+    this.handle.moveLink(from, to);
+  }
+
+  /**
+   * Creates a numeric dataset (see DatasetCreateOptions; `chunks: "auto"` follows autoChunks).
+   * @throws H5ArgumentError on invalid options or an existing name
+   */
+  createDataset(name: string, options: DatasetCreateOptions): H5Dataset {
+    checkName(name);
+    const spec = checkDatasetOptions(options);
+    if (this.exists(name)) throw argumentError("name", `${this.where(name)} already exists`);
+    return new H5Dataset(this.file, this.handle.createDataset(name, spec), resolvePath(this.path, name));
+  }
+
+  /** Creates a 1-d unlimited chunked dataset of variable-length uint8 sequences. */
+  createVlenUint8(name: string, options: VlenCreateOptions): H5Vlen {
+    checkName(name);
+    const { chunks, deflate, shuffle } = checkVlenOptions(options);
+    if (this.exists(name)) throw argumentError("name", `${this.where(name)} already exists`);
+    return new H5Vlen(this.file, this.handle.createVlen(name, chunks, deflate, shuffle), resolvePath(this.path, name));
+  }
+
+  /** Opens any dataset (numeric or not; see `kind`). @throws H5ArgumentError when no dataset is there */
+  openDataset(name: string): H5Dataset {
+    this.expectKind(checkName(name), "dataset");
+    return new H5Dataset(this.file, this.handle.openObject(name), resolvePath(this.path, name));
+  }
+
+  /** Opens a vlen-uint8 dataset. @throws H5ArgumentError when it is not one */
+  openVlen(name: string): H5Vlen {
+    this.expectKind(checkName(name), "dataset");
+    const handle = this.handle.openObject(name);
+    const kind = handle.typeInfo().kind;
+    if (kind !== "vlen-uint8") {
+      handle.close();
+      throw argumentError("name", `${this.where(name)} holds ${kind} elements, not vlen-uint8`);
+    }
+    return new H5Vlen(this.file, handle, resolvePath(this.path, name));
+  }
+}

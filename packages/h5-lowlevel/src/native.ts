@@ -1,0 +1,103 @@
+/**
+ * Loads the compiled addon (`build/Release/h5lowlevel.node`) and describes its raw interface.
+ * Only the classes of this package call it; the typed API is in file.ts, group.ts, dataset.ts.
+ */
+import { createRequire } from "node:module";
+import { H5ArgumentError, H5ClosedError, H5Error } from "./errors.js";
+import type { AnyTypedArray, ChildInfo, NodeKind } from "./types.js";
+
+export interface NativeRawAttr {
+  h5type: string;
+  space: "scalar" | "null" | number[];
+  value: string | number | bigint | boolean | AnyTypedArray | string[] | null;
+}
+
+export interface NativeStorage {
+  layout: "contiguous" | "chunked" | "compact" | "virtual";
+  chunks: number[] | null;
+  filters: { name: string; id: number; params: number[] }[];
+  storageSize: number;
+}
+
+export interface NativeDatasetSpec {
+  dtype: string;
+  shape: number[];
+  /** -1 = unlimited. */
+  maxshape: number[];
+  chunks: number[] | null;
+  fill: AnyTypedArray | null;
+  fillTime: string | null;
+  allocTime: string | null;
+  deflate: number | null;
+  shuffle: boolean;
+  boolEnum: boolean;
+}
+
+export interface NativeNode {
+  close(): void;
+  isOpen(): boolean;
+  path(): string;
+  createGroup(name: string, intermediate: boolean): NativeNode;
+  openObject(name: string): NativeNode;
+  exists(name: string): boolean;
+  kindOf(name: string): NodeKind | null;
+  children(): ChildInfo[];
+  deleteLink(name: string): void;
+  moveLink(from: string, to: string): void;
+  attrNames(): string[];
+  attrExists(name: string): boolean;
+  attrRead(name: string): NativeRawAttr;
+  attrWriteString(name: string, value: string, vlen: boolean, utf8: boolean, emptyAsNull: boolean): void;
+  attrWriteNumeric(name: string, dtype: string, value: AnyTypedArray, scalar: boolean, boolEnum: boolean): void;
+  attrDelete(name: string): void;
+  createDataset(name: string, spec: NativeDatasetSpec): NativeNode;
+  createVlen(name: string, chunks: number[], deflate: number | null, shuffle: boolean): NativeNode;
+  typeInfo(): { kind: string; dtype: string | null };
+  shape(): number[];
+  maxshape(): (number | null)[];
+  storage(): NativeStorage;
+  read(target: AnyTypedArray, start?: readonly number[], count?: readonly number[], stride?: readonly number[]): void;
+  write(data: AnyTypedArray, start?: readonly number[], count?: readonly number[], stride?: readonly number[]): void;
+  resize(shape: readonly number[]): void;
+  append(data: AnyTypedArray, rows: number): void;
+  vlenAppend(rows: readonly Uint8Array[]): void;
+  vlenRead(start: number, count: number): Uint8Array[];
+}
+
+export interface NativeFile {
+  close(): void;
+  flush(): void;
+  isOpen(): boolean;
+  openRoot(): NativeNode;
+}
+
+/** [slots, bytes, w0] or null. */
+export type NativeCache = [number, number, number] | null;
+
+export interface NativeAddon {
+  createFile(path: string, truncate: boolean, cache: NativeCache): NativeFile;
+  openFile(path: string, readWrite: boolean, cache: NativeCache): NativeFile;
+  setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
+  libraryVersion(): [number, number, number];
+  openFileCount(): number;
+}
+
+function load(): NativeAddon {
+  const require = createRequire(import.meta.url);
+  let addon: NativeAddon;
+  try {
+    addon = require("../build/Release/h5lowlevel.node") as NativeAddon;
+  } catch (cause) {
+    throw new Error(
+      "@pymodaq-ts/h5-lowlevel: cannot load the native addon build/Release/h5lowlevel.node. " +
+        "Run `npm run setup` at the repository root: the native build or libhdf5 " +
+        "(apt install libhdf5-dev) is missing. Original error: " +
+        (cause instanceof Error ? cause.message : String(cause)),
+      { cause },
+    );
+  }
+  addon.setErrorClasses(H5Error, H5ArgumentError, H5ClosedError);
+  return addon;
+}
+
+export const native: NativeAddon = load();

@@ -1,0 +1,41 @@
+/**
+ * H5Vlen: a 1-d dataset of variable-length uint8 sequences (PyMoDAQ's Logger stores one pickled
+ * message per row). Rows are appended and read as Uint8Arrays.
+ */
+import { argumentError } from "./errors.js";
+import { H5NodeBase } from "./node.js";
+import type { H5VlenLike } from "./types.js";
+import { checkSize } from "./validate.js";
+
+export class H5Vlen extends H5NodeBase implements H5VlenLike {
+  /** Number of rows. */
+  length(): number {
+    return this.handle.shape()[0] as number;
+  }
+
+  /**
+   * Appends rows in one write (the arrays are read in place, not copied).
+   * @throws H5ArgumentError when an entry is not a Uint8Array
+   */
+  append(rows: readonly Uint8Array[]): void {
+    if (!Array.isArray(rows)) throw argumentError("rows", "must be an array of Uint8Array");
+    rows.forEach((r, i) => {
+      if (!(r instanceof Uint8Array)) throw argumentError(`rows[${i}]`, "must be a Uint8Array");
+    });
+    this.handle.vlenAppend(rows);
+  }
+
+  /**
+   * Reads `count` rows from `start` (default: all rows).
+   * @throws H5ArgumentError when the range is outside the dataset
+   */
+  read(start = 0, count?: number): Uint8Array[] {
+    const length = this.length();
+    checkSize(start, "start");
+    const n = count === undefined ? Math.max(0, length - start) : checkSize(count, "count");
+    if (start + n > length || start > length) {
+      throw argumentError("start", `rows ${start}..${start + n} are out of range for length ${length}`);
+    }
+    return this.handle.vlenRead(start, n);
+  }
+}
