@@ -24,7 +24,7 @@ import { BenchError, isBenchError } from "./errors.js";
 import { defaultImpls, type Impl } from "./impls.js";
 import { checkOptionKeys } from "./options-check.js";
 import { findPython, H5TOOL } from "./python.js";
-import { DEFAULT_SIZES, isWorkloadName, sizeArgs, type WorkloadSizes } from "./workload-options.js";
+import { DEFAULT_SIZES, isWorkloadName, SIZE_FLAGS, sizeArgs, sizesFromFlags, type WorkloadSizes } from "./workload-options.js";
 
 export interface EquivalenceOptions {
   /** More attribute names to ignore (beyond date, time, file, timestamp). */
@@ -124,14 +124,7 @@ function main(argv: string[]): number {
     "values-only": "bool",
     workload: "string",
     impl: "string",
-    nx: "int",
-    ny: "int",
-    L: "int",
-    n: "int",
-    m: "int",
-    frames: "int",
-    rows: "int",
-    cols: "int",
+    ...SIZE_FLAGS,
   });
   let report: EquivalenceReport;
   if (flags.workload !== undefined) {
@@ -139,9 +132,7 @@ function main(argv: string[]): number {
     if (!isWorkloadName(w) || w === "w3" || w === "w3all") throw new BenchError("bad-option", "--workload must be w1, w2 or w4");
     const impls = defaultImpls();
     const ours: Impl = flags.impl ? { name: "other", command: flags.impl.split(/\s+/).filter(Boolean) } : impls.ours;
-    const sizes = { ...DEFAULT_SIZES };
-    for (const k of Object.keys(DEFAULT_SIZES) as (keyof WorkloadSizes)[]) sizes[k] = flags[k] ?? sizes[k];
-    report = compareWorkload(w, ours, impls.c, sizes);
+    report = compareWorkload(w, ours, impls.c, sizesFromFlags(flags));
   } else {
     if (positional.length !== 2) throw new BenchError("bad-option", "usage: equivalence A.h5 B.h5 | --workload w1|w2|w4");
     report = compareFiles(positional[0]!, positional[1]!, { ignoreAttrs: flags["ignore-attr"] ?? [], valuesOnly: flags["values-only"] ?? false });

@@ -19,7 +19,7 @@ import { BenchError, isBenchError } from "./errors.js";
 import { defaultImpls, implAvailable, PACKAGE_DIR, type Impl } from "./impls.js";
 import { rssMethod, runOnce } from "./measure.js";
 import { formatTable, summarise, type RunRecord } from "./report.js";
-import { DEFAULT_SIZES, isWorkloadName, sizeArgs, WORKLOADS, type WorkloadName, type WorkloadSizes } from "./workload-options.js";
+import { isWorkloadName, SIZE_FLAGS, sizeArgs, sizesFromFlags, WORKLOADS, type WorkloadName, type WorkloadSizes } from "./workload-options.js";
 
 export interface RunnerOptions {
   workloads: WorkloadName[];
@@ -46,14 +46,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     fsync: "bool",
     results: "string",
     "no-save": "bool",
-    nx: "int",
-    ny: "int",
-    L: "int",
-    n: "int",
-    m: "int",
-    frames: "int",
-    rows: "int",
-    cols: "int",
+    ...SIZE_FLAGS,
   });
   if (positional.length) throw new BenchError("bad-option", `unexpected argument ${positional[0]}`);
   const workloads = (flags.workloads ?? WORKLOADS.join(",")).split(",").map((w) => w.trim().toLowerCase());
@@ -74,8 +67,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     for (const k of keep) if (!impls.some((i) => i.name === k)) throw new BenchError("bad-option", `--only: unknown implementation ${k}`);
     impls = impls.filter((i) => keep.includes(i.name));
   }
-  const sizes = { ...DEFAULT_SIZES };
-  for (const k of Object.keys(DEFAULT_SIZES) as (keyof WorkloadSizes)[]) sizes[k] = flags[k] ?? sizes[k];
+  const sizes = sizesFromFlags(flags);
   return {
     workloads: workloads as WorkloadName[],
     rounds: flags.rounds ?? 5,

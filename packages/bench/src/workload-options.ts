@@ -41,12 +41,8 @@ export interface WorkloadOptions extends WorkloadSizes {
   fillValue: boolean;
 }
 
-const SPEC = {
-  out: "string",
-  file: "string",
-  keep: "bool",
-  fsync: "bool",
-  "fill-value": "bool",
+/** The size flags, for the flag specs of every command that passes sizes on. */
+export const SIZE_FLAGS = {
   nx: "int",
   ny: "int",
   L: "int",
@@ -56,6 +52,15 @@ const SPEC = {
   rows: "int",
   cols: "int",
 } as const;
+
+/** The default sizes overridden by the size flags given. */
+export function sizesFromFlags(flags: Partial<Record<keyof WorkloadSizes, number>>): WorkloadSizes {
+  const sizes = { ...DEFAULT_SIZES };
+  for (const k of Object.keys(DEFAULT_SIZES) as (keyof WorkloadSizes)[]) sizes[k] = flags[k] ?? sizes[k];
+  return sizes;
+}
+
+const SPEC = { out: "string", file: "string", keep: "bool", fsync: "bool", "fill-value": "bool", ...SIZE_FLAGS } as const;
 
 /** Type guard for a workload name (lower case). */
 export function isWorkloadName(s: string): s is WorkloadName {
@@ -74,16 +79,12 @@ export function parseWorkloadArgs(argv: readonly string[]): WorkloadOptions {
   const workload = positional[0]!.toLowerCase();
   if (!isWorkloadName(workload)) throw new BenchError("bad-option", `unknown workload ${positional[0]}`);
   const opts: WorkloadOptions = {
-    ...DEFAULT_SIZES,
+    ...sizesFromFlags(flags),
     workload,
     keep: flags.keep ?? false,
     fsync: flags.fsync ?? false,
     fillValue: flags["fill-value"] ?? false,
   };
-  for (const k of Object.keys(DEFAULT_SIZES) as (keyof WorkloadSizes)[]) {
-    const v = flags[k];
-    if (v !== undefined) opts[k] = v;
-  }
   if (flags.out !== undefined) opts.out = flags.out;
   if (flags.file !== undefined) opts.file = flags.file;
   return opts;
