@@ -39,10 +39,9 @@ export class ValueAxisSlicer {
     if (item === ELLIPSIS) return ELLIPSIS;
     if (typeof item === "number") return this.axis.findIndex(item);
     if (item instanceof Slice) {
-      const data = this.axis.getData();
-      const start = item.start ?? data.numberAt(0);
-      const stop = item.stop ?? data.numberAt(data.size - 1);
-      return Slice.of(this.axis.findIndex(start), this.axis.findIndex(stop));
+      // A missing bound stays open, so `vnav.get(v, ":")` equals `inav.get(i, ":")` (spec §6.13).
+      const bound = (v: number | null): number | null => (v === null ? null : this.axis.findIndex(v));
+      return Slice.of(bound(item.start), bound(item.stop));
     }
     throw new ModelIndexError(`invalid value index ${String(item)}`);
   }

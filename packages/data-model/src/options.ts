@@ -26,7 +26,7 @@ export function checkOptions<T extends object>(where: string, options: T | undef
 /**
  * Checks a non-negative integer argument (an index, a size...). JS cannot tell `1.0`
  * from `1`, so integral numbers are accepted; bigints are Python ints and accepted too.
- * @throws ModelTypeError for a non-integer; ModelValueError-free: the caller checks the sign.
+ * @throws ModelTypeError for a non-integer (the caller checks the sign).
  */
 export function checkInteger(where: string, what: string, value: unknown): number {
   if (typeof value === "bigint") return Number(value);

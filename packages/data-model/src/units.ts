@@ -70,3 +70,12 @@ export function divideUnits(a: string, b: string): string {
   if (a === b) return "";
   return a === "" ? `1 / ${b}` : `${a} / ${b}`;
 }
+
+/**
+ * True for units that accept bare numbers in sums: `''`, dimensionless units, and unit
+ * strings the library does not know (they are kept as labels, not checked).
+ */
+export function acceptsBareNumbers(units: string): boolean {
+  const q = parse(units);
+  return q === null || q.isUnitless();
+}
