@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { H5ArgumentError, H5File } from "../src/index.js";
+import { tempPath } from "./helpers.js";
+import { runPython } from "./python.js";
+
+function fresh(): H5File {
+  return H5File.create(tempPath());
+}
+
+describe("H5Group.createGroup / openGroup", () => {
+  it("creates nested groups with createIntermediate and opens them by relative or absolute path", () => {
+    using file = fresh();
+    const deep = file.root.createGroup("a/b/c", { createIntermediate: true });
+    expect(deep.path).toBe("/a/b/c");
+    expect(deep.name).toBe("c");
+    const b = file.root.openGroup("/a/b");
+    expect(b.openGroup("c").path).toBe("/a/b/c");
+    expect(b.openGroup("/a").path).toBe("/a");
+    expect(b.createGroup("d").path).toBe("/a/b/d");
+    expect(b.createGroup("/top").path).toBe("/top");
+    expect(file.root.kindOf("/top")).toBe("group");
+  });
+
+  it("refuses a missing parent without createIntermediate, and an existing name", () => {
+    using file = fresh();
+    expect(() => file.root.createGroup("x/y")).toThrow(/create group/);
+    file.root.createGroup("x");
+    expect(() => file.root.createGroup("x")).toThrow(H5ArgumentError);
+    expect(() => file.root.createGroup("x")).toThrow(/name: \/x in .* already exists/);
+    expect(() => file.root.createGroup("")).toThrow(/name: must be a non-empty string/);
+    expect(() => file.root.createGroup("g", { intermediate: true } as never)).toThrow(/unknown option "intermediate"/);
+  });
+
+  it("openGroup rejects missing paths and datasets with argument errors", () => {
+    using file = fresh();
+    file.root.createDataset("d", { dtype: "uint8", shape: [1] });
+    expect(() => file.root.openGroup("nope")).toThrow(/name: no object at \/nope/);
+    expect(() => file.root.openGroup("nope/deeper")).toThrow(H5ArgumentError);
+    expect(() => file.root.openGroup("d")).toThrow(/is a dataset, not a group/);
+    expect(() => file.root.openDataset("/")).toThrow(/is a group, not a dataset/);
+  });
+});
+
+describe("H5Group.exists / kindOf", () => {
+  it("answers false for missing intermediate groups and paths through datasets", () => {
+    using file = fresh();
+    file.root.createGroup("g/h", { createIntermediate: true });
+    file.root.createDataset("g/d", { dtype: "int8", shape: [2] });
+    expect(file.root.exists("g")).toBe(true);
+    expect(file.root.exists("/g/h")).toBe(true);
+    expect(file.root.exists("g/h/")).toBe(true);
+    expect(file.root.exists("missing/h")).toBe(false);
+    expect(file.root.exists("g/missing/x")).toBe(false);
+    expect(file.root.exists("g/d/x")).toBe(false);
+    expect(file.root.exists("/")).toBe(true);
+    expect(file.root.openGroup("g").exists("h")).toBe(true);
+    expect(file.root.openGroup("g").exists("/g/d")).toBe(true);
+    expect(file.root.kindOf("g")).toBe("group");
+    expect(file.root.kindOf("g/d")).toBe("dataset");
+    expect(file.root.kindOf("g/d/x")).toBeNull();
+    expect(file.root.kindOf("/")).toBe("group");
+  });
+
+  it("reports soft and external links written by h5py, and lists them as children", () => {
+    const path = tempPath();
+    runPython(`
+import h5py, sys
+with h5py.File(sys.argv[1], "w") as f:
+    f.create_group("target")
+    f["soft"] = h5py.SoftLink("/target")
+    f["dangling"] = h5py.SoftLink("/nowhere")
+    f["ext"] = h5py.ExternalLink("other.h5", "/x")
+`, path);
+    using file = H5File.open(path);
+    expect(file.root.kindOf("soft")).toBe("softlink");
+    expect(file.root.kindOf("dangling")).toBe("softlink");
+    expect(file.root.kindOf("ext")).toBe("externallink");
+    expect(file.root.exists("soft")).toBe(true);
+    expect(file.root.children()).toEqual([
+      { name: "dangling", kind: "softlink" },
+      { name: "ext", kind: "externallink" },
+      { name: "soft", kind: "softlink" },
+      { name: "target", kind: "group" },
+    ]);
+  });
+});
+
+describe("H5Group.children", () => {
+  it("lists direct children in byte-wise name order whatever the creation order", () => {
+    using file = fresh();
+    for (const name of ["b", "Z", "a", "é", "Data10", "Data02", "zz"]) file.root.createGroup(name);
+    file.root.createDataset("m", { dtype: "float32", shape: [1] });
+    file.root.createGroup("a/inner", { createIntermediate: true });
+    expect(file.root.children()).toEqual([
+      { name: "Data02", kind: "group" },
+      { name: "Data10", kind: "group" },
+      { name: "Z", kind: "group" },
+      { name: "a", kind: "group" },
+      { name: "b", kind: "group" },
+      { name: "m", kind: "dataset" },
+      { name: "zz", kind: "group" },
+      { name: "é", kind: "group" },
+    ]);
+  });
+
+  it("keeps non-ASCII names intact across a reopen", () => {
+    const path = tempPath();
+    {
+      using file = H5File.create(path);
+      file.root.createGroup("📁 données").createGroup("Détecteur µ");
+    }
+    using file = H5File.open(path);
+    expect(file.root.children()).toEqual([{ name: "📁 données", kind: "group" }]);
+    expect(file.root.openGroup("/📁 données").children()).toEqual([{ name: "Détecteur µ", kind: "group" }]);
+  });
+});
+
+describe("H5Group.delete / move", () => {
+  it("deletes groups and datasets, and rejects missing names", () => {
+    using file = fresh();
+    file.root.createGroup("g/h", { createIntermediate: true });
+    file.root.createDataset("d", { dtype: "int16", shape: [3] });
+    file.root.delete("g/h");
+    file.root.delete("/d");
+    expect(file.root.children()).toEqual([{ name: "g", kind: "group" }]);
+    expect(() => file.root.delete("d")).toThrow(/name: no object at \/d/);
+  });
+
+  it("moves and renames links, keeping their content", () => {
+    using file = fresh();
+    const g = file.root.createGroup("g");
+    g.createDataset("d", { dtype: "int32", shape: [2] }).write(new Int32Array([4, 5]));
+    file.root.createGroup("other");
+    file.root.move("g/d", "other/renamed");
+    g.move("/other", "/g/moved");
+    expect(file.root.children()).toEqual([{ name: "g", kind: "group" }]);
+    expect(Array.from(file.root.openDataset("g/moved/renamed").read() as Int32Array)).toEqual([4, 5]);
+    expect(() => file.root.move("nope", "x")).toThrow(/from: no object/);
+    expect(() => file.root.move("g", "g/moved")).toThrow(/to: .* already exists/);
+  });
+});
