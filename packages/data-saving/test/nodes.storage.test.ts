@@ -1,0 +1,210 @@
+// Node wrappers: attribute storage flavours (PyTables profile), child order, EARRAY append
+// semantics (spec §4.3), deferred shape attributes, handle reuse, read-only safety.
+import { PyTuple } from "@pymodaq-ts/data-model";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isFileStateError, isInvalidValueError } from "../src/errors.js";
+import { H5Backend } from "../src/lowlevel/h5backend.js";
+import { EARRAY } from "../src/nodes/arrays.js";
+import { GROUP } from "../src/nodes/group.js";
+
+let dir: string;
+let h5: H5Backend;
+let path: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "ds-nodes-"));
+  path = join(dir, "nodes.h5");
+  h5 = new H5Backend();
+  h5.openFile(path, "w");
+});
+afterEach(() => {
+  h5.closeFile();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const f64 = (shape: number[], fill: (i: number) => number = (i) => i) => {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return { dtype: "float64" as const, shape, data: Float64Array.from({ length: n }, (_, i) => fill(i)) };
+};
+
+describe("attribute storage (spec §2.6, §8.1)", () => {
+  it("root: fixed-length UTF-8 system strings sized to the byte length", () => {
+    const root = h5.root();
+    expect(root.attrs.getStored("CLASS")).toMatchObject({ h5type: "string(fixed,5,utf8)", space: "scalar", value: "GROUP" });
+    expect(root.attrs.getStored("TITLE")).toMatchObject({ h5type: "string(fixed,12,utf8)", value: "PyMoDAQ file" });
+    expect(root.attrs.getStored("VERSION")).toMatchObject({ h5type: "string(fixed,3,utf8)", value: "1.0" });
+    expect(root.attrs.getStored("PYTABLES_FORMAT_VERSION").value).toBe("2.1");
+    const env = root.attrs.getStored("pymodaq_version");
+    expect(env.value).toBe(`{"module": "builtins", "type": "str", "data": "'0.0.0'"}`);
+    expect(env.h5type).toBe(`string(fixed,${Buffer.byteLength(String(env.value))},utf8)`);
+  });
+
+  it("empty TITLE is a NULL dataspace and reads as ''", () => {
+    const g = h5.getSetGroup("/", "Data0D");
+    expect(g.attrs.getStored("TITLE").space).toBe("null");
+    expect(g.attrs.get("TITLE")).toBe("");
+    expect(g.title).toBe("");
+  });
+
+  it("CARRAY/EARRAY system strings are ASCII cset even for UTF-8 bytes; EXTDIM int32", () => {
+    const c = h5.createCarray("/", "c", f64([3]), "données µ");
+    expect(c.attrs.getStored("TITLE")).toMatchObject({ h5type: "string(fixed,11,ascii)", value: "données µ" });
+    expect(c.attrs.get("TITLE")).toBe("données µ");
+    expect(c.attrs.getStored("CLASS").h5type).toBe("string(fixed,6,ascii)");
+    expect(c.attrs.getStored("VERSION")).toMatchObject({ h5type: "string(fixed,3,ascii)", value: "1.1" });
+    expect(c.attrs.getStored("dtype").h5type).toMatch(/^string\(fixed,\d+,utf8\)$/);
+    const e = h5.createEarray("/", "e", "float64", [2]);
+    expect(e.attrs.getStored("EXTDIM")).toMatchObject({ h5type: "int32", space: "scalar", value: 0 });
+    expect(e.attrs.get("EXTDIM")).toBe(0n);
+    expect(e.attrs.getStored("CLASS").h5type).toBe("string(fixed,6,ascii)");
+  });
+
+  it("VLARRAY: UTF-8 cset, empty TITLE as NULL, VERSION 1.4, no EXTDIM", () => {
+    const v = h5.createVlarray("/", "Logger", "string");
+    expect(v.attrs.getStored("CLASS").h5type).toBe("string(fixed,7,utf8)");
+    expect(v.attrs.getStored("TITLE").space).toBe("null");
+    expect(v.attrs.get("VERSION")).toBe("1.4");
+    expect(v.attrs.has("EXTDIM")).toBe(false);
+    expect(v.storageInfo()).toMatchObject({ layout: "chunked", chunks: [65536], maxshape: [null] });
+  });
+
+  it("array attributes in the original's order with their Python types", () => {
+    const c = h5.createCarray("/", "c", { dtype: "int64", shape: [5, 6], data: new BigInt64Array(30) });
+    expect(c.attrs.names().filter((n) => !["CLASS", "TITLE", "VERSION"].includes(n)).sort()).toEqual(["backend", "dtype", "shape", "subdtype"]);
+    expect(c.attrs.getStored("shape").value).toBe(`{"module": "builtins", "type": "tuple", "data": "(5, 6)"}`);
+    expect(c.attrs.get("subdtype")).toBe("");
+    expect(c.attrs.get("backend")).toBe("tables");
+    expect(c.storageInfo()).toMatchObject({ layout: "chunked", chunks: [1365, 6], maxshape: [1365, 6], filters: [] });
+  });
+});
+
+describe("child order (spec §7.5, fixture fact 24)", () => {
+  it("sub-groups by name, then arrays by name, whatever the creation order", () => {
+    h5.createCarray("/", "Logger", f64([1]));
+    h5.createCarray("/", "Data02", f64([1]));
+    h5.getSetGroup("/", "Zgroup");
+    h5.createCarray("/", "Data01", f64([1]));
+    h5.getSetGroup("/", "Agroup");
+    expect(h5.root().childrenName()).toEqual(["Agroup", "Zgroup", "Data01", "Data02", "Logger"]);
+    expect(h5.root().children()[0]).toBeInstanceOf(GROUP);
+  });
+
+  it("wrappers are opened once and reused", () => {
+    const g = h5.getSetGroup("/", "g");
+    h5.createEarray(g, "e", "float64", [1]);
+    const a = h5.getNode("/g/e");
+    expect(h5.getNode("/g", "e")).toBe(a);
+    expect(g.children()[0]).toBe(a);
+  });
+});
+
+describe("EARRAY append (spec §4.3)", () => {
+  it("a row of the row shape adds 1; data with the enlargeable dim adds shape[0]", () => {
+    const e = h5.createEarray("/", "e", "float64", [3]);
+    e.append(f64([3]));
+    expect(e.shape).toEqual([1, 3]);
+    e.append(f64([2, 3]));
+    expect(e.shape).toEqual([3, 3]);
+    expect(e.attrs.get("shape")).toEqual(new PyTuple([3n, 3n]));
+  });
+
+  it("0-D data: shape (1,) rows of an (n,1) array; 1-D (k,) expands to (k,1)", () => {
+    const e = h5.createEarray("/", "e", "float64", [1]);
+    e.append(f64([1], () => 2.5));
+    e.append(f64([4]));
+    expect(e.shape).toEqual([5, 1]);
+    expect(Array.from(e.read().data as ArrayLike<number>)).toEqual([2.5, 0, 1, 2, 3]);
+  });
+
+  it("enlargeable axes (n,): expand=false appends k values", () => {
+    const e = h5.createEarray("/", "axis", "float64", null);
+    e.append(f64([1], () => 7), { expand: false });
+    e.append(f64([2], (i) => 8 + i), { expand: false });
+    expect(Array.from(e.read().data as ArrayLike<number>)).toEqual([7, 8, 9]);
+    expect(() => e.append(f64([2]))).toThrow(/cannot append data of shape \(2\)/);
+  });
+
+  it("converts the values to the array's dtype and rejects non-arrays", () => {
+    const e = h5.createEarray("/", "i", "int64", [2]);
+    e.append(f64([2], (i) => i + 0.7));
+    expect(e.read().data).toEqual(BigInt64Array.of(0n, 1n));
+    expect(() => e.append([1, 2] as never)).toThrowError(expect.objectContaining({ pythonName: "TypeError" }));
+  });
+});
+
+describe("deferred shape/size attributes", () => {
+  it("the shape attribute is exact in the file after flush and after close", () => {
+    const e = h5.createEarray("/", "e", "float64", [1]);
+    for (let i = 0; i < 5; i++) e.append(f64([1], () => i));
+    e.attrs.setDeferred("size", 5n);
+    expect(e.attrs.get("shape")).toEqual(new PyTuple([5n, 1n]));
+    // not yet in the file
+    expect(e.attrs.getStored("shape").value).toBe(`{"module": "builtins", "type": "tuple", "data": "(0, 1)"}`);
+    h5.flush();
+    expect(e.attrs.getStored("shape").value).toBe(`{"module": "builtins", "type": "tuple", "data": "(5, 1)"}`);
+    expect(e.attrs.getStored("size").value).toBe(`{"module": "builtins", "type": "int", "data": "5"}`);
+    e.append(f64([1]));
+    h5.closeFile();
+    h5.openFile(path, "r");
+    const r = h5.getNode("/e");
+    expect(r.attrs.get("shape")).toEqual(new PyTuple([6n, 1n]));
+    expect((r as EARRAY).shape).toEqual([6, 1]);
+  });
+
+  it("the Logger shape follows its rows", () => {
+    const v = h5.createVlarray("/", "Logger", "string");
+    v.appendRow(Uint8Array.of(1));
+    v.appendRow(Uint8Array.of(2));
+    h5.closeFile();
+    h5.openFile(path, "r");
+    expect(h5.getNode("/Logger").attrs.get("shape")).toEqual(new PyTuple([2n]));
+  });
+});
+
+describe("read-only and closed files", () => {
+  it("a file opened read-only refuses every write and is left unchanged", () => {
+    h5.createEarray("/", "e", "float64", [1]);
+    h5.closeFile();
+    h5.openFile(path, "r");
+    const e = h5.getNode("/e") as EARRAY;
+    const attempts = [
+      () => e.append(f64([1])),
+      () => e.attrs.set("x", 1),
+      () => h5.getSetGroup("/", "new"),
+      () => h5.root().removeChildren(),
+    ];
+    for (const attempt of attempts) {
+      let caught: unknown;
+      try {
+        attempt();
+      } catch (err) {
+        caught = err;
+      }
+      expect(isFileStateError(caught)).toBe(true);
+    }
+    expect(e.shape).toEqual([0, 1]);
+  });
+
+  it("closing twice is fine; nodes of a closed file throw", () => {
+    const g = h5.getSetGroup("/", "g");
+    h5.closeFile();
+    h5.closeFile();
+    expect(() => g.children()).toThrow(/closed/);
+    expect(() => h5.root()).toThrow(/no file is open/);
+  });
+
+  it("invalid values name the node", () => {
+    const c = h5.createCarray("/", "c", f64([2, 2]));
+    let caught: unknown;
+    try {
+      c.writeAt([0], f64([3]));
+    } catch (e) {
+      caught = e;
+    }
+    expect(isInvalidValueError(caught)).toBe(true);
+    expect((caught as Error).message).toContain("/c");
+    expect(() => c.readAt([2])).toThrow(/\/c: block start/);
+  });
+});
