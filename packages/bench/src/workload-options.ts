@@ -1,7 +1,7 @@
 /**
  * The command line shared by every implementation of the workloads (WORKLOADS.md, "Common
  * rules"): `WORKLOAD [--out DIR] [--file F] [--keep] [--fsync] --nx --ny --L --n --m --frames
- * --rows --cols`, plus `--fill-value` (W1; accepted by ours for symmetry with the C program).
+ * --rows --cols`. (The C program also takes `--fill-value`, a variant of its own.)
  */
 import { parseFlags } from "./cli-flags.js";
 import { BenchError } from "./errors.js";
@@ -38,7 +38,6 @@ export interface WorkloadOptions extends WorkloadSizes {
   file?: string;
   keep: boolean;
   fsync: boolean;
-  fillValue: boolean;
 }
 
 /** The size flags, for the flag specs of every command that passes sizes on. */
@@ -60,7 +59,7 @@ export function sizesFromFlags(flags: Partial<Record<keyof WorkloadSizes, number
   return sizes;
 }
 
-const SPEC = { out: "string", file: "string", keep: "bool", fsync: "bool", "fill-value": "bool", ...SIZE_FLAGS } as const;
+const SPEC = { out: "string", file: "string", keep: "bool", fsync: "bool", ...SIZE_FLAGS } as const;
 
 /** Type guard for a workload name (lower case). */
 export function isWorkloadName(s: string): s is WorkloadName {
@@ -83,7 +82,6 @@ export function parseWorkloadArgs(argv: readonly string[]): WorkloadOptions {
     workload,
     keep: flags.keep ?? false,
     fsync: flags.fsync ?? false,
-    fillValue: flags["fill-value"] ?? false,
   };
   if (flags.out !== undefined) opts.out = flags.out;
   if (flags.file !== undefined) opts.file = flags.file;

@@ -27,8 +27,8 @@ describe("workload-options.parseWorkloadArgs", () => {
       file: "f.h5",
       keep: true,
       fsync: false,
-      fillValue: false,
     });
+    expect(() => parseWorkloadArgs(["w1", "--fill-value"])).toThrow(/unknown option --fill-value/);
     expect(() => parseWorkloadArgs(["w5"])).toThrow(/unknown workload/);
     expect(() => parseWorkloadArgs([])).toThrow(/expected one WORKLOAD/);
   });
