@@ -88,12 +88,13 @@ export function lanesOf(d: Dtype): 1 | 2 {
 
 /** A zero-filled TypedArray holding `size` elements of `dtype`. */
 export function allocate<D extends Dtype>(dtype: D, size: number): TypedArrayOf[D] {
+  if (!isDtype(dtype)) throw new ModelTypeError(`unknown dtype ${describe(dtype)}`);
   return new CTORS[dtype](size * lanesOf(dtype)) as TypedArrayOf[D];
 }
 
 /** True when `buffer` is the TypedArray class that carries `dtype`. */
 export function matchesDtype(dtype: Dtype, buffer: unknown): boolean {
-  return buffer instanceof CTORS[dtype];
+  return isDtype(dtype) && buffer instanceof CTORS[dtype];
 }
 
 /** The NumPy scalar type name of an element of `dtype` (bool is `bool_` in NumPy). */

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { NDArray, allclose, binaryOp, broadcastShapes, meanOf, pairwiseSum, reduce, absolute, negative, complexPart } from "../src/index.js";
+import { LIN20 } from "./fixtures.js";
+
+describe("ndmath", () => {
+  it("pairwise mean matches NumPy's last bit on the LIN20 differences", () => {
+    const d = LIN20();
+    const diff = Array.from({ length: 19 }, (_, i) => d.numberAt(i + 1) - d.numberAt(i));
+    // numpy: np.mean(np.diff(-20.4 + 0.22*np.arange(20))) == 0.21999999999999997
+    expect(meanOf(diff)).toBe(0.21999999999999997);
+    const big = Array.from({ length: 1000 }, (_, i) => 0.1 * i);
+    expect(pairwiseSum((i) => big[i] as number, 0, big.length)).toBeCloseTo(49950, 8);
+  });
+
+  it("broadcasting and binary operations with dtype promotion", () => {
+    expect(broadcastShapes([5, 1], [1, 6])).toEqual([5, 6]);
+    expect(() => broadcastShapes([2], [3])).toThrow(expect.objectContaining({ name: "ModelValueError" }));
+    const a = NDArray.arange(3);
+    expect(binaryOp(a, 2, "multiply").dtype).toBe("int64");
+    expect(binaryOp(a, 0.5, "multiply").dtype).toBe("float64");
+    expect(binaryOp(a, 2, "divide").toNumbers()).toEqual([0, 0.5, 1]);
+    expect(binaryOp(NDArray.zeros([2], "float32"), 1, "add").dtype).toBe("float32");
+    const m = binaryOp(NDArray.arange(6).reshape([2, 3]), NDArray.arange(3), "add");
+    expect(m.toNested()).toEqual([[0n, 2n, 4n], [3n, 5n, 7n]]);
+    const c = binaryOp(NDArray.from("complex128", [1], [{ re: 1, im: 1 }]), NDArray.from("complex128", [1], [{ re: 1, im: -1 }]), "multiply");
+    expect(c.get(0)).toEqual({ re: 2, im: 0 });
+  });
+
+  it("reductions along axes", () => {
+    const a = NDArray.arange(6, undefined, 1, "float64").reshape([2, 3]);
+    expect(reduce(a, "sum", 0).toNumbers()).toEqual([3, 5, 7]);
+    expect(reduce(a, "mean", 1).toNumbers()).toEqual([1, 4]);
+    expect(reduce(a, "max").shape).toEqual([]);
+    expect(reduce(a, "max").numberAt(0)).toBe(5);
+    expect(reduce(a, "min", [0, 1]).numberAt(0)).toBe(0);
+    expect(reduce(a, "std", 0).toNumbers()).toEqual([1.5, 1.5, 1.5]);
+    expect(reduce(a, "all", 1).toNumbers()).toEqual([0, 1]);
+    expect(reduce(a, "any", 1).toNumbers()).toEqual([1, 1]);
+    expect(reduce(NDArray.arange(4), "sum").dtype).toBe("int64");
+    expect(() => reduce(a, "sum", 2)).toThrow(expect.objectContaining({ name: "ModelIndexError" }));
+    expect(() => reduce(NDArray.zeros([0]), "max")).toThrow(expect.objectContaining({ name: "ModelValueError" }));
+  });
+
+  it("allclose follows NumPy's tolerances", () => {
+    const a = NDArray.from("float64", [2], [1, 2]);
+    expect(allclose(a, NDArray.from("float64", [2], [1 + 1e-9, 2]))).toBe(true);
+    expect(allclose(a, NDArray.from("float64", [2], [1.001, 2]))).toBe(false);
+    expect(allclose(NDArray.from("float64", [1], [NaN]), NaN)).toBe(false);
+    expect(allclose(NDArray.from("float64", [1], [Infinity]), Infinity)).toBe(true);
+  });
+
+  it("unary helpers", () => {
+    expect(negative(NDArray.arange(3)).toNumbers()).toEqual([0, -1, -2]);
+    expect(absolute(NDArray.from("float64", [2], [-1, 2])).toNumbers()).toEqual([1, 2]);
+    const c = NDArray.from("complex128", [1], [{ re: 3, im: 4 }]);
+    expect(absolute(c).toNumbers()).toEqual([5]);
+    expect(complexPart(c, "imag").toNumbers()).toEqual([4]);
+    expect(complexPart(c, "angle").numberAt(0)).toBeCloseTo(Math.atan2(4, 3));
+  });
+});
