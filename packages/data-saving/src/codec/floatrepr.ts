@@ -22,7 +22,7 @@ function shortestFloat64(x: number): Digits {
 }
 
 /** A finite double as an exact fraction num / 2^shift. */
-function exactBinary(x: number): { num: bigint; shift: bigint } {
+export function exactBinary(x: number): { num: bigint; shift: bigint } {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const bits = view.getBigUint64(0);
