@@ -102,7 +102,8 @@ export class Axis {
     if (typeof first === "object" && first !== null) {
       o = checkOptions("Axis", first, AXIS_KEYS);
     } else {
-      const rest = third instanceof NDArray || third === null ? { ...checkOptions("Axis", fourth, AXIS_KEYS), data: third } : checkOptions("Axis", third, AXIS_KEYS);
+      const dataGiven = third === undefined || third === null || third instanceof NDArray;
+      const rest = dataGiven ? { ...checkOptions("Axis", fourth, AXIS_KEYS), data: third ?? fourth?.data ?? null } : checkOptions("Axis", third, AXIS_KEYS);
       o = { ...rest, label: first ?? "", units: units ?? "" };
     }
     const data = o.data ?? null;
