@@ -238,3 +238,17 @@ describe("group helpers", () => {
     expect(h5.isopen()).toBe(false);
   });
 });
+
+describe("counters after removals", () => {
+  it("removing nodes makes the counts be taken again", () => {
+    h5.initFile(join(dir, "r.h5"), { newFile: true });
+    const g = h5.getSetGroup(h5.rawGroup, "G");
+    h5.addArray(g, "Data00", "data", { data: f64([1]), dataDimension: "Data0D" });
+    h5.addArray(g, "Data01", "data", { data: f64([1]), dataDimension: "Data0D" });
+    expect(h5.getNextIndex(h5.rawGroup, "data")).toBe(2);
+    g.removeChild("Data01");
+    expect(h5.getNextIndex(h5.rawGroup, "data")).toBe(1);
+    expect(h5.getNextIndex(g, "data")).toBe(1);
+    expect(() => g.removeChild("Data01")).toThrow(/\/RawData\/G\/Data01: expected an existing node to remove/);
+  });
+});

@@ -8,22 +8,9 @@
  * owned by their file (closing the file closes them); every failing call throws.
  */
 
-/** Element types of numeric datasets (NumPy spelling). */
-export type Dtype =
-  | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32" | "int64" | "uint64"
-  | "float32" | "float64"
-  | "complex64" | "complex128"
-  | "bool";
-
-/** The TypedArray of each dtype: int64 as BigInt64Array, complex interleaved (re, im). */
-export interface TypedArrayOf {
-  int8: Int8Array; uint8: Uint8Array; int16: Int16Array; uint16: Uint16Array;
-  int32: Int32Array; uint32: Uint32Array; int64: BigInt64Array; uint64: BigUint64Array;
-  float32: Float32Array; float64: Float64Array;
-  complex64: Float32Array; complex128: Float64Array;
-  bool: Uint8Array;
-}
-export type AnyTypedArray = TypedArrayOf[Dtype];
+/** Element types (NumPy spelling) and their TypedArrays: data-model's, so NDArrays pass straight through. */
+import type { AnyTypedArray, Dtype } from "@pymodaq-ts/data-model";
+export type { AnyTypedArray, Dtype, TypedArrayOf } from "@pymodaq-ts/data-model";
 
 /** What kind of object sits at a name inside a group. */
 export type ChildKind = "group" | "dataset" | "other";

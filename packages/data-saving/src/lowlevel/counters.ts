@@ -12,9 +12,15 @@ import { walkNodes } from "./walk.js";
 
 export class NodeCounters {
   private readonly counts = new Map<string, Map<string, number>>();
+  private removalsSeen = 0;
 
   /** Number of nodes whose `data_type` is `dataTypeName` in `group`'s subtree. */
   count(group: GROUP, dataTypeName: string): number {
+    if (group.session.removals !== this.removalsSeen) {
+      // nodes were removed since the counts were taken: count again
+      this.counts.clear();
+      this.removalsSeen = group.session.removals;
+    }
     let c = this.counts.get(group.path);
     if (c === undefined) {
       c = new Map();

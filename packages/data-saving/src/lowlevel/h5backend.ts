@@ -9,7 +9,7 @@
  * const g = h5.getSetGroup("/", "g1", "a group");
  * h5.closeFile();
  */
-import type { PyValue } from "@pymodaq-ts/data-model";
+import type { NDArray, PyValue } from "@pymodaq-ts/data-model";
 import { h5LowLevelBackend } from "../backend/h5lowlevel.js";
 import type { Dtype, StorageBackend, StorageFile } from "../backend/types.js";
 import { FileStateError, InvalidValueError, NodeError } from "../errors.js";
@@ -280,7 +280,7 @@ export class H5Backend {
   }
 
   /** Reads a whole array node. @throws NodeError when `array` is not a CARRAY/EARRAY. */
-  read(array: Where): ArrayData {
+  read(array: Where): NDArray {
     const n = this.getNode(array);
     if (!(n instanceof CARRAY)) throw new NodeError(n.path, "a CARRAY or EARRAY", { detail: `found ${n.nodeClass}` });
     return n.read();

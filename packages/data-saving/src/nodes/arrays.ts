@@ -3,11 +3,11 @@
  * tracked in memory from the dataset (never decoded from the `shape` attribute); appends update
  * it and record the new `shape` attribute as deferred, written at the next flush or close.
  */
-import { PyTuple } from "@pymodaq-ts/data-model";
+import { NDArray, PyTuple } from "@pymodaq-ts/data-model";
 import type { Dtype, StorageArray, StorageLayoutInfo } from "../backend/types.js";
 import { IndexOutOfRangeError, InvalidTypeError, InvalidValueError } from "../errors.js";
 import { ATTR } from "../layout.js";
-import { arrayData, convertElements, isArrayData, sameShape, shapeSize, type ArrayData } from "./arraydata.js";
+import { convertElements, isArrayData, sameShape, shapeSize, type ArrayData } from "./arraydata.js";
 import { Node } from "./node.js";
 import type { Session } from "./session.js";
 
@@ -47,19 +47,19 @@ export class CARRAY extends Node {
   }
 
   /** Reads the whole array. */
-  read(): ArrayData {
+  read(): NDArray {
     this.session.assertOpen();
-    return arrayData(this.dtype, this.shapeState, this.storage.read());
+    return new NDArray(this.dtype, this.shapeState, this.storage.read());
   }
 
   /**
    * Reads the block that starts at `start` with `count` elements per dimension.
    * @throws IndexOutOfRangeError when the block leaves the array.
    */
-  readSlice(start: readonly number[], count: readonly number[]): ArrayData {
+  readSlice(start: readonly number[], count: readonly number[]): NDArray {
     this.session.assertOpen();
     this.checkBlock(start, count);
-    return arrayData(this.dtype, count, this.storage.read({ start, count }));
+    return new NDArray(this.dtype, count, this.storage.read({ start, count }));
   }
 
   /**
@@ -67,9 +67,9 @@ export class CARRAY extends Node {
    * `shape.slice(index.length)` (or `[1]` when every dimension is indexed).
    * @throws IndexOutOfRangeError for an index outside `[0, shape[k])`.
    */
-  readAt(index: readonly number[]): ArrayData {
+  readAt(index: readonly number[]): NDArray {
     const { start, count, rest } = this.blockAt(index);
-    return arrayData(this.dtype, rest, this.readSlice(start, count).data);
+    return new NDArray(this.dtype, rest, this.readSlice(start, count).data);
   }
 
   /**

@@ -25,6 +25,8 @@ export class Session implements AttrsOwner {
   private readonly nodes = new Map<string, Node>();
   private readonly dirty = new Set<NodeAttrs>();
   private closed = false;
+  /** Incremented by every removal, so that caches derived from the tree can tell they are stale. */
+  removals = 0;
 
   constructor(
     /** The backend file. */
@@ -113,6 +115,7 @@ export class Session implements AttrsOwner {
 
   /** Drops the cached wrappers of `path` and everything under it (after a removal). */
   forget(path: string): void {
+    this.removals += 1;
     for (const [p, n] of this.nodes) {
       if (p === path || p.startsWith(`${path}/`)) {
         this.dirty.delete(n.attrs);
