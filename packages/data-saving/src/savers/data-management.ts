@@ -1,0 +1,102 @@
+/**
+ * `DataManagement`: the base of every saver/loader of one DataType (seed `DataManagement`):
+ * node naming (`Data03`, `Axis00`...), the next index from the conventions layer's counters
+ * (spec §3.1, Q9: the count of nodes of this type in the group's whole subtree, kept in memory,
+ * never a walk per write) and the file's life cycle.
+ *
+ * @example
+ * const saver = new DataSaverLoader(h5);
+ * saver.getLastNodeName("/RawData/Det");   // "Data01" after two arrays, null before
+ */
+import { DataType } from "@pymodaq-ts/data-model";
+import { InvalidTypeError } from "../errors.js";
+import { arrayNodeIndex, arrayNodeName } from "../layout.js";
+import type { Where } from "../lowlevel/h5backend.js";
+import type { Node } from "../nodes/node.js";
+import { H5SaverLowLevel } from "../saver-lowlevel.js";
+
+/** What the savers accept where Python accepts an `H5SaverLowLevel` or a `Path`. */
+export type H5SaverInput = H5SaverLowLevel | string;
+
+/**
+ * The saver to work with: the given one, or a new `H5SaverLowLevel` on the file at `path`
+ * (opened read-write, created when it does not exist, as Python's `init_file(Path(...))`).
+ * @param input an open saver or a file path
+ * @param saveType the SaveType of a saver created here (default `'scan'`)
+ * @throws InvalidTypeError for anything else
+ */
+export function resolveH5Saver(input: H5SaverInput, saveType: string = "scan"): H5SaverLowLevel {
+  if (input instanceof H5SaverLowLevel) return input;
+  if (typeof input === "string") {
+    const h5 = new H5SaverLowLevel({ saveType });
+    h5.initFile(input);
+    return h5;
+  }
+  throw new InvalidTypeError("h5saver must be an H5SaverLowLevel or a file path");
+}
+
+export abstract class DataManagement {
+  /** The DataType of the nodes this object writes and reads. */
+  abstract readonly dataType: DataType;
+  /** The conventions layer of the open file. */
+  readonly h5saver: H5SaverLowLevel;
+
+  protected constructor(h5saver: H5SaverInput) {
+    this.h5saver = resolveH5Saver(h5saver);
+  }
+
+  /** `Data03`, `Axis00`...: the DataType value, capitalized, and a 2-digit index. */
+  formatNodeName(index: number): string {
+    return arrayNodeName(this.dataType, index);
+  }
+
+  /** Index of the next node of this type in `where` (count over its whole subtree, Q9). */
+  protected nextIndex(where: Where): number {
+    return this.h5saver.getNextIndex(where, this.dataType);
+  }
+
+  /** Name of the next node of this type in `where`. */
+  protected nextNodeName(where: Where): string {
+    return this.formatNodeName(this.nextIndex(where));
+  }
+
+  /**
+   * Name of the last node of this type saved in `where`'s subtree, or null when there is none.
+   * @throws NodeError when `where` is not a group of the file.
+   */
+  getLastNodeName(where: Where): string | null {
+    const index = this.nextIndex(where) - 1;
+    return index < 0 ? null : this.formatNodeName(index);
+  }
+
+  /**
+   * The node of this type with that index, a direct child of `where`.
+   * @throws NodeError when there is no such node.
+   */
+  getNodeFromIndex(where: Where, index: number): Node {
+    return this.h5saver.getNode(where, this.formatNodeName(index));
+  }
+
+  /**
+   * The index in the name of the node at `where` (`Data03` -> 3), or null when the name does not
+   * carry this type's prefix followed by digits.
+   * @throws NodeError when there is no node at `where`.
+   */
+  getIndexFromNodeName(where: Where): number | null {
+    return arrayNodeIndex(this.dataType, this.h5saver.getNode(where).name);
+  }
+
+  /** Closes the underlying file (writes the pending `shape`/`size` attributes first). */
+  close(): void {
+    this.closeFile();
+  }
+
+  /** Closes the underlying file. Idempotent. */
+  closeFile(): void {
+    this.h5saver.closeFile();
+  }
+
+  [Symbol.dispose](): void {
+    this.closeFile();
+  }
+}

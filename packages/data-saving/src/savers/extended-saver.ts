@@ -1,0 +1,132 @@
+/**
+ * `DataExtendedSaver` (seed, spec §6.7): scan data. On the first call each array of the
+ * DataWithAxes gets a CARRAY of shape `extendedShape + data shape` (0-D data: `extendedShape`)
+ * left at the fill value 0 (no explicit write of zeros; same file content); every call writes
+ * the arrays at `indexes`.
+ *
+ * @example
+ * const saver = new DataExtendedSaver(h5, [5, 10]);
+ * saver.addData("/RawData/Scan000/Det", dwa2D, [4, 3]);   // Data00[4, 3] = dwa2D.data[0]
+ */
+import { DataDistribution, DataType, enumChecker, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
+import { IndexOutOfRangeError, InvalidTypeError, NodeError } from "../errors.js";
+import type { Where } from "../lowlevel/h5backend.js";
+import { checkOptions } from "../lowlevel/options.js";
+import { CARRAY } from "../nodes/arrays.js";
+import type { H5SaverInput } from "./data-management.js";
+import { DataNodeSaver } from "./data-saver.js";
+import { nodeMetadata } from "./node-metadata.js";
+
+export interface ExtendedAddOptions {
+  /** `distribution` written on the data nodes (default `uniform`). */
+  distribution?: DataDistribution | string;
+}
+
+const ADD_KEYS: readonly (keyof ExtendedAddOptions)[] = ["distribution"];
+
+/**
+ * Checks `indexes` against `extendedShape` and returns them with negative values counted from
+ * the end, as Python does. The original checks `index > size` and then fails in the backend
+ * for `index == size` (Q3): the error is the same, an IndexError, for `index >= size`.
+ * @throws IndexOutOfRangeError (Python IndexError) for a wrong count or an index out of range.
+ */
+export function normalizeExtendedIndexes(indexes: readonly number[], extendedShape: readonly number[]): number[] {
+  if (indexes.length !== extendedShape.length) {
+    throw new IndexOutOfRangeError(
+      `Cannot put data into the h5array with extended indexes (${indexes.join(", ")}): expected ${extendedShape.length} indexes`,
+    );
+  }
+  return indexes.map((index, k) => {
+    const size = extendedShape[k] as number;
+    if (!Number.isInteger(index)) throw new IndexOutOfRangeError(`extended index ${k} must be an integer, got ${index}`);
+    const i = index < 0 ? index + size : index;
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfRangeError(`extended index ${index} is out of range for dimension ${k} of size ${size}`);
+    }
+    return i;
+  });
+}
+
+function checkShape(shape: readonly number[]): number[] {
+  if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
+    throw new InvalidTypeError(`extendedShape must be a list of non-negative integers, got ${String(shape)}`);
+  }
+  return [...shape];
+}
+
+export class DataExtendedSaver extends DataNodeSaver {
+  readonly dataType: DataType = DataType.data;
+  /** The scan shape prepended to each array. */
+  readonly extendedShape: readonly number[];
+  /** The data CARRAYs of each `where` (by path), resolved once: appends never look them up again. */
+  private readonly arrays = new Map<string, CARRAY[]>();
+
+  /**
+   * @param h5saver an open saver or a file path
+   * @param extendedShape the scan dimensions, e.g. `[5, 10]`
+   * @throws InvalidTypeError when `extendedShape` is not a list of non-negative integers
+   */
+  constructor(h5saver: H5SaverInput, extendedShape: readonly number[]) {
+    super(h5saver);
+    this.extendedShape = Object.freeze(checkShape(extendedShape));
+  }
+
+  /**
+   * Writes each array of `data` at `indexes` in the `Data{i}` nodes of `where`, creating them
+   * (and the signal axes, index + number of scan dimensions, on copies: Q8 fixed) on the first
+   * call.
+   * @param where the group (or its path)
+   * @param indexes one index per scan dimension (negatives count from the end)
+   * @throws IndexOutOfRangeError for a wrong number of indexes or an index outside the scan
+   *   shape; NodeError when the nodes of a previous call are missing or not CARRAYs.
+   */
+  addData(where: Where, data: DataWithAxes, indexes: readonly number[], options: ExtendedAddOptions = {}): void {
+    const o = checkOptions(options, ADD_KEYS, "DataExtendedSaver.addData");
+    const at = normalizeExtendedIndexes(indexes, this.extendedShape);
+    const nodes = this.dataArrays(where, data, enumChecker(DataDistribution, o.distribution ?? DataDistribution.uniform));
+    for (let i = 0; i < data.length; i++) {
+      const node = nodes[i];
+      if (node === undefined) throw new NodeError(`${this.h5saver.getNode(where).path}/${this.formatNodeName(i)}`, "a data CARRAY");
+      node.writeAt(at, data.data[i] as NDArray);
+    }
+  }
+
+  /** The data arrays of `where`: cached, found, or created on the first call. */
+  private dataArrays(where: Where, data: DataWithAxes, distribution: DataDistribution): CARRAY[] {
+    const path = typeof where === "string" ? where : where.path;
+    const cached = this.arrays.get(path);
+    if (cached !== undefined && cached.length >= data.length && cached.every((n) => n.session.isOpen)) return cached;
+    if (this.getLastNodeName(where) === null) this.createArrays(where, data, distribution);
+    const nodes: CARRAY[] = [];
+    for (let i = 0; i < data.length; i++) {
+      const node = this.getNodeFromIndex(where, i);
+      if (!(node instanceof CARRAY)) throw new NodeError(node.path, "a CARRAY holding extended data");
+      nodes.push(node);
+    }
+    this.arrays.set(path, nodes);
+    return nodes;
+  }
+
+  private createArrays(where: Where, data: DataWithAxes, distribution: DataDistribution): void {
+    const nExt = this.extendedShape.length;
+    const navIndexes = [...this.extendedShape.keys(), ...data.navIndexes.map((i) => i + nExt)];
+    const dim = data.dim.name;
+    for (let i = 0; i < data.length; i++) {
+      const array = data.data[i] as NDArray;
+      this.h5saver.addArray(where, this.nextNodeName(where), this.dataType, {
+        title: data.name,
+        dataShape: array.shape,
+        arrayType: array.dtype,
+        scanShape: this.extendedShape,
+        addScanDim: true,
+        dataDimension: dim,
+        metadata: nodeMetadata(data, i, { full: false, distribution: distribution.name, navIndexes }),
+      });
+    }
+    for (const axis of data.axes) {
+      const shifted = axis.copy();
+      shifted.index = axis.index + nExt;
+      this.axisSaver.addAxis(where, shifted);
+    }
+  }
+}
