@@ -3,7 +3,8 @@
  * through our savers, writes a file whose (a) tree matches the fixture's `tree` except the
  * volatile attributes (shared/tools/tree_compare.py; for scenarios recorded with the h5py
  * backend `VERSION`, `PYTABLES_FORMAT_VERSION` and `EXTDIM` may differ, since we always write
- * the PyTables profile) and (b) loads back to the fixture's expected loads
+ * the PyTables profile; scenarios recorded with PyTables must match with --strict: raw
+ * attribute encodings and storage layout too) and (b) loads back to the fixture's expected loads
  * (shared/tools/compare.py --loads-only --ignore-volatile on the inspector's JSON).
  */
 import { spawnSync } from "node:child_process";
@@ -39,7 +40,7 @@ function runTool(tool: string, args: string[], label: string): { status: number 
  * cannot tell 1.0 from 1, so the inspector writes Python floats with integral values as JSON
  * integers, and tree_compare.py would report `VERSION: expected float 1.0, got int 1`. Passing
  * both sides through the same serializer keeps every other check; the Python types of what we
- * write are checked on the raw envelopes by the savers' unit tests.
+ * write are checked on the raw envelopes (`raw_attrs`, compared with --strict).
  */
 function sameNumberForm(path: string): string {
   return JSON.stringify(JSON.parse(readFileSync(path, "utf8")));
@@ -66,10 +67,12 @@ describe("replay of the pymodaq_data scenarios", () => {
       const expected = join(work, `${name}.expected.json`);
       writeFileSync(expected, sameNumberForm(join(fixtures, `${name}.expected.json`)));
 
-      const ignore = recordedBackend(name) === "h5py"
+      // Scenarios recorded with PyTables are held to --strict: the raw attribute encodings (so the
+      // exact envelope text, Python types included) and the storage layout must match too.
+      const options = recordedBackend(name) === "h5py"
         ? ["--ignore-attr", "VERSION", "--ignore-attr", "PYTABLES_FORMAT_VERSION", "--ignore-attr", "EXTDIM"]
-        : [];
-      const tree = runTool("tree_compare.py", [expected, actual, ...ignore], name);
+        : ["--strict"];
+      const tree = runTool("tree_compare.py", [expected, actual, ...options], name);
       expect(tree.last).toMatch(/^OK /);
       expect(tree.status).toBe(0);
 
