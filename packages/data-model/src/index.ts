@@ -1,20 +1,44 @@
+/**
+ * @pymodaq-ts/data-model: PyMoDAQ's data model (pymodaq_data 5.0) in TypeScript.
+ * Axis, DataWithAxes (DataRaw, DataCalculated), DataToExport, their enums, errors and
+ * warnings, and the small NDArray they hold. No dependency on any HDF5 code.
+ *
+ * @example
+ * import { Axis, DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
+ * const spectrum = new DataRaw("spectrum", {
+ *   data: [NDArray.linspace(0, 1, 100)],
+ *   axes: [new Axis("wavelength", "nm", NDArray.linspace(400, 800, 100))],
+ *   units: "V",
+ * });
+ * const dte = new DataToExport("detector", { data: [spectrum] });
+ * dte.getDimPresents();                  // ["Data1D"]
+ * dte.getDataFromDim("Data1D").at(0);    // spectrum (origin set to "detector")
+ */
 export const packageName = "@pymodaq-ts/data-model";
+
 export * from "./pyvalue.js";
-export * from "./dtype.js";
+export {
+  DTYPES, inferDtype, isBigIntDtype, isComplexDtype, isDtype, isFloatDtype, isIntegerDtype, scalarTypeOf,
+  type AnyTypedArray, type BigIntDtype, type Complex, type ComplexDtype, type Dtype, type FloatDtype, type IntegerDtype,
+  type NumberDtype, type ScalarOf, type TypedArrayOf,
+} from "./dtype.js";
 export * from "./errors.js";
 export * from "./warnings.js";
-export * from "./slice.js";
-export * from "./ndarray.js";
-export * from "./ndmath.js";
-export * from "./squeeze.js";
-export * from "./enum-base.js";
+export { ELLIPSIS, Slice, type IndexItem } from "./slice.js";
+export { NDArray, concatenate, isNDArray, shapeSize, stack, type Nested } from "./ndarray.js";
+export { allclose, binaryOp, reduce, type BinaryOp, type ReduceOp } from "./ndmath.js";
+export { squeeze } from "./squeeze.js";
+export { PyEnum, enumChecker, enumEquals, isPyEnum, type EnumClass } from "./enum-base.js";
 export * from "./enums.js";
-export * from "./units.js";
-export * from "./axis.js";
-export * from "./axis-slicing.js";
-export * from "./data-base.js";
-export * from "./axes-manager.js";
-export * from "./data-with-axes.js";
-export * from "./dwa-slicing.js";
-export * from "./data-ops.js";
-export * from "./data-to-export.js";
+export { checkUnits, divideUnits, isKnownUnit, multiplyUnits, unitConverter, unitsCompatible } from "./units.js";
+export { Axis, NavAxis, isAxis, type AxisOptions, type AxisRestOptions, type NumberKind, type PyNumberLike } from "./axis.js";
+export { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
+export { DataBase, DataLowLevel, isDataBase, type DataBaseOptions, type DataInput } from "./data-base.js";
+export type { DataOperand } from "./data-ops.js";
+export { AxesManager, SpreadAxesManager, UniformAxesManager } from "./axes-manager.js";
+export {
+  DataCalculated, DataFromRoi, DataRaw, DataWithAxes, isDataWithAxes,
+  type DataWithAxesOptions, type DataWithFixedSourceOptions, type NewDataOptions,
+} from "./data-with-axes.js";
+export { DataSlicer } from "./dwa-slicing.js";
+export { DataToExport, compareCodePoints, isDataToExport, type DataToExportOptions } from "./data-to-export.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  Axis, DataDistribution, DataRaw, NDArray, SpreadAxesManager, UniformAxesManager, checkNavIndexes, isDataLengthError,
+  Axis, DataDistribution, DataRaw, NDArray, SpreadAxesManager, UniformAxesManager, isDataLengthError,
 } from "../src/index.js";
+import { checkNavIndexes } from "../src/axes-manager.js";
 import { DATA1D, f64, linAxis, warned } from "./fixtures.js";
 
 /** Spec §10.5 fixture: row i is i/21 * DATA1D; nav0, sig, nav1; nav (0,); spread. */

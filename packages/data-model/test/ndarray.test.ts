@@ -26,7 +26,7 @@ describe("NDArray construction", () => {
   });
 
   it("rejects a wrong buffer, length, dtype or shape with typed errors", () => {
-    expect(() => new NDArray("float64", [2], new Float32Array(2))).toThrow(expect.objectContaining({ name: "ModelTypeError" }));
+    expect(() => new NDArray("float64", [2], new Float32Array(2) as unknown as Float64Array)).toThrow(expect.objectContaining({ name: "ModelTypeError" }));
     expect(() => NDArray.from("float64", [2, 2], [1, 2, 3])).toThrow(expect.objectContaining({ name: "ModelValueError" }));
     expect(() => NDArray.from("float128" as "float64", [1], [1])).toThrow(expect.objectContaining({ name: "ModelTypeError" }));
     expect(() => NDArray.zeros([-1])).toThrow(expect.objectContaining({ name: "ModelValueError" }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NDArray, allclose, binaryOp, broadcastShapes, meanOf, pairwiseSum, reduce, absolute, negative, complexPart } from "../src/index.js";
+import { NDArray, allclose, binaryOp, reduce } from "../src/index.js";
+import { absolute, broadcastShapes, complexPart, meanOf, negative, pairwiseSum } from "../src/ndmath.js";
 import { LIN20 } from "./fixtures.js";
 
 describe("ndmath", () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  DataCalculated, DataFromRoi, DataRaw, DataSource, DataWithAxes, acceptsBareNumbers, checkUnits, divideUnits,
+  DataCalculated, DataFromRoi, DataRaw, DataSource, DataWithAxes, checkUnits, divideUnits,
   isDataUnitError, isKnownUnit, multiplyUnits, unitConverter, unitsCompatible,
 } from "../src/index.js";
+import { acceptsBareNumbers } from "../src/units.js";
 import { f64 } from "./fixtures.js";
 
 describe("units (spec §3) and data sources (spec §10.7)", () => {
