@@ -125,6 +125,16 @@ function lenientValue(type: PyValue, data: PyValue): PyValue | undefined {
   return type === "dict" || type === "complex" ? value : numpyValue(type, value);
 }
 
+/** Python's json.loads of the text, or undefined where it raises. */
+function tryJsonLoads(raw: string): PyValue | undefined {
+  try {
+    return pyJsonLoads(raw);
+  } catch (e) {
+    if (isPyJsonError(e)) return undefined;
+    throw e;
+  }
+}
+
 function checkOptions(options: DecodeAttrOptions | undefined): "parity" | "lenient" {
   for (const key of Object.keys(options ?? {})) {
     if (key !== "mode") throw new CodecOptionError(`unknown decodeAttr option "${key}"`);
@@ -146,13 +156,8 @@ function checkOptions(options: DecodeAttrOptions | undefined): "parity" | "lenie
 export function decodeAttr(raw: RawAttr, options?: DecodeAttrOptions): PyValue {
   const mode = checkOptions(options);
   if (typeof raw !== "string") return raw;
-  let parsed: PyValue;
-  try {
-    parsed = pyJsonLoads(raw);
-  } catch (e) {
-    if (isPyJsonError(e)) return raw;
-    throw e;
-  }
+  const parsed = tryJsonLoads(raw);
+  if (parsed === undefined) return raw;
   if (!(parsed instanceof PyDict)) return parsed;
   const type = parsed.get("type");
   if (type === undefined) return raw;
@@ -174,13 +179,7 @@ export function decodeAttr(raw: RawAttr, options?: DecodeAttrOptions): PyValue {
  */
 export function decodeRawText(raw: RawAttr): PyValue {
   if (typeof raw !== "string" || !raw.startsWith("{")) return raw;
-  let parsed: PyValue;
-  try {
-    parsed = pyJsonLoads(raw);
-  } catch (e) {
-    if (isPyJsonError(e)) return raw;
-    throw e;
-  }
+  const parsed = tryJsonLoads(raw);
   const isEnvelope =
     parsed instanceof PyDict && ["module", "type", "data"].every((k) => parsed.get(k) !== undefined);
   return isEnvelope ? decodeAttr(raw) : raw;

@@ -5,55 +5,48 @@
  * (an `instanceof` check fails when two builds of the package are loaded).
  */
 
-/** A text that is not in the Python literal subset of spec §2.5 (or exceeds a limit). */
-export class PyLiteralError extends Error {
-  readonly kind = "PyLiteralError" as const;
-  override readonly name = "PyLiteralError";
-
+/** An error found at an offset of parsed input; the offset is kept and shown in the message. */
+abstract class PositionedError extends Error {
   /**
    * @param message what was expected
-   * @param position 0-based UTF-16 offset in the parsed text where the problem was found
+   * @param position 0-based offset in the input (UTF-16 units for text, bytes for pickles)
    */
   constructor(
     message: string,
     readonly position: number,
-    options?: { cause?: unknown },
+    unit: "offset" | "byte",
   ) {
-    super(`${message} (at offset ${position})`, options);
+    super(`${message} (at ${unit} ${position})`);
+  }
+}
+
+/** A text that is not in the Python literal subset of spec §2.5 (or exceeds a limit). */
+export class PyLiteralError extends PositionedError {
+  readonly kind = "PyLiteralError" as const;
+  override readonly name = "PyLiteralError";
+
+  constructor(message: string, position: number) {
+    super(message, position, "offset");
   }
 }
 
 /** Bytes that are not one of the accepted pickle forms of a single str (spec §4.4). */
-export class PickleFormatError extends Error {
+export class PickleFormatError extends PositionedError {
   readonly kind = "PickleFormatError" as const;
   override readonly name = "PickleFormatError";
 
-  /**
-   * @param message what was expected
-   * @param position 0-based byte offset where the problem was found
-   */
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(`${message} (at byte ${position})`);
+  constructor(message: string, position: number) {
+    super(message, position, "byte");
   }
 }
 
 /** A JSON text that Python's `json.loads` would reject. */
-export class PyJsonError extends Error {
+export class PyJsonError extends PositionedError {
   readonly kind = "PyJsonError" as const;
   override readonly name = "PyJsonError";
 
-  /**
-   * @param message what was expected
-   * @param position 0-based UTF-16 offset in the text
-   */
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(`${message} (at offset ${position})`);
+  constructor(message: string, position: number) {
+    super(message, position, "offset");
   }
 }
 

@@ -24,6 +24,7 @@ const SIMPLE_ESCAPES: Record<string, number> = {
   v: 0x0b,
 };
 
+const PLAIN_RUN = /[^\\\n\r'"]*/y;
 const PREFIX = /([rRuUbBfF]{0,2})(['"])/y;
 
 /**
@@ -75,11 +76,15 @@ export function scanString(text: string, pos: number): StringToken {
       break;
     }
     if ((ch === "\n" || ch === "\r") && !triple) throw new PyLiteralError("unterminated string literal", pos);
-    if (isBytes && text.charCodeAt(i) > 0x7f) {
-      throw new PyLiteralError("bytes can only contain ASCII literal characters", i);
-    }
     if (ch !== "\\") {
-      i++;
+      // Skip the run of characters that need no attention in one step.
+      PLAIN_RUN.lastIndex = i + 1;
+      PLAIN_RUN.exec(text);
+      if (isBytes) {
+        const bad = text.slice(i, PLAIN_RUN.lastIndex).search(/[\u0080-\uffff]/);
+        if (bad >= 0) throw new PyLiteralError("bytes can only contain ASCII literal characters", i + bad);
+      }
+      i = ch === quote || ch === "\n" || ch === "\r" ? i + 1 : PLAIN_RUN.lastIndex;
       continue;
     }
     if (i + 1 >= text.length) throw new PyLiteralError("unterminated string literal", pos);

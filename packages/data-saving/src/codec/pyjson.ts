@@ -24,18 +24,13 @@ const SHORT_ESCAPES: Record<string, string> = {
   "\f": "\\f",
 };
 
+// What ensure_ascii escapes: quote, backslash, controls and everything past '~'.
+const JSON_SPECIAL = /["\\]|[^ -~]/g;
+
 /** A JSON string literal as Python's `json.dumps` writes it (ensure_ascii). */
 export function pyJsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const c = s.charCodeAt(i);
-    const short = SHORT_ESCAPES[ch];
-    if (short !== undefined) out += short;
-    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return out + '"';
+  const body = s.replace(JSON_SPECIAL, (ch) => SHORT_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `"${body}"`;
 }
 
 function floatJson(x: number): string {
@@ -88,6 +83,7 @@ const MAX_INT_DIGITS = 4300;
 const MAX_JSON_DEPTH = 1000;
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const WS = /[ \t\n\r]*/y;
+const PLAIN_RUN = /[ !#-[\]-\uffff]*/y;
 
 class JsonReader {
   pos = 0;
@@ -139,9 +135,11 @@ class JsonReader {
     let i = this.pos + 1;
     let out = "";
     for (;;) {
-      const j = i;
-      while (i < t.length && t[i] !== '"' && t[i] !== "\\" && t.charCodeAt(i) >= 0x20) i++;
-      out += t.slice(j, i);
+      // Everything from U+0020 up, except '"' and '\\', needs no attention.
+      PLAIN_RUN.lastIndex = i;
+      PLAIN_RUN.exec(t);
+      out += t.slice(i, PLAIN_RUN.lastIndex);
+      i = PLAIN_RUN.lastIndex;
       if (i >= t.length) this.fail("Unterminated string starting at", this.pos);
       const ch = t[i]!;
       if (ch === '"') break;

@@ -31,24 +31,26 @@ function chooseQuote(hasSingle: boolean, hasDouble: boolean): string {
   return hasSingle && !hasDouble ? '"' : "'";
 }
 
+// Characters a str repr may have to change: backslash, quotes, controls, DEL, non-ASCII.
+const STR_SPECIAL = /[\\'"]|[^ -~]/gu;
+
 /** Python's `repr(str)`: quote choice, `\\`, `\n`, `\xhh` and the printable rule. */
 export function pyStrRepr(s: string): string {
   const quote = chooseQuote(s.includes("'"), s.includes('"'));
-  let out = quote;
-  for (const ch of s) {
+  const body = s.replace(STR_SPECIAL, (ch) => {
     const c = ch.codePointAt(0)!;
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (c < 0x20 || c === 0x7f) out += `\\x${hex(c, 2)}`;
-    else if (c < 0x7f) out += ch;
-    else if (!NOT_PRINTABLE.test(ch)) out += ch;
-    else if (c <= 0xff) out += `\\x${hex(c, 2)}`;
-    else if (c <= 0xffff) out += `\\u${hex(c, 4)}`;
-    else out += `\\U${hex(c, 8)}`;
-  }
-  return out + quote;
+    if (ch === quote || ch === "\\") return `\\${ch}`;
+    if (ch === "'" || ch === '"') return ch;
+    if (ch === "\t") return "\\t";
+    if (ch === "\n") return "\\n";
+    if (ch === "\r") return "\\r";
+    if (c < 0x20 || c === 0x7f) return `\\x${hex(c, 2)}`;
+    if (!NOT_PRINTABLE.test(ch)) return ch;
+    if (c <= 0xff) return `\\x${hex(c, 2)}`;
+    if (c <= 0xffff) return `\\u${hex(c, 4)}`;
+    return `\\U${hex(c, 8)}`;
+  });
+  return quote + body + quote;
 }
 
 /** Python's `repr(bytes)`: `b'...'` with `\xhh` for everything outside printable ASCII. */
