@@ -5,10 +5,11 @@
  * backend `VERSION`, `PYTABLES_FORMAT_VERSION` and `EXTDIM` may differ, since we always write
  * the PyTables profile; scenarios recorded with PyTables must match with --strict: raw
  * attribute encodings and storage layout too) and (b) loads back to the fixture's expected loads
- * (shared/tools/compare.py --loads-only --ignore-volatile on the inspector's JSON).
+ * (shared/tools/compare.py --loads-only --ignore-volatile on the inspector's JSON); the file
+ * also opens in Debian's python3-tables and python3-h5py.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,20 @@ const names = readdirSync(fixtures)
   .filter((f) => f.endsWith(".scenario.json"))
   .map((f) => f.slice(0, -".scenario.json".length))
   .sort();
+/** Debian's python3 has python3-tables and python3-h5py; a pyenv python3 may not. */
+const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+/** Opens a file with PyTables and h5py and reads every node and attribute (warnings are errors). */
+const OPEN_IN_PYTHON = `
+import sys, warnings, tables, h5py
+warnings.simplefilter("error")
+with tables.open_file(sys.argv[1]) as f:
+    for n in f.walk_nodes("/"):
+        n._v_attrs._f_list("all")
+        if hasattr(n, "read"): n.read()
+with h5py.File(sys.argv[1], "r") as f:
+    f.visititems(lambda name, o: o[()] if isinstance(o, h5py.Dataset) else None)
+print("OK")
+`;
 const work = mkdtempSync(join(tmpdir(), "pymodaq-replay-"));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -75,6 +90,10 @@ describe("replay of the pymodaq_data scenarios", () => {
       const tree = runTool("tree_compare.py", [expected, actual, ...options], name);
       expect(tree.last).toMatch(/^OK /);
       expect(tree.status).toBe(0);
+
+      const opened = spawnSync(PYTHON, ["-c", OPEN_IN_PYTHON, out], { encoding: "utf8" });
+      if (opened.status !== 0) console.error(`${name} (PyTables/h5py):\n${opened.stdout}${opened.stderr}`);
+      expect(opened.stdout.trim()).toBe("OK");
 
       const loads = runTool("compare.py", [expected, actual, "--loads-only", "--ignore-volatile"], name);
       expect(loads.last).toMatch(/^OK /);
