@@ -18,7 +18,7 @@ export { h5LowLevelBackend } from "./backend/h5lowlevel.js";
 export * from "./errors.js";
 export * from "./layout.js";
 export * from "./nodes/arraydata.js";
-export { NodeAttrs, decodeStored } from "./nodes/attrs.js";
+export { NodeAttrs, checkMandatoryAttrs, decodeStored } from "./nodes/attrs.js";
 export { Node, joinPath, parentPathOf } from "./nodes/node.js";
 export { GROUP } from "./nodes/group.js";
 export { CARRAY, EARRAY } from "./nodes/arrays.js";
@@ -35,6 +35,13 @@ export * from "./saver-lowlevel.js";
 export * from "./codec/envelope.js";
 export * from "./codec/pickle.js";
 export * from "./codec/pyrepr.js";
+export * from "./codec/pyjson.js";
 export * from "./codec/literal.js";
 export * from "./codec/errors.js";
 export * from "./storage/chunkshape.js";
+
+// Canonical load JSON helpers (helper C)
+export * from "./canonical/summary.js";
+export * from "./canonical/values.js";
+export * from "./canonical/json.js";
+export * from "./canonical/fsum.js";

@@ -1,5 +1,5 @@
 // Spec h5-layout.md §10.1 (the original's backend_test.py): H1-H15 on H5Backend.
-import { PyTuple } from "@pymodaq-ts/data-model";
+import { PyBytes, PyTuple } from "@pymodaq-ts/data-model";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isInvalidValueError, isNodeError } from "../src/errors.js";
 import { GROUP_TYPES, PYMODAQ_DATA_VERSION } from "../src/layout.js";
 import { H5Backend } from "../src/lowlevel/h5backend.js";
+import { checkMandatoryAttrs } from "../src/nodes/attrs.js";
 import { CARRAY, EARRAY } from "../src/nodes/arrays.js";
 import { GROUP } from "../src/nodes/group.js";
 import { StringARRAY } from "../src/nodes/vlarray.js";
@@ -231,7 +232,14 @@ describe("H5Backend (spec 10.1)", () => {
     expect(() => h5.getNode("/Base group/N2")).toThrow(/Base group\/N2/);
   });
 
-  it("H15 raw system attributes are strings (no JSON decoding, Q12)", () => {
+  it("H15 check_mandatory_attrs('TITLE', b'test') is 'test'", () => {
+    const bytes = new TextEncoder().encode("test");
+    expect(checkMandatoryAttrs("TITLE", new PyBytes(bytes))).toBe("test");
+    expect(checkMandatoryAttrs("CLASS", bytes)).toBe("test");
+    expect(checkMandatoryAttrs("label", bytes)).toBe(bytes);
+  });
+
+  it("H15b raw system attributes are strings (no JSON decoding, Q12)", () => {
     openNew();
     const g = h5.getSetGroup("/", "g", "1.5");
     const a = h5.createCarray(g, "a", f64([2], (i) => i), "true");

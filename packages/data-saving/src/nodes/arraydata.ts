@@ -3,11 +3,9 @@
  * data-model's `NDArray` satisfies it (and is what the wrappers return), so savers pass their
  * arrays straight through.
  */
-import { allocate, isBigIntDtype, isComplexDtype, isDtype, matchesDtype, shapeSize } from "@pymodaq-ts/data-model";
+import { allocate, isBigIntDtype, isComplexDtype, isDtype, matchesDtype } from "@pymodaq-ts/data-model";
 import type { AnyTypedArray, Dtype, TypedArrayOf } from "../backend/types.js";
 import { InvalidTypeError } from "../errors.js";
-
-export { shapeSize };
 
 export interface ArrayData<D extends Dtype = Dtype> {
   readonly dtype: D;

@@ -3,11 +3,11 @@
  * tracked in memory from the dataset (never decoded from the `shape` attribute); appends update
  * it and record the new `shape` attribute as deferred, written at the next flush or close.
  */
-import { NDArray, PyTuple } from "@pymodaq-ts/data-model";
+import { NDArray, PyTuple, shapeSize } from "@pymodaq-ts/data-model";
 import type { Dtype, StorageArray, StorageLayoutInfo } from "../backend/types.js";
 import { IndexOutOfRangeError, InvalidTypeError, InvalidValueError } from "../errors.js";
 import { ATTR } from "../layout.js";
-import { convertElements, isArrayData, sameShape, shapeSize, type ArrayData } from "./arraydata.js";
+import { convertElements, isArrayData, sameShape, type ArrayData } from "./arraydata.js";
 import { Node } from "./node.js";
 import type { Session } from "./session.js";
 

@@ -4,7 +4,7 @@
  * (this session is the only writer), and `shape`/`size` updates made by appends are kept in
  * memory and written at the next flush or close (`setDeferred`).
  */
-import type { PyValue } from "@pymodaq-ts/data-model";
+import { PyBytes, type PyValue } from "@pymodaq-ts/data-model";
 import type { AttributeStore, StoredAttr } from "../backend/types.js";
 import { decodeAttr, decodeRawText, encodeAttr } from "../codec/envelope.js";
 import { MissingAttributeError } from "../errors.js";
@@ -37,6 +37,17 @@ export function decodeStored(name: string, stored: StoredAttr): PyValue {
   if (Array.isArray(raw)) return raw.map((s) => decodeAttr(s));
   // A numeric array attribute: not written by PyMoDAQ; give its elements as a list.
   return Array.from(raw as ArrayLike<number | bigint>, (v) => v);
+}
+
+/**
+ * Python `check_mandatory_attrs`: bytes values of `TITLE`, `CLASS` and `EXTDIM` are decoded as
+ * UTF-8 text; anything else is returned unchanged (H15).
+ */
+export function checkMandatoryAttrs(name: string, value: PyValue | Uint8Array): PyValue | Uint8Array {
+  if (name !== ATTR.TITLE && name !== ATTR.CLASS && name !== ATTR.EXTDIM) return value;
+  if (value instanceof PyBytes) return new TextDecoder().decode(value.bytes);
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return value;
 }
 
 export class NodeAttrs {

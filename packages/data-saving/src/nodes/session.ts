@@ -28,28 +28,30 @@ export class Session implements AttrsOwner {
   /** Incremented by every removal, so that caches derived from the tree can tell they are stale. */
   removals = 0;
 
+  /** Fixed for the life of the file (checked on every write, so not asked to the backend each time). */
+  readonly writable: boolean;
+
   constructor(
     /** The backend file. */
     readonly file: StorageFile,
-  ) {}
-
-  get isOpen(): boolean {
-    return !this.closed && this.file.isOpen;
+  ) {
+    this.writable = file.writable;
   }
 
-  get writable(): boolean {
-    return this.file.writable;
+  /** False once this session closed the file (the session owns it: nothing else closes it). */
+  get isOpen(): boolean {
+    return !this.closed;
   }
 
   /** @throws FileStateError when the file is closed. */
   assertOpen(): void {
-    if (!this.isOpen) throw new FileStateError(`${this.file.path}: the file is closed`, { path: this.file.path });
+    if (this.closed) throw new FileStateError(`${this.file.path}: the file is closed`, { path: this.file.path });
   }
 
   /** @throws FileStateError when the file is closed or read-only. */
   assertWritable(path: string): void {
     this.assertOpen();
-    if (!this.file.writable) {
+    if (!this.writable) {
       throw new FileStateError(`${this.file.path}: cannot write ${path}, the file is open read-only`, { path });
     }
   }
@@ -128,14 +130,14 @@ export class Session implements AttrsOwner {
   flush(): void {
     this.assertOpen();
     this.writeDeferred();
-    if (this.file.writable) this.file.flush();
+    if (this.writable) this.file.flush();
   }
 
   /** Writes the deferred attributes (if writable) and closes the file. Idempotent. */
   close(): void {
     if (this.closed) return;
     try {
-      if (this.file.isOpen && this.file.writable) this.writeDeferred();
+      if (this.file.isOpen && this.writable) this.writeDeferred();
     } finally {
       this.closed = true;
       this.nodes.clear();
