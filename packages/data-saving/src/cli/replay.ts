@@ -1,0 +1,26 @@
+/**
+ * `pymodaq-h5 replay SCENARIO.json OUT.h5`: runs the replay harness (src/replay) and reports
+ * the result.
+ */
+import { existsSync } from "node:fs";
+import { replayScenario } from "../replay/index.js";
+import type { CliIO } from "./run.js";
+
+/**
+ * Replays `scenarioPath` into `outPath`.
+ * @returns the exit status: 0 on success, 1 when the scenario is missing or a step fails.
+ */
+export async function runReplay(scenarioPath: string, outPath: string, io: CliIO): Promise<number> {
+  if (!existsSync(scenarioPath)) {
+    io.err(`pymodaq-h5: no such scenario: ${scenarioPath}\n`);
+    return 1;
+  }
+  try {
+    await replayScenario(scenarioPath, outPath);
+  } catch (e) {
+    io.err(`pymodaq-h5: replay of ${scenarioPath} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  io.out(`wrote ${outPath}\n`);
+  return 0;
+}

@@ -1,0 +1,208 @@
+/**
+ * The `tree` part of the canonical load JSON (shared/fixtures/pymodaq/README.md): one entry per
+ * object reachable from `/` with its kind, decoded CLASS/TITLE, every attribute decoded the way
+ * pymodaq's `get_attr` does, the raw attribute storage, the dataset storage and a summary of the
+ * stored values. Works on any HDF5 file through the backend seam; never writes.
+ *
+ * @example
+ * const tree = canonicalTree("scan.h5");
+ * tree["/RawData"].TITLE; // "Data from PyMoDAQ modules"
+ */
+import type { Dtype as ModelDtype, PyValue } from "@pymodaq-ts/data-model";
+import type {
+  AttributeStore, StorageArray, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
+} from "../backend/types.js";
+import { arraySummary } from "../canonical/summary.js";
+import { canonicalValue } from "../canonical/values.js";
+import { decodeAttr, decodeRawText } from "../codec/envelope.js";
+import { unpickleString } from "../codec/pickle.js";
+import { ATTR } from "../layout.js";
+import { openForReading } from "./open.js";
+
+/** A JSON value of the canonical document (integers beyond 2^53 stay bigint: write with stringifyCanonical). */
+export type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
+
+/** One entry of `tree`. */
+export interface TreeEntry {
+  kind: "group" | "dataset" | "softlink" | "externallink" | "other";
+  CLASS: Json;
+  TITLE: Json;
+  shape?: number[];
+  dtype?: string;
+  attrs: Record<string, Json>;
+  strings?: Json[];
+  vlen_lengths?: number[];
+  value?: Json;
+  raw_attrs: Record<string, Json>;
+  storage?: Json;
+}
+
+/** `tree`: absolute path -> entry. */
+export type CanonicalTree = Record<string, TreeEntry>;
+
+const NUMERIC_H5TYPES = new Set<string>([
+  "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64",
+]);
+
+/** A plain number or bigint as JSON (bigint kept outside the safe integer range). */
+function jsonNumber(n: number | bigint): Json {
+  if (typeof n === "bigint") return Number.isSafeInteger(Number(n)) ? Number(n) : n;
+  if (Number.isNaN(n)) return "NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
+  return n;
+}
+
+/** The stored value of an attribute, before any decoding (strings, numbers, arrays). */
+function rawJson(stored: StoredAttr): Json {
+  if (stored.space === "null") return null;
+  const v = stored.value;
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number" || typeof v === "bigint") return jsonNumber(v);
+  if (Array.isArray(v)) return v;
+  return Array.from(v as ArrayLike<number | bigint>, (x) => jsonNumber(x));
+}
+
+function spaceJson(space: StoredAttr["space"]): string {
+  return typeof space === "string" ? space : `simple[${space.simple.join(", ")}]`;
+}
+
+/** What pymodaq's get_attr returns for a stored attribute (numeric arrays stay arrays). */
+function decodedAttr(stored: StoredAttr): Json {
+  const v = stored.value;
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    const dtype = (NUMERIC_H5TYPES.has(stored.h5type) ? stored.h5type : "float64") as ModelDtype;
+    const data = v as ArrayLike<number | bigint>;
+    const shape = typeof stored.space === "object" ? [...stored.space.simple] : [data.length];
+    return canonicalValue({ dtype, shape, data }) as Json;
+  }
+  if (Array.isArray(v)) return v;
+  return canonicalValue(decodeAttr(stored.space === "null" ? "" : v) as PyValue) as Json;
+}
+
+function attrsOf(store: AttributeStore): { attrs: Record<string, Json>; raw: Record<string, Json>; stored: Map<string, StoredAttr> } {
+  const attrs: Record<string, Json> = {};
+  const raw: Record<string, Json> = {};
+  const stored = new Map<string, StoredAttr>();
+  for (const name of store.names()) {
+    const s = store.getStored(name);
+    stored.set(name, s);
+    attrs[name] = decodedAttr(s);
+    raw[name] = { h5type: s.h5type, space: spaceJson(s.space), value: rawJson(s) };
+  }
+  return { attrs, raw, stored };
+}
+
+/** CLASS / TITLE: an envelope is decoded (h5py root), any other text is kept as a string. */
+function systemText(stored: StoredAttr | undefined): Json {
+  if (stored === undefined) return null;
+  if (stored.space === "null") return "";
+  const v = stored.value;
+  if (typeof v !== "string") return rawJson(stored);
+  return canonicalValue(decodeRawText(v) as PyValue) as Json;
+}
+
+function storageJson(info: StorageLayoutInfo): Json {
+  return {
+    layout: info.layout,
+    chunks: info.chunks,
+    maxshape: info.maxshape,
+    filters: info.filters.map((f) => ({ filter: f.name, params: f.params })),
+  };
+}
+
+function rowString(row: Uint8Array): Json {
+  try {
+    return unpickleString(row);
+  } catch {
+    return { $bytes: Buffer.from(row).toString("hex") };
+  }
+}
+
+/** Opens a dataset as a numeric array, or as a vlen-uint8 array when it is not numeric. */
+function openDataset(group: StorageGroup, name: string): { array: StorageArray } | { vlen: StorageVlen } {
+  const array = group.openArray(name);
+  try {
+    void array.dtype;
+    return { array };
+  } catch (numericError) {
+    try {
+      return { vlen: group.openVlen(name) };
+    } catch {
+      throw numericError;
+    }
+  }
+}
+
+function datasetEntry(group: StorageGroup, name: string): TreeEntry {
+  const opened = openDataset(group, name);
+  const node = "array" in opened ? opened.array : opened.vlen;
+  const { attrs, raw, stored } = attrsOf(node.attrs);
+  const entry: TreeEntry = {
+    kind: "dataset",
+    CLASS: systemText(stored.get(ATTR.CLASS)),
+    TITLE: systemText(stored.get(ATTR.TITLE)),
+    attrs,
+    raw_attrs: raw,
+  };
+  if ("array" in opened) {
+    const shape = opened.array.shape();
+    entry.shape = shape;
+    entry.dtype = opened.array.dtype;
+    entry.value = arraySummary({ dtype: opened.array.dtype, shape, data: opened.array.read() }) as Json;
+  } else {
+    const rows = opened.vlen.read();
+    entry.shape = [rows.length];
+    entry.dtype = "vlen-uint8";
+    entry.strings = rows.map(rowString);
+    entry.vlen_lengths = rows.map((r) => r.length);
+  }
+  entry.storage = storageJson(node.layoutInfo());
+  return entry;
+}
+
+function groupEntry(group: StorageGroup): TreeEntry {
+  const { attrs, raw, stored } = attrsOf(group.attrs);
+  return {
+    kind: "group",
+    CLASS: systemText(stored.get(ATTR.CLASS)),
+    TITLE: systemText(stored.get(ATTR.TITLE)),
+    attrs,
+    raw_attrs: raw,
+  };
+}
+
+function childPath(parent: string, name: string): string {
+  return parent === "/" ? `/${name}` : `${parent}/${name}`;
+}
+
+/**
+ * The `tree` of the canonical JSON for an open root group (every group and dataset below it).
+ * Objects that are neither groups nor datasets are listed with kind "other".
+ */
+export function canonicalTreeOf(root: StorageGroup): CanonicalTree {
+  const tree: CanonicalTree = {};
+  const visit = (group: StorageGroup, path: string): void => {
+    tree[path] = groupEntry(group);
+    for (const child of group.children()) {
+      const p = childPath(path, child.name);
+      if (child.kind === "group") visit(group.openGroup(child.name), p);
+      else if (child.kind === "dataset") tree[p] = datasetEntry(group, child.name);
+      else tree[p] = { kind: "other", CLASS: null, TITLE: null, attrs: {}, raw_attrs: {} };
+    }
+  };
+  visit(root, "/");
+  return tree;
+}
+
+/**
+ * The `tree` of the canonical load JSON of the HDF5 file at `path`, opened read-only.
+ * @throws the backend's error when the file cannot be opened.
+ */
+export function canonicalTree(path: string): CanonicalTree {
+  const file = openForReading(path);
+  try {
+    return canonicalTreeOf(file.root);
+  } finally {
+    file.close();
+  }
+}
