@@ -1,0 +1,101 @@
+// The backend seam: H5SaverLowLevel runs on any StorageBackend given as `storage`; here a proxy
+// around the libhdf5 backend that counts calls shows what the layer asks of a backend: handles
+// opened once, no attribute read or write per append, deferred attributes written at flush.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { h5LowLevelBackend } from "../src/backend/h5lowlevel.js";
+import type { StorageBackend } from "../src/backend/types.js";
+import { FILE_SETTINGS } from "../src/layout.js";
+import type { EARRAY } from "../src/nodes/arrays.js";
+import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+
+type Counts = Record<string, number>;
+
+/** Wraps every object the backend returns in a proxy that counts method calls by name. */
+function countingBackend(inner: StorageBackend, counts: Counts): StorageBackend {
+  const wrap = <T extends object>(target: T, kind: string): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        const value = Reflect.get(t, prop, receiver) as unknown;
+        if (typeof value !== "function") {
+          return value !== null && typeof value === "object" && (prop === "root" || prop === "attrs") ? wrap(value, String(prop)) : value;
+        }
+        return (...args: unknown[]) => {
+          const key = `${kind}.${String(prop)}`;
+          counts[key] = (counts[key] ?? 0) + 1;
+          const out = (value as (...a: unknown[]) => unknown).apply(t, args);
+          return out !== null && typeof out === "object" && !ArrayBuffer.isView(out) && !Array.isArray(out) ? wrap(out, String(prop)) : out;
+        };
+      },
+    });
+  return {
+    name: "counting",
+    create: (path, settings) => wrap(inner.create(path, settings), "file"),
+    open: (path, mode, settings) => wrap(inner.open(path, mode, settings), "file"),
+  };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "ds-seam-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("backend seam", () => {
+  it("H5SaverLowLevel works on the backend it is given", () => {
+    const counts: Counts = {};
+    const h5 = new H5SaverLowLevel({ storage: countingBackend(h5LowLevelBackend, counts) });
+    h5.initFile(join(dir, "seam.h5"), { newFile: true });
+    h5.addLog("through the seam");
+    h5.closeFile();
+    expect(counts["file.close"]).toBe(1);
+    expect(counts["createVlen.append"]).toBe(1);
+    expect(counts["root.createGroup"]).toBe(1);
+    const ro = H5SaverLowLevel.openReadOnly(join(dir, "seam.h5"), { storage: h5LowLevelBackend });
+    expect(ro.getNode("/RawData/Logger").attrs.get("shape")).toBeTruthy();
+    ro.closeFile();
+  });
+
+  it("appends touch no attribute until flush; flush writes one shape per dirty node", () => {
+    const counts: Counts = {};
+    const h5 = new H5SaverLowLevel({ storage: countingBackend(h5LowLevelBackend, counts) });
+    h5.initFile(join(dir, "appends.h5"), { newFile: true });
+    const a = h5.addArray(h5.rawGroup, "EnlData00", "data_enlargeable", { enlargeable: true, dataShape: [1], dataDimension: "Data0D" }) as EARRAY;
+    const b = h5.addArray(h5.rawGroup, "EnlData01", "data_enlargeable", { enlargeable: true, dataShape: [3], dataDimension: "Data1D" }) as EARRAY;
+    for (const k of Object.keys(counts)) delete counts[k];
+    for (let i = 0; i < 100; i++) {
+      h5.getNode("/RawData/EnlData00"); // a look-up by path reuses the open handle
+      a.append({ dtype: "float64", shape: [1], data: Float64Array.of(i) });
+      b.append({ dtype: "float64", shape: [3], data: Float64Array.of(i, i, i) });
+      h5.addLog(`point ${i}`);
+    }
+    expect(counts["createArray.append"]).toBe(200);
+    expect(counts["createVlen.append"]).toBe(100);
+    const attrCalls = Object.entries(counts).filter(([k]) => k.startsWith("attrs."));
+    expect(attrCalls).toEqual([]);
+    expect(Object.keys(counts).some((k) => k.endsWith(".openArray") || k.endsWith(".openGroup"))).toBe(false);
+    h5.flush();
+    expect(counts["attrs.setString"]).toBe(3); // EnlData00, EnlData01, Logger
+    expect(counts["file.flush"]).toBe(1);
+    h5.flush();
+    expect(counts["attrs.setString"]).toBe(3);
+    h5.closeFile();
+  });
+
+  it("the settings every file gets: PyTables chunk cache", () => {
+    const seen: unknown[] = [];
+    const spy: StorageBackend = {
+      name: "spy",
+      create: (path, settings) => (seen.push(settings), h5LowLevelBackend.create(path, settings)),
+      open: (path, mode, settings) => (seen.push(settings), h5LowLevelBackend.open(path, mode, settings)),
+    };
+    const h5 = new H5SaverLowLevel({ storage: spy });
+    h5.initFile(join(dir, "settings.h5"), { newFile: true });
+    h5.closeFile();
+    h5.initFile(join(dir, "settings.h5"));
+    h5.closeFile();
+    expect(seen).toEqual([FILE_SETTINGS, FILE_SETTINGS]);
+  });
+});
