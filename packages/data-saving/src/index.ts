@@ -45,3 +45,6 @@ export * from "./canonical/summary.js";
 export * from "./canonical/values.js";
 export * from "./canonical/json.js";
 export * from "./canonical/fsum.js";
+
+// The read side: DataLoader, the load functions of the saver classes, the canonical inspector
+export * from "./loader/index.js";
