@@ -11,6 +11,7 @@
  * enumChecker(DataSource, "RAW");          // DataSource.raw
  * DataSource.fromValue(1);                 // DataSource.calculated
  */
+import { describe } from "./dtype.js";
 import { ModelValueError } from "./errors.js";
 
 const REGISTRY = new WeakMap<object, PyEnum[]>();
@@ -130,7 +131,7 @@ export function enumChecker<T extends PyEnum>(enumClass: EnumClass<T>, item: unk
     const found = members.find((m) => m.name.toLowerCase() === lower);
     if (found !== undefined) return found;
   }
-  const shown = item instanceof PyEnum ? `${(item.constructor as unknown as EnumClass).enumName}.${item.name}` : JSON.stringify(item) ?? String(item);
+  const shown = item instanceof PyEnum ? `${(item.constructor as unknown as EnumClass).enumName}.${item.name}` : describe(item);
   throw new ModelValueError(`${shown} is not a valid ${enumClass.enumName}: expected one of ${members.map((m) => m.name).join(", ")}`);
 }
 
