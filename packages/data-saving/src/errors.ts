@@ -78,24 +78,15 @@ export class FileStateError extends DataSavingError {
   }
 }
 
-export function isDataSavingError(e: unknown): e is DataSavingError {
-  return e instanceof DataSavingError;
+/** A type guard for one error class (and its subclasses). */
+function guardFor<T>(cls: abstract new (...args: never[]) => T): (e: unknown) => e is T {
+  return (e: unknown): e is T => e instanceof cls;
 }
-export function isNodeError(e: unknown): e is NodeError {
-  return e instanceof NodeError;
-}
-export function isInvalidValueError(e: unknown): e is InvalidValueError {
-  return e instanceof InvalidValueError;
-}
-export function isInvalidTypeError(e: unknown): e is InvalidTypeError {
-  return e instanceof InvalidTypeError;
-}
-export function isMissingAttributeError(e: unknown): e is MissingAttributeError {
-  return e instanceof MissingAttributeError;
-}
-export function isIndexOutOfRangeError(e: unknown): e is IndexOutOfRangeError {
-  return e instanceof IndexOutOfRangeError;
-}
-export function isFileStateError(e: unknown): e is FileStateError {
-  return e instanceof FileStateError;
-}
+
+export const isDataSavingError = guardFor(DataSavingError);
+export const isNodeError = guardFor(NodeError);
+export const isInvalidValueError = guardFor(InvalidValueError);
+export const isInvalidTypeError = guardFor(InvalidTypeError);
+export const isMissingAttributeError = guardFor(MissingAttributeError);
+export const isIndexOutOfRangeError = guardFor(IndexOutOfRangeError);
+export const isFileStateError = guardFor(FileStateError);

@@ -1,10 +1,9 @@
 // The backend seam: H5SaverLowLevel runs on any StorageBackend given as `storage`; here a proxy
 // around the libhdf5 backend that counts calls shows what the layer asks of a backend: handles
 // opened once, no attribute read or write per append, deferred attributes written at flush.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempDir, removeDir } from "./backend.helpers.js";
 import { h5LowLevelBackend } from "../src/backend/h5lowlevel.js";
 import type { StorageBackend } from "../src/backend/types.js";
 import { FILE_SETTINGS } from "../src/layout.js";
@@ -39,9 +38,9 @@ function countingBackend(inner: StorageBackend, counts: Counts): StorageBackend 
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "ds-seam-"));
+  dir = makeTempDir("ds-seam");
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
 describe("backend seam", () => {
   it("H5SaverLowLevel works on the backend it is given", () => {

@@ -1,9 +1,9 @@
 // Spec h5-layout.md §10.1 (the original's backend_test.py): H1-H15 on H5Backend.
 import { PyBytes, PyTuple } from "@pymodaq-ts/data-model";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
 import { isInvalidValueError, isNodeError } from "../src/errors.js";
 import { GROUP_TYPES, PYMODAQ_DATA_VERSION } from "../src/layout.js";
 import { H5Backend } from "../src/lowlevel/h5backend.js";
@@ -15,18 +15,13 @@ import { StringARRAY } from "../src/nodes/vlarray.js";
 let dir: string;
 let h5: H5Backend;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "ds-backend-"));
+  dir = makeTempDir("ds-backend");
   h5 = new H5Backend();
 });
 afterEach(() => {
   h5.closeFile();
-  rmSync(dir, { recursive: true, force: true });
+  removeDir(dir);
 });
-
-const f64 = (shape: number[], fill: (i: number) => number) => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  return { dtype: "float64" as const, shape, data: Float64Array.from({ length: n }, (_, i) => fill(i)) };
-};
 
 function openNew(title = "this is a test file"): string {
   const path = join(dir, "test.h5");

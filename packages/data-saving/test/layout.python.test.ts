@@ -2,10 +2,10 @@
 // same tree, same classes, same walk order, same values, pickles readable, PyTables chunk shapes.
 import { PyTuple } from "@pymodaq-ts/data-model";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir, removeDir } from "./backend.helpers.js";
 import type { EARRAY } from "../src/nodes/arrays.js";
 import type { Node } from "../src/nodes/node.js";
 import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
@@ -66,7 +66,7 @@ let file: string;
 let ourWalk: { path: string; cls: string; title: unknown }[];
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ds-python-"));
+  dir = makeTempDir("ds-python");
   file = join(dir, "cross.h5");
   const h5 = new H5SaverLowLevel({ saveType: "scan" });
   h5.defineCompression("zlib", 5);
@@ -91,7 +91,7 @@ beforeAll(() => {
   ourWalk = [...h5.walkNodes("/")].map(walk);
   h5.closeFile();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeDir(dir));
 
 describe("a file written here, read by PyTables and h5py", () => {
   it("PyTables sees the same tree, classes, titles and walk order", () => {

@@ -1,10 +1,9 @@
 // Node wrappers: attribute storage flavours (PyTables profile), child order, EARRAY append
 // semantics (spec §4.3), deferred shape attributes, handle reuse, read-only safety.
 import { PyTuple } from "@pymodaq-ts/data-model";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
 import { isFileStateError, isInvalidValueError } from "../src/errors.js";
 import { H5Backend } from "../src/lowlevel/h5backend.js";
 import { EARRAY } from "../src/nodes/arrays.js";
@@ -14,20 +13,15 @@ let dir: string;
 let h5: H5Backend;
 let path: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "ds-nodes-"));
+  dir = makeTempDir("ds-nodes");
   path = join(dir, "nodes.h5");
   h5 = new H5Backend();
   h5.openFile(path, "w");
 });
 afterEach(() => {
   h5.closeFile();
-  rmSync(dir, { recursive: true, force: true });
+  removeDir(dir);
 });
-
-const f64 = (shape: number[], fill: (i: number) => number = (i) => i) => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  return { dtype: "float64" as const, shape, data: Float64Array.from({ length: n }, (_, i) => fill(i)) };
-};
 
 describe("attribute storage (spec §2.6, §8.1)", () => {
   it("root: fixed-length UTF-8 system strings sized to the byte length", () => {

@@ -2,19 +2,19 @@
 // session leaves the file bytes untouched.
 import { PyTuple } from "@pymodaq-ts/data-model";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempDir, removeDir } from "./backend.helpers.js";
 import { CARRAY, EARRAY } from "../src/nodes/arrays.js";
 import { StringARRAY } from "../src/nodes/vlarray.js";
 import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "ds-reopen-"));
+  dir = makeTempDir("ds-reopen");
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
 /** Everything observable about a file: per node, class, every attribute as stored, and data. */
 function snapshot(h5: H5SaverLowLevel): Record<string, unknown> {

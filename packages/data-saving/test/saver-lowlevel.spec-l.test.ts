@@ -1,9 +1,9 @@
 // Spec h5-layout.md §10.2 (L1-L3), §1.1 initFile, §3 numbering, addArray, group helpers.
 import { PyTuple } from "@pymodaq-ts/data-model";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
 import { isFileStateError, isInvalidTypeError } from "../src/errors.js";
 import { EARRAY, CARRAY } from "../src/nodes/arrays.js";
 import { StringARRAY } from "../src/nodes/vlarray.js";
@@ -12,18 +12,14 @@ import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
 let dir: string;
 let h5: H5SaverLowLevel;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "ds-saver-"));
+  dir = makeTempDir("ds-saver");
   h5 = new H5SaverLowLevel();
 });
 afterEach(() => {
   h5.closeFile();
-  rmSync(dir, { recursive: true, force: true });
+  removeDir(dir);
 });
 
-const f64 = (shape: number[], fill: (i: number) => number = (i) => i) => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  return { dtype: "float64" as const, shape, data: Float64Array.from({ length: n }, (_, i) => fill(i)) };
-};
 const clock = { date: "2024-01-02", time: "03:04:05.678901" };
 
 describe("H5SaverLowLevel (spec 10.2)", () => {

@@ -69,37 +69,41 @@ function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
   };
 }
 
-class LowLevelGroup implements StorageGroup {
+/** Path, name and attributes: what every adapted node shares. */
+abstract class LowLevelNode<H extends { readonly path: string; readonly name: string; readonly attrs: H5Attributes }> {
   readonly attrs: AttributeStore;
-  constructor(private readonly group: H5GroupLike) {
-    this.attrs = new LowLevelAttrs(group.attrs);
+  constructor(protected readonly h: H) {
+    this.attrs = new LowLevelAttrs(h.attrs);
   }
   get path(): string {
-    return this.group.path;
+    return this.h.path;
   }
   get name(): string {
-    return this.group.name;
+    return this.h.name;
   }
+}
+
+class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   children(): ChildEntry[] {
-    return this.group.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
+    return this.h.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
   }
   childKind(name: string): ChildKind | null {
-    return childKind(this.group.kindOf(name));
+    return childKind(this.h.kindOf(name));
   }
   openGroup(name: string): StorageGroup {
-    return new LowLevelGroup(this.group.openGroup(name));
+    return new LowLevelGroup(this.h.openGroup(name));
   }
   createGroup(name: string): StorageGroup {
-    return new LowLevelGroup(this.group.createGroup(name));
+    return new LowLevelGroup(this.h.createGroup(name));
   }
   openArray(name: string): StorageArray {
-    return new LowLevelArray(this.group.openDataset(name));
+    return new LowLevelArray(this.h.openDataset(name));
   }
   openVlen(name: string): StorageVlen {
-    return new LowLevelVlen(this.group.openVlen(name), () => layoutOf(this.group.openDataset(name)));
+    return new LowLevelVlen(this.h.openVlen(name), () => layoutOf(this.h.openDataset(name)));
   }
   createArray(name: string, spec: ArrayCreateSpec): StorageArray {
-    const ds = this.group.createDataset(name, {
+    const ds = this.h.createDataset(name, {
       dtype: spec.dtype,
       shape: spec.shape,
       maxshape: spec.maxshape,
@@ -113,75 +117,58 @@ class LowLevelGroup implements StorageGroup {
     return new LowLevelArray(ds);
   }
   createVlen(name: string, spec: VlenCreateSpec): StorageVlen {
-    const vl = this.group.createVlenUint8(name, {
+    const vl = this.h.createVlenUint8(name, {
       chunks: [spec.chunk],
       ...(spec.deflate === null ? {} : { deflate: spec.deflate }),
       ...(spec.shuffle ? { shuffle: true } : {}),
     });
-    return new LowLevelVlen(vl, () => layoutOf(this.group.openDataset(name)));
+    return new LowLevelVlen(vl, () => layoutOf(this.h.openDataset(name)));
   }
   remove(name: string): void {
-    this.group.delete(name);
+    this.h.delete(name);
   }
 }
 
-class LowLevelArray implements StorageArray {
-  readonly attrs: AttributeStore;
-  constructor(private readonly ds: H5DatasetLike) {
-    this.attrs = new LowLevelAttrs(ds.attrs);
-  }
-  get path(): string {
-    return this.ds.path;
-  }
-  get name(): string {
-    return this.ds.name;
-  }
+class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray {
   get dtype(): Dtype {
-    return this.ds.dtype;
+    return this.h.dtype;
   }
   shape(): number[] {
-    return this.ds.shape();
+    return this.h.shape();
   }
   layoutInfo(): StorageLayoutInfo {
-    return layoutOf(this.ds);
+    return layoutOf(this.h);
   }
   read(slab?: Hyperslab): AnyTypedArray {
-    return slab === undefined ? this.ds.read() : this.ds.read({ start: slab.start, count: slab.count });
+    return slab === undefined ? this.h.read() : this.h.read({ start: slab.start, count: slab.count });
   }
   write(data: AnyTypedArray, slab?: Hyperslab): void {
-    if (slab === undefined) this.ds.write(data);
-    else this.ds.write(data, { start: slab.start, count: slab.count });
+    if (slab === undefined) this.h.write(data);
+    else this.h.write(data, { start: slab.start, count: slab.count });
   }
   resize(shape: readonly number[]): void {
-    this.ds.resize(shape);
+    this.h.resize(shape);
   }
   append(data: AnyTypedArray, rows: number): void {
-    this.ds.append(data, rows);
+    this.h.append(data, rows);
   }
 }
 
-class LowLevelVlen implements StorageVlen {
-  readonly attrs: AttributeStore;
+class LowLevelVlen extends LowLevelNode<H5VlenLike> implements StorageVlen {
   constructor(
-    private readonly vl: H5VlenLike,
+    vl: H5VlenLike,
     private readonly layout: () => StorageLayoutInfo,
   ) {
-    this.attrs = new LowLevelAttrs(vl.attrs);
-  }
-  get path(): string {
-    return this.vl.path;
-  }
-  get name(): string {
-    return this.vl.name;
+    super(vl);
   }
   length(): number {
-    return this.vl.length();
+    return this.h.length();
   }
   append(rows: readonly Uint8Array[]): void {
-    this.vl.append(rows);
+    this.h.append(rows);
   }
   read(start?: number, count?: number): Uint8Array[] {
-    return this.vl.read(start, count);
+    return this.h.read(start, count);
   }
   layoutInfo(): StorageLayoutInfo {
     return this.layout();
