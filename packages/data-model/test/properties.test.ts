@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  Axis, DataDim, DataRaw, DataSource, DataToExport, DataWithAxes, NDArray, captureWarnings, compareCodePoints, enumChecker,
+  Axis, DataDim, DataRaw, DataToExport, DataWithAxes, NDArray, captureWarnings, compareCodePoints, enumChecker,
   isDataLengthError, isDataModelError, squeeze, type Dtype,
 } from "../src/index.js";
 
@@ -158,7 +158,7 @@ describe("DataWithAxes construction properties", () => {
   it("random data arguments: wrapped, validated or typed errors", () => {
     fc.assert(fc.property(fc.oneof(anyValue, fc.array(fc.oneof(anyValue, shapeArb.map((s) => NDArray.zeros(s))), { maxLength: 3 })), anyValue, anyValue, (data, source, labels) => {
       modelErrorsOnly(() => {
-        const d = new DataWithAxes("x", { data: data as never, source: source as DataSource, labels: labels as never });
+        const d = new DataWithAxes("x", { data: data as never, source: source as never, labels: labels as never });
         expect(d.length).toBeGreaterThan(0);
       });
     }), { numRuns: NUM_RUNS });
