@@ -10,8 +10,9 @@ namespace h5l {
 namespace {
 
 // Moves `n` selected elements between `fspace` of the dataset and `view`.
-bool Transfer(Napi::Env env, const ObjState& s, bool write, const ArrayView& view, hid_t fspace, hsize_t n,
-              const std::string& where) {
+// `node` names the dataset in error messages (built only on failure: this is the hot path).
+bool Transfer(Napi::Env env, const NativeNode& node, const ObjState& s, bool write, const ArrayView& view,
+              hid_t fspace, int rank, hsize_t n) {
   size_t need = static_cast<size_t>(n) * DtypeSize(s.elem.dt);
   if (view.bytes != need) {
     ThrowArgumentError(env, std::string(write ? "data" : "target") + " holds " +
@@ -20,11 +21,11 @@ bool Transfer(Napi::Env env, const ObjState& s, bool write, const ArrayView& vie
     return false;
   }
   if (n == 0) return true;
-  Hid mspace(H5Sget_simple_extent_ndims(fspace) == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr));
+  Hid mspace(rank == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr));
   herr_t status = write ? H5Dwrite(s.id, s.memType, mspace.get(), fspace, H5P_DEFAULT, view.data)
                         : H5Dread(s.id, s.memType, mspace.get(), fspace, H5P_DEFAULT, view.data);
   if (status < 0) {
-    ThrowH5Error(env, write ? "write dataset" : "read dataset", where);
+    ThrowH5Error(env, write ? "write dataset" : "read dataset", node.Where(""));
     return false;
   }
   return true;
@@ -33,32 +34,32 @@ bool Transfer(Napi::Env env, const ObjState& s, bool write, const ArrayView& vie
 }  // namespace
 
 // read(target, start?, count?, stride?) and write(data, start?, count?, stride?)
-static Napi::Value ReadOrWrite(Napi::Env env, const ObjState& s, const Napi::CallbackInfo& info, bool write,
-                               const std::string& where) {
+static Napi::Value ReadOrWrite(Napi::Env env, const NativeNode& node, const ObjState& s,
+                               const Napi::CallbackInfo& info, bool write) {
   ArrayView view;
   const char* arg = write ? "data" : "target";
   if (!ToTypedArray(env, info[0], arg, DtypeArrayType(s.elem.dt), DtypeName(s.elem.dt), &view)) return env.Undefined();
   Hid fspace(H5Dget_space(s.id));
   if (!fspace.ok()) {
-    ThrowH5Error(env, write ? "write dataset" : "read dataset", where);
+    ThrowH5Error(env, write ? "write dataset" : "read dataset", node.Where(""));
     return env.Undefined();
   }
   hsize_t n = 0;
   if (!SelectHyperslab(env, fspace.get(), info[1], info[2], info[3], &n)) return env.Undefined();
-  Transfer(env, s, write, view, fspace.get(), n, where);
+  Transfer(env, node, s, write, view, fspace.get(), H5Sget_simple_extent_ndims(fspace.get()), n);
   return env.Undefined();
 }
 
 Napi::Value NativeNode::Read(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckDataset(env, true)) return env.Undefined();
-  return ReadOrWrite(env, *state_, info, false, Where(""));
+  return ReadOrWrite(env, *this, *state_, info, false);
 }
 
 Napi::Value NativeNode::Write(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckDataset(env, true)) return env.Undefined();
-  return ReadOrWrite(env, *state_, info, true, Where(""));
+  return ReadOrWrite(env, *this, *state_, info, true);
 }
 
 // resize(shape)
@@ -119,7 +120,7 @@ Napi::Value NativeNode::Append(const Napi::CallbackInfo& info) {
     ThrowH5Error(env, "append to dataset", Where(""));
     return env.Undefined();
   }
-  Transfer(env, s, true, view, fspace.get(), rows * rowElems, Where(""));
+  Transfer(env, *this, s, true, view, fspace.get(), rank, rows * rowElems);
   return env.Undefined();
 }
 

@@ -59,44 +59,32 @@ Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, 
   return Data(env)->fileCtor.New({external});
 }
 
-// createFile(path, truncate, cache | null)
-Napi::Value NativeFile::Create(const Napi::CallbackInfo& info) {
+// createFile(path, truncate, cache | null) and openFile(path, readWrite, cache | null): the flag
+// selects truncate/exclusive creation or read-write/read-only opening.
+Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create) {
   Napi::Env env = info.Env();
+  const char* op = create ? "create file" : "open file";
   std::string path;
   if (!ToString(env, info[0], "path", &path)) return env.Undefined();
   Hid fapl(AccessList(env, info[2]));
   if (!fapl.ok()) {
-    if (!env.IsExceptionPending()) ThrowH5Error(env, "create file", path);
+    if (!env.IsExceptionPending()) ThrowH5Error(env, op, path);
     return env.Undefined();
   }
-  unsigned flags = info[1].ToBoolean().Value() ? H5F_ACC_TRUNC : H5F_ACC_EXCL;
+  bool flag = info[1].ToBoolean().Value();
   // Default creation properties: superblock v0 and symbol-table groups, as PyTables writes.
-  hid_t fid = H5Fcreate(path.c_str(), flags, H5P_DEFAULT, fapl.get());
+  hid_t fid = create ? H5Fcreate(path.c_str(), flag ? H5F_ACC_TRUNC : H5F_ACC_EXCL, H5P_DEFAULT, fapl.get())
+                     : H5Fopen(path.c_str(), flag ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
   if (fid < 0) {
-    ThrowH5Error(env, "create file", path);
+    ThrowH5Error(env, op, path);
     return env.Undefined();
   }
-  return Wrap(env, fid, path, true);
+  return Wrap(env, fid, path, create || flag);
 }
 
-// openFile(path, readWrite, cache | null)
-Napi::Value NativeFile::Open(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::string path;
-  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
-  Hid fapl(AccessList(env, info[2]));
-  if (!fapl.ok()) {
-    if (!env.IsExceptionPending()) ThrowH5Error(env, "open file", path);
-    return env.Undefined();
-  }
-  bool rw = info[1].ToBoolean().Value();
-  hid_t fid = H5Fopen(path.c_str(), rw ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
-  if (fid < 0) {
-    ThrowH5Error(env, "open file", path);
-    return env.Undefined();
-  }
-  return Wrap(env, fid, path, rw);
-}
+Napi::Value NativeFile::Create(const Napi::CallbackInfo& info) { return OpenOrCreate(info, true); }
+
+Napi::Value NativeFile::Open(const Napi::CallbackInfo& info) { return OpenOrCreate(info, false); }
 
 bool NativeFile::CheckOpen(Napi::Env env) {
   if (state_ && state_->isOpen()) return true;

@@ -21,6 +21,7 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
  private:
   static Napi::Value Create(const Napi::CallbackInfo& info);
   static Napi::Value Open(const Napi::CallbackInfo& info);
+  static Napi::Value OpenOrCreate(const Napi::CallbackInfo& info, bool create);
   static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable);
 
   Napi::Value Close(const Napi::CallbackInfo& info);

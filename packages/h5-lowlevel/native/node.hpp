@@ -17,6 +17,8 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   // Wraps an identifier just opened through `file` (takes ownership).
   static Napi::Value Wrap(Napi::Env env, hid_t id, const std::shared_ptr<FileState>& file);
   explicit NativeNode(const Napi::CallbackInfo& info);
+  // "'<path>' in <file>" for messages; `name` relative to this node or absolute ("" = the node).
+  std::string Where(const std::string& name) const;
 
  private:
   friend class NativeFile;
@@ -24,7 +26,6 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   bool CheckOpen(Napi::Env env);
   // Throws unless the node is a dataset (numeric when `numeric`).
   bool CheckDataset(Napi::Env env, bool numeric);
-  std::string Where(const std::string& name) const;
 
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
