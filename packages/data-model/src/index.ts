@@ -18,7 +18,8 @@ export const packageName = "@pymodaq-ts/data-model";
 
 export * from "./pyvalue.js";
 export {
-  DTYPES, inferDtype, isBigIntDtype, isComplexDtype, isDtype, isFloatDtype, isIntegerDtype, scalarTypeOf,
+  DTYPES, allocate, inferDtype, isBigIntDtype, isComplexDtype, isDtype, isFloatDtype, isIntegerDtype, lanesOf, matchesDtype,
+  scalarTypeOf,
   type AnyTypedArray, type BigIntDtype, type Complex, type ComplexDtype, type Dtype, type FloatDtype, type IntegerDtype,
   type NumberDtype, type ScalarOf, type TypedArrayOf,
 } from "./dtype.js";
