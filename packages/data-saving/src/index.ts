@@ -48,3 +48,7 @@ export * from "./canonical/fsum.js";
 
 // The read side: DataLoader, the load functions of the saver classes, the canonical inspector
 export * from "./loader/index.js";
+
+// The savers of the seed (DataSaverLoader, DataToExportSaver...) and the scenario replay harness
+export * from "./savers/index.js";
+export * from "./replay/index.js";
