@@ -67,7 +67,7 @@ describe("pymodaq-h5 inspect", () => {
     expect(r.out).toMatch(/^dte_bkg_tables\.h5$/m);
     expect(r.out).toMatch(/^ {2}RawData \[group\] {2}"Data from PyMoDAQ modules"/m);
     expect(r.out).toMatch(/Data00 \[CARRAY\] {2}"line" {2}float32 \(6,\) {2}data_type="data"/);
-    expect(r.out).toMatch(/load_bkg: Data1D uniform \(6\) x1 float32/);
+    expect(r.out).toMatch(/load_bkg: Data1D uniform \(6,\) x1 float32/);
     expect(r.out).toMatch(/Logger \[VLARRAY\].*vlen-uint8 \(0,\)/);
     expect(r.out).toMatch(/^load_all_root: "line", "frame"$/m);
   });

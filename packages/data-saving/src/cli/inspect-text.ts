@@ -15,6 +15,11 @@ function short(value: Json): string {
   return JSON.stringify(value);
 }
 
+/** A shape as Python prints a tuple: `(4,)`, `(2, 3)`. */
+function tupleText(shape: readonly Json[]): string {
+  return `(${shape.join(", ")}${shape.length === 1 ? "," : ""})`;
+}
+
 function obj(value: Json | undefined): Record<string, Json> | null {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
 }
@@ -27,7 +32,7 @@ function kindLabel(entry: TreeEntry): string {
 function entryLine(name: string, entry: TreeEntry): string {
   const parts = [`${name} [${kindLabel(entry)}]`];
   if (typeof entry.TITLE === "string" && entry.TITLE !== "") parts.push(JSON.stringify(entry.TITLE));
-  if (entry.shape !== undefined) parts.push(`${entry.dtype ?? "?"} (${entry.shape.join(", ")}${entry.shape.length === 1 ? "," : ""})`);
+  if (entry.shape !== undefined) parts.push(`${entry.dtype ?? "?"} ${tupleText(entry.shape)}`);
   for (const a of MAIN_ATTRS) {
     if (a in entry.attrs && !(a === "type" && entry.kind === "dataset" && entry.attrs["data_type"] === "strings")) {
       parts.push(`${a}=${short(entry.attrs[a]!)}`);
@@ -42,7 +47,7 @@ export function loadSummary(load: Json | undefined): string {
   const o = obj(load);
   if (o === null) return "-";
   if (typeof o["error"] === "string") return `error: ${o["error"]}`;
-  const shape = Array.isArray(o["shape"]) ? `(${(o["shape"] as Json[]).join(", ")})` : "?";
+  const shape = Array.isArray(o["shape"]) ? tupleText(o["shape"] as Json[]) : "?";
   const axes = Array.isArray(o["axes"])
     ? (o["axes"] as Json[]).map((a) => {
         const ax = obj(a);

@@ -6,10 +6,6 @@
  * runCli(["inspect", "scan.h5", "--json"], { out: (s) => process.stdout.write(s), err: ... });
  */
 import { existsSync } from "node:fs";
-import { stringifyCanonical } from "../canonical/json.js";
-import { inspectFile } from "../loader/canonical.js";
-import { renderInspectText } from "./inspect-text.js";
-import { runReplay } from "./replay.js";
 
 /** Where the command writes (stdout, stderr). */
 export interface CliIO {
@@ -48,7 +44,9 @@ function splitArgs(args: readonly string[], known: ReadonlySet<string>): { flags
   return { flags, positional };
 }
 
-function inspect(args: readonly string[], io: CliIO): number {
+// The commands load the HDF5 layers on demand, so that `--help` and usage errors work even
+// where the native addon is missing.
+async function inspect(args: readonly string[], io: CliIO): Promise<number> {
   const { flags, positional } = splitArgs(args, new Set(["--json"]));
   if (positional.length !== 1) throw new UsageError("inspect takes exactly one FILE.h5");
   const file = positional[0]!;
@@ -56,6 +54,9 @@ function inspect(args: readonly string[], io: CliIO): number {
     io.err(`pymodaq-h5: no such file: ${file}\n`);
     return 1;
   }
+  const [{ inspectFile }, { stringifyCanonical }, { renderInspectText }] = await Promise.all([
+    import("../loader/canonical.js"), import("../canonical/json.js"), import("./inspect-text.js"),
+  ]);
   const doc = inspectFile(file);
   io.out(flags.has("--json") ? `${stringifyCanonical(doc)}\n` : `${renderInspectText(doc)}\n`);
   if (doc.fatal_error !== undefined) {
@@ -68,6 +69,7 @@ function inspect(args: readonly string[], io: CliIO): number {
 async function replay(args: readonly string[], io: CliIO): Promise<number> {
   const { positional } = splitArgs(args, new Set());
   if (positional.length !== 2) throw new UsageError("replay takes SCENARIO.json and OUT.h5");
+  const { runReplay } = await import("./replay.js");
   return runReplay(positional[0]!, positional[1]!, io);
 }
 
@@ -87,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       case "inspect":
-        return inspect(rest, io);
+        return await inspect(rest, io);
       case "replay":
         return await replay(rest, io);
       default:
