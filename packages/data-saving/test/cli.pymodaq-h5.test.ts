@@ -95,15 +95,19 @@ describe("pymodaq-h5 replay", () => {
     const r = await run("replay", join(fixtures, "dsl_nested_h5py.scenario.json"), out);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^wrote .*replayed\.h5 \(\d+ steps\)$/m);
     expect(existsSync(out)).toBe(true);
     const dte = inspectFile(out).load_all_root as { names: string[] };
     expect(dte.names).toEqual(["first", "last", "rootdata"]);
   });
 
-  it("exits 1 for a missing scenario", async () => {
+  it("exits 1 for a missing scenario or one that is not a scenario", async () => {
     const r = await run("replay", join(dir, "none.json"), join(dir, "x.h5"));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no such scenario/);
+    const wrong = await run("replay", join(fixtures, "dsl_nested_h5py.expected.json"), join(dir, "y.h5"));
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/replay of .*dsl_nested_h5py\.expected\.json failed/);
   });
 });
 

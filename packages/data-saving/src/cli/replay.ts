@@ -15,12 +15,13 @@ export async function runReplay(scenarioPath: string, outPath: string, io: CliIO
     io.err(`pymodaq-h5: no such scenario: ${scenarioPath}\n`);
     return 1;
   }
+  let written: { outPath: string; steps: number };
   try {
-    await replayScenario(scenarioPath, outPath);
+    written = await replayScenario(scenarioPath, outPath);
   } catch (e) {
     io.err(`pymodaq-h5: replay of ${scenarioPath} failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  io.out(`wrote ${outPath}\n`);
+  io.out(`wrote ${written.outPath} (${written.steps} steps)\n`);
   return 0;
 }
