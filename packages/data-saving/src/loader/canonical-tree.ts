@@ -118,24 +118,30 @@ function rowString(row: Uint8Array): Json {
   }
 }
 
-/** Opens a dataset as a numeric array, or as a vlen-uint8 array when it is not numeric. */
-function openDataset(group: StorageGroup, name: string): { array: StorageArray } | { vlen: StorageVlen } {
+type OpenedDataset = { array: StorageArray } | { vlen: StorageVlen } | { other: StorageArray };
+
+/**
+ * Opens a dataset as a numeric array, else as a vlen-uint8 array (the Logger), else as an array
+ * whose elements are neither (strings, compounds...: listed without values; the backend seam has
+ * no dtype for them).
+ */
+function openDataset(group: StorageGroup, name: string): OpenedDataset {
   const array = group.openArray(name);
   try {
     void array.dtype;
     return { array };
-  } catch (numericError) {
+  } catch {
     try {
       return { vlen: group.openVlen(name) };
     } catch {
-      throw numericError;
+      return { other: array };
     }
   }
 }
 
 function datasetEntry(group: StorageGroup, name: string): TreeEntry {
   const opened = openDataset(group, name);
-  const node = "array" in opened ? opened.array : opened.vlen;
+  const node = "array" in opened ? opened.array : "vlen" in opened ? opened.vlen : opened.other;
   const { attrs, raw, stored } = attrsOf(node.attrs);
   const entry: TreeEntry = {
     kind: "dataset",
@@ -149,6 +155,9 @@ function datasetEntry(group: StorageGroup, name: string): TreeEntry {
     entry.shape = shape;
     entry.dtype = opened.array.dtype;
     entry.value = arraySummary({ dtype: opened.array.dtype, shape, data: opened.array.read() }) as Json;
+  } else if ("other" in opened) {
+    entry.shape = opened.other.shape();
+    entry.dtype = "other";
   } else {
     const rows = opened.vlen.read();
     entry.shape = [rows.length];
@@ -175,19 +184,34 @@ function childPath(parent: string, name: string): string {
   return parent === "/" ? `/${name}` : `${parent}/${name}`;
 }
 
+function otherEntry(): TreeEntry {
+  return { kind: "other", CLASS: null, TITLE: null, attrs: {}, raw_attrs: {} };
+}
+
 /**
  * The `tree` of the canonical JSON for an open root group (every group and dataset below it).
- * Objects that are neither groups nor datasets are listed with kind "other".
+ * Objects that are neither groups nor datasets (links, named types) are listed with kind
+ * "other"; an object that cannot be read is listed the same way and its error, naming the path,
+ * is pushed to `errors` when given (else thrown).
  */
-export function canonicalTreeOf(root: StorageGroup): CanonicalTree {
+export function canonicalTreeOf(root: StorageGroup, errors?: string[]): CanonicalTree {
   const tree: CanonicalTree = {};
+  const guarded = (path: string, fn: () => void): void => {
+    if (errors === undefined) return fn();
+    try {
+      fn();
+    } catch (e) {
+      tree[path] = otherEntry();
+      errors.push(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   const visit = (group: StorageGroup, path: string): void => {
     tree[path] = groupEntry(group);
     for (const child of group.children()) {
       const p = childPath(path, child.name);
-      if (child.kind === "group") visit(group.openGroup(child.name), p);
-      else if (child.kind === "dataset") tree[p] = datasetEntry(group, child.name);
-      else tree[p] = { kind: "other", CLASS: null, TITLE: null, attrs: {}, raw_attrs: {} };
+      if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p));
+      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name); });
+      else tree[p] = otherEntry();
     }
   };
   visit(root, "/");

@@ -28,6 +28,8 @@ export interface CanonicalDocument {
   load_all_root?: Json;
   load_all_root_bkg?: Json;
   fatal_error?: string;
+  /** Objects of the tree that could not be read (each names its path). */
+  file_errors?: string[];
 }
 
 const MODEL_ERROR_NAMES: Readonly<Record<string, string>> = {
@@ -94,7 +96,8 @@ function rootLoad(loader: DataLoader, tree: CanonicalTree, withBkg: boolean): Js
 export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDocument {
   const file = loader.h5saver.h5File;
   if (file === null) throw new FileStateError("inspect: the loader's file is not open");
-  const tree = canonicalTreeOf(file.root);
+  const fileErrors: string[] = [];
+  const tree = canonicalTreeOf(file.root, fileErrors);
   const doc: CanonicalDocument = {
     format: "pymodaq-canonical-load",
     format_version: 1,
@@ -104,6 +107,7 @@ export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDo
     tree,
     nodes: {},
   };
+  if (fileErrors.length > 0) doc.file_errors = fileErrors;
   for (const [path, entry] of Object.entries(tree)) {
     const dataType = entry.attrs["data_type"];
     if (entry.kind !== "dataset" || dataType === undefined || dataType === "strings") continue;
