@@ -15,9 +15,6 @@ export class DataDim extends PyEnum<DataDimName, number> {
   static readonly Data2D = new DataDim("Data2D", 2) as DataDim & { readonly name: "Data2D" };
   static readonly DataND = new DataDim("DataND", 3) as DataDim & { readonly name: "DataND" };
 
-  private constructor(name: DataDimName, value: number) {
-    super(name, value);
-  }
 
   /** The dimension index: 0, 1, 2 or 3. */
   get dimIndex(): number {
@@ -64,9 +61,6 @@ export class DataSource extends PyEnum<DataSourceName, number> {
   static override readonly enumName = "DataSource";
   static readonly raw = new DataSource("raw", 0) as DataSource & { readonly name: "raw" };
   static readonly calculated = new DataSource("calculated", 1) as DataSource & { readonly name: "calculated" };
-  private constructor(name: DataSourceName, value: number) {
-    super(name, value);
-  }
 }
 
 export type DataDistributionName = "uniform" | "spread";
@@ -76,9 +70,6 @@ export class DataDistribution extends PyEnum<DataDistributionName, number> {
   static override readonly enumName = "DataDistribution";
   static readonly uniform = new DataDistribution("uniform", 0) as DataDistribution & { readonly name: "uniform" };
   static readonly spread = new DataDistribution("spread", 1) as DataDistribution & { readonly name: "spread" };
-  private constructor(name: DataDistributionName, value: number) {
-    super(name, value);
-  }
 }
 
 export type DataTypeName =
@@ -95,9 +86,6 @@ export class DataType extends PyEnum<DataTypeName, string> {
   static readonly bkg = new DataType("bkg", "Bkg") as DataType & { readonly name: "bkg" };
   static readonly data_enlargeable = new DataType("data_enlargeable", "EnlData") as DataType & { readonly name: "data_enlargeable" };
   static readonly error = new DataType("error", "ErrorBar") as DataType & { readonly name: "error" };
-  private constructor(name: DataTypeName, value: string) {
-    super(name, value);
-  }
 }
 
 export type GroupTypeName =
@@ -114,9 +102,6 @@ export class GroupType extends PyEnum<GroupTypeName, number> {
   static readonly external_h5 = new GroupType("external_h5", 5) as GroupType & { readonly name: "external_h5" };
   static readonly data_dim = new GroupType("data_dim", 6) as GroupType & { readonly name: "data_dim" };
   static readonly data_logger = new GroupType("data_logger", 7) as GroupType & { readonly name: "data_logger" };
-  private constructor(name: GroupTypeName, value: number) {
-    super(name, value);
-  }
 }
 
 export type SaveTypeName = "scan" | "detector" | "logger" | "custom" | "actuator";
@@ -129,9 +114,6 @@ export class SaveType extends PyEnum<SaveTypeName, number> {
   static readonly logger = new SaveType("logger", 2) as SaveType & { readonly name: "logger" };
   static readonly custom = new SaveType("custom", 3) as SaveType & { readonly name: "custom" };
   static readonly actuator = new SaveType("actuator", 4) as SaveType & { readonly name: "actuator" };
-  private constructor(name: SaveTypeName, value: number) {
-    super(name, value);
-  }
 }
 
 export type DwaTypeName = "DataWithAxes" | "DataRaw" | "DataActuator" | "DataFromPlugins" | "DataCalculated";
@@ -144,9 +126,6 @@ export class DwaType extends PyEnum<DwaTypeName, number> {
   static readonly DataActuator = new DwaType("DataActuator", 2) as DwaType & { readonly name: "DataActuator" };
   static readonly DataFromPlugins = new DwaType("DataFromPlugins", 3) as DwaType & { readonly name: "DataFromPlugins" };
   static readonly DataCalculated = new DwaType("DataCalculated", 4) as DwaType & { readonly name: "DataCalculated" };
-  private constructor(name: DwaTypeName, value: number) {
-    super(name, value);
-  }
 }
 
 export type FileTypeName = "detector" | "actuator" | "axis" | "scan";
@@ -158,7 +137,4 @@ export class FileType extends PyEnum<FileTypeName, number> {
   static readonly actuator = new FileType("actuator", 1) as FileType & { readonly name: "actuator" };
   static readonly axis = new FileType("axis", 2) as FileType & { readonly name: "axis" };
   static readonly scan = new FileType("scan", 3) as FileType & { readonly name: "scan" };
-  private constructor(name: FileTypeName, value: number) {
-    super(name, value);
-  }
 }

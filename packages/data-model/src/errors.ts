@@ -14,82 +14,43 @@ export type DataModelErrorName =
   | "ModelTypeError" | "ModelValueError" | "ModelIndexError" | "ModelNotImplementedError"
   | "DataShapeError" | "DataLengthError" | "DataDimError" | "DataUnitError";
 
-function brand(error: Error, name: DataModelErrorName): void {
-  Object.defineProperty(error, "name", { value: name, enumerable: false, configurable: true, writable: true });
-  Object.defineProperty(error, BRAND, { value: true, enumerable: false });
+type ErrorBase = new (message?: string, options?: ErrorOptions) => Error;
+
+/** A branded error class named `name` extending `Base` (the classes below only differ in these two). */
+function errorClass<N extends DataModelErrorName>(name: N, Base: ErrorBase) {
+  return class extends Base {
+    declare readonly name: N;
+    constructor(message: string, options?: ErrorOptions) {
+      super(message, options);
+      Object.defineProperty(this, "name", { value: name, enumerable: false, configurable: true, writable: true });
+      Object.defineProperty(this, BRAND, { value: true, enumerable: false });
+    }
+  };
 }
 
-/** Python `TypeError`: a value of the wrong type (a label that is not a string, a non-Axis in `axes`...). */
-export class ModelTypeError extends TypeError {
-  declare readonly name: "ModelTypeError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "ModelTypeError");
-  }
-}
+/** Python `TypeError`: a value of the wrong type (a label that is not a string, a non-Axis in `axes`...). Extends TypeError. */
+export class ModelTypeError extends errorClass("ModelTypeError", TypeError) {}
 
 /** Python `ValueError`: a value of the right type but not allowed (unknown enum name, negative index...). */
-export class ModelValueError extends Error {
-  declare readonly name: "ModelValueError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "ModelValueError");
-  }
-}
+export class ModelValueError extends errorClass("ModelValueError", Error) {}
 
-/** Python `IndexError`: an index outside the data, an axis index beyond the data dimensions. */
-export class ModelIndexError extends RangeError {
-  declare readonly name: "ModelIndexError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "ModelIndexError");
-  }
-}
+/** Python `IndexError`: an index outside the data, an axis index beyond the data dimensions. Extends RangeError. */
+export class ModelIndexError extends errorClass("ModelIndexError", RangeError) {}
 
 /** Python `NotImplementedError`: a feature the original declares but does not support. */
-export class ModelNotImplementedError extends Error {
-  declare readonly name: "ModelNotImplementedError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "ModelNotImplementedError");
-  }
-}
+export class ModelNotImplementedError extends errorClass("ModelNotImplementedError", Error) {}
 
 /** The arrays given as data do not all have the shape of the first one; `append` of another shape. */
-export class DataShapeError extends Error {
-  declare readonly name: "DataShapeError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "DataShapeError");
-  }
-}
+export class DataShapeError extends errorClass("DataShapeError", Error) {}
 
 /** Spread distribution: a navigation axis has a size other than 1 and other than the navigation length. */
-export class DataLengthError extends Error {
-  declare readonly name: "DataLengthError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "DataLengthError");
-  }
-}
+export class DataLengthError extends errorClass("DataLengthError", Error) {}
 
 /** Data of the wrong dimensionality for an operation (e.g. appending DataND to an enlargeable array). */
-export class DataDimError extends Error {
-  declare readonly name: "DataDimError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "DataDimError");
-  }
-}
+export class DataDimError extends errorClass("DataDimError", Error) {}
 
 /** Conversion between incompatible units. */
-export class DataUnitError extends Error {
-  declare readonly name: "DataUnitError";
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    brand(this, "DataUnitError");
-  }
-}
+export class DataUnitError extends errorClass("DataUnitError", Error) {}
 
 export type DataModelError =
   | ModelTypeError | ModelValueError | ModelIndexError | ModelNotImplementedError

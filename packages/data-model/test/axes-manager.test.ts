@@ -3,7 +3,7 @@ import {
   Axis, DataDistribution, DataRaw, NDArray, SpreadAxesManager, UniformAxesManager, isDataLengthError,
 } from "../src/index.js";
 import { checkNavIndexes } from "../src/axes-manager.js";
-import { DATA1D, f64, linAxis, warned } from "./fixtures.js";
+import { DATA1D, errName, f64, linAxis, warned } from "./fixtures.js";
 
 /** Spec §10.5 fixture: row i is i/21 * DATA1D; nav0, sig, nav1; nav (0,); spread. */
 function spreadFixture(options: { nav1Length?: number; navIndexes?: number[] } = {}): DataRaw {
@@ -23,14 +23,6 @@ function spreadFixture(options: { nav1Length?: number; navIndexes?: number[] } =
     ],
   });
 }
-const errName = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).name;
-  }
-  return "no error";
-};
 
 describe("spread distribution (spec §6.3, §10.5)", () => {
   it("S1 construction with dim 'Data1D' passed; inav gives uniform, isig spread", () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Axis, NDArray, NavAxis, NpScalar, Slice, isAxis } from "../src/index.js";
-import { LIN20, f64 } from "./fixtures.js";
+import { LIN20, errName, f64 } from "./fixtures.js";
 
 const A4 = (): Axis => new Axis("A Label", "units", LIN20(), { index: 0 });
 const A5 = (): Axis => new Axis({ data: f64([0.1, 2, 23, 44, 21, 20]) });
-const errName = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).name;
-  }
-  return "no error";
-};
 
 describe("Axis construction (spec §4.1, §10.2)", () => {
   it("A1 non-string units raise ModelTypeError", () => {

@@ -2,16 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   DataBase, DataDim, DataLowLevel, DataRaw, DataSource, NDArray, isDataBase, isDataShapeError, unitsCompatible,
 } from "../src/index.js";
-import { DATA0D, DATA1D, DATA2D, f64, warned } from "./fixtures.js";
+import { DATA0D, DATA1D, DATA2D, errName, f64, warned } from "./fixtures.js";
 
-const errName = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).name;
-  }
-  return "no error";
-};
 const db = (data: unknown, extra: Record<string, unknown> = {}): DataBase =>
   new DataBase("data", { source: "raw", data: data as NDArray[], ...extra });
 

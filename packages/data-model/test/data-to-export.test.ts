@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DataCalculated, DataDim, DataRaw, DataToExport, DataWithAxes, NDArray, compareCodePoints, isDataToExport,
 } from "../src/index.js";
-import { DATA0D, DATA1D, DATA2D, f64 } from "./fixtures.js";
+import { DATA0D, DATA1D, DATA2D, errName, f64 } from "./fixtures.js";
 
 const dat1 = (): DataRaw => new DataRaw("data2D", { data: [DATA2D(), DATA2D()] });
 const dat2 = (): DataRaw => new DataRaw("data1D", { data: [DATA1D(), DATA1D(), DATA1D()] });
@@ -10,14 +10,6 @@ const fixture = (): { dte: DataToExport; d1: DataRaw; d2: DataRaw } => {
   const d1 = dat1();
   const d2 = dat2();
   return { dte: new DataToExport("toexport", { data: [d1, d2] }), d1, d2 };
-};
-const errName = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).name;
-  }
-  return "no error";
 };
 
 describe("DataToExport (spec §7, §10.6)", () => {

@@ -2,16 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   Axis, DataDim, DataDistribution, DataRaw, DataSource, DataWithAxes, NDArray, isDataWithAxes, isModelIndexError,
 } from "../src/index.js";
-import { DATA1D, DATA2D, DATAND, f64, linAxis, warned } from "./fixtures.js";
+import { DATA1D, DATA2D, DATAND, errName, f64, linAxis, warned } from "./fixtures.js";
 
-const errName = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).name;
-  }
-  return "no error";
-};
 const nd3 = (): DataRaw =>
   new DataRaw("nd", { data: [DATAND()], navIndexes: [0, 1], axes: [linAxis("a0", 5, 0), linAxis("a1", 6, 1), linAxis("a2", 3, 2)] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Axis, DataCalculated, DataDim, DataRaw, DataSource, DataWithAxes, NDArray, Slice } from "../src/index.js";
-import { linAxis, warned } from "./fixtures.js";
+import { errName, linAxis, warned } from "./fixtures.js";
 
 /** Spec §6.13 fixture: data (10,5,5,6), nav (0,1), axes nav0, nav1, s0, s1. */
 const fixture = (): DataRaw =>
@@ -13,14 +13,6 @@ const fixture = (): DataRaw =>
     axes: [linAxis("nav0", 10, 0), linAxis("nav1", 5, 1), linAxis("s0", 5, 2), linAxis("s1", 6, 3)],
   });
 const axesOf = (d: DataWithAxes): string[] => d.axes.map((a) => `${a.label}@${a.index}`);
-const errName = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).name;
-  }
-  return "no error";
-};
 
 describe("inav / isig / vnav (spec §6.13 tables)", () => {
   it("inav[0, :]", () => {

@@ -19,3 +19,13 @@ export function warned<T>(fn: () => T): { result: T; names: string[] } {
   const { result, warnings } = captureWarnings(fn);
   return { result, names: warnings.map((w) => w.name) };
 }
+
+/** The `name` of the error `fn` throws, or "no error". */
+export function errName(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).name;
+  }
+  return "no error";
+}
