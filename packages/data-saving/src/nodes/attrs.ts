@@ -53,6 +53,8 @@ export function checkMandatoryAttrs(name: string, value: PyValue | Uint8Array): 
 export class NodeAttrs {
   private readonly cache = new Map<string, PyValue>();
   private readonly pending = new Map<string, PyValue>();
+  /** Stored attribute names, listed once (this session is the only writer). */
+  private stored: Set<string> | null = null;
 
   constructor(
     private readonly owner: AttrsOwner,
@@ -71,7 +73,12 @@ export class NodeAttrs {
 
   has(name: string): boolean {
     const n = canonicalName(name);
-    return this.pending.has(n) || this.cache.has(n) || this.store.has(n);
+    return this.pending.has(n) || this.cache.has(n) || this.storedNames().has(n);
+  }
+
+  private storedNames(): Set<string> {
+    this.stored ??= new Set(this.store.names());
+    return this.stored;
   }
 
   /**
@@ -86,7 +93,7 @@ export class NodeAttrs {
     if (p !== undefined) return p;
     const c = this.cache.get(n);
     if (c !== undefined) return c;
-    if (!this.store.has(n)) throw new MissingAttributeError(this.path, n);
+    if (!this.storedNames().has(n)) throw new MissingAttributeError(this.path, n);
     const value = decodeStored(n, this.store.getStored(n));
     this.cache.set(n, value);
     return value;
@@ -122,6 +129,7 @@ export class NodeAttrs {
       this.store.setString(n, encodeAttr(value), PYMODAQ_ATTR_STORAGE);
     }
     this.cache.set(n, n === ATTR.EXTDIM ? BigInt(Number(value)) : value);
+    this.stored?.add(n);
   }
 
   /**
@@ -143,6 +151,7 @@ export class NodeAttrs {
     this.pending.delete(n);
     this.cache.delete(n);
     this.store.delete(n);
+    this.stored?.delete(n);
   }
 
   /** True when deferred values wait to be written. */
@@ -155,6 +164,7 @@ export class NodeAttrs {
     for (const [n, v] of this.pending) {
       this.store.setString(n, encodeAttr(v), PYMODAQ_ATTR_STORAGE);
       this.cache.set(n, v);
+      this.stored?.add(n);
     }
     this.pending.clear();
   }
