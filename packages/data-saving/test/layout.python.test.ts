@@ -132,3 +132,36 @@ describe("a file written here, read by PyTables and h5py", () => {
     expect(dump["/RawData/Scan000"]?.attrs.scan_done).toBe(`{"module": "builtins", "type": "bool", "data": "False"}`);
   });
 });
+
+describe("reading a file written by plain h5py", () => {
+  it("classifies by CLASS only: groups without CLASS are groups, links are left out, nothing is written", () => {
+    const path = join(dir, "plain.h5");
+    execFileSync(PYTHON, ["-c", `
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "w") as f:
+    g = f.create_group("plain")
+    d = g.create_dataset("arr", data=np.arange(3.0))
+    d.attrs["CLASS"] = "CARRAY"
+    g.create_dataset("noclass", data=np.arange(2))
+    g["link"] = h5py.SoftLink("/plain/arr")
+`, path]);
+    const ro = H5SaverLowLevel.openReadOnly(path);
+    try {
+      const plain = ro.getGroup("/plain");
+      expect(plain.attrs.has("CLASS")).toBe(false);
+      expect(plain.title).toBe("");
+      expect(ro.getNode("/plain/arr").nodeClass).toBe("CARRAY");
+      expect(() => ro.getNode("/plain/noclass")).toThrow(/\/plain\/noclass: expected a CLASS attribute/);
+      expect(() => ro.getNode("/plain/link")).toThrow(/\/plain\/link: expected a group or a dataset/);
+      expect(() => plain.childrenName()).toThrow(/noclass/);
+    } finally {
+      ro.closeFile();
+    }
+    const check = execFileSync(PYTHON, ["-c", `
+import sys, h5py
+with h5py.File(sys.argv[1], "r") as f:
+    print(sorted(f["plain"].attrs.keys()), sorted(f["plain"].keys()))
+`, path], { encoding: "utf8" });
+    expect(check.trim()).toBe("[] ['arr', 'link', 'noclass']");
+  });
+});

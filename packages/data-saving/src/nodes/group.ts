@@ -21,10 +21,16 @@ export class GROUP extends Node {
     super(session, path, storage.attrs, "GROUP");
   }
 
-  /** Children in load order: sub-groups by name, then arrays by name (classified by CLASS). */
+  /**
+   * Children in load order: sub-groups by name, then arrays by name (classified by CLASS).
+   * Links and other objects are left out (PyMoDAQ never writes them; the original fails on them).
+   */
   children(): Node[] {
     this.session.assertOpen();
-    const entries = this.storage.children().sort((a, b) => compareNodeNames(a.name, b.name));
+    const entries = this.storage
+      .children()
+      .filter((e) => e.kind !== "other")
+      .sort((a, b) => compareNodeNames(a.name, b.name));
     const nodes = entries.map((e) => this.session.child(this, e.name));
     return [...nodes.filter((n) => n.isGroup()), ...nodes.filter((n) => !n.isGroup())];
   }
