@@ -1,0 +1,184 @@
+/**
+ * Our implementation of the benchmark workloads (WORKLOADS.md) through the public savers and
+ * loader of @pymodaq-ts/data-saving. Runs one workload once and prints one JSON line.
+ *
+ *   pnpm -s workload <w1|w2|w3|w3all|w4> [--out DIR] [--file F] [--keep] [--fsync] [size flags]
+ *
+ * The payload is built before the timed region (build_s); the timed region starts before the
+ * file is created or opened and stops after it is closed (and fsynced with --fsync). One op is
+ * one `addData` call; for W3/W3all, the whole `loadData`/`loadAll` call. W3 reads --file, or,
+ * without it, a W1 file it writes first (untimed).
+ *
+ * @example
+ *   node packages/bench/dist/workload.js w2 --n 5000 --m 256
+ */
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { DataToExport, type DataWithAxes } from "@pymodaq-ts/data-model";
+import {
+  DataLoader,
+  DataToExportExtendedSaver,
+  DataToExportSaver,
+  DataToExportTimedSaver,
+  H5SaverLowLevel,
+} from "@pymodaq-ts/data-saving";
+import { isBenchError } from "./errors.js";
+import { framesPayload, loggerPayload, scanPayload } from "./payloads.js";
+import { formatResultLine, type ResultLine } from "./result-line.js";
+import { opStats } from "./stats.js";
+import { parseWorkloadArgs, type WorkloadOptions, type WorkloadSizes } from "./workload-options.js";
+
+const now = (): number => performance.now() / 1000;
+
+/** What one timed run measured. */
+interface Timed {
+  wallS: number;
+  buildS: number;
+  payloadBytes: number;
+  ops: number[];
+}
+
+/** The end of the timed region with --fsync: open, fsync, close of the written file. */
+function fsyncFile(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** W1: a NX x NY scan with DataToExportExtendedSaver. */
+export function runScan(path: string, s: WorkloadSizes, fsync: boolean): Timed {
+  const b0 = now();
+  const { navAxes, points } = scanPayload(s);
+  const buildS = now() - b0;
+  const ops: number[] = [];
+  const t0 = now();
+  const h5 = new H5SaverLowLevel({ saveType: "scan" });
+  h5.initFile(path, { newFile: true });
+  const scan = h5.addScanGroup(h5.rawGroup, "scan2d");
+  const det = h5.addDetGroup(scan, "spectro");
+  const saver = new DataToExportExtendedSaver(h5, [s.nx, s.ny]);
+  saver.addNavAxes(scan, navAxes);
+  for (let ix = 0; ix < s.nx; ix++) {
+    for (let iy = 0; iy < s.ny; iy++) {
+      const op0 = now();
+      saver.addData(det, points[ix * s.ny + iy]!, [ix, iy]);
+      ops.push(now() - op0);
+    }
+  }
+  h5.closeFile();
+  if (fsync) fsyncFile(path);
+  return { wallS: now() - t0, buildS, payloadBytes: s.nx * s.ny * (2 * s.L * 8 + 8), ops };
+}
+
+/** W2: N appends with DataToExportTimedSaver. */
+export function runLogger(path: string, s: WorkloadSizes, fsync: boolean): Timed {
+  const b0 = now();
+  const dtes = loggerPayload(s);
+  const buildS = now() - b0;
+  const ops: number[] = [];
+  const t0 = now();
+  const h5 = new H5SaverLowLevel({ saveType: "logger" });
+  h5.initFile(path, { newFile: true });
+  const det = h5.addDetGroup(h5.rawGroup, "logger");
+  const saver = new DataToExportTimedSaver(h5);
+  for (const dte of dtes) {
+    const op0 = now();
+    saver.addData(det, dte);
+    ops.push(now() - op0);
+  }
+  h5.closeFile();
+  if (fsync) fsyncFile(path);
+  return { wallS: now() - t0, buildS, payloadBytes: s.n * (2 * 8 + s.m * 8 + 8), ops };
+}
+
+/** W4: F frames with DataToExportSaver, one detector group each. */
+export function runFrames(path: string, s: WorkloadSizes, fsync: boolean): Timed {
+  const b0 = now();
+  const dtes = framesPayload(s);
+  const buildS = now() - b0;
+  const ops: number[] = [];
+  const t0 = now();
+  const h5 = new H5SaverLowLevel({ saveType: "detector" });
+  h5.initFile(path, { newFile: true });
+  const saver = new DataToExportSaver(h5);
+  dtes.forEach((dte, i) => {
+    const det = h5.addDetGroup(h5.rawGroup, `camera${String(i).padStart(2, "0")}`);
+    const op0 = now();
+    saver.addData(det, dte);
+    ops.push(now() - op0);
+  });
+  h5.closeFile();
+  if (fsync) fsyncFile(path);
+  return { wallS: now() - t0, buildS, payloadBytes: s.frames * s.rows * s.cols * 8, ops };
+}
+
+function dataBytes(dwas: Iterable<DataWithAxes>): number {
+  let n = 0;
+  for (const dwa of dwas) for (const a of dwa.data) n += a.data.byteLength;
+  return n;
+}
+
+/** W3 (`all` false) and W3all: DataLoader on a W1 file, opened as DataLoader(Path) does (append mode). */
+export function runLoad(path: string, all: boolean): Timed {
+  const t0 = now();
+  const h5 = new H5SaverLowLevel();
+  h5.initFile(path);
+  const op0 = now();
+  const loader = new DataLoader(h5);
+  const loaded = all
+    ? [...loader.loadAll("/", new DataToExport("all"))]
+    : [loader.loadData("/RawData/Scan000/Detector000/Data1D/CH00/Data00")];
+  const op = now() - op0;
+  h5.closeFile();
+  return { wallS: now() - t0, buildS: 0, payloadBytes: dataBytes(loaded), ops: [op] };
+}
+
+/**
+ * Run one workload once.
+ * @param o the parsed command line
+ * @returns the result line (impl "ours")
+ * @throws the savers' errors, or BenchError for bad options
+ */
+export function runWorkload(o: WorkloadOptions): ResultLine {
+  const isW3 = o.workload === "w3" || o.workload === "w3all";
+  const tmp = o.file === undefined && o.out === undefined ? mkdtempSync(join(tmpdir(), "pmd-bench-")) : undefined;
+  const path = o.file ?? join(o.out ?? tmp!, `${isW3 ? "w1" : o.workload}-ours-${process.pid}.h5`);
+  try {
+    if (isW3 && o.file === undefined) runScan(path, o, false);
+    const t =
+      o.workload === "w1" ? runScan(path, o, o.fsync)
+      : o.workload === "w2" ? runLogger(path, o, o.fsync)
+      : o.workload === "w4" ? runFrames(path, o, o.fsync)
+      : runLoad(path, o.workload === "w3all");
+    return {
+      impl: "ours",
+      workload: o.workload,
+      variant: "default",
+      fsync: o.fsync,
+      wall_s: t.wallS,
+      payload_bytes: t.payloadBytes,
+      file_bytes: statSync(path).size,
+      ...opStats(t.ops),
+      build_s: t.buildS,
+    };
+  } finally {
+    // W3 never deletes the input it was given; every other file goes unless --keep
+    if (!o.keep && !(isW3 && o.file !== undefined)) rmSync(path, { force: true });
+    if (tmp !== undefined && !o.keep) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    console.log(formatResultLine(runWorkload(parseWorkloadArgs(process.argv.slice(2)))));
+  } catch (e) {
+    console.error(isBenchError(e) ? `workload: ${e.message}` : e);
+    process.exitCode = 2;
+  }
+}
