@@ -162,6 +162,7 @@ function describeParseError(e: unknown): string {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return `unknown option '${flag}'`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      if (/ambiguous/.test(message)) return `option '${flag}' needs a value; write ${flag}=VALUE for a value starting with '-'`;
       return /argument missing/.test(message) ? `option '${flag}' needs a value` : `option '${flag}' takes no value`;
     default:
       return message;
