@@ -30,6 +30,18 @@ static hid_t create_file(const char* path) {
   return f;
 }
 
+/* Writes `buf` (count[0] x count[1] doubles) to the hyperslab at `start`, as the binding's write. */
+static int write_slab(hid_t ds, const hsize_t start[2], const hsize_t count[2], const double* buf) {
+  hsize_t total = count[0] * count[1];
+  hid_t fspace = H5Dget_space(ds);
+  H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start, NULL, count, NULL);
+  hid_t mspace = H5Screate_simple(1, &total, NULL);
+  herr_t status = H5Dwrite(ds, H5T_NATIVE_DOUBLE, mspace, fspace, H5P_DEFAULT, buf);
+  H5Sclose(mspace);
+  H5Sclose(fspace);
+  return status < 0;
+}
+
 /* Appends ROWS rows of COLS float64 in batches: extend, select, write, as the binding's append. */
 static int run_append(const char* path, hsize_t batch, double* seconds, long* calls) {
   double* buf = malloc(sizeof(double) * COLS * batch);
@@ -47,15 +59,9 @@ static int run_append(const char* path, hsize_t batch, double* seconds, long* ca
   long n = 0;
   while (done < ROWS) {
     hsize_t rows = ROWS - done < batch ? ROWS - done : batch;
-    hsize_t start[2] = {done, 0}, count[2] = {rows, COLS}, total = rows * COLS;
+    hsize_t start[2] = {done, 0}, count[2] = {rows, COLS};
     dims[0] = done + rows;
-    if (H5Dset_extent(ds, dims) < 0) return 1;
-    hid_t fspace = H5Dget_space(ds);
-    H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start, NULL, count, NULL);
-    hid_t mspace = H5Screate_simple(1, &total, NULL);
-    if (H5Dwrite(ds, H5T_NATIVE_DOUBLE, mspace, fspace, H5P_DEFAULT, buf) < 0) return 1;
-    H5Sclose(mspace);
-    H5Sclose(fspace);
+    if (H5Dset_extent(ds, dims) < 0 || write_slab(ds, start, count, buf)) return 1;
     done += rows;
     n++;
   }
@@ -82,12 +88,7 @@ static int run_hyperslab(const char* path, double* seconds, long* calls) {
   H5Pclose(dcpl);
   for (int s = 0; s < SLABS; s++) {
     hsize_t start[2] = {(hsize_t)s * SLAB_ROWS, 0}, count[2] = {SLAB_ROWS, SLAB_COLS};
-    hid_t fspace = H5Dget_space(ds);
-    H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start, NULL, count, NULL);
-    hid_t mspace = H5Screate_simple(1, &total, NULL);
-    if (H5Dwrite(ds, H5T_NATIVE_DOUBLE, mspace, fspace, H5P_DEFAULT, buf) < 0) return 1;
-    H5Sclose(mspace);
-    H5Sclose(fspace);
+    if (write_slab(ds, start, count, buf)) return 1;
   }
   H5Sclose(space);
   H5Dclose(ds);

@@ -5,6 +5,7 @@
 #include <hdf5.h>
 #include <napi.h>
 
+#include <cstdint>
 #include <string>
 
 namespace h5l {
@@ -13,10 +14,15 @@ namespace h5l {
 struct Dims {
   hsize_t v[H5S_MAX_RANK];
   int n = 0;
-  hsize_t product() const {
+  // Product of the dimensions; false when it does not fit in 64 bits.
+  bool product(hsize_t* out) const {
     hsize_t p = 1;
-    for (int i = 0; i < n; i++) p *= v[i];
-    return p;
+    for (int i = 0; i < n; i++) {
+      if (v[i] != 0 && p > UINT64_MAX / v[i]) return false;
+      p *= v[i];
+    }
+    *out = p;
+    return true;
   }
 };
 
@@ -32,6 +38,9 @@ struct ArrayView {
   napi_typedarray_type type = napi_uint8_array;
 };
 // A TypedArray of exactly the `expected` kind.
+// True when `bytes` holds exactly `n` elements of `size` bytes (no overflow on huge `n`).
+inline bool HoldsExactly(size_t bytes, size_t size, hsize_t n) { return bytes % size == 0 && bytes / size == n; }
+
 bool ToTypedArray(Napi::Env env, Napi::Value value, const char* arg, napi_typedarray_type expected,
                   const char* dtypeName, ArrayView* out);
 

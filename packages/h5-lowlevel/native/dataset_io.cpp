@@ -11,19 +11,19 @@ namespace {
 
 // Moves `n` selected elements between `fspace` of the dataset and `view`.
 // `node` names the dataset in error messages (built only on failure: this is the hot path).
-bool Transfer(Napi::Env env, const NativeNode& node, const ObjState& s, bool write, const ArrayView& view,
+bool Transfer(Napi::Env env, const NativeNode& node, ObjState& s, bool write, const ArrayView& view,
               hid_t fspace, int rank, hsize_t n) {
-  size_t need = static_cast<size_t>(n) * DtypeSize(s.elem.dt);
-  if (view.bytes != need) {
+  if (!HoldsExactly(view.bytes, DtypeSize(s.elem.dt), n)) {
     ThrowArgumentError(env, std::string(write ? "data" : "target") + " holds " +
                                 std::to_string(view.bytes / DtypeSize(s.elem.dt)) + " " + DtypeName(s.elem.dt) +
                                 " elements, the selection has " + std::to_string(n));
     return false;
   }
   if (n == 0) return true;
-  Hid mspace(rank == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr));
-  herr_t status = write ? H5Dwrite(s.id, s.memType, mspace.get(), fspace, H5P_DEFAULT, view.data)
-                        : H5Dread(s.id, s.memType, mspace.get(), fspace, H5P_DEFAULT, view.data);
+  // A scalar dataset reads and writes through H5S_ALL; anything else through a 1-d memory space.
+  hid_t mspace = rank == 0 ? H5S_ALL : s.MemSpace(n);
+  herr_t status = write ? H5Dwrite(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data)
+                        : H5Dread(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data);
   if (status < 0) {
     ThrowH5Error(env, write ? "write dataset" : "read dataset", node.Where(""));
     return false;
@@ -34,7 +34,7 @@ bool Transfer(Napi::Env env, const NativeNode& node, const ObjState& s, bool wri
 }  // namespace
 
 // read(target, start?, count?, stride?) and write(data, start?, count?, stride?)
-static Napi::Value ReadOrWrite(Napi::Env env, const NativeNode& node, const ObjState& s,
+static Napi::Value ReadOrWrite(Napi::Env env, const NativeNode& node, ObjState& s,
                                const Napi::CallbackInfo& info, bool write) {
   ArrayView view;
   const char* arg = write ? "data" : "target";
@@ -78,18 +78,17 @@ Napi::Value NativeNode::Resize(const Napi::CallbackInfo& info) {
 Napi::Value NativeNode::Append(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckDataset(env, true)) return env.Undefined();
-  const ObjState& s = *state_;
+  ObjState& s = *state_;
   ArrayView view;
   hsize_t rows = 0;
   if (!ToTypedArray(env, info[0], "data", DtypeArrayType(s.elem.dt), DtypeName(s.elem.dt), &view) ||
       !ToCount(env, info[1], "rows", &rows))
     return env.Undefined();
-  hsize_t dims[H5S_MAX_RANK], start[H5S_MAX_RANK] = {0}, count[H5S_MAX_RANK];
-  int rank;
-  {
-    Hid space(H5Dget_space(s.id));
-    rank = space.ok() ? H5Sget_simple_extent_dims(space.get(), dims, nullptr) : -1;
-  }
+  hsize_t dims[H5S_MAX_RANK], maxdims[H5S_MAX_RANK], start[H5S_MAX_RANK] = {0}, count[H5S_MAX_RANK];
+  // The current extent is read every time (another handle may have resized the dataset); the
+  // same dataspace object then takes the new extent and the selection.
+  Hid fspace(H5Dget_space(s.id));
+  int rank = fspace.ok() ? H5Sget_simple_extent_dims(fspace.get(), dims, maxdims) : -1;
   if (rank < 1) {
     if (rank < 0) {
       ThrowH5Error(env, "append to dataset", Where(""));
@@ -98,12 +97,15 @@ Napi::Value NativeNode::Append(const Napi::CallbackInfo& info) {
     }
     return env.Undefined();
   }
-  hsize_t rowElems = 1;
-  for (int i = 1; i < rank; i++) rowElems *= dims[i];
-  size_t need = static_cast<size_t>(rows * rowElems) * DtypeSize(s.elem.dt);
-  if (view.bytes != need) {
+  Dims inner;
+  inner.n = rank - 1;
+  for (int i = 1; i < rank; i++) inner.v[i - 1] = dims[i];
+  hsize_t rowElems = 0, total = 0;
+  bool fits = inner.product(&rowElems) && (rowElems == 0 || rows <= UINT64_MAX / rowElems);
+  if (fits) total = rows * rowElems;
+  if (!fits || !HoldsExactly(view.bytes, DtypeSize(s.elem.dt), total)) {
     ThrowArgumentError(env, "data holds " + std::to_string(view.bytes / DtypeSize(s.elem.dt)) + " elements, " +
-                                std::to_string(rows) + " rows need " + std::to_string(rows * rowElems));
+                                std::to_string(rows) + " rows of " + std::to_string(rowElems) + " do not match");
     return env.Undefined();
   }
   if (rows == 0) return env.Undefined();
@@ -115,12 +117,12 @@ Napi::Value NativeNode::Append(const Napi::CallbackInfo& info) {
     ThrowH5Error(env, "extend dataset", Where(""));
     return env.Undefined();
   }
-  Hid fspace(H5Dget_space(s.id));
-  if (!fspace.ok() || H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0) {
+  if (H5Sset_extent_simple(fspace.get(), rank, dims, maxdims) < 0 ||
+      H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0) {
     ThrowH5Error(env, "append to dataset", Where(""));
     return env.Undefined();
   }
-  Transfer(env, *this, s, true, view, fspace.get(), rank, rows * rowElems);
+  Transfer(env, *this, s, true, view, fspace.get(), rank, total);
   return env.Undefined();
 }
 

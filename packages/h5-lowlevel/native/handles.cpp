@@ -23,8 +23,20 @@ ObjState::ObjState(hid_t objectId, std::shared_ptr<FileState> owner)
 
 ObjState::~ObjState() { close(true); }
 
+hid_t ObjState::MemSpace(hsize_t count) {
+  if (memSpace >= 0 && memSpaceCount == count) return memSpace;
+  if (memSpace >= 0) H5Sclose(memSpace);
+  memSpace = H5Screate_simple(1, &count, nullptr);
+  memSpaceCount = count;
+  return memSpace;
+}
+
 herr_t ObjState::close(bool detach) {
   herr_t status = 0;
+  if (memSpace >= 0) {
+    H5Sclose(memSpace);
+    memSpace = -1;
+  }
   if (memType >= 0) {
     H5Tclose(memType);
     memType = -1;

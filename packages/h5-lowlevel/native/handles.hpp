@@ -50,11 +50,17 @@ struct ObjState {
   std::string path;
   TypeInfo elem;      // datasets only
   hid_t memType = -1; // datasets only: owned
+  // Last 1-d memory dataspace used for I/O, reused while the element count repeats (appends of
+  // the same batch size): saves two libhdf5 calls per append.
+  hid_t memSpace = -1;
+  hsize_t memSpaceCount = 0;
   std::shared_ptr<FileState> file;
 
   ObjState(hid_t objectId, std::shared_ptr<FileState> owner);
   ~ObjState();
   bool isOpen() const { return id >= 0; }
+  // A 1-d memory dataspace of `count` elements (owned by this object, do not close).
+  hid_t MemSpace(hsize_t count);
   // Releases the libhdf5 handles; `detach` also removes this object from its file's set.
   herr_t close(bool detach);
 };

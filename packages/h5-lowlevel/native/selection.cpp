@@ -42,7 +42,10 @@ bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value startV, Napi::Value
       return false;
     }
   }
-  *n = count.product();
+  if (!count.product(n)) {
+    ThrowArgumentError(env, "selection.count selects more than 2^64 elements");
+    return false;
+  }
   if (*n == 0) {
     H5Sselect_none(space);
     return true;
