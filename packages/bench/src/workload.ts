@@ -51,71 +51,67 @@ function fsyncFile(path: string): void {
   }
 }
 
-/** W1: a NX x NY scan with DataToExportExtendedSaver. */
-export function runScan(path: string, s: WorkloadSizes, fsync: boolean): Timed {
+/**
+ * The frame shared by the writing workloads: build the payload (untimed), then time file
+ * creation, the body and the close; `op` times one addData call.
+ */
+function timedWrite<P>(
+  path: string,
+  saveType: string,
+  fsync: boolean,
+  payloadBytes: number,
+  build: () => P,
+  body: (h5: H5SaverLowLevel, payload: P, op: (call: () => void) => void) => void,
+): Timed {
   const b0 = now();
-  const { navAxes, points } = scanPayload(s);
+  const payload = build();
   const buildS = now() - b0;
   const ops: number[] = [];
+  const op = (call: () => void): void => {
+    const op0 = now();
+    call();
+    ops.push(now() - op0);
+  };
   const t0 = now();
-  const h5 = new H5SaverLowLevel({ saveType: "scan" });
+  const h5 = new H5SaverLowLevel({ saveType });
   h5.initFile(path, { newFile: true });
-  const scan = h5.addScanGroup(h5.rawGroup, "scan2d");
-  const det = h5.addDetGroup(scan, "spectro");
-  const saver = new DataToExportExtendedSaver(h5, [s.nx, s.ny]);
-  saver.addNavAxes(scan, navAxes);
-  for (let ix = 0; ix < s.nx; ix++) {
-    for (let iy = 0; iy < s.ny; iy++) {
-      const op0 = now();
-      saver.addData(det, points[ix * s.ny + iy]!, [ix, iy]);
-      ops.push(now() - op0);
-    }
-  }
+  body(h5, payload, op);
   h5.closeFile();
   if (fsync) fsyncFile(path);
-  return { wallS: now() - t0, buildS, payloadBytes: s.nx * s.ny * (2 * s.L * 8 + 8), ops };
+  return { wallS: now() - t0, buildS, payloadBytes, ops };
+}
+
+/** W1: a NX x NY scan with DataToExportExtendedSaver. */
+export function runScan(path: string, s: WorkloadSizes, fsync: boolean): Timed {
+  return timedWrite(path, "scan", fsync, s.nx * s.ny * (2 * s.L * 8 + 8), () => scanPayload(s), (h5, { navAxes, points }, op) => {
+    const scan = h5.addScanGroup(h5.rawGroup, "scan2d");
+    const det = h5.addDetGroup(scan, "spectro");
+    const saver = new DataToExportExtendedSaver(h5, [s.nx, s.ny]);
+    saver.addNavAxes(scan, navAxes);
+    for (let ix = 0; ix < s.nx; ix++) {
+      for (let iy = 0; iy < s.ny; iy++) op(() => saver.addData(det, points[ix * s.ny + iy]!, [ix, iy]));
+    }
+  });
 }
 
 /** W2: N appends with DataToExportTimedSaver. */
 export function runLogger(path: string, s: WorkloadSizes, fsync: boolean): Timed {
-  const b0 = now();
-  const dtes = loggerPayload(s);
-  const buildS = now() - b0;
-  const ops: number[] = [];
-  const t0 = now();
-  const h5 = new H5SaverLowLevel({ saveType: "logger" });
-  h5.initFile(path, { newFile: true });
-  const det = h5.addDetGroup(h5.rawGroup, "logger");
-  const saver = new DataToExportTimedSaver(h5);
-  for (const dte of dtes) {
-    const op0 = now();
-    saver.addData(det, dte);
-    ops.push(now() - op0);
-  }
-  h5.closeFile();
-  if (fsync) fsyncFile(path);
-  return { wallS: now() - t0, buildS, payloadBytes: s.n * (2 * 8 + s.m * 8 + 8), ops };
+  return timedWrite(path, "logger", fsync, s.n * (2 * 8 + s.m * 8 + 8), () => loggerPayload(s), (h5, dtes, op) => {
+    const det = h5.addDetGroup(h5.rawGroup, "logger");
+    const saver = new DataToExportTimedSaver(h5);
+    for (const dte of dtes) op(() => saver.addData(det, dte));
+  });
 }
 
-/** W4: F frames with DataToExportSaver, one detector group each. */
+/** W4: F frames with DataToExportSaver, one detector group each (created outside the op). */
 export function runFrames(path: string, s: WorkloadSizes, fsync: boolean): Timed {
-  const b0 = now();
-  const dtes = framesPayload(s);
-  const buildS = now() - b0;
-  const ops: number[] = [];
-  const t0 = now();
-  const h5 = new H5SaverLowLevel({ saveType: "detector" });
-  h5.initFile(path, { newFile: true });
-  const saver = new DataToExportSaver(h5);
-  dtes.forEach((dte, i) => {
-    const det = h5.addDetGroup(h5.rawGroup, `camera${String(i).padStart(2, "0")}`);
-    const op0 = now();
-    saver.addData(det, dte);
-    ops.push(now() - op0);
+  return timedWrite(path, "detector", fsync, s.frames * s.rows * s.cols * 8, () => framesPayload(s), (h5, dtes, op) => {
+    const saver = new DataToExportSaver(h5);
+    dtes.forEach((dte, i) => {
+      const det = h5.addDetGroup(h5.rawGroup, `camera${String(i).padStart(2, "0")}`);
+      op(() => saver.addData(det, dte));
+    });
   });
-  h5.closeFile();
-  if (fsync) fsyncFile(path);
-  return { wallS: now() - t0, buildS, payloadBytes: s.frames * s.rows * s.cols * 8, ops };
 }
 
 function dataBytes(dwas: Iterable<DataWithAxes>): number {
