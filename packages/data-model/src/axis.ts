@@ -13,16 +13,11 @@ import { ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
 import { allclose, binaryOp, meanOf } from "./ndmath.js";
 import { checkInteger, checkOptions } from "./options.js";
-import { NpScalar, type NumpyScalarType } from "./pyvalue.js";
-import { Slice, ELLIPSIS, type IndexItem } from "./slice.js";
+import type { NpScalar } from "./pyvalue.js";
+import { floatOpKind, toKinded, toPy, type NumberKind, type PyNumberLike } from "./py-number.js";
+import { Slice } from "./slice.js";
 import { checkUnits, unitConverter, unitsCompatible } from "./units.js";
 import { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
-
-/** The Python type of an axis offset or scaling: builtin `int`/`float` or a NumPy scalar type. */
-export type NumberKind = "int" | "float" | NumpyScalarType;
-
-/** A number as the caller gives it: a JS number is a Python float, a bigint an int, an NpScalar itself. */
-export type PyNumberLike = number | bigint | NpScalar;
 
 /** Options of `new Axis(...)`; all optional (spec §4.1 defaults). */
 export interface AxisOptions {
@@ -42,31 +37,6 @@ export interface AxisOptions {
 export type AxisRestOptions = Omit<AxisOptions, "label" | "units">;
 
 const AXIS_KEYS = ["label", "units", "data", "index", "scaling", "offset", "size", "spreadOrder"] as const;
-
-/** Splits a caller's number into its JS value and Python kind. */
-function toKinded(what: string, v: PyNumberLike): { value: number; kind: NumberKind } {
-  if (typeof v === "number") return { value: v, kind: "float" };
-  if (typeof v === "bigint") return { value: Number(v), kind: "int" };
-  if (v instanceof NpScalar && (typeof v.value === "number" || typeof v.value === "bigint")) {
-    return { value: Number(v.value), kind: v.type };
-  }
-  throw new ModelTypeError(`Axis ${what} should be a number, a bigint or a numeric NpScalar, got ${describe(v)}`);
-}
-
-/** The PyValue of a kinded number (null when absent). */
-function toPy(value: number | null, kind: NumberKind | null): null | number | bigint | NpScalar {
-  if (value === null || kind === null) return value;
-  if (kind === "float") return value;
-  if (kind === "int") return BigInt(Math.trunc(value));
-  if (kind === "bool_") return new NpScalar(kind, value !== 0);
-  return new NpScalar(kind, kind.includes("int") ? BigInt(Math.trunc(value)) : value);
-}
-
-/** The kind of `a op b` where b is a Python float: NumPy scalars stay NumPy (ints become float64). */
-export function floatOpKind(kind: NumberKind | null): NumberKind {
-  if (kind === null || kind === "int" || kind === "float") return "float";
-  return kind.includes("int") || kind === "bool_" ? "float64" : kind;
-}
 
 export class Axis {
   private _label = "";
@@ -408,53 +378,6 @@ export class Axis {
     return new ValueAxisSlicer(this);
   }
 
-  /**
-   * The axis restricted to one index item (the engine of `iaxis.get`): `"..."` gives a
-   * deep copy; an integer a 1-point axis whose data stays stored; a slice the sliced
-   * data, or for a linear axis a shifted offset and a new size.
-   * @throws ModelIndexError for an index out of range or a malformed item.
-   */
-  sliced(item: IndexItem): Axis {
-    const ax = this.deepcopy();
-    if (item === ELLIPSIS) return ax;
-    if (typeof item === "number") {
-      ax.data = this.getData().index(item).reshape([1]).copy();
-      return ax;
-    }
-    const sl = typeof item === "string" ? Slice.parse(item) : item;
-    if (!(sl instanceof Slice)) throw new ModelIndexError(`invalid axis index ${String(item)}`);
-    if (this._data !== null) {
-      ax.data = this._data.index(sl).copy();
-      return ax;
-    }
-    const { start, step, count } = sl.indices(this._size);
-    if (start !== 0) {
-      ax.setOffsetKinded(this.offsetValue() + start * this.scalingValue(), floatOpKind(this.offsetKind));
-    }
-    if (step !== 1) ax.setScalingKinded(this.scalingValue() * step, floatOpKind(this.scalingKind));
-    ax._size = count;
-    return ax;
-  }
-
-  /**
-   * Writes `value` (an Axis's data or an array) into the positions `item`; linear data
-   * is materialised first (spec §4.7). The size does not change.
-   * @throws ModelValueError when the value does not fit the selection.
-   */
-  assign(item: IndexItem, value: Axis | NDArray): void {
-    const materialised = this.getData().copy();
-    this.data = materialised;
-    const target = item === ELLIPSIS ? materialised : materialised.index(item);
-    const src = value instanceof Axis ? value.getData() : value;
-    if (!(src instanceof NDArray)) throw new ModelTypeError(`can only assign an Axis or an NDArray, got ${describe(src)}`);
-    if (target.size !== src.size && src.size !== 1) {
-      throw new ModelValueError(`could not broadcast input array from shape (${src.size},) into shape (${target.size},)`);
-    }
-    // `index` of a 1-D array with a step-1 slice is a view; other selections are written back one by one.
-    const positions = positionsOf(item, materialised.size);
-    positions.forEach((p, k) => materialised.setFlat(p, src.numberAt(src.size === 1 ? 0 : k)));
-  }
-
   /** `Axis: <label: L> - <units: U> - <index: I>`. */
   toString(): string {
     return `Axis: <label: ${this._label}> - <units: ${this._units}> - <index: ${this._index}>`;
@@ -500,11 +423,4 @@ function extremum(d: NDArray, pick: (...v: number[]) => number): number {
     best = Number.isNaN(v) || Number.isNaN(best) ? NaN : pick(best, v);
   }
   return best;
-}
-
-/** Flat positions selected by one index item in a 1-D array of `length`. */
-function positionsOf(item: IndexItem, length: number): number[] {
-  if (item === ELLIPSIS) return Array.from({ length }, (_, i) => i);
-  const idx = NDArray.arange(0, length, 1, "int32").index(item);
-  return idx.toNumbers();
 }

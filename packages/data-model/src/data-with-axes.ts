@@ -13,7 +13,8 @@
  */
 import { AxesManager, SpreadAxesManager, UniformAxesManager, checkNavIndexes } from "./axes-manager.js";
 import { Axis } from "./axis.js";
-import { DATA_BASE_KEYS, DataBase, normalizeData, type DataBaseOptions } from "./data-base.js";
+import { DATA_BASE_KEYS, DataBase, type DataBaseOptions } from "./data-base.js";
+import { normalizeData } from "./data-input.js";
 import { enumChecker } from "./enum-base.js";
 import { DataDim, DataDistribution, DataSource } from "./enums.js";
 import { ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";

@@ -93,7 +93,7 @@ export class DataSlicer {
     targets.forEach((t, k) => {
       for (const axis of dwa.getAxisFromIndex(t)) {
         if (axis === null) continue;
-        const cut = axis.sliced(perTarget[k] as number | Slice);
+        const cut = axis.iaxis.get(perTarget[k] as number | Slice);
         if (cut.size > 1 && !removed.has(t)) {
           cut.index = lower(t);
           slicedAxes.push(cut);

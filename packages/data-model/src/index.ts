@@ -26,15 +26,18 @@ export {
 export * from "./errors.js";
 export * from "./warnings.js";
 export { ELLIPSIS, Slice, type IndexItem } from "./slice.js";
-export { NDArray, concatenate, isNDArray, shapeSize, stack, type Nested } from "./ndarray.js";
+export { NDArray, isNDArray, shapeSize, type Nested } from "./ndarray.js";
+export { concatenate, stack } from "./ndjoin.js";
 export { allclose, binaryOp, reduce, type BinaryOp, type ReduceOp } from "./ndmath.js";
 export { squeeze } from "./squeeze.js";
 export { PyEnum, enumChecker, enumEquals, isPyEnum, type EnumClass } from "./enum-base.js";
 export * from "./enums.js";
 export { checkUnits, divideUnits, isKnownUnit, multiplyUnits, unitConverter, unitsCompatible } from "./units.js";
-export { Axis, NavAxis, isAxis, type AxisOptions, type AxisRestOptions, type NumberKind, type PyNumberLike } from "./axis.js";
+export { Axis, NavAxis, isAxis, type AxisOptions, type AxisRestOptions } from "./axis.js";
+export type { NumberKind, PyNumberLike } from "./py-number.js";
 export { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
-export { DataBase, DataLowLevel, isDataBase, type DataBaseOptions, type DataInput } from "./data-base.js";
+export { DataBase, DataLowLevel, isDataBase, type DataBaseOptions } from "./data-base.js";
+export type { DataInput } from "./data-input.js";
 export type { DataOperand } from "./data-ops.js";
 export { AxesManager, SpreadAxesManager, UniformAxesManager } from "./axes-manager.js";
 export {
