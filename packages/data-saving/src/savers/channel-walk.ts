@@ -2,56 +2,94 @@
  * The walk every DataToExport saver does (spec §6.2): for each dim present (Data0D, Data1D,
  * Data2D, DataND), the plain group `where/<dim>`, then for each DataWithAxes of that dim in
  * name order the group `CH{i:02d}` titled with its name. The groups are resolved once per saver
- * and kept (a session-bound cache), so a scan point or an append costs no group look-up.
+ * and kept (bound to the open file), so a scan point or an append costs no group look-up.
  */
 import type { DataToExport, DataWithAxes } from "@pymodaq-ts/data-model";
-import { channelGroupName } from "../layout.js";
+import { channelGroupName, compareNodeNames, DATA_DIMS, type DataDimName } from "../layout.js";
 import type { Where } from "../lowlevel/h5backend.js";
 import type { GROUP } from "../nodes/group.js";
 import type { H5SaverLowLevel } from "../saver-lowlevel.js";
 
-/** Get-or-create groups through `getSetGroup`, remembered by parent path and name. */
-export class GroupCache {
-  private readonly groups = new Map<string, GROUP>();
+/** A dim group and its channel groups by position. */
+interface DimGroups {
+  readonly group: GROUP;
+  readonly channels: GROUP[];
+}
+
+/**
+ * The DataWithAxes of one dim in the saver's order: `DataToExport.getDataFromDim` (DM §7.4),
+ * i.e. sorted by name, stable, by code point. Done here on the plain list because it runs for
+ * every call of a scan or a logger.
+ */
+function dataOfDim(all: readonly DataWithAxes[], dim: DataDimName): DataWithAxes[] {
+  const list: DataWithAxes[] = [];
+  for (const dwa of all) if (dwa.dim.name === dim) list.push(dwa);
+  if (list.length > 1) list.sort((a, b) => compareNodeNames(a.name, b.name));
+  return list;
+}
+
+/** The dim and channel groups a DataToExport saver writes into, resolved once per `where`. */
+export class ChannelGroups {
+  private readonly byWhere = new Map<string, Map<DataDimName, DimGroups>>();
+  private readonly others = new Map<string, Map<string, GROUP>>();
 
   constructor(private readonly h5saver: H5SaverLowLevel) {}
 
   /**
-   * The child group `name` of `parent`, created with `title` when absent (an existing group
-   * keeps its title, as `getSetGroup`).
+   * The child group `name` of `parent`, got or created (`getSetGroup`: an existing group keeps
+   * its title), remembered for the next calls (the NavAxes group of every append).
    * @throws NodeError when `name` exists and is not a group.
    */
   getSet(parent: Where, name: string, title = ""): GROUP {
     const parentPath = typeof parent === "string" ? parent : parent.path;
-    const key = `${parentPath}\u0000${name}`;
-    const hit = this.groups.get(key);
+    let byName = this.others.get(parentPath);
+    if (byName === undefined) {
+      byName = new Map();
+      this.others.set(parentPath, byName);
+    }
+    const hit = byName.get(name);
     if (hit !== undefined && hit.session.isOpen) return hit;
     const group = this.h5saver.getSetGroup(parent, name, title);
-    this.groups.set(key, group);
+    byName.set(name, group);
     return group;
   }
-}
 
-/** The DataWithAxes of one dim, sorted by name (stable, code-point order: DM §7.4). */
-function dataOfDim(dte: DataToExport, dim: string): readonly DataWithAxes[] {
-  return dte.getDataFromDim(dim).data;
-}
+  private dimGroups(where: Where, dim: DataDimName): DimGroups {
+    const wherePath = typeof where === "string" ? where : where.path;
+    let dims = this.byWhere.get(wherePath);
+    if (dims === undefined) {
+      dims = new Map();
+      this.byWhere.set(wherePath, dims);
+    }
+    let entry = dims.get(dim);
+    if (entry === undefined || !entry.group.session.isOpen) {
+      entry = { group: this.h5saver.getSetGroup(where, dim), channels: [] };
+      dims.set(dim, entry);
+    }
+    return entry;
+  }
 
-/**
- * Calls `save(channelGroup, dwa)` for every DataWithAxes of `dte`, in the saver's order.
- * @param groups the saver's group cache
- * @param where the group under which the dim groups live
- */
-export function forEachChannel(
-  groups: GroupCache,
-  where: Where,
-  dte: DataToExport,
-  save: (channel: GROUP, dwa: DataWithAxes) => void,
-): void {
-  for (const dim of dte.getDimPresents()) {
-    const dimGroup = groups.getSet(where, dim);
-    dataOfDim(dte, dim).forEach((dwa, i) => {
-      save(groups.getSet(dimGroup, channelGroupName(i), dwa.name), dwa);
-    });
+  /**
+   * Calls `save(channelGroup, dwa)` for every DataWithAxes of `dte`, in the saver's order
+   * (dims in enum order, channels in name order within a dim).
+   * @param where the group under which the dim groups live
+   * @throws NodeError when `where` is not a group
+   */
+  forEachChannel(where: Where, dte: DataToExport, save: (channel: GROUP, dwa: DataWithAxes) => void): void {
+    const all = dte.data;
+    for (const dim of DATA_DIMS) {
+      const list = dataOfDim(all, dim);
+      if (list.length === 0) continue;
+      const entry = this.dimGroups(where, dim);
+      for (let i = 0; i < list.length; i++) {
+        const dwa = list[i] as DataWithAxes;
+        let channel = entry.channels[i];
+        if (channel === undefined) {
+          channel = this.h5saver.getSetGroup(entry.group, channelGroupName(i), dwa.name);
+          entry.channels[i] = channel;
+        }
+        save(channel, dwa);
+      }
+    }
   }
 }

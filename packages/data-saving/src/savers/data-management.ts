@@ -40,6 +40,8 @@ export abstract class DataManagement {
   abstract readonly dataType: DataType;
   /** The conventions layer of the open file. */
   readonly h5saver: H5SaverLowLevel;
+  /** Node names already formatted, by index (formatting is on every append's path). */
+  private readonly names: string[] = [];
 
   protected constructor(h5saver: H5SaverInput) {
     this.h5saver = resolveH5Saver(h5saver);
@@ -47,7 +49,12 @@ export abstract class DataManagement {
 
   /** `Data03`, `Axis00`...: the DataType value, capitalized, and a 2-digit index. */
   formatNodeName(index: number): string {
-    return arrayNodeName(this.dataType, index);
+    let name = this.names[index];
+    if (name === undefined) {
+      name = arrayNodeName(this.dataType, index);
+      if (Number.isInteger(index) && index >= 0 && index < 4096) this.names[index] = name;
+    }
+    return name;
   }
 
   /** Index of the next node of this type in `where` (count over its whole subtree, Q9). */

@@ -15,14 +15,15 @@ import { ATTR, NAV_AXES_GROUP_NAME, typedAttr } from "../layout.js";
 import type { Where } from "../lowlevel/h5backend.js";
 import type { Metadata } from "../lowlevel/metadata.js";
 import { checkOptions } from "../lowlevel/options.js";
+import { EARRAY } from "../nodes/arrays.js";
 import type { GROUP } from "../nodes/group.js";
 import { AxisSaverLoader } from "./axis-saver.js";
-import { forEachChannel } from "./channel-walk.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataToExportSaverBase } from "./dte-saver.js";
 import {
-  appendAxisValue, asEarray, axisValueArray, DataEnlargeableSaver, enlargeableAxisTemplate, type AxisValue,
+  appendAxisValue, axisValueArray, DataEnlargeableSaver, enlargeableAxisTemplate, type AxisValue,
 } from "./enlargeable-saver.js";
+import { NodeListCache } from "./node-cache.js";
 
 export interface DataToExportEnlargeableSaverOptions {
   /** Names of the enlargeable axes (default `[axisName]`). */
@@ -56,6 +57,9 @@ export class DataToExportEnlargeableSaver extends DataToExportSaverBase {
   readonly enlAxisUnits: readonly string[];
   private readonly dataSaver: DataEnlargeableSaver;
   private readonly navAxisSaver: AxisSaverLoader;
+  /** The `where/NavAxes/Axis{k}` EARRAYs, by `where`. */
+  private readonly navAxes = new NodeListCache(
+    (where, k) => this.navAxisSaver.getNodeFromIndex(this.groups.getSet(where, NAV_AXES_GROUP_NAME), k), EARRAY, "an enlargeable Axis EARRAY");
 
   /**
    * @param h5saver an open saver or a file path
@@ -90,13 +94,15 @@ export class DataToExportEnlargeableSaver extends DataToExportSaverBase {
     if (axisValues.length < this.enlAxisNames.length) {
       throw new InvalidValueError(`addData: ${this.enlAxisNames.length} enlargeable axes need as many axis values, got ${axisValues.length}`);
     }
-    forEachChannel(this.groups, where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa));
-    const navGroup = this.groups.getSet(where, NAV_AXES_GROUP_NAME);
-    if (this.navAxisSaver.getLastNodeName(navGroup) === null) this.createNavAxes(navGroup);
-    for (let k = 0; k < this.enlAxisNames.length; k++) {
-      const node = this.navAxisSaver.getNodeFromIndex(navGroup, k);
-      appendAxisValue(asEarray(node, node.path), axisValueArray(axisValues[k] as AxisValue, true), false);
+    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa));
+    const n = this.enlAxisNames.length;
+    let axes = this.navAxes.cached(where, n);
+    if (axes === null) {
+      const navGroup = this.groups.getSet(where, NAV_AXES_GROUP_NAME);
+      if (this.navAxisSaver.getLastNodeName(navGroup) === null) this.createNavAxes(navGroup);
+      axes = this.navAxes.get(where, n);
     }
+    for (let k = 0; k < n; k++) appendAxisValue(axes[k] as EARRAY, axisValueArray(axisValues[k] as AxisValue, true), false);
   }
 
   private createNavAxes(navGroup: GROUP): void {

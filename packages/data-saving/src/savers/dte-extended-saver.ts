@@ -14,10 +14,9 @@ import type { Where } from "../lowlevel/h5backend.js";
 import type { Metadata } from "../lowlevel/metadata.js";
 import { checkOptions } from "../lowlevel/options.js";
 import { AxisSaverLoader } from "./axis-saver.js";
-import { forEachChannel } from "./channel-walk.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataToExportSaverBase } from "./dte-saver.js";
-import { DataExtendedSaver, normalizeExtendedIndexes } from "./extended-saver.js";
+import { DataExtendedSaver, distributionOf, normalizeExtendedIndexes } from "./extended-saver.js";
 
 export interface DataToExportExtendedAddOptions {
   /** `distribution` written on new data nodes (default `uniform`). */
@@ -71,7 +70,8 @@ export class DataToExportExtendedSaver extends DataToExportSaverBase {
   addData(where: Where, data: DataToExport, indexes: readonly number[], options: DataToExportExtendedAddOptions = {}): void {
     const o = checkOptions(options, ADD_KEYS, "DataToExportExtendedSaver.addData");
     normalizeExtendedIndexes(indexes, this.extendedShape);
-    const saveOptions = o.distribution === undefined ? {} : { distribution: o.distribution };
-    forEachChannel(this.groups, where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, indexes, saveOptions));
+    // Resolved once here rather than per DataWithAxes.
+    const saveOptions = { distribution: distributionOf(o.distribution) };
+    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, indexes, saveOptions));
   }
 }

@@ -14,7 +14,7 @@ import type { Where } from "../lowlevel/h5backend.js";
 import type { Metadata } from "../lowlevel/metadata.js";
 import { checkOptions } from "../lowlevel/options.js";
 import type { H5SaverLowLevel } from "../saver-lowlevel.js";
-import { forEachChannel, GroupCache } from "./channel-walk.js";
+import { ChannelGroups } from "./channel-walk.js";
 import { resolveH5Saver, type H5SaverInput } from "./data-management.js";
 import { BkgSaver, DataSaverLoader, type AddDataOptions } from "./data-saver.js";
 
@@ -42,7 +42,7 @@ export abstract class DataToExportSaverBase {
   /** The conventions layer of the open file. */
   readonly h5saver: H5SaverLowLevel;
   /** The dim and channel groups already resolved. */
-  protected readonly groups: GroupCache;
+  protected readonly groups: ChannelGroups;
   private readonly bkgSaver: BkgSaver;
 
   /**
@@ -51,7 +51,7 @@ export abstract class DataToExportSaverBase {
    */
   protected constructor(h5saver: H5SaverInput, saveType = "scan") {
     this.h5saver = resolveH5Saver(h5saver, saveType);
-    this.groups = new GroupCache(this.h5saver);
+    this.groups = new ChannelGroups(this.h5saver);
     this.bkgSaver = new BkgSaver(this.h5saver);
   }
 
@@ -71,7 +71,7 @@ export abstract class DataToExportSaverBase {
    * @throws NodeError when `where` is not a group.
    */
   addBkg(where: Where, data: DataToExport): void {
-    forEachChannel(this.groups, where, data, (ch, dwa) => this.bkgSaver.addData(ch, dwa, { saveAxes: false }));
+    this.groups.forEachChannel(where, data, (ch, dwa) => this.bkgSaver.addData(ch, dwa, { saveAxes: false }));
   }
 
   /**
@@ -121,6 +121,6 @@ export class DataToExportSaver extends DataToExportSaverBase {
   addData(where: Where, data: DataToExport, options: DataToExportAddOptions = {}): void {
     const o = checkOptions(options, ADD_KEYS, "DataToExportSaver.addData");
     const saveOptions = o.saveAxes === undefined ? {} : { saveAxes: o.saveAxes };
-    forEachChannel(this.groups, where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, saveOptions));
+    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, saveOptions));
   }
 }

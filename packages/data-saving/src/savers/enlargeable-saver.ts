@@ -10,13 +10,15 @@
  * saver.addData("/RawData/Log", dwa0D, { axisValues: [0.5] });   // EnlData00 shape (2, 1)
  */
 import { Axis, DataDimError, DataType, NDArray, squeeze, type DataWithAxes } from "@pymodaq-ts/data-model";
-import { InvalidTypeError, InvalidValueError, NodeError } from "../errors.js";
+import { InvalidTypeError, InvalidValueError } from "../errors.js";
 import { ATTR } from "../layout.js";
 import type { Where } from "../lowlevel/h5backend.js";
 import { checkOptions } from "../lowlevel/options.js";
 import { EARRAY } from "../nodes/arrays.js";
+import type { ArrayData } from "../nodes/arraydata.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataNodeSaver } from "./data-saver.js";
+import { NodeListCache } from "./node-cache.js";
 import { nodeMetadata } from "./node-metadata.js";
 
 export interface DataEnlargeableSaverOptions {
@@ -25,6 +27,8 @@ export interface DataEnlargeableSaverOptions {
   /** Units of the enlargeable axes (default `['']`). */
   enlAxisUnits?: readonly string[];
 }
+
+const ONE: readonly number[] = Object.freeze([1]);
 
 /** One value of an enlargeable axis: a number (Python float or int) or an array of values. */
 export type AxisValue = number | bigint | NDArray;
@@ -47,9 +51,10 @@ export function enlargeableAxisTemplate(label: string, units: string, spreadOrde
  * otherwise; `squeezed` gives Python's `squeeze(np.array([v]))` (the DataToExport savers).
  * @throws InvalidTypeError for anything else.
  */
-export function axisValueArray(value: AxisValue, squeezed: boolean): NDArray {
-  if (typeof value === "number") return NDArray.from("float64", [1], [value]);
-  if (typeof value === "bigint") return NDArray.from("int64", [1], [value]);
+export function axisValueArray(value: AxisValue, squeezed: boolean): ArrayData {
+  // Plain arrays: this runs at every append, an NDArray's validation is not needed here.
+  if (typeof value === "number") return { dtype: "float64", shape: ONE, data: Float64Array.of(value) };
+  if (typeof value === "bigint") return { dtype: "int64", shape: ONE, data: BigInt64Array.of(value) };
   if (value instanceof NDArray) return squeezed ? squeeze(value) : value;
   throw new InvalidTypeError(`an enlargeable axis value must be a number or an NDArray, got ${typeof value}`);
 }
@@ -58,17 +63,11 @@ export function axisValueArray(value: AxisValue, squeezed: boolean): NDArray {
  * Appends `value` to an enlargeable axis node, then adds 1 to its `size` attribute whatever the
  * number of rows appended, as the original does (kept in memory, written at flush/close).
  */
-export function appendAxisValue(node: EARRAY, value: NDArray, expand: boolean): void {
+export function appendAxisValue(node: EARRAY, value: ArrayData, expand: boolean): void {
   node.append(value, { expand });
   const size = node.attrs.has(ATTR.size) ? node.attrs.get(ATTR.size) : 0n;
   const n = typeof size === "bigint" ? size : BigInt(Number(size));
   node.attrs.setDeferred(ATTR.size, n + 1n);
-}
-
-/** The EARRAY at `node`. @throws NodeError when it is another kind of node. */
-export function asEarray(node: unknown, path: string): EARRAY {
-  if (!(node instanceof EARRAY)) throw new NodeError(path, "an EARRAY (enlargeable array node)");
-  return node;
 }
 
 export class DataEnlargeableSaver extends DataNodeSaver {
@@ -77,6 +76,10 @@ export class DataEnlargeableSaver extends DataNodeSaver {
   readonly enlAxisNames: readonly string[];
   /** Units of the enlargeable axes. */
   readonly enlAxisUnits: readonly string[];
+  /** The EnlData EARRAYs of each group. */
+  private readonly dataNodes = new NodeListCache((w, i) => this.getNodeFromIndex(w, i), EARRAY, "an EnlData EARRAY");
+  /** The enlargeable axis EARRAYs of each group. */
+  private readonly axisNodes = new NodeListCache((w, i) => this.axisSaver.getNodeFromIndex(w, i), EARRAY, "an enlargeable Axis EARRAY");
 
   /**
    * @param h5saver an open saver or a file path
@@ -108,16 +111,17 @@ export class DataEnlargeableSaver extends DataNodeSaver {
     if (axisValues !== null && axisValues.length < this.enlAxisNames.length) {
       throw new InvalidValueError(`addData: ${this.enlAxisNames.length} enlargeable axes need as many axis values, got ${axisValues.length}`);
     }
-    if (this.getLastNodeName(where) === null) this.createArrays(where, data, axisValues !== null);
-    for (let i = 0; i < data.length; i++) {
-      const node = this.getNodeFromIndex(where, i);
-      asEarray(node, node.path).append(data.data[i] as NDArray);
+    let arrays = this.dataNodes.cached(where, data.length);
+    if (arrays === null) {
+      if (this.getLastNodeName(where) === null) this.createArrays(where, data, axisValues !== null);
+      arrays = this.dataNodes.get(where, data.length);
     }
+    for (let i = 0; i < data.length; i++) (arrays[i] as EARRAY).append(data.data[i] as NDArray);
     if (axisValues === null) return;
-    for (let k = 0; k < this.enlAxisNames.length; k++) {
-      const node = this.axisSaver.getNodeFromIndex(where, k);
+    const axes = this.axisNodes.get(where, this.enlAxisNames.length);
+    for (let k = 0; k < axes.length; k++) {
       const value = axisValues[k] as AxisValue;
-      appendAxisValue(asEarray(node, node.path), axisValueArray(value, false), !(value instanceof NDArray));
+      appendAxisValue(axes[k] as EARRAY, axisValueArray(value, false), !(value instanceof NDArray));
     }
   }
 

@@ -9,12 +9,13 @@
  * saver.addData("/RawData/Scan000/Det", dwa2D, [4, 3]);   // Data00[4, 3] = dwa2D.data[0]
  */
 import { DataDistribution, DataType, enumChecker, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
-import { IndexOutOfRangeError, InvalidTypeError, NodeError } from "../errors.js";
+import { IndexOutOfRangeError, InvalidTypeError } from "../errors.js";
 import type { Where } from "../lowlevel/h5backend.js";
 import { checkOptions } from "../lowlevel/options.js";
 import { CARRAY } from "../nodes/arrays.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataNodeSaver } from "./data-saver.js";
+import { NodeListCache } from "./node-cache.js";
 import { nodeMetadata } from "./node-metadata.js";
 
 export interface ExtendedAddOptions {
@@ -36,15 +37,24 @@ export function normalizeExtendedIndexes(indexes: readonly number[], extendedSha
       `Cannot put data into the h5array with extended indexes (${indexes.join(", ")}): expected ${extendedShape.length} indexes`,
     );
   }
-  return indexes.map((index, k) => {
+  const out = new Array<number>(indexes.length);
+  for (let k = 0; k < indexes.length; k++) {
+    const index = indexes[k] as number;
     const size = extendedShape[k] as number;
     if (!Number.isInteger(index)) throw new IndexOutOfRangeError(`extended index ${k} must be an integer, got ${index}`);
     const i = index < 0 ? index + size : index;
     if (i < 0 || i >= size) {
       throw new IndexOutOfRangeError(`extended index ${index} is out of range for dimension ${k} of size ${size}`);
     }
-    return i;
-  });
+    out[k] = i;
+  }
+  return out;
+}
+
+/** A DataDistribution member from a member or a name (names go through `enumChecker`). */
+export function distributionOf(d: DataDistribution | string | undefined): DataDistribution {
+  if (d === undefined) return DataDistribution.uniform;
+  return d instanceof DataDistribution ? d : enumChecker(DataDistribution, d);
 }
 
 function checkShape(shape: readonly number[]): number[] {
@@ -58,8 +68,8 @@ export class DataExtendedSaver extends DataNodeSaver {
   readonly dataType: DataType = DataType.data;
   /** The scan shape prepended to each array. */
   readonly extendedShape: readonly number[];
-  /** The data CARRAYs of each `where` (by path), resolved once: appends never look them up again. */
-  private readonly arrays = new Map<string, CARRAY[]>();
+  /** The data CARRAYs of each `where`, resolved once: scan points never look them up again. */
+  private readonly dataNodes = new NodeListCache((w, i) => this.getNodeFromIndex(w, i), CARRAY, "a CARRAY holding extended data");
 
   /**
    * @param h5saver an open saver or a file path
@@ -83,28 +93,16 @@ export class DataExtendedSaver extends DataNodeSaver {
   addData(where: Where, data: DataWithAxes, indexes: readonly number[], options: ExtendedAddOptions = {}): void {
     const o = checkOptions(options, ADD_KEYS, "DataExtendedSaver.addData");
     const at = normalizeExtendedIndexes(indexes, this.extendedShape);
-    const nodes = this.dataArrays(where, data, enumChecker(DataDistribution, o.distribution ?? DataDistribution.uniform));
-    for (let i = 0; i < data.length; i++) {
-      const node = nodes[i];
-      if (node === undefined) throw new NodeError(`${this.h5saver.getNode(where).path}/${this.formatNodeName(i)}`, "a data CARRAY");
-      node.writeAt(at, data.data[i] as NDArray);
-    }
+    const nodes = this.dataArrays(where, data, distributionOf(o.distribution));
+    for (let i = 0; i < data.length; i++) (nodes[i] as CARRAY).writeAt(at, data.data[i] as NDArray);
   }
 
   /** The data arrays of `where`: cached, found, or created on the first call. */
   private dataArrays(where: Where, data: DataWithAxes, distribution: DataDistribution): CARRAY[] {
-    const path = typeof where === "string" ? where : where.path;
-    const cached = this.arrays.get(path);
-    if (cached !== undefined && cached.length >= data.length && cached.every((n) => n.session.isOpen)) return cached;
+    const cached = this.dataNodes.cached(where, data.length);
+    if (cached !== null) return cached;
     if (this.getLastNodeName(where) === null) this.createArrays(where, data, distribution);
-    const nodes: CARRAY[] = [];
-    for (let i = 0; i < data.length; i++) {
-      const node = this.getNodeFromIndex(where, i);
-      if (!(node instanceof CARRAY)) throw new NodeError(node.path, "a CARRAY holding extended data");
-      nodes.push(node);
-    }
-    this.arrays.set(path, nodes);
-    return nodes;
+    return this.dataNodes.get(where, data.length);
   }
 
   private createArrays(where: Where, data: DataWithAxes, distribution: DataDistribution): void {
