@@ -14,6 +14,26 @@ import { GROUP } from "./group.js";
 import { joinPath, parentPathOf, type Node } from "./node.js";
 import { StringARRAY, VLARRAY } from "./vlarray.js";
 
+/**
+ * Sessions holding deferred attributes not yet written. A process that exits without closing its
+ * files still gets exact `shape`/`size` attributes: the `exit` listener writes them before the
+ * binding closes the files (its cleanup runs after the `exit` event). Only dirty sessions are held,
+ * so a forgotten clean session can still be garbage-collected.
+ */
+const dirtySessions = new Set<Session>();
+let exitListenerInstalled = false;
+
+function writeDirtySessionsAtExit(): void {
+  for (const session of [...dirtySessions]) {
+    try {
+      session.writeDeferred();
+    } catch (e) {
+      // No caller is left to throw to: say which file may hold stale shape/size attributes.
+      process.stderr.write(`data-saving: ${session.file.path}: deferred shape/size attributes not written at exit: ${String(e)}\n`);
+    }
+  }
+}
+
 /** CLASS text of a stored node, or null when it has none. */
 function classOf(attrs: AttributeStore): string | null {
   if (!attrs.has(ATTR.CLASS)) return null;
@@ -58,6 +78,13 @@ export class Session implements AttrsOwner {
 
   markDirty(attrs: NodeAttrs): void {
     this.dirty.add(attrs);
+    if (!dirtySessions.has(this)) {
+      dirtySessions.add(this);
+      if (!exitListenerInstalled) {
+        process.on("exit", writeDirtySessionsAtExit);
+        exitListenerInstalled = true;
+      }
+    }
   }
 
   /** The root group. */
@@ -142,13 +169,17 @@ export class Session implements AttrsOwner {
       this.closed = true;
       this.nodes.clear();
       this.dirty.clear();
+      dirtySessions.delete(this);
       this.file.close();
     }
   }
 
-  private writeDeferred(): void {
+  /** Writes the deferred attributes of every dirty node (flush, close, process exit). */
+  writeDeferred(): void {
+    if (this.closed || !this.writable) return;
     for (const a of this.dirty) a.writePending();
     this.dirty.clear();
+    dirtySessions.delete(this);
   }
 
   private open(parent: StorageGroup, path: string, name: string): Node {
