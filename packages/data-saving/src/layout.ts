@@ -166,16 +166,19 @@ export function groupTypeAttrValue(groupType: EnumInput): string {
 
 /** HDF5 name order (byte-wise UTF-8) = Python's str order = code-point order (§7.5). */
 export function compareNodeNames(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const ca = ia.next();
-    const cb = ib.next();
-    if (ca.done) return cb.done ? 0 : -1;
-    if (cb.done) return 1;
-    const d = (ca.value.codePointAt(0) ?? 0) - (cb.value.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca !== cb) return codePointRank(ca) - codePointRank(cb);
   }
+  return a.length - b.length;
+}
+
+/** UTF-16 code unit -> rank in code-point order: surrogates (astral characters) after U+FFFF. */
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { PyTuple } from "@pymodaq-ts/data-model";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isInvalidValueError } from "../src/errors.js";
 import {
@@ -90,6 +91,16 @@ describe("layout: names (spec §3)", () => {
   it("orders names by code point, as HDF5's byte-wise index", () => {
     const names = ["n1", "N2", "M1", "\u{1F4C1} x", "\uFFFD", "Zgroup", "Agroup"];
     expect([...names].sort(compareNodeNames)).toEqual(["Agroup", "M1", "N2", "Zgroup", "n1", "\uFFFD", "\u{1F4C1} x"]);
+  });
+
+  it("orders any two names as their UTF-8 bytes (property)", () => {
+    const sign = (x: number) => Math.sign(x);
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => {
+        expect(sign(compareNodeNames(a, b))).toBe(sign(Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"))));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
