@@ -6,7 +6,9 @@
  * const d = new DataBase("x", { source: "raw", data: [NDArray.arange(0, 3, 1, "float64")], units: "mm" });
  * d.length; d.dim.name; d.labels;     // 1, "Data1D", ["CH00"]
  */
-import { dataAbsolute, dataAverage, dataBinary, dataComplexPart, dataFlip, dataNegative, dataToDB, type DataOperand } from "./data-ops.js";
+import {
+  dataAbsolute, dataAverage, dataBinary, dataComplexPart, dataFlip, dataNegative, dataToDB, dataUnwrap, type DataOperand,
+} from "./data-ops.js";
 import { describe } from "./dtype.js";
 import { normalizeData, padLabels, type DataInput } from "./data-input.js";
 import { enumChecker } from "./enum-base.js";
@@ -16,6 +18,7 @@ import { NDArray } from "./ndarray.js";
 import { stack } from "./ndjoin.js";
 import { allclose, meanOf } from "./ndmath.js";
 import { checkOptions } from "./options.js";
+import { Slice } from "./slice.js";
 import type { PyValue } from "./pyvalue.js";
 import { checkUnits, unitConverter, unitsCompatible } from "./units.js";
 import { DataDimWarning, emitWarning } from "./warnings.js";
@@ -222,6 +225,12 @@ export class DataBase extends DataLowLevel {
     return this._data[i < 0 ? i + this.length : i] as NDArray;
   }
 
+  /** The arrays at `start:stop:step` (Python `dwa[a:b:c]`), not copied. */
+  slice(start: number | null = null, stop: number | null = null, step: number | null = null): NDArray[] {
+    const { start: s, step: st, count } = new Slice(start, stop, step).indices(this.length);
+    return Array.from({ length: count }, (_, k) => this._data[s + k * st] as NDArray);
+  }
+
   /**
    * Replaces the i-th array by one of the same shape.
    * @throws ModelIndexError for a bad index or shape.
@@ -355,6 +364,10 @@ export class DataBase extends DataLowLevel {
   /** Argument of each element, in `rad`. */
   angle(): this {
     return dataComplexPart(this, "angle");
+  }
+  /** Phases unwrapped along the last dimension of each array (NumPy `unwrap`). */
+  unwrap(): this {
+    return dataUnwrap(this);
   }
   /** `10 * log10(this / max(this))`, in `dB`. */
   toDB(): this {

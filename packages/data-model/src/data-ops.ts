@@ -6,7 +6,7 @@ import { DataBase } from "./data-base.js";
 import type { DataWithAxes } from "./data-with-axes.js";
 import { DataUnitError, ModelTypeError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
-import { absolute, binaryOp, complexPart, mapReal, negative, reduce, type BinaryOp, type ReduceOp } from "./ndmath.js";
+import { absolute, binaryOp, complexPart, mapReal, negative, reduce, unwrap, type BinaryOp, type ReduceOp } from "./ndmath.js";
 import { squeeze } from "./squeeze.js";
 import { acceptsBareNumbers, divideUnits, multiplyUnits, unitConverter } from "./units.js";
 
@@ -78,6 +78,11 @@ export function dataAbsolute<T extends DataBase>(d: T): T {
 /** Real part, imaginary part or angle (units `rad`) of each array; the name is kept. */
 export function dataComplexPart<T extends DataBase>(d: T, part: "real" | "imag" | "angle"): T {
   return withData(d, d.data.map((a) => complexPart(a, part)), d.name, part === "angle" ? "rad" : d.units);
+}
+
+/** Each array unwrapped along its last dimension (NumPy `unwrap`); the name is kept. */
+export function dataUnwrap<T extends DataBase>(d: T): T {
+  return withData(d, d.data.map((a) => unwrap(a)), d.name, d.units);
 }
 
 /** `10 * log10(data / max(data))` per array, units `dB`. */

@@ -28,7 +28,7 @@ export * from "./warnings.js";
 export { ELLIPSIS, Slice, type IndexItem } from "./slice.js";
 export { NDArray, isNDArray, shapeSize, type Nested } from "./ndarray.js";
 export { concatenate, stack } from "./ndjoin.js";
-export { allclose, binaryOp, reduce, type BinaryOp, type ReduceOp } from "./ndmath.js";
+export { allclose, binaryOp, reduce, unwrap, type BinaryOp, type ReduceOp } from "./ndmath.js";
 export { squeeze } from "./squeeze.js";
 export { PyEnum, enumChecker, enumEquals, isPyEnum, type EnumClass } from "./enum-base.js";
 export * from "./enums.js";

@@ -126,10 +126,13 @@ export class NDArray<D extends Dtype = Dtype> {
     return new NDArray(dtype, s, buf);
   }
 
-  /** A zero-filled array. */
-  static zeros<D extends Dtype = "float64">(shape: readonly number[], dtype?: D): NDArray<D> {
+  /** A zero-filled array: `zeros(shape, dtype = "float64")` or `zeros(dtype, shape)`. */
+  static zeros<D extends Dtype = "float64">(shape: readonly number[], dtype?: D): NDArray<D>;
+  static zeros<D extends Dtype>(dtype: D, shape: readonly number[]): NDArray<D>;
+  static zeros<D extends Dtype>(first: readonly number[] | D, second?: D | readonly number[]): NDArray<D> {
+    const [shape, dtype] = typeof first === "string" ? [second, first] : [first, second];
     const dt = (dtype ?? "float64") as D;
-    const s = checkShape(shape);
+    const s = checkShape(shape as readonly number[]);
     return new NDArray(dt, s, allocate(dt, shapeSize(s)));
   }
 

@@ -300,3 +300,34 @@ export function reduce(a: NDArray, op: ReduceOp, axis: number | readonly number[
   }
   return out;
 }
+
+/**
+ * NumPy `unwrap` along dimension `axis` (default last): jumps larger than pi between
+ * neighbours are removed by adding multiples of 2*pi. Result float64.
+ * @throws ModelTypeError for complex data; ModelIndexError for a bad axis.
+ */
+export function unwrap(a: NDArray, axis = -1): NDArray<"float64"> {
+  const out = mapReal(a, (x) => x);
+  if (a.ndim === 0) return out;
+  const ax = normalizeAxis(axis, a.ndim);
+  const strides = cStrides(a.shape);
+  const n = a.shape[ax] as number;
+  const step = strides[ax] as number;
+  const lines = a.size / Math.max(n, 1);
+  const inner = step;
+  for (let line = 0; line < lines; line++) {
+    const base = Math.floor(line / inner) * inner * n + (line % inner);
+    let correction = 0;
+    let prev = a.numberAt(base);
+    for (let i = 1; i < n; i++) {
+      const cur = a.numberAt(base + i * step);
+      const dd = cur - prev;
+      let ddmod = ((((dd + Math.PI) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI)) - Math.PI;
+      if (ddmod === -Math.PI && dd > 0) ddmod = Math.PI;
+      if (Math.abs(dd) >= Math.PI) correction += ddmod - dd;
+      out.data[base + i * step] = cur + correction;
+      prev = cur;
+    }
+  }
+  return out;
+}

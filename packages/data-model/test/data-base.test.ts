@@ -216,6 +216,9 @@ describe("DataBase container behaviour (spec §6.7)", () => {
     expect(p.at(0).toNumbers()).toEqual([4, 5, 6]);
     expect(d.length).toBe(2);
     expect(d.stackAsArray().shape).toEqual([2, 3]);
+    expect(d.slice(1)).toEqual([d.at(1)]);
+    expect(d.slice(null, null, -1)).toEqual([d.at(1), d.at(0)]);
+    expect(db([f64([0, 3, 6.5])]).unwrap().at(0).toNumbers()).toEqual([0, 3, 0.21681469282041377]);
     expect(d.isTruthy()).toBe(true);
     expect(db([f64([0, 1])]).isTruthy()).toBe(false);
     const c = d.deepcopy();

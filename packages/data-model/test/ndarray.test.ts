@@ -36,6 +36,8 @@ describe("NDArray construction", () => {
   it("zeros, full, arange, linspace, fromNested", () => {
     expect(NDArray.zeros([2, 2]).dtype).toBe("float64");
     expect(NDArray.zeros([3], "uint16").data).toBeInstanceOf(Uint16Array);
+    expect(NDArray.zeros("int8", [2, 2]).shape).toEqual([2, 2]);
+    expect(NDArray.zeros("int8", [2, 2]).data).toBeInstanceOf(Int8Array);
     expect(NDArray.full([2], 7, "int32").toNumbers()).toEqual([7, 7]);
     expect(NDArray.arange(4).dtype).toBe("int64");
     expect(NDArray.arange(0, 1, 0.25).toNumbers()).toEqual([0, 0.25, 0.5, 0.75]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NDArray, allclose, binaryOp, reduce } from "../src/index.js";
+import { NDArray, allclose, binaryOp, reduce, unwrap } from "../src/index.js";
 import { absolute, broadcastShapes, complexPart, meanOf, negative, pairwiseSum } from "../src/ndmath.js";
 import { LIN20 } from "./fixtures.js";
 
@@ -57,5 +57,14 @@ describe("ndmath", () => {
     expect(absolute(c).toNumbers()).toEqual([5]);
     expect(complexPart(c, "imag").toNumbers()).toEqual([4]);
     expect(complexPart(c, "angle").numberAt(0)).toBeCloseTo(Math.atan2(4, 3));
+  });
+
+  it("unwrap matches NumPy along the last or a given axis", () => {
+    // numpy: np.unwrap([0, 3, 6.5, 0.2, -3.5, 2.9])
+    expect(unwrap(NDArray.from("float64", [6], [0, 3, 6.5, 0.2, -3.5, 2.9])).toNumbers())
+      .toEqual([0, 3, 0.21681469282041377, 0.2, 2.7831853071795862, 2.9]);
+    // numpy: np.unwrap([[0, 3, 6.5], [0.2, -3.5, 2.9]], axis=0)
+    expect(unwrap(NDArray.from("float64", [2, 3], [0, 3, 6.5, 0.2, -3.5, 2.9]), 0).toNested())
+      .toEqual([[0, 3, 6.5], [0.2, 2.7831853071795862, 9.183185307179587]]);
   });
 });
