@@ -7,11 +7,11 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { isModelIndexError, type DataWithAxes } from "@pymodaq-ts/data-model";
-import { isInvalidTypeError, isMissingAttributeError, isNodeError } from "../src/errors.js";
+import { ModelIndexError, type DataWithAxes } from "@pymodaq-ts/data-model";
+import { NodeError } from "../src/errors.js";
 import { getAxes, loadAxis } from "../src/loader/axes.js";
 import { DataLoader } from "../src/loader/data-loader.js";
-import { isAxisError } from "../src/loader/errors.js";
+import { AxisError } from "../src/loader/errors.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const fixtures = resolve(repoRoot, "../shared/fixtures/pymodaq");
@@ -32,15 +32,6 @@ function values(dwa: DataWithAxes, i = 0): number[] {
   return dwa.data[i]!.toNumbers();
 }
 
-function catchError(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
-
 describe("DataLoader opening", () => {
   it("opens a path read-only and leaves the file byte-identical", () => {
     const path = fixture("dte_bkg_tables");
@@ -55,9 +46,8 @@ describe("DataLoader opening", () => {
 
   it("rejects unknown options", () => {
     const l = loader("dte_bkg_tables");
-    const error = catchError(() => l.loadData("/RawData/Data1D/CH00/Data00", { withbkg: true } as never));
-    expect(isInvalidTypeError(error)).toBe(true);
-    expect(String(error)).toMatch(/withbkg/);
+    expect(() => l.loadData("/RawData/Data1D/CH00/Data00", { withbkg: true } as never))
+      .toThrow(expect.objectContaining({ name: "InvalidTypeError", message: expect.stringMatching(/withbkg/) }));
   });
 });
 
@@ -109,13 +99,11 @@ describe("DataLoader.loadData", () => {
   });
 
   it("fails with IndexError on a single-point Axis node (§7.2)", () => {
-    const error = catchError(() => loader("edge_tables").loadData("/RawData/Détecteur µ/Data1D/CH05/Axis00"));
-    expect(isModelIndexError(error)).toBe(true);
+    expect(() => loader("edge_tables").loadData("/RawData/Détecteur µ/Data1D/CH05/Axis00")).toThrow(ModelIndexError);
   });
 
   it("fails with IndexError on a Data2D whose size-1 dimension was squeezed (§7.3)", () => {
-    const error = catchError(() => loader("edge_loaderror_h5py").loadData("/RawData/Data2D/CH00/Data00"));
-    expect(isModelIndexError(error)).toBe(true);
+    expect(() => loader("edge_loaderror_h5py").loadData("/RawData/Data2D/CH00/Data00")).toThrow(ModelIndexError);
   });
 
   it("keeps the size-1 navigation dimension of a DataND (squeeze rule)", () => {
@@ -125,15 +113,13 @@ describe("DataLoader.loadData", () => {
   });
 
   it("names the missing node", () => {
-    const error = catchError(() => loader("dte_bkg_tables").loadData("/RawData/Nope/Data00"));
-    expect(isNodeError(error)).toBe(true);
-    expect(String(error)).toMatch(/\/RawData\/Nope/);
+    expect(() => loader("dte_bkg_tables").loadData("/RawData/Nope/Data00"))
+      .toThrow(expect.objectContaining({ name: "NodeError", message: expect.stringMatching(/\/RawData\/Nope/) }));
   });
 
   it("needs a data_type attribute (Python KeyError)", () => {
-    const error = catchError(() => loader("dte_bkg_tables").loadData("/RawData/Data1D"));
-    expect(isMissingAttributeError(error)).toBe(true);
-    expect(String(error)).toMatch(/\/RawData\/Data1D.*data_type/);
+    expect(() => loader("dte_bkg_tables").loadData("/RawData/Data1D"))
+      .toThrow(expect.objectContaining({ name: "MissingAttributeError", message: expect.stringMatching(/\/RawData\/Data1D.*data_type/) }));
   });
 });
 
@@ -151,13 +137,11 @@ describe("DataLoader.loadAll", () => {
   });
 
   it("aborts on the first failing load", () => {
-    const error = catchError(() => loader("edge_loaderror_h5py").loadAll("/RawData"));
-    expect(isModelIndexError(error)).toBe(true);
+    expect(() => loader("edge_loaderror_h5py").loadAll("/RawData")).toThrow(ModelIndexError);
   });
 
   it("needs a group", () => {
-    const error = catchError(() => loader("dsl_nested_h5py").loadAll("/RawData/Data01"));
-    expect(isNodeError(error)).toBe(true);
+    expect(() => loader("dsl_nested_h5py").loadAll("/RawData/Data01")).toThrow(NodeError);
   });
 });
 
@@ -172,9 +156,9 @@ describe("loadAxis / getAxes", () => {
   });
 
   it("raises AxisError on a node that is not an axis, naming it", () => {
-    const error = catchError(() => loadAxis(loader("dsl_nested_h5py").h5saver, "/RawData/Data01"));
-    expect(isAxisError(error)).toBe(true);
-    expect(String(error)).toMatch(/\/RawData\/Data01: .*expected data_type 'axis', found "data"/);
+    const h5 = loader("dsl_nested_h5py").h5saver;
+    expect(() => loadAxis(h5, "/RawData/Data01")).toThrow(AxisError);
+    expect(() => loadAxis(h5, "/RawData/Data01")).toThrow(/\/RawData\/Data01: .*expected data_type 'axis', found "data"/);
   });
 
   it("lists the axes of a group's subtree in walk order, from a group or one of its nodes", () => {

@@ -17,7 +17,8 @@ import { canonicalValue } from "../canonical/values.js";
 import { decodeAttr, decodeRawText } from "../codec/envelope.js";
 import { unpickleString } from "../codec/pickle.js";
 import { ATTR } from "../layout.js";
-import { openForReading } from "./open.js";
+import { FileStateError } from "../errors.js";
+import { H5SaverLowLevel } from "../saver-lowlevel.js";
 
 /** A JSON value of the canonical document (integers beyond 2^53 stay bigint: write with stringifyCanonical). */
 export type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
@@ -223,10 +224,12 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[]): Canonica
  * @throws the backend's error when the file cannot be opened.
  */
 export function canonicalTree(path: string): CanonicalTree {
-  const file = openForReading(path);
+  const h5 = H5SaverLowLevel.openReadOnly(path);
   try {
+    const file = h5.h5File;
+    if (file === null) throw new FileStateError(`${path}: the file did not open`, { path });
     return canonicalTreeOf(file.root);
   } finally {
-    file.close();
+    h5.closeFile();
   }
 }
