@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { ModelIndexError, type DataWithAxes } from "@pymodaq-ts/data-model";
+import { captureWarnings, ModelIndexError, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { NodeError } from "../src/errors.js";
 import { getAxes, loadAxis } from "../src/loader/axes.js";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -96,6 +96,12 @@ describe("DataLoader.loadData", () => {
     expect(dwa.axes).toHaveLength(1);
     expect(dwa.axes[0]!.label).toBe("a");
     expect(dwa.axes[0]!.getData().toNumbers()).toEqual([0, 1, 2]);
+  });
+
+  it("reports the replaced index axis through the model's warning channel", () => {
+    const { result, warnings } = captureWarnings(() => loader("dsl_nested_h5py").loadData("/RawData/Agroup/Axis00"));
+    expect(result.axes[0]!.size).toBe(3);
+    expect(warnings.map((w) => w.name)).toContain("DataSizeWarning");
   });
 
   it("fails with IndexError on a single-point Axis node (§7.2)", () => {
