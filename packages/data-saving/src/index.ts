@@ -25,7 +25,7 @@ export { CARRAY, EARRAY } from "./nodes/arrays.js";
 export { VLARRAY, StringARRAY } from "./nodes/vlarray.js";
 export type { Session } from "./nodes/session.js";
 export type { CarrayInit, CreateContext } from "./nodes/create.js";
-export { H5Backend, type H5BackendOptions, type OpenMode, type Where } from "./lowlevel/h5backend.js";
+export { H5Backend, type H5BackendOptions, type OpenFileOptions, type OpenMode, type Where } from "./lowlevel/h5backend.js";
 export { walkGroups, walkNodes } from "./lowlevel/walk.js";
 export { localClock, type FileClock } from "./lowlevel/clock.js";
 export type { Metadata } from "./lowlevel/metadata.js";

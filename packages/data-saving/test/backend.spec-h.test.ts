@@ -244,6 +244,15 @@ describe("H5Backend (spec 10.1)", () => {
     expect(h5.root().attrs.get("PYTABLES_FORMAT_VERSION")).toBe("2.1");
   });
 
+  it("options are checked; filename is the open file's path", () => {
+    expect(() => new H5Backend({ backnd: "tables" } as never)).toThrow(/unknown option 'backnd'/);
+    expect(() => h5.openFile(join(dir, "x.h5"), "x" as never)).toThrow(/mode must be/);
+    expect(() => h5.openFile(join(dir, "x.h5"), "w", { titel: "t" } as never)).toThrow(/unknown option 'titel'/);
+    expect(h5.filename).toBeNull();
+    const path = openNew();
+    expect(h5.filename).toBe(path);
+  });
+
   it("errors name the missing path and what was expected", () => {
     openNew();
     h5.getSetGroup("/", "g1");

@@ -36,6 +36,7 @@ import { joinPath, type Node } from "../nodes/node.js";
 import { Session } from "../nodes/session.js";
 import type { VLARRAY } from "../nodes/vlarray.js";
 import { metadataEntries, type Metadata } from "./metadata.js";
+import { checkOptions } from "./options.js";
 import { walkGroups, walkNodes } from "./walk.js";
 
 /** A node, or the absolute path of one. */
@@ -43,6 +44,15 @@ export type Where = Node | string;
 
 /** File modes of `openFile`: `w` create/truncate, `a`/`r+` read-write, `r` read-only. */
 export type OpenMode = "r" | "r+" | "a" | "w";
+
+export interface OpenFileOptions {
+  /** Root TITLE of a new file (default `PyMoDAQ file`). */
+  title?: string;
+  /** Root `pymodaq_version` of a new file (default `'0.0.0'`). */
+  pymodaqVersion?: string;
+  /** Root `pymodaq_data_version` of a new file (default `'5.0.0'`). */
+  pymodaqDataVersion?: string;
+}
 
 export interface H5BackendOptions {
   /** Value of the `backend` attributes (`'tables'` default, or `'h5py'`). */
@@ -61,13 +71,20 @@ export class H5Backend {
   protected session: Session | null = null;
   protected compression: Compression | null = null;
 
+  /** @throws InvalidValueError for another backend name; InvalidTypeError for unknown options. */
   constructor(options: H5BackendOptions = {}) {
-    const backend = options.backend ?? "tables";
+    const o = checkOptions(options, ["backend", "storage"], "H5Backend");
+    const backend = o.backend ?? "tables";
     if (!BACKEND_NAMES.includes(backend)) {
       throw new InvalidValueError(`backend must be one of ${BACKEND_NAMES.join(", ")}, got ${String(backend)}`);
     }
     this.backend = backend;
-    this.storage = options.storage ?? h5LowLevelBackend;
+    this.storage = o.storage ?? h5LowLevelBackend;
+  }
+
+  /** Path of the open file, or null (Python `filename`). */
+  get filename(): string | null {
+    return this.isopen() ? this.filePath : null;
   }
 
   /** The open backend file, or null. */
@@ -106,16 +123,18 @@ export class H5Backend {
    * opens read-write; `r` read-only. A previously open file is closed first.
    * @throws the backend's error when the file cannot be opened.
    */
-  openFile(path: string, mode: OpenMode = "r", options: { title?: string; pymodaqVersion?: string; pymodaqDataVersion?: string } = {}): void {
+  openFile(path: string, mode: OpenMode = "r", options: OpenFileOptions = {}): void {
+    const o = checkOptions(options, ["title", "pymodaqVersion", "pymodaqDataVersion"], "openFile");
+    if (!["r", "r+", "a", "w"].includes(mode)) throw new InvalidValueError(`openFile: mode must be "r", "r+", "a" or "w", got ${String(mode)}`);
     this.closeFile();
     const file = mode === "w" ? this.storage.create(path, FILE_SETTINGS) : this.storage.open(path, mode === "r" ? "r" : "r+", FILE_SETTINGS);
     this.session = new Session(file);
     this.filePath = path;
     if (mode === "w") {
       const root = this.session.root();
-      root.attrs.writeSystem(systemAttributes("GROUP", options.title ?? ROOT_TITLE, { root: true }));
-      root.attrs.set(ATTR.pymodaq_version, options.pymodaqVersion ?? DEFAULT_PYMODAQ_VERSION);
-      root.attrs.set(ATTR.pymodaq_data_version, options.pymodaqDataVersion ?? PYMODAQ_DATA_VERSION);
+      root.attrs.writeSystem(systemAttributes("GROUP", o.title ?? ROOT_TITLE, { root: true }));
+      root.attrs.set(ATTR.pymodaq_version, o.pymodaqVersion ?? DEFAULT_PYMODAQ_VERSION);
+      root.attrs.set(ATTR.pymodaq_data_version, o.pymodaqDataVersion ?? PYMODAQ_DATA_VERSION);
     }
   }
 
