@@ -22,3 +22,15 @@ export { MockSpectrometer, SPECTROMETER_CHANNELS, type SpectrometerOptions } fro
 export { heatmapSpec, renderHeatmap, type HeatmapInput, type HeatmapOptions, type PlotAxis } from "./plot/heatmap.js";
 export { axisTitle, renderVegaLite, writePicture, type Picture, type RenderOptions } from "./plot/render.js";
 export { renderSpectrum, spectrumSpec, type SpectrumInput, type SpectrumOptions } from "./plot/spectrum.js";
+export { renderDataPlot } from "./plot/data-plot.js";
+export { scanGrid, type ScanGrid, type ScanGridOptions } from "./scan/grid.js";
+export { saveScan, type SavedScan, type SaveScanOptions } from "./scan/save-scan.js";
+export {
+  POWER_CHANNEL, READING_NAMES, powerData, powerMeterReading, spectrometerReading, spectrumData, wavelengthAxis,
+} from "./scan/readings.js";
+export { hillClimb, type HillClimbOptions, type WalkPoint } from "./scan/hill-climb.js";
+export { integratedMap, renderScanPictures, type IntegratedMap, type ScanPictures } from "./scan/scan-pictures.js";
+export { describeAxis, describeData, formatMB, formatNumber, formatShape, payloadBytes } from "./report/describe.js";
+export { DATA_NODE_TYPES, dataNodePaths, nodeLine, treeLines } from "./report/tree.js";
+export { loggerMessages } from "./report/logger-messages.js";
+export { STOP_SIGNALS, StopSignal, type StopSignalName } from "./run/stop-signal.js";
