@@ -24,6 +24,8 @@ export interface DataToExportOptions {
   data?: readonly DataWithAxes[];
   /** Overrides the construction time (seconds since the epoch). */
   timestamp?: number;
+  /** Python's extra keyword arguments: plain attributes of the DTE, neither tracked nor saved. */
+  attributes?: Record<string, unknown>;
 }
 
 /** Orders strings by Unicode code point (Python's `str` ordering), not by UTF-16 unit. */
@@ -66,17 +68,23 @@ function checkDwa(value: unknown): asserts value is DataWithAxes {
 
 export class DataToExport extends DataLowLevel {
   private _data: DataWithAxes[] = [];
+  /** Free attributes given at construction (Python's extra keyword arguments; never saved). */
+  readonly attributes: Map<string, unknown>;
 
   /**
    * @param name the identifier of this collection; DWAs with an empty origin get it as origin.
-   * @param options `{ data, timestamp }`.
+   * @param options `{ data, timestamp, attributes }`.
    * @throws ModelTypeError when `data` is not a list of DataWithAxes, or for an unknown option.
    */
   constructor(name: string, options?: DataToExportOptions) {
     super(name);
-    const o = checkOptions("DataToExport", options, ["data", "timestamp"]) as DataToExportOptions;
+    const o = checkOptions("DataToExport", options, ["data", "timestamp", "attributes"]) as DataToExportOptions;
     this.data = o.data ?? [];
-    if (o.timestamp !== undefined) this.timestamp = o.timestamp;
+    if (o.timestamp !== undefined) {
+      if (typeof o.timestamp !== "number") throw new ModelTypeError(`timestamp should be a number, got ${describe(o.timestamp)}`);
+      this.timestamp = o.timestamp;
+    }
+    this.attributes = new Map(Object.entries(o.attributes ?? {}));
   }
 
   /** The DWAs. Assigning checks them, copies the list and gives empty origins this name. */

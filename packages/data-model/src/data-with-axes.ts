@@ -199,6 +199,11 @@ export class DataWithAxes extends DataBase {
     return this._errors?.[index] ?? NDArray.from("float64", [1], [0]);
   }
 
+  /** `getError(i)` for every array. */
+  getErrors(): NDArray[] {
+    return this._data.map((_, i) => this.getError(i));
+  }
+
   /**
    * A deep copy whose data are the error arrays, named `<name>_errors`, source
    * calculated, without errors (spec §6.6).

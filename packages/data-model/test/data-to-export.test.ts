@@ -252,6 +252,8 @@ describe("DataToExport details (spec §7.1 to §7.4)", () => {
     dte.data = [fresh];
     expect(fresh.origin).toBe("toexport");
     expect(new DataToExport("ts", { timestamp: 5 }).timestamp).toBe(5);
+    expect(errName(() => new DataToExport("ts", { timestamp: "5" as never }))).toBe("ModelTypeError");
+    expect(new DataToExport("kw", { attributes: { scan: "s1" } }).attributes.get("scan")).toBe("s1");
     expect(String(dte)).toBe("DataToExport: toexport <len:1>\n    * <DataRaw: fresh <u: > <len:1> (|2)>");
     expect(isDataToExport(dte)).toBe(true);
     expect(new DataToExport("empty").length).toBe(0);

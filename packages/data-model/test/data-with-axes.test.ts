@@ -255,6 +255,7 @@ describe("errors (spec §6.6)", () => {
     const ok = new DataRaw("d", { data: [f64([1, 2])], errors: [f64([0.1, 0.2])] });
     expect(ok.errors?.[0]?.toNumbers()).toEqual([0.1, 0.2]);
     expect(ok.getError(0).toNumbers()).toEqual([0.1, 0.2]);
+    expect(ok.getErrors().map((e) => e.toNumbers())).toEqual([[0.1, 0.2]]);
     for (const bad of [[f64([1])], [f64([1, 2]), f64([1, 2])], f64([1, 2]), ["x"]]) {
       const { result, names } = warned(() => new DataRaw("d", { data: [f64([1, 2])], errors: bad as never }));
       expect(result.errors).toBeNull();
