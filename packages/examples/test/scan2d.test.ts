@@ -31,7 +31,7 @@ describe("scan2d", () => {
     const file = path.join(tmp, "o", SCAN_FILE);
     expect(r.stdout).toContain(`saved ${file}`);
     expect(r.stdout).toContain(`${NX * NY} points`);
-    expect(r.stdout).toMatch(/MB\/s/);
+    expect(r.stdout).toMatch(/ s in the savers \([\d.]+ s of CPU\): \d+ MB\/s/);
 
     const grid = scanGrid({ nx: NX, ny: NY });
     const spectro = new MockSpectrometer({ seed: SEED });

@@ -75,7 +75,7 @@ function printSaved(saved: SavedScan, out: (line?: string) => void): void {
   out(`saved ${saved.file} (${formatMB(size)} on disk)`);
   out(`  ${saved.scanPath}: ${saved.points} points, payload ${formatMB(saved.payloadBytes)}`);
   out(
-    `  ${saved.saveSeconds.toFixed(2)} s in the savers: ${rate.toFixed(0)} MB/s` +
+    `  ${saved.saveSeconds.toFixed(2)} s in the savers (${saved.saveCpuSeconds.toFixed(2)} s of CPU): ${rate.toFixed(0)} MB/s` +
       ` (whole run ${saved.wallSeconds.toFixed(2)} s, simulated acquisitions included)`,
   );
 }

@@ -42,6 +42,8 @@ export interface SavedScan {
   payloadBytes: number;
   /** Seconds spent in the saving library: creation, every addData, the Logger, close. */
   saveSeconds: number;
+  /** CPU seconds (user + system) of this process during those calls: the cost on an idle machine. */
+  saveCpuSeconds: number;
   /** Seconds of the whole run, acquisitions included. */
   wallSeconds: number;
 }
@@ -59,12 +61,16 @@ export function saveScan(options: SaveScanOptions): SavedScan {
   const { grid, spectrometer, powerMeter } = options;
   const started = performance.now();
   let inSaver = 0;
+  let cpuInSaver = 0;
   const timed = <T>(fn: () => T): T => {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     try {
       return fn();
     } finally {
       inSaver += performance.now() - t;
+      const used = process.cpuUsage(cpu);
+      cpuInSaver += used.user + used.system;
     }
   };
   const h5 = new H5SaverLowLevel({ saveType: "scan" });
@@ -106,6 +112,7 @@ export function saveScan(options: SaveScanOptions): SavedScan {
       points,
       payloadBytes: points * (spectrometer.wavelengths.length * 2 + 1) * 8,
       saveSeconds: inSaver / 1000,
+      saveCpuSeconds: cpuInSaver / 1e6,
       wallSeconds: (performance.now() - started) / 1000,
     };
   } finally {
