@@ -10,6 +10,7 @@ import {
 import { decodePyValue } from "../src/replay/pyvalues.js";
 import { decodeAxis, decodeNdArray, decodeValue } from "../src/replay/values.js";
 import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { thrown } from "./savers.helpers.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,14 +22,6 @@ function outPath(): string {
   return join(d, "out.h5");
 }
 
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 const CLOCK = { now: "2024-01-02T03:04:05.678901", date: "2024-01-02", time: "03:04:05.678901" };
 

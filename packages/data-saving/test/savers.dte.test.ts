@@ -7,19 +7,11 @@ import {
   DataToExportEnlargeableSaver, DataToExportExtendedSaver, DataToExportSaver, DataToExportTimedSaver,
 } from "../src/savers/index.js";
 import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
-import { DATA2D, attr, axisValues, childNames, dataOf, dte, floats, ints, newFile, rawAttr, shapeOf, values } from "./savers.helpers.js";
+import { DATA2D, attr, axisValues, childNames, dataOf, dte, floats, ints, newFile, rawAttr, shapeOf, thrown, values } from "./savers.helpers.js";
 
 let file: ReturnType<typeof newFile>;
 afterEach(() => file.cleanup());
 
-function thrown(f: () => void): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 /** Every data-like node (data_type containing 'data') under `path`, with its dataset shape. */
 function dataNodeShapes(h5: H5SaverLowLevel, path: string): number[][] {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isIndexOutOfRangeError } from "../src/errors.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataExtendedSaver } from "../src/savers/index.js";
-import { DATA2D, attr, axisValues, childNames, dataOf, floats, ints, newFile, rawAttr, shapeOf, values } from "./savers.helpers.js";
+import { DATA2D, attr, axisValues, childNames, dataOf, floats, ints, newFile, rawAttr, shapeOf, thrown, values } from "./savers.helpers.js";
 
 let file: ReturnType<typeof newFile>;
 afterEach(() => file.cleanup());
@@ -19,14 +19,6 @@ function twoChannels2D(): DataRaw {
   });
 }
 
-function thrown(f: () => void): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 describe("DataExtendedSaver", () => {
   it("S15: data type 'data', extended shape kept", () => {

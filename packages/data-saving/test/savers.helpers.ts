@@ -94,3 +94,13 @@ export function childNames(h5: H5SaverLowLevel, path: string): string[] {
 export function dataOf(dwa: DataWithAxes, i = 0): number[] {
   return Array.from((dwa.data[i] as NDArray).data as ArrayLike<number | bigint>, Number);
 }
+
+/** The error `f` throws (undefined when it does not throw). */
+export function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

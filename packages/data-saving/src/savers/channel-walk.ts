@@ -28,6 +28,17 @@ function dataOfDim(all: readonly DataWithAxes[], dim: DataDimName): DataWithAxes
   return list;
 }
 
+/** The per-group map of `outer` for the group `where` (created empty on first use). */
+function innerMap<K, V>(outer: Map<string, Map<K, V>>, where: Where): Map<K, V> {
+  const path = typeof where === "string" ? where : where.path;
+  let inner = outer.get(path);
+  if (inner === undefined) {
+    inner = new Map();
+    outer.set(path, inner);
+  }
+  return inner;
+}
+
 /** The dim and channel groups a DataToExport saver writes into, resolved once per `where`. */
 export class ChannelGroups {
   private readonly byWhere = new Map<string, Map<DataDimName, DimGroups>>();
@@ -41,12 +52,7 @@ export class ChannelGroups {
    * @throws NodeError when `name` exists and is not a group.
    */
   getSet(parent: Where, name: string, title = ""): GROUP {
-    const parentPath = typeof parent === "string" ? parent : parent.path;
-    let byName = this.others.get(parentPath);
-    if (byName === undefined) {
-      byName = new Map();
-      this.others.set(parentPath, byName);
-    }
+    const byName = innerMap(this.others, parent);
     const hit = byName.get(name);
     if (hit !== undefined && hit.session.isOpen) return hit;
     const group = this.h5saver.getSetGroup(parent, name, title);
@@ -55,12 +61,7 @@ export class ChannelGroups {
   }
 
   private dimGroups(where: Where, dim: DataDimName): DimGroups {
-    const wherePath = typeof where === "string" ? where : where.path;
-    let dims = this.byWhere.get(wherePath);
-    if (dims === undefined) {
-      dims = new Map();
-      this.byWhere.set(wherePath, dims);
-    }
+    const dims = innerMap(this.byWhere, where);
     let entry = dims.get(dim);
     if (entry === undefined || !entry.group.session.isOpen) {
       entry = { group: this.h5saver.getSetGroup(where, dim), channels: [] };
