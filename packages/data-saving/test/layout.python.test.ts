@@ -1,7 +1,8 @@
 // A file written by this layer, opened by Debian's python3 `tables` (PyTables 3.7) and `h5py`:
 // same tree, same classes, same walk order, same values, pickles readable, PyTables chunk shapes.
 import { PyTuple } from "@pymodaq-ts/data-model";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,8 +58,12 @@ with h5py.File(sys.argv[1], "r") as f:
 print(json.dumps(out))
 `;
 
-function runPython(script: string, file: string): unknown {
-  return JSON.parse(execFileSync(PYTHON, ["-c", script, file], { encoding: "utf8" }));
+const execFileAsync = promisify(execFile);
+
+/** Runs a python3 snippet on `file` (asynchronously: a test worker must not block for long). */
+async function runPython(script: string, file: string): Promise<unknown> {
+  const { stdout } = await execFileAsync(PYTHON, ["-c", script, file], { encoding: "utf8" });
+  return JSON.parse(stdout);
 }
 
 let dir: string;
@@ -94,8 +99,8 @@ beforeAll(() => {
 afterAll(() => removeDir(dir));
 
 describe("a file written here, read by PyTables and h5py", () => {
-  it("PyTables sees the same tree, classes, titles and walk order", () => {
-    const dump = runPython(TABLES_DUMP, file) as { path: string; pyclass: string; CLASS: string; title: string }[];
+  it("PyTables sees the same tree, classes, titles and walk order", async () => {
+    const dump = (await runPython(TABLES_DUMP, file)) as { path: string; pyclass: string; CLASS: string; title: string }[];
     expect(dump.map((d) => d.path)).toEqual(ourWalk.map((n) => n.path));
     const pyClass: Record<string, string> = { GROUP: "Group", CARRAY: "CArray", EARRAY: "EArray", VLARRAY: "VLArray" };
     for (const [i, d] of dump.entries()) {
@@ -106,8 +111,8 @@ describe("a file written here, read by PyTables and h5py", () => {
     }
   });
 
-  it("PyTables reads the values, the pickled Logger, chunk shapes and filters", () => {
-    const dump = runPython(TABLES_DUMP, file) as Record<string, unknown>[];
+  it("PyTables reads the values, the pickled Logger, chunk shapes and filters", async () => {
+    const dump = (await runPython(TABLES_DUMP, file)) as Record<string, unknown>[];
     const at = (p: string) => dump.find((d) => d.path === p) as Record<string, unknown>;
     expect(at("/RawData/Logger")).toMatchObject({ strings: ["Scan started", "été ☃ 😀", "x".repeat(300)], shape: [3], chunkshape: [65536], filters: [5, true] });
     const data = at("/RawData/Scan000/Detector000/Data1D/CH00/Data00");
@@ -118,8 +123,8 @@ describe("a file written here, read by PyTables and h5py", () => {
     expect(at("/RawData/Scan000/Detector000/NavAxes/Axis00")).toMatchObject({ values: [0, 1, 2, 3, 4], chunkshape: [8192] });
   });
 
-  it("h5py sees the attributes, shapes and max shapes", () => {
-    const dump = runPython(H5PY_DUMP, file) as Record<string, { kind: string; attrs: Record<string, unknown>; shape?: number[]; maxshape?: number[]; chunks?: number[] }>;
+  it("h5py sees the attributes, shapes and max shapes", async () => {
+    const dump = (await runPython(H5PY_DUMP, file)) as Record<string, { kind: string; attrs: Record<string, unknown>; shape?: number[]; maxshape?: number[]; chunks?: number[] }>;
     expect(Object.keys(dump).sort()).toEqual(ourWalk.map((n) => n.path).sort());
     expect(dump["/RawData/Scan000/Detector000/Data1D"]?.attrs.TITLE).toBe("Empty(dtype=dtype('S1'))");
     expect(dump["/"]?.attrs).toMatchObject({ CLASS: "GROUP", TITLE: "PyMoDAQ file", VERSION: "1.0", PYTABLES_FORMAT_VERSION: "2.1" });
@@ -134,9 +139,9 @@ describe("a file written here, read by PyTables and h5py", () => {
 });
 
 describe("reading a file written by plain h5py", () => {
-  it("classifies by CLASS only: groups without CLASS are groups, links are left out, nothing is written", () => {
+  it("classifies by CLASS only: groups without CLASS are groups, links are left out, nothing is written", async () => {
     const path = join(dir, "plain.h5");
-    execFileSync(PYTHON, ["-c", `
+    await execFileAsync(PYTHON, ["-c", `
 import sys, h5py, numpy as np
 with h5py.File(sys.argv[1], "w") as f:
     g = f.create_group("plain")
@@ -157,7 +162,7 @@ with h5py.File(sys.argv[1], "w") as f:
     } finally {
       ro.closeFile();
     }
-    const check = execFileSync(PYTHON, ["-c", `
+    const { stdout: check } = await execFileAsync(PYTHON, ["-c", `
 import sys, h5py
 with h5py.File(sys.argv[1], "r") as f:
     print(sorted(f["plain"].attrs.keys()), sorted(f["plain"].keys()))

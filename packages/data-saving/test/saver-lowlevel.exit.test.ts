@@ -1,10 +1,11 @@
 // A process that exits without closing its file: the deferred shape/size attributes are still
 // written (process `exit` listener), so the file stays exact.
 import { PyTuple } from "@pymodaq-ts/data-model";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
 import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
@@ -19,17 +20,18 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
-function runChild(body: string): void {
+/** Runs a script in a child process (asynchronously: a test worker must not block for long). */
+async function runChild(body: string): Promise<void> {
   const script = join(dir, "child.mts");
   writeFileSync(script, `import { H5SaverLowLevel } from ${JSON.stringify(SAVER)};\n${body}\n`);
-  execFileSync(TSX, [script], { cwd: dir, stdio: "pipe" });
+  await promisify(execFile)(TSX, [script], { cwd: dir });
 }
 
 describe("exit without closeFile", () => {
   for (const ending of ["", "process.exit(0);"]) {
-    it(`writes the deferred attributes (${ending || "end of script"})`, () => {
+    it(`writes the deferred attributes (${ending || "end of script"})`, async () => {
       const file = join(dir, "exit.h5");
-      runChild(`
+      await runChild(`
 const h5 = new H5SaverLowLevel();
 h5.initFile(${JSON.stringify(file)}, { newFile: true });
 const e = h5.addArray(h5.rawGroup, "EnlData00", "data_enlargeable", { enlargeable: true, dataShape: [2], dataDimension: "Data1D" });
