@@ -5,11 +5,14 @@
  * MB/s, the ratio binding/C and the per-call time of single-row appends, and writes the table
  * to results/<date>.md.
  *
- * Usage: node bench/run.mjs [--rounds N] [--no-write]
+ * Files go to a tmpfs (/dev/shm) when there is one, so that disk writeback does not drown the
+ * binding's own cost; `--dir DIR` chooses another place.
+ *
+ * Usage: node bench/run.mjs [--rounds N] [--dir DIR] [--no-write]
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,6 +21,8 @@ const args = process.argv.slice(2);
 const roundsArg = args.indexOf("--rounds");
 const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 5;
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("--rounds must be a positive integer");
+const dirArg = args.indexOf("--dir");
+const BASE_DIR = dirArg >= 0 ? args[dirArg + 1] : existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 
 const CASES = [
   { name: "append 100000 x 256 float64, 1 row per call", argv: ["append", "1"] },
@@ -49,7 +54,8 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const workDir = mkdtempSync(join(tmpdir(), "h5-lowlevel-bench-"));
+const workDir = mkdtempSync(join(BASE_DIR, "h5-lowlevel-bench-"));
+const loadBefore = loadavg()[0];
 try {
   const exe = compile(workDir);
   const samples = CASES.map(() => ({ c: [], ours: [], bytes: 0, calls: 0 }));
@@ -88,7 +94,8 @@ try {
     "",
     `Medians of ${ROUNDS} counted rounds after one warm-up round; each run is a fresh process, C and binding interleaved.`,
     `libhdf5 ${execFileSync("pkg-config", ["--modversion", "hdf5"], { encoding: "utf8" }).trim()}, Node ${process.version}, ` +
-      `${(await import("node:os")).cpus().length} CPU(s). Timed from file creation to close; files in the page cache (${tmpdir()}).`,
+      `${cpus().length} CPU(s), load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after the run. ` +
+      `Timed from file creation to close; files in ${BASE_DIR}.`,
     "",
     ...lines,
     "",

@@ -119,6 +119,13 @@ Napi::Value NativeNode::OpenObject(const Napi::CallbackInfo& info) {
     ThrowArgumentError(env, "name: nothing at " + Where(name));
     return env.Undefined();
   }
+  // The link exists; H5Oexists_by_name also resolves soft and external links to their target.
+  htri_t resolves = H5Oexists_by_name(state_->id, name.c_str(), H5P_DEFAULT);
+  H5Eclear2(H5E_DEFAULT);
+  if (resolves <= 0) {
+    ThrowArgumentError(env, "name: the link " + Where(name) + " is dangling");
+    return env.Undefined();
+  }
   hid_t id = H5Oopen(state_->id, name.c_str(), H5P_DEFAULT);
   if (id < 0) {
     ThrowH5Error(env, "open", Where(name));

@@ -37,6 +37,7 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
           InstanceMethod<&NativeNode::Close>("close"),
           InstanceMethod<&NativeNode::IsOpen>("isOpen"),
           InstanceMethod<&NativeNode::Path>("path"),
+          InstanceMethod<&NativeNode::ObjectType>("objectType"),
           InstanceMethod<&NativeNode::CreateGroup>("createGroup"),
           InstanceMethod<&NativeNode::OpenObject>("openObject"),
           InstanceMethod<&NativeNode::Exists>("exists"),
@@ -126,6 +127,14 @@ Napi::Value NativeNode::IsOpen(const Napi::CallbackInfo& info) {
 
 Napi::Value NativeNode::Path(const Napi::CallbackInfo& info) {
   return Napi::String::New(info.Env(), state_ ? state_->path : "");
+}
+
+// objectType(): "group", "dataset" or "other" (what an opened link resolved to).
+Napi::Value NativeNode::ObjectType(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* type = state_->type == H5I_GROUP ? "group" : state_->type == H5I_DATASET ? "dataset" : "other";
+  return Napi::String::New(env, type);
 }
 
 }  // namespace h5l

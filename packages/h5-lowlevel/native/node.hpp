@@ -30,6 +30,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
   Napi::Value Path(const Napi::CallbackInfo& info);
+  Napi::Value ObjectType(const Napi::CallbackInfo& info);
 
   // group_ops.cpp
   Napi::Value CreateGroup(const Napi::CallbackInfo& info);

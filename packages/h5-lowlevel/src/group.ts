@@ -5,6 +5,7 @@
 import { H5Dataset } from "./dataset.js";
 import { checkDatasetOptions, checkVlenOptions } from "./dataset-options.js";
 import { argumentError } from "./errors.js";
+import type { NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
 import { resolvePath } from "./paths.js";
 import type { ChildInfo, DatasetCreateOptions, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
@@ -16,11 +17,22 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     return `${resolvePath(this.path, name)} in ${this.file.filename}`;
   }
 
-  /** Throws H5ArgumentError unless a `kind` object exists at `name`. */
-  private expectKind(name: string, kind: NodeKind): void {
-    const found = this.kindOf(name);
+  /**
+   * Opens the object at `name`, following soft and external links.
+   * @throws H5ArgumentError unless a `kind` object is there
+   */
+  private openAs(name: string, kind: "group" | "dataset"): NativeNode {
+    const found = this.kindOf(checkName(name));
     if (found === null) throw argumentError("name", `no object at ${this.where(name)}`);
-    if (found !== kind) throw argumentError("name", `${this.where(name)} is a ${found}, not a ${kind}`);
+    const isLink = found === "softlink" || found === "externallink";
+    if (!isLink && found !== kind) throw argumentError("name", `${this.where(name)} is a ${found}, not a ${kind}`);
+    const handle = this.handle.openObject(name);
+    const type = handle.objectType();
+    if (type !== kind) {
+      handle.close();
+      throw argumentError("name", `${this.where(name)} leads to a ${type}, not a ${kind}`);
+    }
+    return handle;
   }
 
   /**
@@ -35,10 +47,9 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     return new H5Group(this.file, this.handle.createGroup(name, opts.createIntermediate === true), resolvePath(this.path, name));
   }
 
-  /** @throws H5ArgumentError when nothing or no group is at `name` */
+  /** Opens a group (following links). @throws H5ArgumentError when nothing or no group is at `name` */
   openGroup(name: string): H5Group {
-    this.expectKind(checkName(name), "group");
-    return new H5Group(this.file, this.handle.openObject(name), resolvePath(this.path, name));
+    return new H5Group(this.file, this.openAs(name, "group"), resolvePath(this.path, name));
   }
 
   /** True when every component of `name` exists (no error for a missing intermediate group). */
@@ -87,16 +98,17 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     return new H5Vlen(this.file, this.handle.createVlen(name, chunks, deflate, shuffle), resolvePath(this.path, name));
   }
 
-  /** Opens any dataset (numeric or not; see `kind`). @throws H5ArgumentError when no dataset is there */
+  /**
+   * Opens any dataset (numeric or not; see `kind`), following links.
+   * @throws H5ArgumentError when no dataset is there
+   */
   openDataset(name: string): H5Dataset {
-    this.expectKind(checkName(name), "dataset");
-    return new H5Dataset(this.file, this.handle.openObject(name), resolvePath(this.path, name));
+    return new H5Dataset(this.file, this.openAs(name, "dataset"), resolvePath(this.path, name));
   }
 
   /** Opens a vlen-uint8 dataset. @throws H5ArgumentError when it is not one */
   openVlen(name: string): H5Vlen {
-    this.expectKind(checkName(name), "dataset");
-    const handle = this.handle.openObject(name);
+    const handle = this.openAs(name, "dataset");
     const kind = handle.typeInfo().kind;
     if (kind !== "vlen-uint8") {
       handle.close();

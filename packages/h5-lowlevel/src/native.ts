@@ -37,6 +37,7 @@ export interface NativeNode {
   close(): void;
   isOpen(): boolean;
   path(): string;
+  objectType(): "group" | "dataset" | "other";
   createGroup(name: string, intermediate: boolean): NativeNode;
   openObject(name: string): NativeNode;
   exists(name: string): boolean;

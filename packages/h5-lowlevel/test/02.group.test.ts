@@ -83,6 +83,24 @@ with h5py.File(sys.argv[1], "w") as f:
       { name: "target", kind: "group" },
     ]);
   });
+
+  it("opens groups and datasets through soft links and rejects dangling ones", () => {
+    const path = tempPath();
+    runPython(`
+import h5py, sys
+with h5py.File(sys.argv[1], "w") as f:
+    f.create_group("g").attrs["x"] = 1
+    f["d"] = [1.5, 2.5]
+    f["toG"] = h5py.SoftLink("/g")
+    f["toD"] = h5py.SoftLink("/d")
+    f["dangling"] = h5py.SoftLink("/nowhere")
+`, path);
+    using file = H5File.open(path);
+    expect(file.root.openGroup("toG").attrs.get("x")).toBe(1n);
+    expect(file.root.openDataset("toD").read()).toEqual(new Float64Array([1.5, 2.5]));
+    expect(() => file.root.openGroup("toD")).toThrow(/toD in .* leads to a dataset, not a group/);
+    expect(() => file.root.openDataset("dangling")).toThrow(/name: the link '\/dangling' in .* is dangling/);
+  });
 });
 
 describe("H5Group.children", () => {
