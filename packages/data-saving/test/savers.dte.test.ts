@@ -1,5 +1,5 @@
 // The DataToExport savers (spec §6.2, §6.5-§6.7; cases S17-S25, F6, Q1, Q18, channel order).
-import { Axis, DataRaw, DataToExport } from "@pymodaq-ts/data-model";
+import { Axis, DataRaw, DataToExport, SaveType } from "@pymodaq-ts/data-model";
 import { afterEach, describe, expect, it } from "vitest";
 import { isInvalidTypeError, isInvalidValueError } from "../src/errors.js";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -81,7 +81,7 @@ describe("DataToExportSaver", () => {
     file = newFile();
     expect(DataToExportSaver.channelFormatter(7)).toBe("CH07");
     file.h5.closeFile();
-    const saver = new DataToExportSaver(file.path.replace("test.h5", "other.h5"), { saveType: "detector" });
+    const saver = new DataToExportSaver(file.path.replace("test.h5", "other.h5"), { saveType: SaveType.detector });
     expect(saver.isopen()).toBe(true);
     expect(saver.h5saver.rawGroup.attrs.get("type")).toBe("detector");
     saver.addData("/RawData", dte());

@@ -100,6 +100,16 @@ describe("DataEnlargeableSaver", () => {
     expect(attr(file.h5, "/RawData/Axis00", "size")).toBe(3n);
   });
 
+  it("accepts numpy scalars and Python ints as axis values", () => {
+    file = newFile();
+    const saver = new DataEnlargeableSaver(file.h5);
+    const dwa = new DataRaw("d", { data: [ints([2])] });
+    saver.addData("/RawData", dwa, { axisValues: [new NpScalar("float64", 2.5)] });
+    saver.addData("/RawData", dwa, { axisValues: [7n] });
+    expect(values(file.h5, "/RawData/Axis00")).toEqual([2.5, 7]);
+    expect(() => saver.addData("/RawData", dwa, { axisValues: ["x" as never] })).toThrow(/axis value/);
+  });
+
   it("without axis values writes no enlargeable axes", () => {
     file = newFile();
     const saver = new DataEnlargeableSaver(file.h5);

@@ -10,7 +10,7 @@
  */
 import { DataType } from "@pymodaq-ts/data-model";
 import { InvalidTypeError } from "../errors.js";
-import { arrayNodeIndex, arrayNodeName } from "../layout.js";
+import { arrayNodeIndex, arrayNodeName, type EnumInput } from "../layout.js";
 import type { Where } from "../lowlevel/h5backend.js";
 import type { Node } from "../nodes/node.js";
 import { H5SaverLowLevel } from "../saver-lowlevel.js";
@@ -25,7 +25,7 @@ export type H5SaverInput = H5SaverLowLevel | string;
  * @param saveType the SaveType of a saver created here (default `'scan'`)
  * @throws InvalidTypeError for anything else
  */
-export function resolveH5Saver(input: H5SaverInput, saveType: string = "scan"): H5SaverLowLevel {
+export function resolveH5Saver(input: H5SaverInput, saveType: EnumInput = "scan"): H5SaverLowLevel {
   if (input instanceof H5SaverLowLevel) return input;
   if (typeof input === "string") {
     const h5 = new H5SaverLowLevel({ saveType });

@@ -9,7 +9,7 @@
  * saver.addBkg(det, dteBkg);    // ... /CH00/Bkg00
  */
 import type { DataToExport } from "@pymodaq-ts/data-model";
-import { channelGroupName } from "../layout.js";
+import { channelGroupName, type EnumInput } from "../layout.js";
 import type { Where } from "../lowlevel/h5backend.js";
 import type { Metadata } from "../lowlevel/metadata.js";
 import { checkOptions } from "../lowlevel/options.js";
@@ -19,8 +19,8 @@ import { resolveH5Saver, type H5SaverInput } from "./data-management.js";
 import { BkgSaver, DataSaverLoader, type AddDataOptions } from "./data-saver.js";
 
 export interface DataToExportSaverOptions {
-  /** SaveType of the file created when `h5saver` is a path (default `'scan'`). */
-  saveType?: string;
+  /** SaveType (member or name) of the file created when `h5saver` is a path (default `'scan'`). */
+  saveType?: EnumInput;
 }
 
 export interface DataToExportAddOptions extends AddDataOptions {
@@ -49,7 +49,7 @@ export abstract class DataToExportSaverBase {
    * @param h5saver an open saver or a file path (opened read-write, created if absent)
    * @param saveType SaveType of the file created when `h5saver` is a path
    */
-  protected constructor(h5saver: H5SaverInput, saveType = "scan") {
+  protected constructor(h5saver: H5SaverInput, saveType: EnumInput = "scan") {
     this.h5saver = resolveH5Saver(h5saver, saveType);
     this.groups = new ChannelGroups(this.h5saver);
     this.bkgSaver = new BkgSaver(this.h5saver);

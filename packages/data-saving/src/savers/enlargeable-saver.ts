@@ -9,7 +9,7 @@
  * saver.addData("/RawData/Log", dwa0D, { axisValues: [0.0] });
  * saver.addData("/RawData/Log", dwa0D, { axisValues: [0.5] });   // EnlData00 shape (2, 1)
  */
-import { Axis, DataDimError, DataType, NDArray, squeeze, type DataWithAxes } from "@pymodaq-ts/data-model";
+import { Axis, DataDimError, DataType, NDArray, NpScalar, squeeze, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
 import { ATTR } from "../layout.js";
 import type { Where } from "../lowlevel/h5backend.js";
@@ -30,8 +30,8 @@ export interface DataEnlargeableSaverOptions {
 
 const ONE: readonly number[] = Object.freeze([1]);
 
-/** One value of an enlargeable axis: a number (Python float or int) or an array of values. */
-export type AxisValue = number | bigint | NDArray;
+/** One value of an enlargeable axis: a number (Python float or int, or a numpy scalar) or an array of values. */
+export type AxisValue = number | bigint | NpScalar | NDArray;
 
 export interface EnlargeableAddOptions {
   /** The next value of each enlargeable axis; null or absent: no enlargeable axes are written. */
@@ -56,7 +56,10 @@ export function axisValueArray(value: AxisValue, squeezed: boolean): ArrayData {
   if (typeof value === "number") return { dtype: "float64", shape: ONE, data: Float64Array.of(value) };
   if (typeof value === "bigint") return { dtype: "int64", shape: ONE, data: BigInt64Array.of(value) };
   if (value instanceof NDArray) return squeezed ? squeeze(value) : value;
-  throw new InvalidTypeError(`an enlargeable axis value must be a number or an NDArray, got ${typeof value}`);
+  if (value instanceof NpScalar && (typeof value.value === "number" || typeof value.value === "bigint")) {
+    return axisValueArray(value.value, squeezed);
+  }
+  throw new InvalidTypeError(`an enlargeable axis value must be a number, a numeric NpScalar or an NDArray, got ${typeof value}`);
 }
 
 /**
