@@ -36,7 +36,9 @@ const dwaSpec = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
 });
 
-function build(spec: fc.RecordValue<typeof dwaSpec extends fc.Arbitrary<infer T> ? T : never>): DataRaw {
+type DwaSpec = typeof dwaSpec extends fc.Arbitrary<infer T> ? T : never;
+
+function build(spec: DwaSpec): DataRaw {
   const shape = [...spec.shape];
   const axes = shape.map((len, index) => new Axis({
     label: `a${index}`, units: "s", index,
