@@ -6,13 +6,12 @@ set -euo pipefail
 export TURBO_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 
+# Debian packages, checked with dpkg (the python3 first on PATH may not be Debian's).
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+wanted=(libhdf5-dev pkg-config hdf5-tools)
+[ "${SETUP_PYTHON_READERS:-1}" = 1 ] && wanted+=(python3-h5py python3-tables)
 need_apt=()
-pkg-config --exists hdf5 2>/dev/null || need_apt+=(libhdf5-dev pkg-config)
-command -v h5dump >/dev/null 2>&1 || need_apt+=(hdf5-tools)
-if [ "${SETUP_PYTHON_READERS:-1}" = 1 ]; then
-  python3 -c 'import h5py' 2>/dev/null || need_apt+=(python3-h5py)
-  python3 -c 'import tables' 2>/dev/null || need_apt+=(python3-tables)
-fi
+for p in "${wanted[@]}"; do installed "$p" || need_apt+=("$p"); done
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} with apt" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
