@@ -17,6 +17,10 @@ struct AddonData {
   Napi::FunctionReference argumentError;
   Napi::FunctionReference closedError;
   std::shared_ptr<Registry> registry = std::make_shared<Registry>();
+  // The state a wrapper under construction takes over (set just before ctor.New(), so no
+  // napi External is needed and JS cannot construct wrappers itself).
+  std::shared_ptr<FileState> pendingFile;
+  std::shared_ptr<ObjState> pendingObj;
 };
 
 inline AddonData* Data(Napi::Env env) { return env.GetInstanceData<AddonData>(); }

@@ -46,17 +46,16 @@ void NativeFile::Init(Napi::Env env, Napi::Object exports) {
 }
 
 NativeFile::NativeFile(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeFile>(info) {
-  if (info.Length() != 1 || !info[0].IsExternal()) {
-    ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
-    return;
-  }
-  state_ = *info[0].As<Napi::External<std::shared_ptr<FileState>>>().Data();
+  state_ = std::move(Data(info.Env())->pendingFile);
+  if (!state_) ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
 }
 
 Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable) {
-  auto state = std::make_shared<FileState>(fid, path, writable, Data(env)->registry);
-  auto external = Napi::External<std::shared_ptr<FileState>>::New(env, &state);
-  return Data(env)->fileCtor.New({external});
+  AddonData* data = Data(env);
+  data->pendingFile = std::make_shared<FileState>(fid, path, writable, data->registry);
+  Napi::Value wrapper = data->fileCtor.New({});
+  data->pendingFile.reset();  // closes the file if construction failed
+  return wrapper;
 }
 
 // createFile(path, truncate, cache | null) and openFile(path, readWrite, cache | null): the flag

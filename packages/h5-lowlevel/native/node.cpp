@@ -68,19 +68,19 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
 }
 
 NativeNode::NativeNode(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeNode>(info) {
-  if (info.Length() != 1 || !info[0].IsExternal()) {
-    ThrowArgumentError(info.Env(), "NativeNode is created by opening a group or dataset");
-    return;
-  }
-  state_ = *info[0].As<Napi::External<std::shared_ptr<ObjState>>>().Data();
+  state_ = std::move(Data(info.Env())->pendingObj);
+  if (!state_) ThrowArgumentError(info.Env(), "NativeNode is created by opening a group or dataset");
 }
 
 Napi::Value NativeNode::Wrap(Napi::Env env, hid_t id, const std::shared_ptr<FileState>& file) {
   auto state = std::make_shared<ObjState>(id, file);
   state->path = ObjectPath(id);
   if (state->type == H5I_DATASET) DescribeDataset(state.get());
-  auto external = Napi::External<std::shared_ptr<ObjState>>::New(env, &state);
-  return Data(env)->nodeCtor.New({external});
+  AddonData* data = Data(env);
+  data->pendingObj = std::move(state);
+  Napi::Value wrapper = data->nodeCtor.New({});
+  data->pendingObj.reset();  // closes the object if construction failed
+  return wrapper;
 }
 
 bool NativeNode::CheckOpen(Napi::Env env) {
