@@ -1,5 +1,6 @@
 #include "handles.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace h5l {
@@ -23,11 +24,12 @@ ObjState::ObjState(hid_t objectId, std::shared_ptr<FileState> owner)
 
 ObjState::~ObjState() { close(true); }
 
-hid_t ObjState::MemSpace(hsize_t count) {
-  if (memSpace >= 0 && memSpaceCount == count) return memSpace;
+hid_t ObjState::MemSpace(int rank, const hsize_t* dims) {
+  if (memSpace >= 0 && memSpaceRank == rank && std::equal(dims, dims + rank, memSpaceDims)) return memSpace;
   if (memSpace >= 0) H5Sclose(memSpace);
-  memSpace = H5Screate_simple(1, &count, nullptr);
-  memSpaceCount = count;
+  memSpace = H5Screate_simple(rank, dims, nullptr);
+  memSpaceRank = memSpace >= 0 ? rank : 0;
+  std::copy(dims, dims + memSpaceRank, memSpaceDims);
   return memSpace;
 }
 

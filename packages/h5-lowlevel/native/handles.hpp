@@ -50,17 +50,20 @@ struct ObjState {
   std::string path;
   TypeInfo elem;      // datasets only
   hid_t memType = -1; // datasets only: owned
-  // Last 1-d memory dataspace used for I/O, reused while the element count repeats (appends of
-  // the same batch size): saves two libhdf5 calls per append.
+  // Last memory dataspace used for I/O, reused while the selection shape repeats (appends of the
+  // same batch size, scan points of one shape): saves two libhdf5 calls per transfer.
   hid_t memSpace = -1;
-  hsize_t memSpaceCount = 0;
+  int memSpaceRank = 0;
+  hsize_t memSpaceDims[H5S_MAX_RANK] = {0};
   std::shared_ptr<FileState> file;
 
   ObjState(hid_t objectId, std::shared_ptr<FileState> owner);
   ~ObjState();
   bool isOpen() const { return id >= 0; }
-  // A 1-d memory dataspace of `count` elements (owned by this object, do not close).
-  hid_t MemSpace(hsize_t count);
+  // A memory dataspace of shape `dims` (rank `rank` >= 1), owned by this object: do not close.
+  // Giving the memory the selection's own shape (not 1-d) keeps libhdf5 1.10 on its fast path:
+  // with a 1-d memory space it maps n-d chunks element by element (H5S_select_iterate).
+  hid_t MemSpace(int rank, const hsize_t* dims);
   // Releases the libhdf5 handles; `detach` also removes this object from its file's set.
   herr_t close(bool detach);
 };

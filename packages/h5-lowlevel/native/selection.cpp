@@ -8,12 +8,13 @@
 namespace h5l {
 
 bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value startV, Napi::Value countV, Napi::Value strideV,
-                     hsize_t* n) {
+                     hsize_t* n, Dims* shape) {
   hsize_t dims[H5S_MAX_RANK];
   int rank = H5Sget_simple_extent_dims(space, dims, nullptr);
   if (startV.IsUndefined() || startV.IsNull()) {
     hssize_t points = H5Sget_simple_extent_npoints(space);
     *n = points < 0 ? 0 : static_cast<hsize_t>(points);
+    shape->n = 0;
     return true;
   }
   if (rank == 0) {
@@ -46,6 +47,7 @@ bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value startV, Napi::Value
     ThrowArgumentError(env, "selection.count selects more than 2^64 elements");
     return false;
   }
+  *shape = count;
   if (*n == 0) {
     H5Sselect_none(space);
     return true;
