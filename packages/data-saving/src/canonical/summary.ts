@@ -5,9 +5,10 @@
  *
  * @example
  * arraySummary({ dtype: "float64", shape: [2], data: Float64Array.of(1, NaN) });
- * // { dtype: "float64", shape: [2], size: 2, values: [1, "NaN"] }
+ * // { dtype: "float64", shape: [2], size: 2, values: [JsonFloat(1), "NaN"] }   (text: [1.0, "NaN"])
  */
 import { createHash } from "node:crypto";
+import { floatJson, type JsonFloat } from "./float.js";
 import { FsumAccumulator } from "./fsum.js";
 
 /** An n-d array as the model and the binding hold it (complex interleaved re, im). */
@@ -17,22 +18,17 @@ export interface ArrayLikeND {
   data: ArrayLike<number | bigint>;
 }
 
-/** One element in JSON: a number, a special-value string, a boolean or a [re, im] pair. */
-export type JsonElement = number | bigint | string | boolean | JsonElement[];
+/**
+ * One element in JSON: an int (number or bigint), a float (number, JsonFloat or a special-value
+ * string), a boolean or a [re, im] pair.
+ */
+export type JsonElement = number | bigint | string | boolean | JsonFloat | JsonElement[];
 
 /** Arrays with more elements than this are digested. */
 export const FULL_VALUES_LIMIT = 4096;
 const EDGE_COUNT = 8;
 const WEIGHT_PERIOD = 101;
 const HASH_CHUNK = 8192;
-
-/** A float in canonical JSON: the number, or "NaN" / "Infinity" / "-Infinity". */
-export function encodeFloat(x: number): number | string {
-  if (Number.isNaN(x)) return "NaN";
-  if (x === Infinity) return "Infinity";
-  if (x === -Infinity) return "-Infinity";
-  return x;
-}
 
 /** An integer in canonical JSON: a number when exact, else the bigint (see stringifyCanonical). */
 function encodeInteger(v: number | bigint): number | bigint {
@@ -46,9 +42,9 @@ const isFloat = (dtype: string) => dtype.startsWith("float");
 /** The JSON form of element `i` (flat C index) of the array. */
 function element(arr: ArrayLikeND, i: number): JsonElement {
   const { dtype, data } = arr;
-  if (isComplex(dtype)) return [encodeFloat(Number(data[2 * i])), encodeFloat(Number(data[2 * i + 1]))];
+  if (isComplex(dtype)) return [floatJson(Number(data[2 * i])), floatJson(Number(data[2 * i + 1]))];
   if (dtype === "bool") return Number(data[i]) !== 0;
-  if (isFloat(dtype)) return encodeFloat(Number(data[i]));
+  if (isFloat(dtype)) return floatJson(Number(data[i]));
   return encodeInteger(data[i]!);
 }
 
@@ -118,10 +114,10 @@ function digest(arr: ArrayLikeND, size: number): Record<string, unknown> {
   const edge = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => element(arr, from + k));
   return {
     sha256: hash.digest("hex"),
-    sum: pick((d) => encodeFloat(d.sum.value())),
-    sum_abs: pick((d) => encodeFloat(d.sumAbs.value())),
-    wsum: pick((d) => encodeFloat(d.wsum.value())),
-    wsum_abs: pick((d) => encodeFloat(d.wsumAbs.value())),
+    sum: pick((d) => floatJson(d.sum.value())),
+    sum_abs: pick((d) => floatJson(d.sumAbs.value())),
+    wsum: pick((d) => floatJson(d.wsum.value())),
+    wsum_abs: pick((d) => floatJson(d.wsumAbs.value())),
     nan_count: pick((d) => d.nan),
     posinf_count: pick((d) => d.posinf),
     neginf_count: pick((d) => d.neginf),
@@ -133,9 +129,10 @@ function digest(arr: ArrayLikeND, size: number): Record<string, unknown> {
 /**
  * The canonical ArraySummary of an array (fixtures README "ArraySummary").
  * @param arr dtype (NumPy name), shape and the flat C-order elements; complex interleaved
- * @returns `{dtype, shape, size, values}` up to 4096 elements, else `{dtype, shape, size,
+ * @returns `{dtype, shape, size, values}` up to 4096 elements (elements of float and complex
+ *   dtypes as Python floats, see floatJson; integer dtypes as ints; bool as booleans), else `{dtype, shape, size,
  *   sha256, sum, sum_abs, wsum, wsum_abs, nan_count, posinf_count, neginf_count, first, last}`
- *   (each digest quantity a [re, im] pair for complex data)
+ *   (each digest quantity a [re, im] pair for complex data; sums are floats, counts ints)
  * @throws RangeError when the data is shorter than the shape requires
  */
 export function arraySummary(arr: ArrayLikeND): Record<string, unknown> {

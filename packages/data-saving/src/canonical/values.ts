@@ -16,7 +16,8 @@
  */
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
 import { pyFloatRepr, pyRepr } from "../codec/pyrepr.js";
-import { arraySummary, encodeFloat, type ArrayLikeND } from "./summary.js";
+import { floatJson } from "./float.js";
+import { arraySummary, type ArrayLikeND } from "./summary.js";
 
 function isArrayLikeND(v: unknown): v is ArrayLikeND {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -33,7 +34,7 @@ function keyText(k: PyValue): string {
   if (typeof k === "string") return k;
   if (typeof k === "bigint") return k.toString();
   if (typeof k === "number") {
-    const e = encodeFloat(k);
+    const e = floatJson(k);
     return typeof e === "string" ? e : pyFloatRepr(k);
   }
   if (typeof k === "boolean") return k ? "true" : "false";
@@ -42,17 +43,19 @@ function keyText(k: PyValue): string {
 }
 
 function complexValue(re: number, im: number): unknown {
-  return { $complex: [encodeFloat(re), encodeFloat(im)] };
+  return { $complex: [floatJson(re), floatJson(im)] };
 }
 
 /**
- * The canonical JSON form of a decoded value (or of an n-d array).
- * @returns a JSON-ready tree; integers beyond ±(2^53 − 1) stay bigint (write them with
- *   stringifyCanonical)
+ * The canonical JSON form of a decoded value (or of an n-d array), keeping Python's int / float
+ * distinction: a JS number (Python float) or a NumPy float scalar becomes a float (`floatJson`:
+ * a JsonFloat when integral), a bigint (Python int) or a NumPy integer scalar an integer.
+ * @returns a JSON-ready tree; integers beyond ±(2^53 − 1) stay bigint; write it with
+ *   stringifyCanonical to keep `1.0` a float
  */
 export function canonicalValue(v: PyValue | ArrayLikeND): unknown {
   if (v === null || typeof v === "boolean" || typeof v === "string") return v;
-  if (typeof v === "number") return encodeFloat(v);
+  if (typeof v === "number") return floatJson(v);
   if (typeof v === "bigint") return integer(v);
   if (Array.isArray(v)) return v.map(canonicalValue);
   if (v instanceof PyTuple) return v.items.map(canonicalValue);
@@ -68,7 +71,7 @@ export function canonicalValue(v: PyValue | ArrayLikeND): unknown {
     const x = v.value;
     if (typeof x === "boolean") return x;
     if (typeof x === "bigint") return integer(x);
-    if (typeof x === "number") return v.type.startsWith("float") ? encodeFloat(x) : x;
+    if (typeof x === "number") return v.type.startsWith("float") ? floatJson(x) : x;
     return complexValue(x[0], x[1]);
   }
   if (isArrayLikeND(v)) return { $ndarray: arraySummary(v) };

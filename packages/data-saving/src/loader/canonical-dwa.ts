@@ -3,7 +3,8 @@
  * "RootLoad"): a DataWithAxes, its axes and a DataToExport as plain JSON, arrays summarised with
  * `arraySummary`, values encoded with `canonicalValue`.
  */
-import type { Axis, DataToExport, DataWithAxes, NDArray, PyValue } from "@pymodaq-ts/data-model";
+import type { Axis, DataToExport, DataWithAxes, NDArray, NumberKind, PyValue } from "@pymodaq-ts/data-model";
+import { floatJson } from "../canonical/float.js";
 import { arraySummary } from "../canonical/summary.js";
 import { canonicalValue } from "../canonical/values.js";
 import type { Json } from "./canonical-tree.js";
@@ -17,9 +18,16 @@ function enumName(value: { readonly name: string } | string): string {
   return typeof value === "string" ? value : value.name;
 }
 
-function numberOrNull(value: number | bigint | null | undefined): Json {
-  if (value === null || value === undefined) return null;
-  return canonicalValue(value as PyValue) as Json;
+/**
+ * An axis offset or scaling with its Python type: an int for `int` and the NumPy integer kinds
+ * (the offset 0 / scaling 1 of missing axes, an integer-valued axis' offset), a bool for
+ * `bool_`, a float otherwise (NumPy float64 values computed from data, caller floats).
+ */
+function kindedNumber(value: number | null, kind: NumberKind | null): Json {
+  if (value === null) return null;
+  if (kind === "bool_") return value !== 0;
+  if (kind !== null && kind.includes("int")) return value;
+  return floatJson(value);
 }
 
 /** The README's `Axis` object. */
@@ -30,8 +38,8 @@ export function canonicalAxis(axis: Axis): Json {
     index: axis.index,
     spread_order: axis.spreadOrder,
     size: axis.size,
-    offset: numberOrNull(axis.offset),
-    scaling: numberOrNull(axis.scaling),
+    offset: kindedNumber(axis.offset, axis.offsetKind),
+    scaling: kindedNumber(axis.scaling, axis.scalingKind),
     is_linear: axis.data === null,
     values: summary(axis.getData()),
   };

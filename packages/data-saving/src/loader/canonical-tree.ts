@@ -12,6 +12,7 @@ import type { Dtype as ModelDtype, PyValue } from "@pymodaq-ts/data-model";
 import type {
   AttributeStore, StorageArray, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
 } from "../backend/types.js";
+import { floatJson, type JsonFloat } from "../canonical/float.js";
 import { arraySummary } from "../canonical/summary.js";
 import { canonicalValue } from "../canonical/values.js";
 import { decodeAttr, decodeRawText } from "../codec/envelope.js";
@@ -20,8 +21,12 @@ import { ATTR } from "../layout.js";
 import { FileStateError } from "../errors.js";
 import { H5SaverLowLevel } from "../saver-lowlevel.js";
 
-/** A JSON value of the canonical document (integers beyond 2^53 stay bigint: write with stringifyCanonical). */
-export type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
+/**
+ * A JSON value of the canonical document: integers beyond 2^53 stay bigint and Python floats
+ * with integral values are JsonFloats (see canonical/float.ts); write it with
+ * stringifyCanonical to keep both.
+ */
+export type Json = null | boolean | number | bigint | string | JsonFloat | Json[] | { [key: string]: Json };
 
 /** One entry of `tree`. */
 export interface TreeEntry {
@@ -45,11 +50,15 @@ const NUMERIC_H5TYPES = new Set<string>([
   "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64",
 ]);
 
-/** A plain number or bigint as JSON (bigint kept outside the safe integer range). */
-function jsonNumber(n: number | bigint): Json {
+const isFloatType = (h5type: string): boolean => h5type.startsWith("float");
+
+/**
+ * A stored number as the Python value h5py / PyTables give for it: a float for a float HDF5
+ * type, else an int (bigint kept outside the safe integer range).
+ */
+function jsonNumber(n: number | bigint, h5type: string): Json {
+  if (isFloatType(h5type)) return floatJson(Number(n));
   if (typeof n === "bigint") return Number.isSafeInteger(Number(n)) ? Number(n) : n;
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
   return n;
 }
 
@@ -58,9 +67,9 @@ function rawJson(stored: StoredAttr): Json {
   if (stored.space === "null") return null;
   const v = stored.value;
   if (v === null || typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "number" || typeof v === "bigint") return jsonNumber(v);
+  if (typeof v === "number" || typeof v === "bigint") return jsonNumber(v, stored.h5type);
   if (Array.isArray(v)) return v;
-  return Array.from(v as ArrayLike<number | bigint>, (x) => jsonNumber(x));
+  return Array.from(v as ArrayLike<number | bigint>, (x) => jsonNumber(x, stored.h5type));
 }
 
 function spaceJson(space: StoredAttr["space"]): string {
@@ -77,6 +86,8 @@ function decodedAttr(stored: StoredAttr): Json {
     return canonicalValue({ dtype, shape, data }) as Json;
   }
   if (Array.isArray(v)) return v;
+  // A numeric scalar (EXTDIM) is returned unchanged by get_attr: a NumPy int or float.
+  if (typeof v === "number" || typeof v === "bigint") return jsonNumber(v, stored.h5type);
   return canonicalValue(decodeAttr(stored.space === "null" ? "" : v) as PyValue) as Json;
 }
 
