@@ -85,12 +85,11 @@ export class Axis {
     if (size !== null) this._size = checkInteger("Axis", "size", size);
     this.units = o.units ?? "";
     this.label = o.label ?? "";
-    this.data = data;
+    // One linearity check serves both the data setter's offset/scaling and the drop below.
+    const linear = this.assignData(data);
     this.index = o.index ?? 0;
     this.spreadOrder = checkInteger("Axis", "spreadOrder", o.spreadOrder ?? 0);
-    if ((scaling === null || offset === null || size === null) && data !== null) {
-      if (this.scaleOffsetFromData(data)) this._data = null;
-    }
+    if ((scaling === null || offset === null || size === null) && data !== null && linear) this._data = null;
   }
 
   /** The axis label (e.g. "time"). @throws ModelTypeError when set to a non-string. */
@@ -129,12 +128,19 @@ export class Axis {
     return this._data;
   }
   set data(d: NDArray | null) {
+    this.assignData(d);
+  }
+
+  /** The `data` setter; @returns whether `d` was found linear. */
+  private assignData(d: NDArray | null): boolean {
+    let linear = false;
     if (d !== null && d !== undefined) {
       checkAxisData(d);
-      this.scaleOffsetFromData(d);
+      linear = this.scaleOffsetFromData(d);
       this._size = d.size;
     }
     this._data = d ?? null;
+    return linear;
   }
 
   /** Number of samples. Settable only when no data is stored (ignored otherwise). */
@@ -194,9 +200,10 @@ export class Axis {
 
   /** Linearity detection (spec §4.2); sets offset/scaling when linear. @returns whether it was linear. */
   private scaleOffsetFromData(d: NDArray): boolean {
-    if (!this.isAxisLinear(d)) return false;
+    const step = linearStep(d);
+    if (step === null) return false;
     if (d.size === 1) this.setScalingKinded(1, "int");
-    else this.setScalingKinded(meanDiff(d), d.dtype === "float32" ? "float32" : "float64");
+    else this.setScalingKinded(d.dtype === "float32" ? Math.fround(step) : step, d.dtype === "float32" ? "float32" : "float64");
     this.setOffsetKinded(d.numberAt(0), scalarTypeOf(d.dtype));
     return true;
   }
@@ -207,10 +214,7 @@ export class Axis {
    * @param data the array to test; defaults to `getData()`.
    */
   isAxisLinear(data?: NDArray | null): boolean {
-    const d = data ?? this.getData();
-    if (d.size <= 1) return true;
-    const diff = diffOf(d);
-    return allclose(new NDArray("float64", [diff.length], diff), meanOf(diff));
+    return linearStep(data ?? this.getData()) !== null;
   }
 
   /**
@@ -403,17 +407,24 @@ function checkAxisData(d: unknown): asserts d is NDArray {
 function diffOf(d: NDArray): Float64Array {
   const out = new Float64Array(d.size - 1);
   const f32 = d.dtype === "float32";
+  // Typed arrays of numbers are read directly: numberAt's dtype tests cost more than the subtraction.
+  const direct = typeof d.data[0] === "number" && !isComplexDtype(d.dtype) ? (d.data as ArrayLike<number>) : null;
   for (let i = 0; i < out.length; i++) {
-    const v = d.numberAt(i + 1) - d.numberAt(i);
+    const v = direct ? (direct[i + 1] as number) - (direct[i] as number) : d.numberAt(i + 1) - d.numberAt(i);
     out[i] = f32 ? Math.fround(v) : v;
   }
   return out;
 }
 
-/** NumPy `mean(diff(d))`, rounded to float32 for float32 data. */
-function meanDiff(d: NDArray): number {
-  const m = meanOf(diffOf(d));
-  return d.dtype === "float32" ? Math.fround(m) : m;
+/**
+ * Linearity (spec §4.2): NumPy `allclose(diff, mean(diff))` with rtol 1e-5, atol 1e-8.
+ * @returns `mean(diff(d))` (float64, not rounded) when linear (NaN for 0 or 1 point), else null.
+ */
+function linearStep(d: NDArray): number | null {
+  if (d.size <= 1) return NaN;
+  const diff = diffOf(d);
+  const m = meanOf(diff);
+  return allclose(new NDArray("float64", [diff.length], diff), m) ? m : null;
 }
 
 function extremum(d: NDArray, pick: (...v: number[]) => number): number {

@@ -8,7 +8,7 @@
  * float64 for any other float or for a division; otherwise the integer dtype of the
  * operands (int64 when they differ). 64-bit integers are computed as JS numbers.
  */
-import { isComplexDtype, isFloatDtype, lanesOf, type Dtype } from "./dtype.js";
+import { isBigIntDtype, isComplexDtype, isFloatDtype, lanesOf, type Dtype } from "./dtype.js";
 import { ModelTypeError, ModelValueError } from "./errors.js";
 import { NDArray, cStrides, normalizeAxis, shapeSize } from "./ndarray.js";
 
@@ -188,6 +188,7 @@ export function complexPart(a: NDArray, part: "real" | "imag" | "angle"): NDArra
  * @throws ModelValueError when the shapes cannot be broadcast.
  */
 export function allclose(a: NDArray, b: NDArray | number, rtol = 1e-5, atol = 1e-8): boolean {
+  if (typeof b === "number" && lanesOf(a.dtype) === 1 && !isBigIntDtype(a.dtype)) return allcloseReal(a.data as ArrayLike<number>, a.size, b, rtol, atol);
   const outShape = b instanceof NDArray ? broadcastShapes(a.shape, b.shape) : [...a.shape];
   const ia = broadcastIndexer(a.shape, outShape);
   const ib = b instanceof NDArray ? broadcastIndexer(b.shape, outShape) : () => 0;
@@ -204,6 +205,17 @@ export function allclose(a: NDArray, b: NDArray | number, rtol = 1e-5, atol = 1e
       // inf == inf of the same sign counts as close, as in NumPy.
       if (!(ar === br && di === 0 && !Number.isFinite(ar))) return false;
     }
+  }
+  return true;
+}
+
+/** `allclose` of real values against one real number: the generic path's test without its per-element indexers (Axis linearity checks every axis built). */
+function allcloseReal(a: ArrayLike<number>, n: number, b: number, rtol: number, atol: number): boolean {
+  const tol = atol + rtol * Math.abs(b);
+  for (let i = 0; i < n; i++) {
+    const x = Number(a[i]);
+    // inf == inf of the same sign counts as close, as in NumPy; NaN never does.
+    if (!(Math.abs(x - b) <= tol) && !(x === b && !Number.isFinite(x))) return false;
   }
   return true;
 }
