@@ -7,7 +7,7 @@ import { checkTypedArray, typedArrayFor } from "./dtypes.js";
 import { argumentError } from "./errors.js";
 import type { NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
-import { checkSelection } from "./selection.js";
+import { checkSelection, type CheckedSelection } from "./selection.js";
 import type { AnyTypedArray, DatasetKind, Dtype, FilterInfo, H5DatasetLike, H5FileLike, Selection } from "./types.js";
 import { checkDims, checkSize, product } from "./validate.js";
 
@@ -16,6 +16,12 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
   private readonly elementDtype: Dtype | null;
   /** Elements per row along axis 0; cached for append() and dropped by resize(). */
   private rowElements: number | undefined;
+  /**
+   * Last shape read from the file, which hyperslab writes and reads are checked against before a
+   * fresh read (another handle may have resized the dataset): saves a native call per scan point.
+   * The native side re-checks every selection against the real extent. Dropped by resize/append.
+   */
+  private knownShape: number[] | undefined;
 
   /** @internal created by H5Group */
   constructor(file: H5FileLike, handle: NativeNode, path: string) {
@@ -66,10 +72,10 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
    */
   read(selection?: Selection): AnyTypedArray {
     const dtype = this.dtype;
-    const shape = this.shape();
+    const shape = this.freshShape();
     const sel = selection === undefined ? undefined : checkSelection(selection, shape);
     const target = typedArrayFor(dtype, sel ? sel.size : product(shape));
-    this.transfer(false, target, shape, sel);
+    this.transfer(false, target, sel);
     return target;
   }
 
@@ -78,8 +84,7 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
    * @throws H5ArgumentError on a wrong kind or size of target, or an invalid selection
    */
   readInto(target: AnyTypedArray, selection?: Selection): void {
-    const shape = this.shape();
-    this.transfer(false, target, shape, selection === undefined ? undefined : checkSelection(selection, shape));
+    this.transfer(false, target, this.checked(target, selection, "target"));
   }
 
   /**
@@ -87,15 +92,35 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
    * @throws H5ArgumentError on a wrong kind or size of data, or an invalid selection
    */
   write(data: AnyTypedArray, selection?: Selection): void {
-    const shape = this.shape();
-    this.transfer(true, data, shape, selection === undefined ? undefined : checkSelection(selection, shape));
+    this.transfer(true, data, this.checked(data, selection, "data"));
   }
 
-  private transfer(write: boolean, array: AnyTypedArray, shape: number[], sel: ReturnType<typeof checkSelection> | undefined): void {
-    const argument = write ? "data" : "target";
+  private freshShape(): number[] {
+    this.knownShape = this.handle.shape();
+    return this.knownShape;
+  }
+
+  /**
+   * Checks `selection` and the size of `array` against the known shape and, when that fails
+   * and the shape was not just read, against a fresh one (errors then come from the fresh one).
+   */
+  private checked(array: AnyTypedArray, selection: Selection | undefined, argument: string): CheckedSelection | undefined {
     const n = checkTypedArray(this.dtype, array, argument);
-    const want = sel ? sel.size : product(shape);
-    if (n !== want) throw argumentError(argument, `holds ${n} ${this.dtype} elements, the selection has ${want}`);
+    const attempt = (shape: number[]): CheckedSelection | undefined => {
+      const sel = selection === undefined ? undefined : checkSelection(selection, shape);
+      const want = sel ? sel.size : product(shape);
+      if (n !== want) throw argumentError(argument, `holds ${n} ${this.dtype} elements, the selection has ${want}`);
+      return sel;
+    };
+    if (this.knownShape === undefined) return attempt(this.freshShape());
+    try {
+      return attempt(this.knownShape);
+    } catch {
+      return attempt(this.freshShape());
+    }
+  }
+
+  private transfer(write: boolean, array: AnyTypedArray, sel: CheckedSelection | undefined): void {
     if (write) {
       if (sel) this.handle.write(array, sel.start, sel.count, sel.stride);
       else this.handle.write(array);
@@ -118,6 +143,7 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
       if (m !== null && m !== undefined && d > m) throw argumentError(`shape[${i}]`, `${d} exceeds maxshape[${i}] = ${m}`);
     });
     this.rowElements = undefined;
+    this.knownShape = undefined;
     this.handle.resize(dims);
   }
 
@@ -138,6 +164,7 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
     if (!Number.isInteger(count) || count * per !== n) {
       throw argumentError("data", `holds ${n} elements, which is not ${rows === undefined ? "a whole number of" : count} rows of ${per}`);
     }
+    this.knownShape = undefined;
     this.handle.append(data, count);
   }
 }
