@@ -19,10 +19,14 @@ size_t ElementBytes(napi_typedarray_type t) {
   }
 }
 
-bool ToSize(Napi::Env env, Napi::Value item, const std::string& where, hsize_t* out,
-            bool minusOneAsUnlimited) {
+// `arg`, or `arg[index]` when index >= 0: built only on failure (selections are on the hot path).
+std::string ArgName(const char* arg, int index) {
+  return index < 0 ? std::string(arg) : std::string(arg) + "[" + std::to_string(index) + "]";
+}
+
+bool ToSize(Napi::Env env, Napi::Value item, const char* arg, int index, hsize_t* out, bool minusOneAsUnlimited) {
   if (!item.IsNumber()) {
-    ThrowArgumentError(env, where + " must be a number");
+    ThrowArgumentError(env, ArgName(arg, index) + " must be a number");
     return false;
   }
   double d = item.As<Napi::Number>().DoubleValue();
@@ -31,7 +35,7 @@ bool ToSize(Napi::Env env, Napi::Value item, const std::string& where, hsize_t* 
     return true;
   }
   if (!(d >= 0) || d > kMaxSafe || std::floor(d) != d) {
-    ThrowArgumentError(env, where + " must be a non-negative safe integer");
+    ThrowArgumentError(env, ArgName(arg, index) + " must be a non-negative safe integer");
     return false;
   }
   *out = static_cast<hsize_t>(d);
@@ -54,14 +58,13 @@ bool ToDims(Napi::Env env, Napi::Value value, const char* arg, int rank, Dims* o
   }
   out->n = static_cast<int>(len);
   for (uint32_t i = 0; i < len; i++) {
-    std::string where = std::string(arg) + "[" + std::to_string(i) + "]";
-    if (!ToSize(env, arr.Get(i), where, &out->v[i], minusOneAsUnlimited)) return false;
+    if (!ToSize(env, arr.Get(i), arg, static_cast<int>(i), &out->v[i], minusOneAsUnlimited)) return false;
   }
   return true;
 }
 
 bool ToCount(Napi::Env env, Napi::Value value, const char* arg, hsize_t* out) {
-  return ToSize(env, value, arg, out, false);
+  return ToSize(env, value, arg, -1, out, false);
 }
 
 bool ToString(Napi::Env env, Napi::Value value, const char* arg, std::string* out) {
