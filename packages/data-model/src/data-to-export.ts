@@ -166,10 +166,30 @@ export class DataToExport extends DataLowLevel {
       return;
     }
     if (!(data instanceof DataWithAxes)) return;
-    const copy = data.deepcopy();
-    const existing = this.getDataFromNameOrigin(copy.name, copy.origin);
+    this.insert(data.deepcopy());
+  }
+
+  /**
+   * `append` without the deep copies, for producers that hand over objects nobody else holds
+   * (the loader's freshly read arrays): the same replacement rules, but the given DataWithAxes
+   * themselves are stored, so later changes to them show in this collection.
+   * @param data a DWA, a list of DWAs or another DTE (its DWAs are taken, not copied).
+   * @throws ModelTypeError when an item is not a DataWithAxes.
+   */
+  appendOwned(data: DataWithAxes | readonly DataWithAxes[] | DataToExport): void {
+    const list = data instanceof DataToExport ? data._data : data instanceof DataWithAxes ? [data] : data;
+    if (!Array.isArray(list)) throw new ModelTypeError(`appendOwned takes DataWithAxes, a list of them or a DataToExport, got ${describe(data)}`);
+    for (const d of list) {
+      checkDwa(d);
+      this.insert(d);
+    }
+  }
+
+  /** Stores `dwa` at the end, removing the entry with its name and origin. */
+  private insert(dwa: DataWithAxes): void {
+    const existing = this.getDataFromNameOrigin(dwa.name, dwa.origin);
     if (existing !== null) this._data.splice(this._data.indexOf(existing), 1);
-    this._data.push(copy);
+    this._data.push(dwa);
   }
 
   /** DWA names in list order, or of `getDataFromDim(dim)` (name-sorted). @throws ModelValueError */

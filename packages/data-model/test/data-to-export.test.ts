@@ -37,6 +37,21 @@ describe("DataToExport (spec §7, §10.6)", () => {
     expect(dte.at(0).equals(d1)).toBe(true);
   });
 
+  it("appendOwned stores the given DWAs themselves, with append's replacement rules", () => {
+    const { dte, d1, d2 } = fixture();
+    const same = dat1(); // name data2D, and the origin of the collection below
+    const zero = new DataRaw("data0D", { data: [DATA0D()] });
+    dte.appendOwned(new DataToExport("toexport", { data: [same, zero] }));
+    expect(dte.data).toEqual([d2, same, zero]);
+    expect(dte.at(1)).toBe(same);
+    expect(dte.at(1).data[0]).toBe(same.data[0]);
+    dte.appendOwned(d1);
+    expect(dte.data.map((d) => d.name)).toEqual(["data1D", "data0D", "data2D"]);
+    expect(dte.at(2)).toBe(d1);
+    expect(errName(() => dte.appendOwned([DATA1D()] as never))).toBe("ModelTypeError");
+    expect(errName(() => dte.appendOwned(42 as never))).toBe("ModelTypeError");
+  });
+
   it("T4 appending a new 0-D DWA", () => {
     const { dte } = fixture();
     dte.append(new DataRaw("data0D", { data: [DATA0D()] }));

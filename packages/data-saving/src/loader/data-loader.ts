@@ -153,7 +153,8 @@ export class DataLoader {
         break;
       }
     }
-    data.append(new DataToExport(group.name, { data: loaded }));
+    // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
+    data.appendOwned(new DataToExport(group.name, { data: loaded }));
     return data;
   }
 
