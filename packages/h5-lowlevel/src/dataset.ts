@@ -3,6 +3,7 @@
  * (hyperslabs with start/count/stride), resize, and append rows along axis 0 in one native call.
  * Other datasets (strings, vlen, compound) open too; `kind` says what they hold.
  */
+import { H5BlockWriter } from "./block-writer.js";
 import { checkTypedArray, typedArrayFor } from "./dtypes.js";
 import { argumentError } from "./errors.js";
 import type { NativeNode } from "./native.js";
@@ -93,6 +94,22 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
    */
   write(data: AnyTypedArray, selection?: Selection): void {
     this.transfer(true, data, this.checked(data, selection, "data"));
+  }
+
+  /**
+   * A writer of same-shaped blocks at `leading` leading indexes (`[ix, iy, :]` for 2 of a 3-d
+   * dataset), for repeated writes with little checking per call; the trailing extent is fixed
+   * when it is made.
+   * @throws H5ArgumentError for non-numeric or scalar datasets, or `leading` outside [0, rank]
+   */
+  blockWriter(leading: number): H5BlockWriter {
+    const dtype = this.dtype;
+    const shape = this.freshShape();
+    if (shape.length === 0) throw argumentError("dataset", `${this.path} is scalar and has no blocks`);
+    if (!Number.isInteger(leading) || leading < 0 || leading > shape.length) {
+      throw argumentError("leading", `must be an integer in [0, ${shape.length}], got ${String(leading)}`);
+    }
+    return new H5BlockWriter(this.handle, dtype, shape, () => this.freshShape(), leading);
   }
 
   private freshShape(): number[] {

@@ -16,6 +16,7 @@ export const packageName = "@pymodaq-ts/h5-lowlevel";
 export { H5File, libraryVersion, openFileCount, type FileCreateOptions, type FileOpenOptions } from "./file.js";
 export { H5Group } from "./group.js";
 export { H5Dataset } from "./dataset.js";
+export { H5BlockWriter } from "./block-writer.js";
 export { H5Vlen } from "./vlen.js";
 export { H5AttributeSet } from "./attributes.js";
 export { H5NodeBase } from "./node.js";

@@ -152,9 +152,20 @@ export interface H5DatasetLike extends H5Node {
   read(selection?: Selection): AnyTypedArray;
   readInto(target: AnyTypedArray, selection?: Selection): void;
   write(data: AnyTypedArray, selection?: Selection): void;
+  /** Repeated writes of same-shaped blocks at `leading` leading indexes. */
+  blockWriter(leading: number): H5BlockWriterLike;
   resize(shape: readonly number[]): void;
   /** Grows axis 0 by `rows` and writes `data` (rows x shape[1:]) there, in one native call. */
   append(data: AnyTypedArray, rows?: number): void;
+}
+
+export interface H5BlockWriterLike {
+  /** Number of leading (indexed) dimensions. */
+  readonly leading: number;
+  /** Element count of one block. */
+  readonly blockSize: number;
+  /** Writes `data` (blockSize elements of the dtype) at `index` (one integer per leading dimension). */
+  write(index: readonly number[], data: AnyTypedArray): void;
 }
 
 export interface H5VlenLike extends H5Node {
