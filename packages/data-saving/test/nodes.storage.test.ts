@@ -1,10 +1,10 @@
 // Node wrappers: attribute storage flavours (PyTables profile), child order, EARRAY append
 // semantics (spec §4.3), deferred shape attributes, handle reuse, read-only safety.
-import { PyTuple } from "@pymodaq-ts/data-model";
+import { NDArray, PyTuple } from "@pymodaq-ts/data-model";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
-import { isFileStateError, isInvalidValueError } from "../src/errors.js";
+import { isFileStateError, isIndexOutOfRangeError, isInvalidValueError } from "../src/errors.js";
 import { H5Backend } from "../src/lowlevel/h5backend.js";
 import { EARRAY } from "../src/nodes/arrays.js";
 import { GROUP } from "../src/nodes/group.js";
@@ -187,6 +187,28 @@ describe("read-only and closed files", () => {
     h5.closeFile();
     expect(() => g.children()).toThrow(/closed/);
     expect(() => h5.root()).toThrow(/no file is open/);
+  });
+
+  it("writeAt of NDArrays (block-writer path) matches plain writes; conversions and errors unchanged", () => {
+    const c = h5.createCarray("/", "scan", f64([2, 3, 4], () => 0));
+    const point = (p: number) => NDArray.from("float64", [4], [p, p + 0.25, p + 0.5, p + 0.75]);
+    for (let ix = 0; ix < 2; ix++) for (let iy = 0; iy < 3; iy++) c.writeAt([ix, iy], point(ix * 3 + iy));
+    expect(Array.from(c.read().data as Float64Array)).toEqual(Array.from({ length: 24 }, (_, k) => Math.floor(k / 4) + (k % 4) / 4));
+    c.writeAt([1, 2], NDArray.from("int32", [2, 2], [7, 8, 9, 10])); // other dtype and shape: converted
+    expect(Array.from(c.readAt([1, 2]).data as Float64Array)).toEqual([7, 8, 9, 10]);
+    c.writeAt([0], NDArray.from("float64", [3, 4], Array.from({ length: 12 }, () => -1)));
+    expect(Array.from(c.readAt([0, 1]).data as Float64Array)).toEqual([-1, -1, -1, -1]);
+    for (const bad of [[2, 0], [0, -1], [0, 0.5], [0, 0, 0, 0]]) {
+      expect(() => c.readAt(bad)).toThrow(/\/scan: /);
+      let caught: unknown;
+      try {
+        c.writeAt(bad, point(0));
+      } catch (e) {
+        caught = e;
+      }
+      expect(isIndexOutOfRangeError(caught)).toBe(true);
+    }
+    expect(() => c.writeAt([0, 0], NDArray.from("float64", [3], [1, 2, 3]))).toThrow(/\/scan: expected data of shape \(4\)/);
   });
 
   it("invalid values name the node", () => {

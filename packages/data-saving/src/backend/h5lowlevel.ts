@@ -21,6 +21,7 @@ import type {
   Hyperslab,
   StorageArray,
   StorageBackend,
+  StorageBlockWriter,
   StorageFile,
   StorageGroup,
   StorageLayoutInfo,
@@ -145,6 +146,10 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
   write(data: AnyTypedArray, slab?: Hyperslab): void {
     if (slab === undefined) this.h.write(data);
     else this.h.write(data, { start: slab.start, count: slab.count });
+  }
+  blockWriter(leading: number): StorageBlockWriter {
+    const w = this.h.blockWriter(leading);
+    return { dtype: this.h.dtype, blockSize: w.blockSize, write: (index, data) => w.write(index, data) };
   }
   resize(shape: readonly number[]): void {
     this.h.resize(shape);

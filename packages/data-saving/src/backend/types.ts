@@ -115,9 +115,21 @@ export interface StorageArray extends StorageNode {
   layoutInfo(): StorageLayoutInfo;
   read(slab?: Hyperslab): AnyTypedArray;
   write(data: AnyTypedArray, slab?: Hyperslab): void;
+  /** A writer of the blocks at `leading` leading indexes (the trailing extent fixed now). */
+  blockWriter(leading: number): StorageBlockWriter;
   resize(shape: readonly number[]): void;
   /** Grows dimension 0 by `rows` and writes `data` (rows x shape[1:]) there. */
   append(data: AnyTypedArray, rows: number): void;
+}
+
+/** Repeated writes of same-shaped blocks at leading indexes of one array (checked once when made). */
+export interface StorageBlockWriter {
+  /** Element type of the array. */
+  readonly dtype: Dtype;
+  /** Elements per block. */
+  readonly blockSize: number;
+  /** Writes `data` (blockSize elements of dtype) at `index`, one integer per leading dimension. */
+  write(index: readonly number[], data: AnyTypedArray): void;
 }
 
 export interface StorageVlen extends StorageNode {

@@ -4,7 +4,7 @@
  * it and record the new `shape` attribute as deferred, written at the next flush or close.
  */
 import { NDArray, PyTuple, shapeSize } from "@pymodaq-ts/data-model";
-import type { Dtype, StorageArray, StorageLayoutInfo } from "../backend/types.js";
+import type { Dtype, StorageArray, StorageBlockWriter, StorageLayoutInfo } from "../backend/types.js";
 import { IndexOutOfRangeError, InvalidTypeError, InvalidValueError } from "../errors.js";
 import { ATTR } from "../layout.js";
 import { convertElements, isArrayData, sameShape, type ArrayData } from "./arraydata.js";
@@ -15,6 +15,8 @@ export class CARRAY extends Node {
   readonly nodeClass: "CARRAY" | "EARRAY" = "CARRAY";
   /** The dataset shape, kept in memory (equal to the `shape` attribute this layer writes). */
   protected shapeState: number[];
+  /** Block writers by number of leading indexes, made on the first `writeAt` of that kind. */
+  private readonly writers: (StorageBlockWriter | undefined)[] = [];
 
   constructor(
     session: Session,
@@ -79,7 +81,18 @@ export class CARRAY extends Node {
    * @throws IndexOutOfRangeError, InvalidValueError (element count), InvalidTypeError (not an array).
    */
   writeAt(index: readonly number[], data: ArrayData): void {
+    // Hot path of the scan savers: an NDArray of this dtype at in-range indexes goes straight to
+    // a block writer made once; anything else takes the general path and its errors.
+    if (data instanceof NDArray && this.indexesInRange(index)) {
+      this.session.assertWritable(this.path);
+      const writer = (this.writers[index.length] ??= this.storage.blockWriter(index.length));
+      if (data.dtype === writer.dtype && data.size === writer.blockSize) {
+        writer.write(index, data.data);
+        return;
+      }
+    }
     const { start, count, rest } = this.blockAt(index);
+    this.checkBlock(start, count);
     this.writeBlock(start, count, data, rest);
   }
 
@@ -104,6 +117,16 @@ export class CARRAY extends Node {
       );
     }
     this.storage.write(convertElements(data, this.dtype, this.path), { start, count });
+  }
+
+  private indexesInRange(index: readonly number[]): boolean {
+    const sh = this.shapeState;
+    if (index.length > sh.length) return false;
+    for (let k = 0; k < index.length; k++) {
+      const i = index[k] as number;
+      if (!Number.isInteger(i) || i < 0 || i >= (sh[k] as number)) return false;
+    }
+    return true;
   }
 
   private blockAt(index: readonly number[]): { start: number[]; count: number[]; rest: number[] } {
