@@ -211,6 +211,24 @@ describe("read-only and closed files", () => {
     expect(() => c.writeAt([0, 0], NDArray.from("float64", [3], [1, 2, 3]))).toThrow(/\/scan: expected data of shape \(4\)/);
   });
 
+  it("releaseNode closes a CARRAY's handle; the wrapper reopens it on its next use", () => {
+    const c = h5.createCarray("/", "frame", f64([2, 2], () => 0));
+    c.writeAt([0], NDArray.from("float64", [2], [1, 2]));
+    c.attrs.set("label", "img");
+    h5.releaseNode(c);
+    h5.releaseNode(c); // idempotent
+    expect(c.attrs.get("label")).toBe("img");
+    c.writeAt([1], NDArray.from("float64", [2], [3, 4])); // block writers made again
+    h5.releaseNode(c);
+    expect(Array.from(c.read().data as Float64Array)).toEqual([1, 2, 3, 4]);
+    expect(h5.getNode("/frame")).toBe(c);
+    const e = h5.createEarray("/", "rows", "float64", [2]);
+    e.append(f64([1, 2]));
+    h5.releaseNode(e); // EARRAYs stay open (deferred shape attribute)
+    e.append(f64([1, 2]));
+    expect(e.shape).toEqual([2, 2]);
+  });
+
   it("invalid values name the node", () => {
     const c = h5.createCarray("/", "c", f64([2, 2]));
     let caught: unknown;

@@ -32,27 +32,28 @@ import type {
 } from "./types.js";
 
 class LowLevelAttrs implements AttributeStore {
-  constructor(private readonly attrs: H5Attributes) {}
+  /** @param attrsOf the live attribute set (a released array is reopened on access) */
+  constructor(private readonly attrsOf: () => H5Attributes) {}
   names(): string[] {
-    return this.attrs.names();
+    return this.attrsOf().names();
   }
   has(name: string): boolean {
-    return this.attrs.has(name);
+    return this.attrsOf().has(name);
   }
   getValue(name: string): StoredAttr["value"] {
-    return this.attrs.get(name);
+    return this.attrsOf().get(name);
   }
   getStored(name: string): StoredAttr {
-    return this.attrs.getRaw(name);
+    return this.attrsOf().getRaw(name);
   }
   setString(name: string, value: string, storage: StringStorage): void {
-    this.attrs.set(name, value, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
+    this.attrsOf().set(name, value, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
   }
   setInteger(name: string, value: number, dtype: "int32" | "int64"): void {
-    this.attrs.set(name, value, { dtype });
+    this.attrsOf().set(name, value, { dtype });
   }
   delete(name: string): void {
-    this.attrs.delete(name);
+    this.attrsOf().delete(name);
   }
 }
 
@@ -73,8 +74,12 @@ function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
 /** Path, name and attributes: what every adapted node shares. */
 abstract class LowLevelNode<H extends { readonly path: string; readonly name: string; readonly attrs: H5Attributes }> {
   readonly attrs: AttributeStore;
-  constructor(protected readonly h: H) {
-    this.attrs = new LowLevelAttrs(h.attrs);
+  constructor(protected h: H) {
+    this.attrs = new LowLevelAttrs(() => this.live().attrs);
+  }
+  /** The binding's node, open. */
+  protected live(): H {
+    return this.h;
   }
   get path(): string {
     return this.h.path;
@@ -98,7 +103,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
     return new LowLevelGroup(this.h.createGroup(name));
   }
   openArray(name: string): StorageArray {
-    return new LowLevelArray(this.h.openDataset(name));
+    return new LowLevelArray(this.h.openDataset(name), () => this.h.openDataset(name));
   }
   openVlen(name: string): StorageVlen {
     return new LowLevelVlen(this.h.openVlen(name), () => layoutOf(this.h.openDataset(name)));
@@ -115,7 +120,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
       fillTime: spec.fillTime,
       allocTime: spec.allocTime,
     });
-    return new LowLevelArray(ds);
+    return new LowLevelArray(ds, () => this.h.openDataset(name));
   }
   createVlen(name: string, spec: VlenCreateSpec): StorageVlen {
     const vl = this.h.createVlenUint8(name, {
@@ -131,31 +136,50 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
 }
 
 class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray {
+  /** True after close(): the next use reopens the dataset by name (its path is fixed). */
+  private released = false;
+  constructor(
+    ds: H5DatasetLike,
+    private readonly reopen: () => H5DatasetLike,
+  ) {
+    super(ds);
+  }
+  protected override live(): H5DatasetLike {
+    if (this.released) {
+      this.h = this.reopen();
+      this.released = false;
+    }
+    return this.h;
+  }
   get dtype(): Dtype {
-    return this.h.dtype;
+    return this.live().dtype;
   }
   shape(): number[] {
-    return this.h.shape();
+    return this.live().shape();
   }
   layoutInfo(): StorageLayoutInfo {
-    return layoutOf(this.h);
+    return layoutOf(this.live());
   }
   read(slab?: Hyperslab): AnyTypedArray {
-    return slab === undefined ? this.h.read() : this.h.read({ start: slab.start, count: slab.count });
+    return slab === undefined ? this.live().read() : this.live().read({ start: slab.start, count: slab.count });
   }
   write(data: AnyTypedArray, slab?: Hyperslab): void {
-    if (slab === undefined) this.h.write(data);
-    else this.h.write(data, { start: slab.start, count: slab.count });
+    if (slab === undefined) this.live().write(data);
+    else this.live().write(data, { start: slab.start, count: slab.count });
   }
   blockWriter(leading: number): StorageBlockWriter {
-    const w = this.h.blockWriter(leading);
-    return { dtype: this.h.dtype, blockSize: w.blockSize, write: (index, data) => w.write(index, data) };
+    const w = this.live().blockWriter(leading);
+    return { dtype: this.live().dtype, blockSize: w.blockSize, write: (index, data) => w.write(index, data) };
   }
   resize(shape: readonly number[]): void {
-    this.h.resize(shape);
+    this.live().resize(shape);
+  }
+  close(): void {
+    if (!this.released) this.h.close();
+    this.released = true;
   }
   append(data: AnyTypedArray, rows: number): void {
-    this.h.append(data, rows);
+    this.live().append(data, rows);
   }
 }
 

@@ -103,6 +103,15 @@ export class H5Backend {
     return this.session;
   }
 
+  /**
+   * Closes an array node that will not be written again (CARRAYs only; see Session.release):
+   * the writer's handle goes, and the node is reopened from its path when looked up.
+   * @throws FileStateError when no file is open.
+   */
+  releaseNode(node: Node): void {
+    this.openSession().release(node);
+  }
+
   /** Creation settings of new arrays. */
   protected createContext(): CreateContext {
     return { backend: this.backend, compression: this.compression };

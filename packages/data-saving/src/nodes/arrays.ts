@@ -43,6 +43,12 @@ export class CARRAY extends Node {
     return this.shapeState[0] ?? 0;
   }
 
+  /** Closes the dataset handle (reopened on the next use); see Session.release. */
+  releaseStorage(): void {
+    this.writers.length = 0;
+    this.storage.close();
+  }
+
   /** Storage layout: chunks, max shape, filters. */
   storageInfo(): StorageLayoutInfo {
     return this.storage.layoutInfo();

@@ -142,6 +142,16 @@ export class Session implements AttrsOwner {
     return node;
   }
 
+  /**
+   * Closes the dataset handle of a CARRAY written once (its chunk cache is flushed now, as a
+   * writer closing it would); the wrapper stays and reopens it on its next use. EARRAYs and
+   * nodes with deferred attributes are left open.
+   */
+  release(node: Node): void {
+    if (!(node instanceof CARRAY) || node instanceof EARRAY || this.dirty.has(node.attrs)) return;
+    node.releaseStorage();
+  }
+
   /** Drops the cached wrappers of `path` and everything under it (after a removal). */
   forget(path: string): void {
     this.removals += 1;

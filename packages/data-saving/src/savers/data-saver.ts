@@ -111,15 +111,18 @@ export class DataSaverLoader extends DataNodeSaver {
   addData(where: Where, data: DataWithAxes, options: AddDataOptions = {}): void {
     const o = checkOptions(options, ADD_DATA_KEYS, `${this.constructor.name}.addData`);
     const dim = data.dim.name;
+    // Each array is complete once written: release it, as a writer closing it would, rather than
+    // keep its handle and chunk cache until the file closes.
     for (let i = 0; i < data.length; i++) {
-      this.h5saver.addArray(where, this.nextNodeName(where), this.dataType, {
+      const array = this.h5saver.addArray(where, this.nextNodeName(where), this.dataType, {
         title: data.name,
         data: data.data[i] as NDArray,
         dataDimension: dim,
         metadata: nodeMetadata(data, i, { full: true }),
       });
+      this.h5saver.releaseNode(array);
     }
-    if (o.saveAxes ?? true) for (const axis of data.axes) this.axisSaver.addAxis(where, axis);
+    if (o.saveAxes ?? true) for (const axis of data.axes) this.h5saver.releaseNode(this.axisSaver.addAxis(where, axis));
     const errorSaver = this.errorSaver;
     if (data.errors !== null && errorSaver !== null) {
       errorSaver.addData(where, data.errorsAsDwa(), { saveAxes: false });
