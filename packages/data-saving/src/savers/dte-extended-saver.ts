@@ -69,9 +69,9 @@ export class DataToExportExtendedSaver extends DataToExportSaverBase {
    */
   addData(where: Where, data: DataToExport, indexes: readonly number[], options: DataToExportExtendedAddOptions = {}): void {
     const o = checkOptions(options, ADD_KEYS, "DataToExportExtendedSaver.addData");
-    normalizeExtendedIndexes(indexes, this.extendedShape);
-    // Resolved once here rather than per DataWithAxes.
-    const saveOptions = { distribution: distributionOf(o.distribution) };
-    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, indexes, saveOptions));
+    // Indexes and options are checked once here, not again per DataWithAxes.
+    const at = normalizeExtendedIndexes(indexes, this.extendedShape);
+    const distribution = distributionOf(o.distribution);
+    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.writePoint(ch, dwa, at, distribution));
   }
 }

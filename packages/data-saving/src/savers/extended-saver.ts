@@ -92,8 +92,16 @@ export class DataExtendedSaver extends DataNodeSaver {
    */
   addData(where: Where, data: DataWithAxes, indexes: readonly number[], options: ExtendedAddOptions = {}): void {
     const o = checkOptions(options, ADD_KEYS, "DataExtendedSaver.addData");
-    const at = normalizeExtendedIndexes(indexes, this.extendedShape);
-    const nodes = this.dataArrays(where, data, distributionOf(o.distribution));
+    this.writePoint(where, data, normalizeExtendedIndexes(indexes, this.extendedShape), distributionOf(o.distribution));
+  }
+
+  /**
+   * `addData` for callers that checked their options and normalized `at` already (the
+   * DataToExport saver, once per point for all its DataWithAxes).
+   * @internal
+   */
+  writePoint(where: Where, data: DataWithAxes, at: readonly number[], distribution: DataDistribution): void {
+    const nodes = this.dataArrays(where, data, distribution);
     for (let i = 0; i < data.length; i++) (nodes[i] as CARRAY).writeAt(at, data.data[i] as NDArray);
   }
 
