@@ -12,6 +12,7 @@
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
 import { CodecOptionError, PyEncodeError, isPyJsonError, isPyLiteralError } from "./errors.js";
 import { numpyCall } from "./literal-calls.js";
+import { decodeCommonEnvelope } from "./envelope-fast.js";
 import { parsePyLiteral } from "./literal.js";
 import { pyJsonDumps, pyJsonLoads } from "./pyjson.js";
 import { pyRepr } from "./pyrepr.js";
@@ -155,7 +156,9 @@ function checkOptions(options: DecodeAttrOptions | undefined): "parity" | "lenie
  */
 export function decodeAttr(raw: RawAttr, options?: DecodeAttrOptions): PyValue {
   const mode = checkOptions(options);
-  if (typeof raw !== "string") return raw;
+  if (typeof raw !== "string" || raw === "") return raw;
+  const common = decodeCommonEnvelope(raw);
+  if (common !== undefined) return common;
   const parsed = tryJsonLoads(raw);
   if (parsed === undefined) return raw;
   if (!(parsed instanceof PyDict)) return parsed;
