@@ -64,3 +64,15 @@ describe("decodeCommonEnvelope", () => {
     );
   });
 });
+
+describe("encodeAttr's cache of primitive values", () => {
+  it("gives the same text on repeated calls and tells apart values Map keys confuse", () => {
+    for (const v of ["tables", "", 1n, 1, true, 0.1]) expect(encodeAttr(v)).toBe(encodeAttr(v));
+    expect(encodeAttr(1)).toBe(`{"module": "builtins", "type": "float", "data": "1.0"}`);
+    expect(encodeAttr(1n)).toBe(`{"module": "builtins", "type": "int", "data": "1"}`);
+    expect(encodeAttr(0)).toBe(`{"module": "builtins", "type": "float", "data": "0.0"}`);
+    expect(encodeAttr(-0)).toBe(`{"module": "builtins", "type": "float", "data": "-0.0"}`);
+    expect(encodeAttr(0)).toBe(`{"module": "builtins", "type": "float", "data": "0.0"}`);
+    expect(encodeAttr("1")).toBe(`{"module": "builtins", "type": "str", "data": "'1'"}`);
+  });
+});

@@ -82,9 +82,26 @@ export function encodeEnvelope(module: string, type: string, data: string): stri
  * @throws PyEncodeError for a value with no Python type (see pyTypeOf) or an out-of-range NumPy scalar
  */
 export function encodeAttr(value: PyValue): string {
+  // Most attributes repeat a few primitive values ('tables', 'float64', '', labels): their
+  // envelopes are cached (-0 is left out: Map keys do not tell it from 0, reprs do; long
+  // strings too, so that the cache stays small).
+  const cacheable = typeof value !== "object" && !Object.is(value, -0) && (typeof value !== "string" || value.length <= 256);
+  if (cacheable) {
+    const hit = ENCODED.get(value);
+    if (hit !== undefined) return hit;
+  }
   const { module, type } = pyTypeOf(value);
-  return encodeEnvelope(module, type, pyRepr(value));
+  const text = encodeEnvelope(module, type, pyRepr(value));
+  if (cacheable) {
+    if (ENCODED.size >= ENCODED_MAX) ENCODED.clear();
+    ENCODED.set(value, text);
+  }
+  return text;
 }
+
+/** Envelopes of primitive values already encoded (bounded: cleared when full). */
+const ENCODED = new Map<string | number | bigint | boolean, string>();
+const ENCODED_MAX = 1024;
 
 /** Options of {@link decodeAttr}. */
 export interface DecodeAttrOptions {
