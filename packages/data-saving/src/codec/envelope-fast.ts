@@ -8,9 +8,31 @@
  */
 import { PyTuple, type PyValue } from "@pymodaq-ts/data-model";
 
-// The whole text as json.dumps writes an envelope; the data field without JSON escapes or
-// control characters, so its JSON decoding is the text itself.
-const ENVELOPE = /^\{"module": "(?:builtins|numpy)", "type": "(?:str|int|float|float64|bool|tuple)", "data": "([^"\\\p{Cc}]*)"\}$/u;
+// The envelope as json.dumps writes it, split around its `type` and `data` fields (plain string
+// operations: a regular expression over the whole text costs more to compile than it saves when a
+// process decodes a few dozen attributes).
+const PREFIXES = ['{"module": "builtins", "type": "', '{"module": "numpy", "type": "'];
+const MIDDLE = '", "data": "';
+const SUFFIX = '"}';
+const TYPES: ReadonlySet<string> = new Set(["str", "int", "float", "float64", "bool", "tuple"]);
+
+/** The `data` field of a trusted envelope when its JSON decoding is the text itself, else undefined. */
+function envelopeData(raw: string): string | undefined {
+  const prefix = raw.startsWith(PREFIXES[0]!) ? PREFIXES[0]! : raw.startsWith(PREFIXES[1]!) ? PREFIXES[1]! : undefined;
+  if (prefix === undefined || !raw.endsWith(SUFFIX)) return undefined;
+  const typeEnd = raw.indexOf('"', prefix.length);
+  if (typeEnd < 0 || !TYPES.has(raw.slice(prefix.length, typeEnd)) || !raw.startsWith(MIDDLE, typeEnd)) return undefined;
+  const start = typeEnd + MIDDLE.length;
+  const end = raw.length - SUFFIX.length;
+  if (end < start) return undefined;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    // JSON escapes, quotes and control characters: the full parser decides.
+    if (c === 0x22 || c === 0x5c || c < 0x20) return undefined;
+  }
+  return raw.slice(start, end);
+}
+
 // A str repr in single quotes with nothing the literal parser would transform.
 const SIMPLE_STR = /^'([^'\\\x7f-\x9f\u2028\u2029]*)'$/;
 // Python ints and float reprs of bounded length (the literal parser's length limit is far above).
@@ -25,9 +47,8 @@ const INT_TUPLE = /^\((?:|-?(?:0|[1-9][0-9]{0,29}),|-?(?:0|[1-9][0-9]{0,29})(?:,
  * @param raw an attribute's text
  */
 export function decodeCommonEnvelope(raw: string): PyValue | undefined {
-  const m = ENVELOPE.exec(raw);
-  if (m === null) return undefined;
-  const data = m[1]!;
+  const data = envelopeData(raw);
+  if (data === undefined) return undefined;
   const first = data.charCodeAt(0);
   if (first === 0x27 /* ' */) {
     const s = SIMPLE_STR.exec(data);
