@@ -2,6 +2,7 @@
 // PyTables does, so that type and size always follow the new value.
 #include "convert.hpp"
 #include "errors.hpp"
+#include "links.hpp"
 #include "node.hpp"
 
 namespace h5l {
@@ -17,12 +18,16 @@ bool RemoveIfPresent(Napi::Env env, hid_t loc, const std::string& name, const st
   return false;
 }
 
-// Creates the attribute and writes `buf` (nothing is written for a NULL dataspace).
+// Creates the attribute and writes `buf` (nothing is written for a NULL dataspace). The name is
+// UTF-8 only when it is not ASCII, as h5py does; PyTables' and h5py's ASCII names are plain.
 void CreateAndWrite(Napi::Env env, hid_t loc, const std::string& name, hid_t ftype, hid_t mtype,
                     hid_t space, const void* buf, const std::string& where) {
-  Hid acpl(H5Pcreate(H5P_ATTRIBUTE_CREATE));
-  H5Pset_char_encoding(acpl.get(), H5T_CSET_UTF8);
-  Hid attr(H5Acreate2(loc, name.c_str(), ftype, space, acpl.get(), H5P_DEFAULT));
+  Hid acpl;
+  if (!IsAscii(name)) {
+    acpl.reset(H5Pcreate(H5P_ATTRIBUTE_CREATE));
+    H5Pset_char_encoding(acpl.get(), H5T_CSET_UTF8);
+  }
+  Hid attr(H5Acreate2(loc, name.c_str(), ftype, space, acpl.orDefault(), H5P_DEFAULT));
   if (!attr.ok()) {
     ThrowH5Error(env, "create attribute " + name + " of", where);
     return;

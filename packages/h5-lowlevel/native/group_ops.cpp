@@ -44,11 +44,18 @@ herr_t CollectChild(hid_t group, const char* name, const H5L_info_t* info, void*
 
 }  // namespace
 
-hid_t LinkCreateList(bool intermediate) {
-  hid_t lcpl = H5Pcreate(H5P_LINK_CREATE);
-  if (lcpl < 0) return lcpl;
-  H5Pset_char_encoding(lcpl, H5T_CSET_UTF8);
-  if (intermediate) H5Pset_create_intermediate_group(lcpl, 1);
+bool IsAscii(const std::string& name) {
+  for (unsigned char c : name)
+    if (c > 0x7f) return false;
+  return true;
+}
+
+Hid LinkCreateList(const std::string& name, bool intermediate) {
+  bool utf8 = !IsAscii(name);
+  if (!utf8 && !intermediate) return Hid();
+  Hid lcpl(H5Pcreate(H5P_LINK_CREATE));
+  if (utf8) H5Pset_char_encoding(lcpl.get(), H5T_CSET_UTF8);
+  if (intermediate) H5Pset_create_intermediate_group(lcpl.get(), 1);
   return lcpl;
 }
 
@@ -101,8 +108,8 @@ Napi::Value NativeNode::CreateGroup(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name;
   if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
-  Hid lcpl(LinkCreateList(info[1].ToBoolean().Value()));
-  hid_t gid = H5Gcreate2(state_->id, name.c_str(), lcpl.get(), H5P_DEFAULT, H5P_DEFAULT);
+  Hid lcpl = LinkCreateList(name, info[1].ToBoolean().Value());
+  hid_t gid = H5Gcreate2(state_->id, name.c_str(), lcpl.orDefault(), H5P_DEFAULT, H5P_DEFAULT);
   if (gid < 0) {
     ThrowH5Error(env, "create group", Where(name));
     return env.Undefined();
@@ -150,6 +157,25 @@ Napi::Value NativeNode::KindOf(const Napi::CallbackInfo& info) {
   return Napi::String::New(env, kind);
 }
 
+// groupInfo(): {links, storage}; storage is how libhdf5 keeps the group's links.
+Napi::Value NativeNode::GroupInfo(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  H5G_info_t gi;
+  if (H5Gget_info(state_->id, &gi) < 0) {
+    ThrowH5Error(env, "get group info of", Where(""));
+    return env.Undefined();
+  }
+  const char* storage = gi.storage_type == H5G_STORAGE_TYPE_SYMBOL_TABLE ? "symbol-table"
+                        : gi.storage_type == H5G_STORAGE_TYPE_COMPACT    ? "compact"
+                        : gi.storage_type == H5G_STORAGE_TYPE_DENSE      ? "dense"
+                                                                         : "unknown";
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("links", Napi::Number::New(env, static_cast<double>(gi.nlinks)));
+  o.Set("storage", storage);
+  return o;
+}
+
 // children(): [{name, kind}] in name order (link creation order is not tracked).
 Napi::Value NativeNode::Children(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -184,8 +210,8 @@ Napi::Value NativeNode::MoveLink(const Napi::CallbackInfo& info) {
   std::string from, to;
   if (!CheckOpen(env) || !ToString(env, info[0], "from", &from) || !ToString(env, info[1], "to", &to))
     return env.Undefined();
-  Hid lcpl(LinkCreateList(false));
-  if (H5Lmove(state_->id, from.c_str(), state_->id, to.c_str(), lcpl.get(), H5P_DEFAULT) < 0)
+  Hid lcpl = LinkCreateList(to, false);
+  if (H5Lmove(state_->id, from.c_str(), state_->id, to.c_str(), lcpl.orDefault(), H5P_DEFAULT) < 0)
     ThrowH5Error(env, "move", Where(from) + " to '" + to + "'");
   return env.Undefined();
 }

@@ -23,6 +23,8 @@ class Hid {
   Hid(Hid&& other) noexcept : id_(other.release()) {}
   hid_t get() const { return id_; }
   bool ok() const { return id_ >= 0; }
+  // For optional property lists: the list when one was created, else H5P_DEFAULT.
+  hid_t orDefault() const { return id_ >= 0 ? id_ : H5P_DEFAULT; }
   hid_t release() {
     hid_t id = id_;
     id_ = -1;

@@ -5,10 +5,17 @@
 
 #include <string>
 
+#include "handles.hpp"
+
 namespace h5l {
 
-// Link creation properties: UTF-8 link names (as h5py), optionally intermediate groups. Caller closes.
-hid_t LinkCreateList(bool intermediate);
+// True when `name` has no byte above 0x7f.
+bool IsAscii(const std::string& name);
+// Link creation properties for `name`, as h5py chooses them: the UTF-8 character set only for a
+// non-ASCII name (an ASCII-only link keeps old-style symbol-table groups, as PyTables and h5py
+// write them; a UTF-8 link converts its group to the newer link-message storage), and
+// intermediate groups when asked. Empty (use orDefault()) when the defaults do.
+Hid LinkCreateList(const std::string& name, bool intermediate);
 // True when every component of `name` resolves (intermediate ones to groups); never throws.
 bool PathExists(hid_t loc, const std::string& name);
 // "group", "dataset", "softlink", "externallink", "other", or "" when nothing is there.

@@ -8,7 +8,7 @@ import { argumentError } from "./errors.js";
 import type { NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
 import { resolvePath } from "./paths.js";
-import type { ChildInfo, DatasetCreateOptions, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
+import type { ChildInfo, DatasetCreateOptions, GroupInfo, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
 import { checkName, checkOptions } from "./validate.js";
 import { H5Vlen } from "./vlen.js";
 
@@ -64,6 +64,11 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
   /** Direct children in HDF5 name order (byte-wise), with their kind. */
   children(): ChildInfo[] {
     return this.handle.children();
+  }
+
+  /** Number of links and how libhdf5 stores them (see {@link GroupInfo}). */
+  info(): GroupInfo {
+    return this.handle.groupInfo();
   }
 
   /** Removes the link `name` (the object's space is reclaimed when no link remains). */

@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { H5ArgumentError, H5ClosedError, H5Error } from "./errors.js";
-import type { AnyTypedArray, ChildInfo, NodeKind } from "./types.js";
+import type { AnyTypedArray, ChildInfo, GroupInfo, NodeKind } from "./types.js";
 
 export interface NativeRawAttr {
   h5type: string;
@@ -43,6 +43,7 @@ export interface NativeNode {
   exists(name: string): boolean;
   kindOf(name: string): NodeKind | null;
   children(): ChildInfo[];
+  groupInfo(): GroupInfo;
   deleteLink(name: string): void;
   moveLink(from: string, to: string): void;
   attrNames(): string[];

@@ -34,6 +34,15 @@ export interface ChildInfo {
   kind: NodeKind;
 }
 
+/**
+ * How a group keeps its links: `symbol-table` (the pre-1.8 format PyTables and h5py write for
+ * ASCII names), `compact` (link messages in the object header) or `dense` (fractal heap).
+ */
+export interface GroupInfo {
+  links: number;
+  storage: "symbol-table" | "compact" | "dense" | "unknown";
+}
+
 /** A hyperslab: `start`, `count` per dimension, optional `stride` (default 1). */
 export interface Selection {
   start: readonly number[];
@@ -130,6 +139,7 @@ export interface H5GroupLike extends H5Node {
   kindOf(name: string): NodeKind | null;
   /** Direct children in HDF5 name order (byte-wise), with their kind. */
   children(): ChildInfo[];
+  info(): GroupInfo;
   delete(name: string): void;
   move(from: string, to: string): void;
   createDataset(name: string, options: DatasetCreateOptions): H5DatasetLike;

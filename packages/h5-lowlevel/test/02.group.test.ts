@@ -157,3 +157,58 @@ describe("H5Group.delete / move", () => {
     expect(() => file.root.move("g", "g/moved")).toThrow(/to: .* already exists/);
   });
 });
+
+describe("name character sets and group storage", () => {
+  it("keeps ASCII names plain and groups as symbol tables, as PyTables and h5py write them", () => {
+    const path = tempPath();
+    {
+      using file = H5File.create(path);
+      const raw = file.root.createGroup("RawData");
+      raw.attrs.set("TITLE", "raw");
+      raw.createGroup("a/b", { createIntermediate: true });
+      raw.createDataset("Data00", { dtype: "float64", shape: [2] }).attrs.set("units", "µm");
+      expect(file.root.info()).toEqual({ links: 1, storage: "symbol-table" });
+      expect(raw.info()).toEqual({ links: 2, storage: "symbol-table" });
+    }
+    // 0 = H5T_CSET_ASCII, 1 = H5T_CSET_UTF8 (the value's own cset is the string type's, not the name's)
+    const csets = runPython(
+      `
+import sys, h5py
+f = h5py.File(sys.argv[1], "r")
+raw, data = f["RawData"].id, f["RawData/Data00"].id
+print(f.id.links.get_info(b"RawData").cset, raw.links.get_info(b"a").cset,
+      h5py.h5a.get_info(raw, name=b"TITLE").cset, h5py.h5a.get_info(data, name=b"units").cset)`,
+      path,
+    );
+    expect(csets.trim()).toBe("0 0 0 0");
+  });
+
+  it("stores non-ASCII names as UTF-8, which turns their group into link-message storage (as h5py)", () => {
+    const path = tempPath();
+    {
+      using file = H5File.create(path);
+      const g = file.root.createGroup("données");
+      g.attrs.set("µ", "x");
+      file.root.createGroup("plain");
+      expect(file.root.info()).toEqual({ links: 2, storage: "compact" });
+      expect(g.info()).toEqual({ links: 0, storage: "symbol-table" });
+    }
+    const csets = runPython(
+      `
+import sys, h5py
+f = h5py.File(sys.argv[1], "r")
+g = f["données"].id
+print(f.id.links.get_info("données".encode()).cset, f.id.links.get_info(b"plain").cset,
+      h5py.h5a.get_info(g, name="µ".encode()).cset)`,
+      path,
+    );
+    expect(csets.trim()).toBe("1 0 1");
+  });
+
+  it("info() of a closed group is a clear error", () => {
+    using file = fresh();
+    const g = file.root.createGroup("g");
+    g.close();
+    expect(() => g.info()).toThrow(/closed/);
+  });
+});
