@@ -12,13 +12,16 @@
  * (b) the same loads (shared/tools/compare.py --ignore-volatile on the whole document, with the
  *     same three --ignore-attr for h5py scenarios); for PyTables scenarios compare.py --strict
  *     --ignore-volatile may differ only in `diagnostics` (warning texts are our own wording);
- * (c) the file opens in Debian's python3-tables and python3-h5py.
+ * (c) the file opens in Debian's python3-tables and python3-h5py;
+ * (d) the same low-level storage the tree does not show: every group keeps its links the way the
+ *     fixture's does (symbol tables), and link and attribute names have the fixture's character set.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { H5File, type H5GroupLike } from "@pymodaq-ts/h5-lowlevel";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringifyCanonical } from "../src/canonical/json.js";
 import { inspectFile } from "../src/loader/canonical.js";
@@ -46,6 +49,32 @@ with h5py.File(sys.argv[1], "r") as f:
     f.visititems(lambda name, o: o[()] if isinstance(o, h5py.Dataset) else None)
 print("OK")
 `;
+/** Character sets of every link and attribute name, by path (0 = ASCII, 1 = UTF-8). */
+const NAME_CSETS = `
+import sys, json, h5py
+out = {}
+def visit(group, path):
+    for name in group:
+        out["link " + path + name] = group.id.links.get_info(name.encode()).cset
+        obj = group[name]
+        for attr in obj.attrs:
+            out["attr " + path + name + "@" + attr] = h5py.h5a.get_info(obj.id, name=attr.encode()).cset
+        if isinstance(obj, h5py.Group): visit(obj, path + name + "/")
+with h5py.File(sys.argv[1], "r") as f:
+    visit(f, "/")
+print(json.dumps(out, sort_keys=True))
+`;
+/** How each group of a file stores its links, by path. */
+function groupStorage(path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (group: H5GroupLike, at: string): void => {
+    out[at] = group.info().storage;
+    for (const child of group.children()) if (child.kind === "group") visit(group.openGroup(child.name), `${at === "/" ? "" : at}/${child.name}`);
+  };
+  using file = H5File.open(path);
+  visit(file.root, "/");
+  return out;
+}
 const work = mkdtempSync(join(tmpdir(), "pymodaq-replay-"));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -88,6 +117,15 @@ describe("replay of the pymodaq_data scenarios", () => {
       const opened = spawnSync(PYTHON, ["-c", OPEN_IN_PYTHON, out], { encoding: "utf8" });
       if (opened.status !== 0) console.error(`${name} (PyTables/h5py):\n${opened.stdout}${opened.stderr}`);
       expect(opened.stdout.trim()).toBe("OK");
+
+      expect(groupStorage(out)).toEqual(groupStorage(join(fixtures, `${name}.h5`)));
+      // The h5py profile has other system attributes (see H5PY_PROFILE_ATTRS): names both have are compared.
+      const csets = (file: string): Record<string, number> => JSON.parse(spawnSync(PYTHON, ["-c", NAME_CSETS, file], { encoding: "utf8" }).stdout);
+      const [ours, theirs] = [csets(out), csets(join(fixtures, `${name}.h5`))];
+      const shared = Object.keys(theirs).filter((k) => k in ours);
+      expect(shared.filter((k) => k.startsWith("link ")).length).toBe(Object.keys(theirs).filter((k) => k.startsWith("link ")).length);
+      if (pytables) expect(ours).toEqual(theirs);
+      else expect(Object.fromEntries(shared.map((k) => [k, ours[k]]))).toEqual(Object.fromEntries(shared.map((k) => [k, theirs[k]])));
 
       const loads = runTool("compare.py", [expected, actual, "--ignore-volatile", ...(pytables ? [] : H5PY_PROFILE_ATTRS)], name);
       expect(loads.lines.at(-1)).toMatch(/^OK /);

@@ -18,12 +18,13 @@ bool RemoveIfPresent(Napi::Env env, hid_t loc, const std::string& name, const st
   return false;
 }
 
-// Creates the attribute and writes `buf` (nothing is written for a NULL dataspace). The name is
-// UTF-8 only when it is not ASCII, as h5py does; PyTables' and h5py's ASCII names are plain.
-void CreateAndWrite(Napi::Env env, hid_t loc, const std::string& name, hid_t ftype, hid_t mtype,
+// Creates the attribute and writes `buf` (nothing is written for a NULL dataspace); the name's
+// character set follows Utf8Name.
+void CreateAndWrite(Napi::Env env, const ObjState& obj, const std::string& name, hid_t ftype, hid_t mtype,
                     hid_t space, const void* buf, const std::string& where) {
+  hid_t loc = obj.id;
   Hid acpl;
-  if (!IsAscii(name)) {
+  if (Utf8Name(*obj.file, name)) {
     acpl.reset(H5Pcreate(H5P_ATTRIBUTE_CREATE));
     H5Pset_char_encoding(acpl.get(), H5T_CSET_UTF8);
   }
@@ -61,7 +62,7 @@ Napi::Value NativeNode::AttrWriteString(const Napi::CallbackInfo& info) {
   Hid space(H5Screate(asNull ? H5S_NULL : H5S_SCALAR));
   const char* text = value.c_str();
   const void* buf = vlen ? static_cast<const void*>(&text) : static_cast<const void*>(text);
-  CreateAndWrite(env, state_->id, name, type.get(), type.get(), space.get(), buf, Where(""));
+  CreateAndWrite(env, *state_, name, type.get(), type.get(), space.get(), buf, Where(""));
   return env.Undefined();
 }
 
@@ -90,7 +91,7 @@ Napi::Value NativeNode::AttrWriteNumeric(const Napi::CallbackInfo& info) {
   Hid mtype(CreateMemType(dt, ftype.get()));
   hsize_t dims[1] = {n};
   Hid space(scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, dims, nullptr));
-  CreateAndWrite(env, state_->id, name, ftype.get(), mtype.get(), space.get(), view.data, Where(""));
+  CreateAndWrite(env, *state_, name, ftype.get(), mtype.get(), space.get(), view.data, Where(""));
   return env.Undefined();
 }
 

@@ -50,16 +50,17 @@ NativeFile::NativeFile(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Native
   if (!state_) ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
 }
 
-Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable) {
+Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames) {
   AddonData* data = Data(env);
   data->pendingFile = std::make_shared<FileState>(fid, path, writable, data->registry);
+  data->pendingFile->asciiNames = asciiNames;
   Napi::Value wrapper = data->fileCtor.New({});
   data->pendingFile.reset();  // closes the file if construction failed
   return wrapper;
 }
 
-// createFile(path, truncate, cache | null) and openFile(path, readWrite, cache | null): the flag
-// selects truncate/exclusive creation or read-write/read-only opening.
+// createFile(path, truncate, cache | null, asciiNames) and openFile(path, readWrite, cache | null,
+// asciiNames): the flag selects truncate/exclusive creation or read-write/read-only opening.
 Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create) {
   Napi::Env env = info.Env();
   const char* op = create ? "create file" : "open file";
@@ -78,7 +79,7 @@ Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create
     ThrowH5Error(env, op, path);
     return env.Undefined();
   }
-  return Wrap(env, fid, path, create || flag);
+  return Wrap(env, fid, path, create || flag, info[3].ToBoolean().Value());
 }
 
 Napi::Value NativeFile::Create(const Napi::CallbackInfo& info) { return OpenOrCreate(info, true); }

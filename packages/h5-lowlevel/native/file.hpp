@@ -22,7 +22,7 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
   static Napi::Value Create(const Napi::CallbackInfo& info);
   static Napi::Value Open(const Napi::CallbackInfo& info);
   static Napi::Value OpenOrCreate(const Napi::CallbackInfo& info, bool create);
-  static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable);
+  static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames);
 
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value Flush(const Napi::CallbackInfo& info);

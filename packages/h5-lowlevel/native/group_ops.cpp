@@ -44,14 +44,15 @@ herr_t CollectChild(hid_t group, const char* name, const H5L_info_t* info, void*
 
 }  // namespace
 
-bool IsAscii(const std::string& name) {
+bool Utf8Name(const FileState& file, const std::string& name) {
+  if (file.asciiNames) return false;
   for (unsigned char c : name)
-    if (c > 0x7f) return false;
-  return true;
+    if (c > 0x7f) return true;
+  return false;
 }
 
-Hid LinkCreateList(const std::string& name, bool intermediate) {
-  bool utf8 = !IsAscii(name);
+Hid LinkCreateList(const FileState& file, const std::string& name, bool intermediate) {
+  bool utf8 = Utf8Name(file, name);
   if (!utf8 && !intermediate) return Hid();
   Hid lcpl(H5Pcreate(H5P_LINK_CREATE));
   if (utf8) H5Pset_char_encoding(lcpl.get(), H5T_CSET_UTF8);
@@ -108,7 +109,7 @@ Napi::Value NativeNode::CreateGroup(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name;
   if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
-  Hid lcpl = LinkCreateList(name, info[1].ToBoolean().Value());
+  Hid lcpl = LinkCreateList(*state_->file, name, info[1].ToBoolean().Value());
   hid_t gid = H5Gcreate2(state_->id, name.c_str(), lcpl.orDefault(), H5P_DEFAULT, H5P_DEFAULT);
   if (gid < 0) {
     ThrowH5Error(env, "create group", Where(name));
@@ -210,7 +211,7 @@ Napi::Value NativeNode::MoveLink(const Napi::CallbackInfo& info) {
   std::string from, to;
   if (!CheckOpen(env) || !ToString(env, info[0], "from", &from) || !ToString(env, info[1], "to", &to))
     return env.Undefined();
-  Hid lcpl = LinkCreateList(to, false);
+  Hid lcpl = LinkCreateList(*state_->file, to, false);
   if (H5Lmove(state_->id, from.c_str(), state_->id, to.c_str(), lcpl.orDefault(), H5P_DEFAULT) < 0)
     ThrowH5Error(env, "move", Where(from) + " to '" + to + "'");
   return env.Undefined();

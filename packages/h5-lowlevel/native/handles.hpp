@@ -74,6 +74,8 @@ struct FileState {
   hid_t id = -1;
   std::string filename;
   bool writable = false;
+  // Names are always stored with the ASCII character set, whatever their bytes (PyTables).
+  bool asciiNames = false;
   std::unordered_set<ObjState*> objects;
   std::shared_ptr<Registry> registry;
 

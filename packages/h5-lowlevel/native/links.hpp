@@ -9,13 +9,13 @@
 
 namespace h5l {
 
-// True when `name` has no byte above 0x7f.
-bool IsAscii(const std::string& name);
-// Link creation properties for `name`, as h5py chooses them: the UTF-8 character set only for a
-// non-ASCII name (an ASCII-only link keeps old-style symbol-table groups, as PyTables and h5py
-// write them; a UTF-8 link converts its group to the newer link-message storage), and
+// True when `name` is stored with the UTF-8 character set in `file`: a name with a byte above 0x7f,
+// unless the file stores every name as ASCII (PyTables does; h5py marks non-ASCII names UTF-8).
+bool Utf8Name(const FileState& file, const std::string& name);
+// Link creation properties for `name`: its character set (a UTF-8 link converts its group from
+// the old-style symbol table, which PyTables and h5py write, to link-message storage) and
 // intermediate groups when asked. Empty (use orDefault()) when the defaults do.
-Hid LinkCreateList(const std::string& name, bool intermediate);
+Hid LinkCreateList(const FileState& file, const std::string& name, bool intermediate);
 // True when every component of `name` resolves (intermediate ones to groups); never throws.
 bool PathExists(hid_t loc, const std::string& name);
 // "group", "dataset", "softlink", "externallink", "other", or "" when nothing is there.

@@ -23,16 +23,29 @@ import type { H5Attributes } from "./types.js";
 import type { FileAccessOptions, H5FileLike } from "./types.js";
 import { checkEnum, checkOptions, checkSize } from "./validate.js";
 
+/**
+ * Character set recorded for the link and attribute names this handle writes (the bytes are
+ * UTF-8 either way): "auto" (default) marks a non-ASCII name UTF-8, as h5py does; "ascii" marks
+ * every name ASCII, as PyTables does, which also keeps every group an old-style symbol table.
+ */
+export type NameCset = "auto" | "ascii";
+
 export interface FileCreateOptions {
   /** What to do when the file exists: "truncate" (default) or "fail". */
   ifExists?: "truncate" | "fail";
   access?: FileAccessOptions;
+  nameCset?: NameCset;
 }
 
 export interface FileOpenOptions {
   /** "r" (default, read-only) or "r+" (read-write). */
   mode?: "r" | "r+";
   access?: FileAccessOptions;
+  nameCset?: NameCset;
+}
+
+function checkNameCset(value: unknown): boolean {
+  return checkEnum(value ?? "auto", "options.nameCset", ["auto", "ascii"] as const) === "ascii";
 }
 
 function checkAccess(access: FileAccessOptions | undefined): NativeCache {
@@ -66,11 +79,12 @@ export class H5File implements H5FileLike {
    */
   static create(path: string, options?: FileCreateOptions): H5File {
     const filename = checkPath(path);
-    const opts = checkOptions(options, ["ifExists", "access"]);
+    const opts = checkOptions(options, ["ifExists", "access", "nameCset"]);
     const ifExists = checkEnum(opts.ifExists ?? "truncate", "options.ifExists", ["truncate", "fail"] as const);
     const cache = checkAccess(opts.access);
+    const asciiNames = checkNameCset(opts.nameCset);
     if (ifExists === "fail" && existsSync(filename)) throw argumentError("path", `${filename} already exists (ifExists: "fail")`);
-    return new H5File(native.createFile(filename, ifExists === "truncate", cache), filename, "r+");
+    return new H5File(native.createFile(filename, ifExists === "truncate", cache, asciiNames), filename, "r+");
   }
 
   /**
@@ -79,11 +93,12 @@ export class H5File implements H5FileLike {
    */
   static open(path: string, options?: FileOpenOptions): H5File {
     const filename = checkPath(path);
-    const opts = checkOptions(options, ["mode", "access"]);
+    const opts = checkOptions(options, ["mode", "access", "nameCset"]);
     const mode = checkEnum(opts.mode ?? "r", "options.mode", ["r", "r+"] as const);
     const cache = checkAccess(opts.access);
+    const asciiNames = checkNameCset(opts.nameCset);
     if (!existsSync(filename)) throw argumentError("path", `no such file ${filename}`);
-    return new H5File(native.openFile(filename, mode === "r+", cache), filename, mode);
+    return new H5File(native.openFile(filename, mode === "r+", cache, asciiNames), filename, mode);
   }
 
   get isOpen(): boolean {

@@ -77,8 +77,8 @@ export interface NativeFile {
 export type NativeCache = [number, number, number] | null;
 
 export interface NativeAddon {
-  createFile(path: string, truncate: boolean, cache: NativeCache): NativeFile;
-  openFile(path: string, readWrite: boolean, cache: NativeCache): NativeFile;
+  createFile(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
+  openFile(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
   libraryVersion(): [number, number, number];
   openFileCount(): number;

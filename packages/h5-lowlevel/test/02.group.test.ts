@@ -205,6 +205,31 @@ print(f.id.links.get_info("données".encode()).cset, f.id.links.get_info(b"plain
     expect(csets.trim()).toBe("1 0 1");
   });
 
+  it("nameCset 'ascii' marks every name ASCII and keeps symbol tables, as PyTables does", () => {
+    const path = tempPath();
+    {
+      using file = H5File.create(path, { nameCset: "ascii" });
+      file.root.createGroup("données").attrs.set("µ", "x");
+      expect(file.root.info()).toEqual({ links: 1, storage: "symbol-table" });
+    }
+    {
+      using again = H5File.open(path, { mode: "r+", nameCset: "ascii" });
+      again.root.createGroup("ünïcode");
+      expect(again.root.info()).toEqual({ links: 2, storage: "symbol-table" });
+      expect(again.root.children().map((c) => c.name)).toEqual(["données", "ünïcode"]);
+    }
+    const csets = runPython(
+      `
+import sys, h5py
+f = h5py.File(sys.argv[1], "r")
+g = f["données"].id
+print(f.id.links.get_info("données".encode()).cset, h5py.h5a.get_info(g, name="µ".encode()).cset)`,
+      path,
+    );
+    expect(csets.trim()).toBe("0 0");
+    expect(() => H5File.create(tempPath(), { nameCset: "utf8" as never })).toThrow(/options.nameCset/);
+  });
+
   it("info() of a closed group is a clear error", () => {
     using file = fresh();
     const g = file.root.createGroup("g");

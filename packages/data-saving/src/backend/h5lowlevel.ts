@@ -226,13 +226,16 @@ class LowLevelFile implements StorageFile {
   }
 }
 
-/** The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. */
+/**
+ * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Names are marked ASCII whatever
+ * their bytes, as PyTables writes them, so every group stays a symbol table.
+ */
 export const h5LowLevelBackend: StorageBackend = {
   name: "h5-lowlevel",
   create(path: string, settings: FileSettings): StorageFile {
-    return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache } }));
+    return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }));
   },
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
-    return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache } }));
+    return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }));
   },
 };
