@@ -24,8 +24,13 @@ CLOCK_ATTRS = ('date', 'time', 'file', 'timestamp')
 CSETS = {h5py.h5t.CSET_ASCII: 'ascii', h5py.h5t.CSET_UTF8: 'utf8'}
 
 
-def attr_signature(aid):
-    """Storage of one attribute: type class, size, cset, variable or fixed, dataspace kind."""
+def attr_signature(aid, name_cset):
+    """Storage of one attribute: its name's cset, then type class, size, cset, variable or
+    fixed, dataspace kind."""
+    return f'name-{CSETS.get(name_cset, "?")}:{value_signature(aid)}'
+
+
+def value_signature(aid):
     t = aid.get_type()
     space = aid.get_space().get_simple_extent_type()
     kind = {h5py.h5s.NULL: 'null', h5py.h5s.SCALAR: 'scalar'}.get(space, 'simple')
@@ -49,11 +54,15 @@ def attr_value(obj, name):
     return v
 
 
-def describe_node(path, obj):
-    node = {'kind': 'group' if isinstance(obj, h5py.Group) else 'dataset', 'attrs': {}}
+def describe_node(path, obj, link_cset=None):
+    """`link_cset`: the character set of the link naming the node (a UTF-8 one turns its group
+    from a symbol table into link-message storage)."""
+    node = {'kind': 'group' if isinstance(obj, h5py.Group) else 'dataset', 'attrs': {},
+            'link_cset': CSETS.get(link_cset, link_cset)}
     for name in sorted(obj.attrs.keys()):
+        cset = h5py.h5a.get_info(obj.id, name=name.encode()).cset
         node['attrs'][name] = {'value': attr_value(obj, name),
-                               'storage': attr_signature(obj.attrs.get_id(name))}
+                               'storage': attr_signature(obj.attrs.get_id(name), cset)}
     if isinstance(obj, h5py.Dataset):
         dcpl = obj.id.get_create_plist()
         node.update({
@@ -73,7 +82,12 @@ def describe(path):
     nodes = {}
     with h5py.File(path, 'r') as f:
         nodes['/'] = describe_node('/', f)
-        f.visititems(lambda name, obj: nodes.__setitem__('/' + name, describe_node(name, obj)))
+        def visit(name, obj):
+            parent, _, base = ('/' + name).rpartition('/')
+            group = f[parent or '/']  # held: a temporary's id may close before get_info runs
+            link = group.id.links.get_info(base.encode()).cset
+            nodes['/' + name] = describe_node(name, obj, link)
+        f.visititems(visit)
     return {'file': path, 'nodes': nodes}
 
 
@@ -92,7 +106,7 @@ def compare(pa, pb, ignore, values_only):
     na, nb = da['nodes'], db['nodes']
     props = ['kind', 'dtype', 'vlen', 'shape', 'maxshape', 'chunks']
     if not values_only:
-        props += ['fill_time', 'alloc_time', 'filters']
+        props += ['fill_time', 'alloc_time', 'filters', 'link_cset']
     with h5py.File(pa, 'r') as fa, h5py.File(pb, 'r') as fb:
         for path in sorted(set(na) | set(nb)):
             if path not in nb:

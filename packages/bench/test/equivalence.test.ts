@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
+import { H5File } from "@pymodaq-ts/h5-lowlevel";
 import { describe, expect, it } from "vitest";
 import { compareFiles } from "../src/equivalence.js";
 import { isBenchError } from "../src/errors.js";
@@ -45,11 +46,24 @@ describe("equivalence.compareFiles", () => {
     expect(r.equal).toBe(false);
     expect(r.differences).toEqual([
       "/RawData/Detector000@TITLE: 'camera00' != 'other'",
-      "/RawData/Detector000/Data2D/CH00@TITLE: storage str:fixed5:utf8:scalar != str:vlen:utf8:scalar",
+      "/RawData/Detector000/Data2D/CH00@TITLE: storage name-ascii:str:fixed5:utf8:scalar != name-ascii:str:vlen:utf8:scalar",
       "/RawData/Detector001/Data2D/CH00/Data00: array contents differ",
     ]);
     expect(compareFiles(a, b, { valuesOnly: true }).differences).toHaveLength(2);
     expect(compareFiles(a, b, { valuesOnly: true, ignoreAttrs: ["TITLE"] }).differences).toHaveLength(1);
+  });
+
+  it("reports a link or attribute name stored as UTF-8 where the other file has ASCII", () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, "a.h5"), join(dir, "b.h5")];
+    for (const [path, nameCset] of [[a, "ascii"], [b, "auto"]] as const) {
+      using file = H5File.create(path, { nameCset });
+      file.root.createGroup("Détecteur").attrs.set("µ", 1);
+    }
+    expect(compareFiles(a, b).differences).toEqual([
+      "/Détecteur: link_cset 'ascii' != 'utf8'",
+      "/Détecteur@µ: storage name-ascii:<i8:scalar != name-utf8:<i8:scalar",
+    ]);
   });
 
   it("reports missing nodes and rejects unknown options and unreadable files", () => {

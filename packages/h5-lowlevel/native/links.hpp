@@ -10,7 +10,7 @@
 namespace h5l {
 
 // True when `name` is stored with the UTF-8 character set in `file`: a name with a byte above 0x7f,
-// unless the file stores every name as ASCII (PyTables does; h5py marks non-ASCII names UTF-8).
+// unless the file stores every name as ASCII (PyTables does; h5py marks non-ASCII link names UTF-8).
 bool Utf8Name(const FileState& file, const std::string& name);
 // Link creation properties for `name`: its character set (a UTF-8 link converts its group from
 // the old-style symbol table, which PyTables and h5py write, to link-message storage) and

@@ -25,8 +25,9 @@ import { checkEnum, checkOptions, checkSize } from "./validate.js";
 
 /**
  * Character set recorded for the link and attribute names this handle writes (the bytes are
- * UTF-8 either way): "auto" (default) marks a non-ASCII name UTF-8, as h5py does; "ascii" marks
- * every name ASCII, as PyTables does, which also keeps every group an old-style symbol table.
+ * UTF-8 either way): "auto" (default) marks a non-ASCII name UTF-8, as h5py does for link names;
+ * "ascii" marks every name ASCII, as PyTables does, which also keeps every group an old-style
+ * symbol table.
  */
 export type NameCset = "auto" | "ascii";
 

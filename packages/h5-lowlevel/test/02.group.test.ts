@@ -183,7 +183,7 @@ print(f.id.links.get_info(b"RawData").cset, raw.links.get_info(b"a").cset,
     expect(csets.trim()).toBe("0 0 0 0");
   });
 
-  it("stores non-ASCII names as UTF-8, which turns their group into link-message storage (as h5py)", () => {
+  it("marks non-ASCII names UTF-8, which turns their group into link-message storage (as h5py for links)", () => {
     const path = tempPath();
     {
       using file = H5File.create(path);
