@@ -150,11 +150,8 @@ export class H5SaverLowLevel extends H5Backend {
     this.getSetLogger(raw);
     if (newFile) {
       raw.attrs.set(ATTR.type, this.saveType);
-      const root = this.root();
-      root.attrs.set(ATTR.file, this.h5FileName);
-      root.attrs.set(ATTR.date, clock.date);
-      root.attrs.set(ATTR.time, clock.time);
-      for (const [k, v] of metadataEntries(o.metadata)) raw.attrs.set(k, v);
+      this.root().attrs.setMany([[ATTR.file, this.h5FileName], [ATTR.date, clock.date], [ATTR.time, clock.time]]);
+      raw.attrs.setMany(metadataEntries(o.metadata));
     }
     return newFile;
   }
@@ -209,9 +206,7 @@ export class H5SaverLowLevel extends H5Backend {
   /** Creates a string array with `shape=(0,)`, `data_type='strings'` and the metadata. */
   addStringArray(where: Where, name: string, title = "", metadata: Metadata | null = null): StringARRAY {
     const array = this.createVlarray(where, name, "string", title) as StringARRAY;
-    array.attrs.set(ATTR.shape, typedAttr(ATTR.shape, [0]));
-    array.attrs.set(ATTR.data_type, "strings");
-    for (const [k, v] of metadataEntries(metadata)) array.attrs.set(k, v);
+    array.attrs.setMany([[ATTR.shape, typedAttr(ATTR.shape, [0])], [ATTR.data_type, "strings"], ...metadataEntries(metadata)]);
     return array;
   }
 
@@ -239,9 +234,7 @@ export class H5SaverLowLevel extends H5Backend {
     } else {
       array = this.createCarray(parent, capitalize(name), o.data, title);
     }
-    array.attrs.set(ATTR.data_type, type);
-    array.attrs.set(ATTR.data_dimension, dim);
-    for (const [k, v] of metadataEntries(o.metadata)) array.attrs.set(k, v);
+    array.attrs.setMany([[ATTR.data_type, type], [ATTR.data_dimension, dim], ...metadataEntries(o.metadata)]);
     this.counters.increment(parent.path, type);
     return array;
   }
@@ -289,9 +282,7 @@ export class H5SaverLowLevel extends H5Backend {
     const parent = this.getGroup(where);
     const index = nextIncrementalIndex(type, parent.storage.children().map((c) => c.name));
     const group = this.getSetGroup(parent, incrementalGroupName(type, index), title);
-    group.attrs.set(ATTR.settings, settingsAsXml);
-    group.attrs.set(ATTR.type, groupTypeAttrValue(type));
-    for (const [k, v] of metadataEntries(metadata)) group.attrs.set(k, v);
+    group.attrs.setMany([[ATTR.settings, settingsAsXml], [ATTR.type, groupTypeAttrValue(type)], ...metadataEntries(metadata)]);
     return group;
   }
 

@@ -2,6 +2,7 @@
 // around the libhdf5 backend that counts calls shows what the layer asks of a backend: handles
 // opened once, no attribute read or write per append, deferred attributes written at flush.
 import { join } from "node:path";
+import { PyTuple } from "@pymodaq-ts/data-model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
 import { h5LowLevelBackend } from "../src/backend/h5lowlevel.js";
@@ -76,10 +77,23 @@ describe("backend seam", () => {
     expect(attrCalls).toEqual([]);
     expect(Object.keys(counts).some((k) => k.endsWith(".openArray") || k.endsWith(".openGroup"))).toBe(false);
     h5.flush();
-    expect(counts["attrs.setString"]).toBe(3); // EnlData00, EnlData01, Logger
+    expect(counts["attrs.setStrings"]).toBe(3); // EnlData00, EnlData01, Logger: one call per node
     expect(counts["file.flush"]).toBe(1);
     h5.flush();
-    expect(counts["attrs.setString"]).toBe(3);
+    expect(counts["attrs.setStrings"]).toBe(3);
+    h5.closeFile();
+  });
+
+  it("a new array's attributes reach the backend in three calls: system, array, data attributes", () => {
+    const counts: Counts = {};
+    const h5 = new H5SaverLowLevel({ storage: countingBackend(h5LowLevelBackend, counts) });
+    h5.initFile(join(dir, "batched.h5"), { newFile: true });
+    for (const k of Object.keys(counts)) delete counts[k];
+    const metadata = { label: "ch0", units: "mm", origin: "det", distribution: "uniform", nav_indexes: new PyTuple([]) };
+    const carray = h5.addArray(h5.rawGroup, "Data00", "data", { data: { dtype: "float64", shape: [2], data: Float64Array.of(1, 2) }, dataDimension: "Data1D", metadata });
+    expect(Object.entries(counts).filter(([k]) => k.startsWith("attrs."))).toEqual([["attrs.setStrings", 3]]);
+    expect(carray.attrs.names().length).toBe(3 + 4 + 2 + 5);
+    expect(carray.attrs.get("units")).toBe("mm");
     h5.closeFile();
   });
 

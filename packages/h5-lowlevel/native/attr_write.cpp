@@ -39,16 +39,11 @@ void CreateAndWrite(Napi::Env env, const ObjState& obj, const std::string& name,
 
 }  // namespace
 
-// attrWriteString(name, value, vlen, utf8, emptyAsNull)
-Napi::Value NativeNode::AttrWriteString(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::string name, value;
-  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name) || !ToString(env, info[1], "value", &value))
-    return env.Undefined();
-  bool vlen = info[2].ToBoolean().Value();
-  H5T_cset_t cset = info[3].ToBoolean().Value() ? H5T_CSET_UTF8 : H5T_CSET_ASCII;
-  bool asNull = value.empty() && info[4].ToBoolean().Value();
-  if (!RemoveIfPresent(env, state_->id, name, Where(""))) return env.Undefined();
+// Writes one string attribute (deleting an existing one first); false with a pending exception.
+bool NativeNode::WriteStringAttr(Napi::Env env, const std::string& name, const std::string& value, bool vlen,
+                                 H5T_cset_t cset, bool emptyAsNull) {
+  bool asNull = value.empty() && emptyAsNull;
+  if (!RemoveIfPresent(env, state_->id, name, Where(""))) return false;
 
   Hid type(H5Tcopy(H5T_C_S1));
   H5Tset_cset(type.get(), cset);
@@ -63,6 +58,39 @@ Napi::Value NativeNode::AttrWriteString(const Napi::CallbackInfo& info) {
   const char* text = value.c_str();
   const void* buf = vlen ? static_cast<const void*>(&text) : static_cast<const void*>(text);
   CreateAndWrite(env, *state_, name, type.get(), type.get(), space.get(), buf, Where(""));
+  return !env.IsExceptionPending();
+}
+
+// attrWriteString(name, value, vlen, utf8, emptyAsNull)
+Napi::Value NativeNode::AttrWriteString(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name, value;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name) || !ToString(env, info[1], "value", &value))
+    return env.Undefined();
+  H5T_cset_t cset = info[3].ToBoolean().Value() ? H5T_CSET_UTF8 : H5T_CSET_ASCII;
+  WriteStringAttr(env, name, value, info[2].ToBoolean().Value(), cset, info[4].ToBoolean().Value());
+  return env.Undefined();
+}
+
+// attrWriteStrings(names[], values[], vlen, utf8, emptyAsNull): the same for several attributes in
+// order, one crossing for a node's whole set; stops at the first failure.
+Napi::Value NativeNode::AttrWriteStrings(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  if (!info[0].IsArray() || !info[1].IsArray() ||
+      info[0].As<Napi::Array>().Length() != info[1].As<Napi::Array>().Length()) {
+    ThrowArgumentError(env, "names and values must be arrays of the same length");
+    return env.Undefined();
+  }
+  Napi::Array names = info[0].As<Napi::Array>(), values = info[1].As<Napi::Array>();
+  bool vlen = info[2].ToBoolean().Value(), emptyAsNull = info[4].ToBoolean().Value();
+  H5T_cset_t cset = info[3].ToBoolean().Value() ? H5T_CSET_UTF8 : H5T_CSET_ASCII;
+  std::string name, value;
+  for (uint32_t i = 0; i < names.Length(); i++) {
+    if (!ToString(env, names.Get(i), "name", &name) || !ToString(env, values.Get(i), "value", &value) ||
+        !WriteStringAttr(env, name, value, vlen, cset, emptyAsNull))
+      break;
+  }
   return env.Undefined();
 }
 

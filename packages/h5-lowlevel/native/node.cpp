@@ -50,6 +50,7 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
           InstanceMethod<&NativeNode::AttrExists>("attrExists"),
           InstanceMethod<&NativeNode::AttrRead>("attrRead"),
           InstanceMethod<&NativeNode::AttrWriteString>("attrWriteString"),
+          InstanceMethod<&NativeNode::AttrWriteStrings>("attrWriteStrings"),
           InstanceMethod<&NativeNode::AttrWriteNumeric>("attrWriteNumeric"),
           InstanceMethod<&NativeNode::AttrDelete>("attrDelete"),
           InstanceMethod<&NativeNode::CreateDataset>("createDataset"),

@@ -24,6 +24,8 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   friend class NativeFile;
   // Throws H5ClosedError and returns false when the node or its file is closed.
   bool CheckOpen(Napi::Env env);
+  bool WriteStringAttr(Napi::Env env, const std::string& name, const std::string& value, bool vlen, H5T_cset_t cset,
+                       bool emptyAsNull);
   // Throws unless the node is a dataset (numeric when `numeric`).
   bool CheckDataset(Napi::Env env, bool numeric);
 
@@ -48,6 +50,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value AttrRead(const Napi::CallbackInfo& info);
   // attr_write.cpp
   Napi::Value AttrWriteString(const Napi::CallbackInfo& info);
+  Napi::Value AttrWriteStrings(const Napi::CallbackInfo& info);
   Napi::Value AttrWriteNumeric(const Napi::CallbackInfo& info);
   Napi::Value AttrDelete(const Napi::CallbackInfo& info);
 

@@ -16,6 +16,22 @@ function toRaw(raw: ReturnType<NativeNode["attrRead"]>): RawAttr {
   return { h5type: raw.h5type, space, value: raw.value };
 }
 
+/** String storage options, checked, with their defaults. */
+function checkStringOptions(options: StringAttrOptions | undefined): { vlen: boolean; utf8: boolean; emptyAsNull: boolean } {
+  const opts = checkOptions(options, ["storage", "cset", "emptyAsNull"]);
+  const storage = checkEnum(opts.storage ?? "fixed", "options.storage", ["fixed", "vlen"] as const);
+  const cset = checkEnum(opts.cset ?? "utf8", "options.cset", ["utf8", "ascii"] as const);
+  const emptyAsNull = opts.emptyAsNull ?? storage === "fixed";
+  if (typeof emptyAsNull !== "boolean") throw argumentError("options.emptyAsNull", "must be a boolean");
+  return { vlen: storage === "vlen", utf8: cset === "utf8", emptyAsNull };
+}
+
+function checkText(value: unknown, argument: string): string {
+  if (typeof value !== "string") throw argumentError(argument, "must be a string");
+  if (value.includes("\0")) throw argumentError(argument, "must not contain NUL characters");
+  return value;
+}
+
 export class H5AttributeSet implements H5Attributes {
   constructor(private readonly handle: NativeNode) {}
 
@@ -54,13 +70,9 @@ export class H5AttributeSet implements H5Attributes {
   set(name: string, value: string | number | bigint | boolean | AnyTypedArray, options?: StringAttrOptions | NumericAttrOptions): void {
     checkName(name);
     if (typeof value === "string") {
-      const opts = checkOptions(options as StringAttrOptions | undefined, ["storage", "cset", "emptyAsNull"]);
-      const storage = checkEnum(opts.storage ?? "fixed", "options.storage", ["fixed", "vlen"] as const);
-      const cset = checkEnum(opts.cset ?? "utf8", "options.cset", ["utf8", "ascii"] as const);
-      const emptyAsNull = opts.emptyAsNull ?? storage === "fixed";
-      if (typeof emptyAsNull !== "boolean") throw argumentError("options.emptyAsNull", "must be a boolean");
-      if (value.includes("\0")) throw argumentError("value", "must not contain NUL characters");
-      this.handle.attrWriteString(name, value, storage === "vlen", cset === "utf8", emptyAsNull);
+      const s = checkStringOptions(options as StringAttrOptions | undefined);
+      checkText(value, "value");
+      this.handle.attrWriteString(name, value, s.vlen, s.utf8, s.emptyAsNull);
       return;
     }
     const opts = checkOptions(options as NumericAttrOptions | undefined, ["dtype"]);
@@ -80,6 +92,26 @@ export class H5AttributeSet implements H5Attributes {
     else if (typeof value === "number") dtype = opts.dtype ?? (Number.isInteger(value) ? "int64" : "float64");
     else throw argumentError("value", `unsupported attribute value of type ${typeof value}`);
     this.handle.attrWriteNumeric(name, dtype, scalarArray(dtype, value), true, true);
+  }
+
+  /**
+   * Writes several string attributes with the same storage options, in order, in one call to
+   * the addon (a node's whole attribute set at once); each one is written as `set` writes it.
+   * Every entry is checked before anything is written.
+   * @throws H5ArgumentError on an invalid name, value or option; H5Error when libhdf5 fails
+   *   (the entries before the failing one are written)
+   */
+  setStrings(entries: ReadonlyArray<readonly [name: string, value: string]>, options?: StringAttrOptions): void {
+    if (!Array.isArray(entries)) throw argumentError("entries", "must be an array of [name, value] pairs");
+    const s = checkStringOptions(options);
+    const names: string[] = [];
+    const values: string[] = [];
+    for (const entry of entries) {
+      if (!Array.isArray(entry) || entry.length !== 2) throw argumentError("entries", "must be an array of [name, value] pairs");
+      names.push(checkName(entry[0]));
+      values.push(checkText(entry[1], `value of ${entry[0]}`));
+    }
+    if (names.length > 0) this.handle.attrWriteStrings(names, values, s.vlen, s.utf8, s.emptyAsNull);
   }
 
   /**

@@ -50,6 +50,7 @@ export interface NativeNode {
   attrExists(name: string): boolean;
   attrRead(name: string): NativeRawAttr;
   attrWriteString(name: string, value: string, vlen: boolean, utf8: boolean, emptyAsNull: boolean): void;
+  attrWriteStrings(names: string[], values: string[], vlen: boolean, utf8: boolean, emptyAsNull: boolean): void;
   attrWriteNumeric(name: string, dtype: string, value: AnyTypedArray, scalar: boolean, boolEnum: boolean): void;
   attrDelete(name: string): void;
   createDataset(name: string, spec: NativeDatasetSpec): NativeNode;

@@ -118,6 +118,8 @@ export interface H5Attributes {
   /** Writes (or overwrites: delete + create, as PyTables does) an attribute. */
   set(name: string, value: string, options?: StringAttrOptions): void;
   set(name: string, value: number | bigint | boolean | AnyTypedArray, options?: NumericAttrOptions): void;
+  /** Several string attributes with one set of options, in one call to the addon. */
+  setStrings(entries: ReadonlyArray<readonly [name: string, value: string]>, options?: StringAttrOptions): void;
   delete(name: string): void;
 }
 

@@ -62,6 +62,44 @@ describe("attrs.set / getRaw: strings", () => {
   });
 });
 
+describe("attrs.setStrings", () => {
+  it("writes each entry as set() would, in order, overwriting existing ones", () => {
+    using file = fresh();
+    const viaSet = file.root.createGroup("a").attrs;
+    const viaMany = file.root.createGroup("b").attrs;
+    viaMany.set("units", "old value, longer than the new one");
+    const entries = [["TITLE", "données µ"], ["empty", ""], ["units", "mm"]] as const;
+    for (const [name, value] of entries) viaSet.set(name, value, { cset: "ascii" });
+    viaMany.setStrings(entries, { cset: "ascii" });
+    for (const [name] of entries) expect(viaMany.getRaw(name)).toEqual(viaSet.getRaw(name));
+    expect(viaMany.getRaw("empty")).toEqual({ h5type: "string(fixed,1,ascii)", space: "null", value: null });
+    viaMany.setStrings([["v", "x"]], { storage: "vlen" });
+    expect(viaMany.getRaw("v").h5type).toBe("string(vlen,utf8)");
+    viaMany.setStrings([]);
+    expect(viaMany.names().sort()).toEqual(["TITLE", "empty", "units", "v"]);
+  });
+
+  it("checks every entry before writing anything", () => {
+    using file = fresh();
+    const attrs = file.root.createGroup("g").attrs;
+    expect(() => attrs.setStrings([["a", "1"], ["b", "nul\0"]])).toThrow(/value of b: must not contain NUL/);
+    expect(() => attrs.setStrings([["a", "1"], ["", "2"]])).toThrow(/name: must be a non-empty string/);
+    expect(() => attrs.setStrings([["a", 3 as never]])).toThrow(/value of a: must be a string/);
+    expect(() => attrs.setStrings([["a"] as never])).toThrow(/entries: must be an array of \[name, value\] pairs/);
+    expect(() => attrs.setStrings("a" as never)).toThrow(H5ArgumentError);
+    expect(() => attrs.setStrings([["a", "1"]], { cset: "latin1" as never })).toThrow(/options.cset/);
+    expect(attrs.names()).toEqual([]);
+  });
+
+  it("is a clear error on a closed node", () => {
+    using file = fresh();
+    const g = file.root.createGroup("g");
+    const attrs = g.attrs;
+    g.close();
+    expect(() => attrs.setStrings([["a", "1"]])).toThrow(/closed/);
+  });
+});
+
 describe("attrs.set / get: numbers and booleans", () => {
   const cases: [NonNullable<NumericAttrOptions["dtype"]>, number | bigint, string][] = [
     ["int8", -128, "int8"], ["uint8", 255, "uint8"], ["int16", -32768, "int16"], ["uint16", 65535, "uint16"],

@@ -49,6 +49,9 @@ class LowLevelAttrs implements AttributeStore {
   setString(name: string, value: string, storage: StringStorage): void {
     this.attrsOf().set(name, value, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
   }
+  setStrings(entries: readonly (readonly [name: string, value: string])[], storage: StringStorage): void {
+    this.attrsOf().setStrings(entries, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
+  }
   setInteger(name: string, value: number, dtype: "int32" | "int64"): void {
     this.attrsOf().set(name, value, { dtype });
   }

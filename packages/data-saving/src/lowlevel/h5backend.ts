@@ -142,8 +142,10 @@ export class H5Backend {
     if (mode === "w") {
       const root = this.session.root();
       root.attrs.writeSystem(systemAttributes("GROUP", o.title ?? ROOT_TITLE, { root: true }));
-      root.attrs.set(ATTR.pymodaq_version, o.pymodaqVersion ?? DEFAULT_PYMODAQ_VERSION);
-      root.attrs.set(ATTR.pymodaq_data_version, o.pymodaqDataVersion ?? PYMODAQ_DATA_VERSION);
+      root.attrs.setMany([
+        [ATTR.pymodaq_version, o.pymodaqVersion ?? DEFAULT_PYMODAQ_VERSION],
+        [ATTR.pymodaq_data_version, o.pymodaqDataVersion ?? PYMODAQ_DATA_VERSION],
+      ]);
     }
   }
 
@@ -280,8 +282,7 @@ export class H5Backend {
       group = this.getGroup(joinPath(parent.path, groupName));
     } else {
       group = this.getSetGroup(parent, capitalize(groupName), title);
-      group.attrs.set(ATTR.type, type.toLowerCase());
-      for (const [k, v] of metadataEntries(metadata)) group.attrs.set(k, v);
+      group.attrs.setMany([[ATTR.type, type.toLowerCase()], ...metadataEntries(metadata)]);
     }
     group.attrs.set(ATTR.backend, this.backend);
     return group;

@@ -5,7 +5,7 @@
  * memory and written at the next flush or close (`setDeferred`).
  */
 import { PyBytes, type PyValue } from "@pymodaq-ts/data-model";
-import type { AttributeStore, StoredAttr } from "../backend/types.js";
+import type { AttributeStore, StoredAttr, StringStorage } from "../backend/types.js";
 import { decodeAttr, decodeRawText, encodeAttr } from "../codec/envelope.js";
 import { MissingAttributeError } from "../errors.js";
 import {
@@ -118,18 +118,50 @@ export class NodeAttrs {
    * @throws FileStateError on a read-only or closed file.
    */
   set(name: string, value: PyValue): void {
-    const n = canonicalName(name);
+    this.setMany([[name, value]]);
+  }
+
+  /**
+   * `set` for several attributes, in order. Consecutive attributes of the same storage (system
+   * strings, envelopes) go to the backend in one call, so a new node's attribute set costs a
+   * few calls rather than one per attribute.
+   * @throws FileStateError on a read-only or closed file.
+   */
+  setMany(entries: Iterable<readonly [name: string, value: PyValue]>): void {
     this.owner.assertWritable(this.path);
-    this.pending.delete(n);
-    if (n === ATTR.EXTDIM) {
-      this.store.setInteger(n, Number(value), EXTDIM_DTYPE);
-    } else if (SYSTEM_ATTRS.has(n) && typeof value === "string") {
-      this.store.setString(n, value, systemStringStorage(this.nodeClass));
-    } else {
-      this.store.setString(n, encodeAttr(value), PYMODAQ_ATTR_STORAGE);
+    let batch: [string, string][] = [];
+    let values: PyValue[] = [];
+    let batchStorage: StringStorage | null = null;
+    // Values are cached once stored, so a failed write leaves no cached value behind.
+    const stored = (n: string, value: PyValue): void => {
+      this.pending.delete(n);
+      this.cache.set(n, value);
+      this.stored?.add(n);
+    };
+    const flush = (): void => {
+      if (batchStorage !== null && batch.length > 0) this.store.setStrings(batch, batchStorage);
+      batch.forEach(([n], i) => stored(n, values[i]!));
+      batch = [];
+      values = [];
+    };
+    for (const [name, value] of entries) {
+      const n = canonicalName(name);
+      if (n === ATTR.EXTDIM) {
+        flush();
+        this.store.setInteger(n, Number(value), EXTDIM_DTYPE);
+        stored(n, BigInt(Number(value)));
+        continue;
+      }
+      const system = SYSTEM_ATTRS.has(n) && typeof value === "string";
+      const storage = system ? systemStringStorage(this.nodeClass) : PYMODAQ_ATTR_STORAGE;
+      if (storage !== batchStorage) {
+        flush();
+        batchStorage = storage;
+      }
+      batch.push([n, system ? (value as string) : encodeAttr(value)]);
+      values.push(value);
     }
-    this.cache.set(n, n === ATTR.EXTDIM ? BigInt(Number(value)) : value);
-    this.stored?.add(n);
+    flush();
   }
 
   /**
@@ -161,16 +193,13 @@ export class NodeAttrs {
 
   /** Writes the deferred values. Called by the session's flush/close. */
   writePending(): void {
-    for (const [n, v] of this.pending) {
-      this.store.setString(n, encodeAttr(v), PYMODAQ_ATTR_STORAGE);
-      this.cache.set(n, v);
-      this.stored?.add(n);
-    }
+    const entries = [...this.pending];
     this.pending.clear();
+    this.setMany(entries);
   }
 
   /** Writes the system attributes of a new node (layout.systemAttributes). */
   writeSystem(entries: readonly { name: string; value: string | number }[]): void {
-    for (const e of entries) this.set(e.name, e.value);
+    this.setMany(entries.map((e) => [e.name, e.value] as const));
   }
 }

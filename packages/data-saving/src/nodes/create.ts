@@ -36,10 +36,12 @@ function assertFree(parent: GROUP, name: string): string {
 }
 
 function writeArrayAttrs(node: Node, shape: readonly number[], dtype: string, subdtype: string, ctx: CreateContext): void {
-  node.attrs.set(ATTR.shape, PyTuple.ofInts(shape));
-  node.attrs.set(ATTR.dtype, dtype);
-  node.attrs.set(ATTR.subdtype, subdtype);
-  node.attrs.set(ATTR.backend, ctx.backend);
+  node.attrs.setMany([
+    [ATTR.shape, PyTuple.ofInts(shape)],
+    [ATTR.dtype, dtype],
+    [ATTR.subdtype, subdtype],
+    [ATTR.backend, ctx.backend],
+  ]);
 }
 
 /**
