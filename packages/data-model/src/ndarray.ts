@@ -70,6 +70,8 @@ export class NDArray<D extends Dtype = Dtype> {
   readonly shape: number[];
   /** The elements, contiguous in C order; complex values interleaved (re, im). */
   readonly data: TypedArrayOf[D];
+  /** Number of elements (the shape is frozen, so it is counted once). */
+  readonly size: number;
 
   /**
    * Wraps an existing buffer without copying. Prefer `NDArray.from`.
@@ -80,13 +82,15 @@ export class NDArray<D extends Dtype = Dtype> {
     if (!isDtype(dtype)) throw new ModelTypeError(`unknown dtype ${describe(dtype)}`);
     const s = checkShape(shape);
     if (!matchesDtype(dtype, data)) throw new ModelTypeError(`a ${dtype} array needs its own TypedArray, got ${describe(data)}`);
-    const expected = shapeSize(s) * lanesOf(dtype);
+    const size = shapeSize(s);
+    const expected = size * lanesOf(dtype);
     if (data.length !== expected) {
       throw new ModelValueError(`buffer of length ${data.length} does not fit shape [${s.join(", ")}] of ${dtype} (needs ${expected})`);
     }
     this.dtype = dtype;
     this.shape = Object.freeze(s) as number[];
     this.data = data;
+    this.size = size;
   }
 
   /**
@@ -195,11 +199,6 @@ export class NDArray<D extends Dtype = Dtype> {
     walk(nested, 0);
     const dt = (dtype ?? inferListDtype(flat)) as D;
     return NDArray.from(dt, shape, flat);
-  }
-
-  /** Number of elements. */
-  get size(): number {
-    return shapeSize(this.shape);
   }
 
   /** Number of dimensions. */
