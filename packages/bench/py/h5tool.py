@@ -71,6 +71,7 @@ def describe_node(path, obj, link_cset=None):
             'shape': list(obj.shape),
             'maxshape': [('UNLIM' if m is None else m) for m in (obj.maxshape or ())],
             'chunks': list(obj.chunks) if obj.chunks else None,
+            'fill_value': dcpl.fill_value_defined(),  # 1 = libhdf5's default, 2 = set by the writer
             'fill_time': dcpl.get_fill_time(),
             'alloc_time': dcpl.get_alloc_time(),
             'filters': dcpl.get_nfilters(),
@@ -106,7 +107,7 @@ def compare(pa, pb, ignore, values_only):
     na, nb = da['nodes'], db['nodes']
     props = ['kind', 'dtype', 'vlen', 'shape', 'maxshape', 'chunks']
     if not values_only:
-        props += ['fill_time', 'alloc_time', 'filters', 'link_cset']
+        props += ['fill_value', 'fill_time', 'alloc_time', 'filters', 'link_cset']
     with h5py.File(pa, 'r') as fa, h5py.File(pb, 'r') as fb:
         for path in sorted(set(na) | set(nb)):
             if path not in nb:

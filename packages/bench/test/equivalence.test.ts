@@ -66,6 +66,16 @@ describe("equivalence.compareFiles", () => {
     ]);
   });
 
+  it("reports a fill value set by the writer where the other file has libhdf5's default", () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, "a.h5"), join(dir, "b.h5")];
+    for (const [path, fill] of [[a, {}], [b, { fillValue: 0 }]] as const) {
+      using file = H5File.create(path);
+      file.root.createDataset("d", { dtype: "float64", shape: [4], chunks: [4], fillTime: "alloc", ...fill });
+    }
+    expect(compareFiles(a, b).differences).toEqual(["/d: fill_value 1 != 2"]);
+  });
+
   it("reports missing nodes and rejects unknown options and unreadable files", () => {
     const dir = tempDir();
     const a = join(dir, "a.h5");

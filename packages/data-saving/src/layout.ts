@@ -383,8 +383,11 @@ export const ITEM_SIZES: Readonly<Record<Dtype, number>> = {
 /** PyTables' expected rows for an EArray (EXPECTED_ROWS_EARRAY). */
 export const EARRAY_EXPECTED_ROWS = 1000;
 
-/** Fill settings of every array (WORKLOADS: fill time alloc, alloc time incr, fill value 0). */
-const FILL = { fillTime: "alloc", allocTime: "incr", fillValue: 0 } as const;
+/**
+ * Fill settings of every array, as PyTables 3.7 leaves them: fill time alloc, alloc time incr,
+ * and libhdf5's default fill value (0), not one set explicitly (WORKLOADS).
+ */
+const FILL = { fillTime: "alloc", allocTime: "incr" } as const;
 
 function filters(compression: Compression | null): { deflate: number | null; shuffle: boolean } {
   return compression === null ? { deflate: null, shuffle: false } : { deflate: compression.level, shuffle: true };

@@ -14,7 +14,9 @@
  *     --ignore-volatile may differ only in `diagnostics` (warning texts are our own wording);
  * (c) the file opens in Debian's python3-tables and python3-h5py;
  * (d) the same low-level storage the tree does not show: every group keeps its links the way the
- *     fixture's does (symbol tables), and link and attribute names have the fixture's character set.
+ *     fixture's does (symbol tables), link and attribute names have the fixture's character set,
+ *     and every dataset has the fixture's fill value status (libhdf5's default), fill time and
+ *     allocation time.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -49,8 +51,11 @@ with h5py.File(sys.argv[1], "r") as f:
     f.visititems(lambda name, o: o[()] if isinstance(o, h5py.Dataset) else None)
 print("OK")
 `;
-/** Character sets of every link and attribute name, by path (0 = ASCII, 1 = UTF-8). */
-const NAME_CSETS = `
+/**
+ * Character sets of every link and attribute name (0 = ASCII, 1 = UTF-8) and the fill settings of
+ * every dataset ([fill value status, fill time, allocation time], as libhdf5 numbers them), by path.
+ */
+const STORAGE_DETAILS = `
 import sys, json, h5py
 out = {}
 def visit(group, path):
@@ -59,6 +64,9 @@ def visit(group, path):
         obj = group[name]
         for attr in obj.attrs:
             out["attr " + path + name + "@" + attr] = h5py.h5a.get_info(obj.id, name=attr.encode()).cset
+        if isinstance(obj, h5py.Dataset):
+            dcpl = obj.id.get_create_plist()
+            out["fill " + path + name] = [dcpl.fill_value_defined(), dcpl.get_fill_time(), dcpl.get_alloc_time()]
         if isinstance(obj, h5py.Group): visit(obj, path + name + "/")
 with h5py.File(sys.argv[1], "r") as f:
     visit(f, "/")
@@ -119,13 +127,14 @@ describe("replay of the pymodaq_data scenarios", () => {
       expect(opened.stdout.trim()).toBe("OK");
 
       expect(groupStorage(out)).toEqual(groupStorage(join(fixtures, `${name}.h5`)));
-      // The h5py profile has other system attributes (see H5PY_PROFILE_ATTRS): names both have are compared.
-      const csets = (file: string): Record<string, number> => JSON.parse(spawnSync(PYTHON, ["-c", NAME_CSETS, file], { encoding: "utf8" }).stdout);
-      const [ours, theirs] = [csets(out), csets(join(fixtures, `${name}.h5`))];
-      const shared = Object.keys(theirs).filter((k) => k in ours);
-      expect(shared.filter((k) => k.startsWith("link ")).length).toBe(Object.keys(theirs).filter((k) => k.startsWith("link ")).length);
+      // The h5py profile has other system attributes (see H5PY_PROFILE_ATTRS) and contiguous
+      // arrays: for it, the names both files have are compared.
+      const details = (file: string): Record<string, unknown> => JSON.parse(spawnSync(PYTHON, ["-c", STORAGE_DETAILS, file], { encoding: "utf8" }).stdout);
+      const [ours, theirs] = [details(out), details(join(fixtures, `${name}.h5`))];
+      const common = Object.keys(theirs).filter((k) => k in ours && !k.startsWith("fill "));
+      expect(common.filter((k) => k.startsWith("link ")).length).toBe(Object.keys(theirs).filter((k) => k.startsWith("link ")).length);
       if (pytables) expect(ours).toEqual(theirs);
-      else expect(Object.fromEntries(shared.map((k) => [k, ours[k]]))).toEqual(Object.fromEntries(shared.map((k) => [k, theirs[k]])));
+      else expect(Object.fromEntries(common.map((k) => [k, ours[k]]))).toEqual(Object.fromEntries(common.map((k) => [k, theirs[k]])));
 
       const loads = runTool("compare.py", [expected, actual, "--ignore-volatile", ...(pytables ? [] : H5PY_PROFILE_ATTRS)], name);
       expect(loads.lines.at(-1)).toMatch(/^OK /);

@@ -119,7 +119,6 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
       ...(spec.chunks === null ? {} : { chunks: spec.chunks }),
       ...(spec.deflate === null ? {} : { deflate: spec.deflate }),
       ...(spec.shuffle ? { shuffle: true } : {}),
-      fillValue: spec.fillValue,
       fillTime: spec.fillTime,
       allocTime: spec.allocTime,
     });

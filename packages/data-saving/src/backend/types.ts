@@ -80,7 +80,6 @@ export interface ArrayCreateSpec {
   readonly shuffle: boolean;
   readonly fillTime: "alloc" | "ifset" | "never";
   readonly allocTime: "early" | "incr" | "late";
-  readonly fillValue: number;
 }
 
 export interface VlenCreateSpec {
