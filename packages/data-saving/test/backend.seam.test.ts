@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
 import { h5LowLevelBackend } from "../src/backend/h5lowlevel.js";
 import type { StorageBackend } from "../src/backend/types.js";
-import { FILE_SETTINGS } from "../src/layout.js";
+import { FILE_SETTINGS, carraySpec } from "../src/layout.js";
 import type { EARRAY } from "../src/nodes/arrays.js";
 import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
 
@@ -95,6 +95,22 @@ describe("backend seam", () => {
     expect(carray.attrs.names().length).toBe(3 + 4 + 2 + 5);
     expect(carray.attrs.get("units")).toBe("mm");
     h5.closeFile();
+  });
+
+  it("a whole read of an array larger than the chunk cache sees the writes still in the cache", () => {
+    const file = h5LowLevelBackend.create(join(dir, "big.h5"), FILE_SETTINGS);
+    const n = (FILE_SETTINGS.chunkCache.bytes / 8) * 1.5; // 3 MiB of float64
+    const big = file.root.createArray("big", carraySpec("float64", [n], null));
+    const small = file.root.createArray("small", carraySpec("float64", [8], null));
+    for (let round = 1; round <= 2; round++) {
+      big.write(Float64Array.of(round, -round), { start: [n - 2], count: [2] }); // stays in the chunk cache
+      small.write(new Float64Array(8).fill(round));
+      const all = big.read() as Float64Array;
+      expect([all.length, all[0], all[n - 3], all[n - 2], all[n - 1]]).toEqual([n, 0, 0, round, -round]);
+      expect(Array.from(small.read() as Float64Array)).toEqual(new Array(8).fill(round));
+    }
+    expect(Array.from(big.read({ start: [n - 2], count: [2] }) as Float64Array)).toEqual([2, -2]);
+    file.close();
   });
 
   it("the settings every file gets: PyTables chunk cache", () => {

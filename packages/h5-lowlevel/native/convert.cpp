@@ -67,6 +67,24 @@ bool ToCount(Napi::Env env, Napi::Value value, const char* arg, hsize_t* out) {
   return ToSize(env, value, arg, -1, out, false);
 }
 
+bool ToChunkCache(Napi::Env env, Napi::Value value, const char* arg, ChunkCache* out) {
+  std::string name(arg);
+  if (!value.IsArray() || value.As<Napi::Array>().Length() != 3) {
+    ThrowArgumentError(env, name + " must be [slots, bytes, w0]");
+    return false;
+  }
+  Napi::Array c = value.As<Napi::Array>();
+  if (!ToCount(env, c.Get(0u), (name + ".slots").c_str(), &out->slots) ||
+      !ToCount(env, c.Get(1u), (name + ".bytes").c_str(), &out->bytes))
+    return false;
+  if (!c.Get(2u).IsNumber()) {
+    ThrowArgumentError(env, name + ".w0 must be a number");
+    return false;
+  }
+  out->w0 = c.Get(2u).As<Napi::Number>().DoubleValue();
+  return true;
+}
+
 bool ToString(Napi::Env env, Napi::Value value, const char* arg, std::string* out) {
   if (!value.IsString()) {
     ThrowArgumentError(env, std::string(arg) + " must be a string");

@@ -32,6 +32,13 @@ bool ToDims(Napi::Env env, Napi::Value value, const char* arg, int rank, Dims* o
 bool ToString(Napi::Env env, Napi::Value value, const char* arg, std::string* out);
 bool ToCount(Napi::Env env, Napi::Value value, const char* arg, hsize_t* out);
 
+// A raw-data chunk cache given as [slots, bytes, w0].
+struct ChunkCache {
+  hsize_t slots = 0, bytes = 0;
+  double w0 = 0;
+};
+bool ToChunkCache(Napi::Env env, Napi::Value value, const char* arg, ChunkCache* out);
+
 struct ArrayView {
   void* data = nullptr;
   size_t bytes = 0;

@@ -12,17 +12,13 @@ namespace {
 // File access properties: the optional raw-data chunk cache [slots, bytes, w0].
 hid_t AccessList(Napi::Env env, Napi::Value cache) {
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
-  if (fapl < 0 || !cache.IsArray()) return fapl;
-  Napi::Array c = cache.As<Napi::Array>();
-  hsize_t slots = 0, bytes = 0;
-  if (c.Length() != 3 || !ToCount(env, c.Get(0u), "access.chunkCache.slots", &slots) ||
-      !ToCount(env, c.Get(1u), "access.chunkCache.bytes", &bytes) || !c.Get(2u).IsNumber()) {
-    if (!env.IsExceptionPending()) ThrowArgumentError(env, "access.chunkCache.w0 must be a number");
+  if (fapl < 0 || cache.IsNull() || cache.IsUndefined()) return fapl;
+  ChunkCache c;
+  if (!ToChunkCache(env, cache, "access.chunkCache", &c)) {
     H5Pclose(fapl);
     return -2;
   }
-  double w0 = c.Get(2u).As<Napi::Number>().DoubleValue();
-  if (H5Pset_cache(fapl, 0, slots, bytes, w0) < 0) {
+  if (H5Pset_cache(fapl, 0, c.slots, c.bytes, c.w0) < 0) {
     ThrowH5Error(env, "set chunk cache", "");
     H5Pclose(fapl);
     return -2;

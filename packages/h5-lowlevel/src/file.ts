@@ -21,7 +21,7 @@ import { H5Group } from "./group.js";
 import { native, type NativeCache, type NativeFile } from "./native.js";
 import type { H5Attributes } from "./types.js";
 import type { FileAccessOptions, H5FileLike } from "./types.js";
-import { checkEnum, checkOptions, checkSize } from "./validate.js";
+import { checkChunkCache, checkEnum, checkOptions } from "./validate.js";
 
 /**
  * Character set recorded for the link and attribute names this handle writes (the bytes are
@@ -51,11 +51,7 @@ function checkNameCset(value: unknown): boolean {
 
 function checkAccess(access: FileAccessOptions | undefined): NativeCache {
   const opts = checkOptions(access, ["chunkCache"], "options.access");
-  if (opts.chunkCache === undefined) return null;
-  const cache = checkOptions(opts.chunkCache, ["slots", "bytes", "w0"], "options.access.chunkCache");
-  const w0 = cache.w0;
-  if (typeof w0 !== "number" || !(w0 >= 0 && w0 <= 1)) throw argumentError("options.access.chunkCache.w0", "must be a number from 0 to 1");
-  return [checkSize(cache.slots, "options.access.chunkCache.slots"), checkSize(cache.bytes, "options.access.chunkCache.bytes"), w0];
+  return opts.chunkCache === undefined ? null : checkChunkCache(opts.chunkCache, "options.access.chunkCache");
 }
 
 function checkPath(path: unknown): string {

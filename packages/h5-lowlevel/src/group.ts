@@ -5,11 +5,11 @@
 import { H5Dataset } from "./dataset.js";
 import { checkDatasetOptions, checkVlenOptions } from "./dataset-options.js";
 import { argumentError } from "./errors.js";
-import type { NativeNode } from "./native.js";
+import type { NativeCache, NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
 import { resolvePath } from "./paths.js";
-import type { ChildInfo, DatasetCreateOptions, GroupInfo, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
-import { checkName, checkOptions } from "./validate.js";
+import type { ChildInfo, DatasetAccessOptions, DatasetCreateOptions, GroupInfo, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
+import { checkChunkCache, checkName, checkOptions } from "./validate.js";
 import { H5Vlen } from "./vlen.js";
 
 export class H5Group extends H5NodeBase implements H5GroupLike {
@@ -21,12 +21,12 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
    * Opens the object at `name`, following soft and external links.
    * @throws H5ArgumentError unless a `kind` object is there
    */
-  private openAs(name: string, kind: "group" | "dataset"): NativeNode {
+  private openAs(name: string, kind: "group" | "dataset", cache: NativeCache = null): NativeNode {
     const found = this.kindOf(checkName(name));
     if (found === null) throw argumentError("name", `no object at ${this.where(name)}`);
     const isLink = found === "softlink" || found === "externallink";
     if (!isLink && found !== kind) throw argumentError("name", `${this.where(name)} is a ${found}, not a ${kind}`);
-    const handle = this.handle.openObject(name);
+    const handle = this.handle.openObject(name, cache);
     const type = handle.objectType();
     if (type !== kind) {
       handle.close();
@@ -107,8 +107,10 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
    * Opens any dataset (numeric or not; see `kind`), following links.
    * @throws H5ArgumentError when no dataset is there
    */
-  openDataset(name: string): H5Dataset {
-    return new H5Dataset(this.file, this.openAs(name, "dataset"), resolvePath(this.path, name));
+  openDataset(name: string, options?: DatasetAccessOptions): H5Dataset {
+    const opts = checkOptions(options, ["chunkCache"], "options");
+    const cache = opts.chunkCache === undefined ? null : checkChunkCache(opts.chunkCache, "options.chunkCache");
+    return new H5Dataset(this.file, this.openAs(name, "dataset", cache), resolvePath(this.path, name));
   }
 
   /** Opens a vlen-uint8 dataset. @throws H5ArgumentError when it is not one */

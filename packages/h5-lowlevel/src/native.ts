@@ -39,7 +39,7 @@ export interface NativeNode {
   path(): string;
   objectType(): "group" | "dataset" | "other";
   createGroup(name: string, intermediate: boolean): NativeNode;
-  openObject(name: string): NativeNode;
+  openObject(name: string, cache: NativeCache): NativeNode;
   exists(name: string): boolean;
   kindOf(name: string): NodeKind | null;
   children(): ChildInfo[];

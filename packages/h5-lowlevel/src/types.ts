@@ -146,7 +146,7 @@ export interface H5GroupLike extends H5Node {
   move(from: string, to: string): void;
   createDataset(name: string, options: DatasetCreateOptions): H5DatasetLike;
   createVlenUint8(name: string, options: VlenCreateOptions): H5VlenLike;
-  openDataset(name: string): H5DatasetLike;
+  openDataset(name: string, options?: DatasetAccessOptions): H5DatasetLike;
   openVlen(name: string): H5VlenLike;
 }
 
@@ -186,9 +186,25 @@ export interface H5VlenLike extends H5Node {
   read(start?: number, count?: number): Uint8Array[];
 }
 
+/** A raw-data chunk cache: hash slots, size in bytes, eviction weight of fully read/written chunks. */
+export interface ChunkCacheOptions {
+  slots: number;
+  bytes: number;
+  w0: number;
+}
+
 export interface FileAccessOptions {
-  /** Raw-data chunk cache: H5Pset_cache (PyTables: 521 slots, 2 MiB, w0 0). */
-  chunkCache?: { slots: number; bytes: number; w0: number };
+  /** Raw-data chunk cache of every dataset: H5Pset_cache (PyTables: 521 slots, 2 MiB, w0 0). */
+  chunkCache?: ChunkCacheOptions;
+}
+
+export interface DatasetAccessOptions {
+  /**
+   * This dataset's own chunk cache (H5Pset_chunk_cache). `bytes: 0` makes whole-dataset reads go
+   * straight from the file into the target, without a copy through the cache. libhdf5 ignores it
+   * when the dataset is already open through another handle.
+   */
+  chunkCache?: ChunkCacheOptions;
 }
 
 export interface H5FileLike {

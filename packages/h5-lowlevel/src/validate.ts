@@ -3,6 +3,7 @@
  * shapes and integers. All failures are H5ArgumentError naming the argument.
  */
 import { argumentError } from "./errors.js";
+import type { ChunkCacheOptions } from "./types.js";
 
 /**
  * Checks that `options` is undefined or a plain object whose keys are all in `allowed`.
@@ -67,4 +68,12 @@ export function product(dims: readonly number[]): number {
   let p = 1;
   for (const d of dims) p *= d;
   return p;
+}
+
+/** A raw-data chunk cache `{ slots, bytes, w0 }`, checked, as the addon takes it. */
+export function checkChunkCache(value: unknown, argument: string): [number, number, number] {
+  const cache = checkOptions(value as ChunkCacheOptions, ["slots", "bytes", "w0"], argument);
+  const w0 = cache.w0;
+  if (typeof w0 !== "number" || !(w0 >= 0 && w0 <= 1)) throw argumentError(`${argument}.w0`, "must be a number from 0 to 1");
+  return [checkSize(cache.slots, `${argument}.slots`), checkSize(cache.bytes, `${argument}.bytes`), w0];
 }

@@ -82,6 +82,35 @@ with h5py.File(sys.argv[1], "w") as f:
   });
 });
 
+describe("openDataset with its own chunk cache", () => {
+  it("reads and writes the same values with no cache, and keeps them when reopened", () => {
+    const path = tempPath();
+    const values = Float64Array.from({ length: 64 * 32 }, (_, i) => i * 0.5);
+    {
+      using file = H5File.create(path);
+      file.root.createDataset("d", { dtype: "float64", shape: [64, 32], chunks: [4, 32] }).write(values);
+    }
+    using file = H5File.open(path, { mode: "r+" });
+    const uncached = file.root.openDataset("d", { chunkCache: { slots: 0, bytes: 0, w0: 0 } });
+    expect(uncached.read()).toEqual(values);
+    uncached.write(Float64Array.of(-1, -2), { start: [3, 5], count: [1, 2] });
+    expect(Array.from(uncached.read({ start: [3, 4], count: [1, 4] }) as Float64Array)).toEqual([values[3 * 32 + 4], -1, -2, values[3 * 32 + 7]]);
+    uncached.close();
+    const cached = file.root.openDataset("d", { chunkCache: { slots: 521, bytes: 1 << 20, w0: 0.75 } });
+    expect(cached.read({ start: [3, 5], count: [1, 2] })).toEqual(Float64Array.of(-1, -2));
+  });
+
+  it("checks the cache and refuses it on a group", () => {
+    using file = fresh();
+    file.root.createDataset("d", { dtype: "int8", shape: [1] });
+    file.root.createGroup("g");
+    expect(() => file.root.openDataset("d", { chunkCache: { slots: 1, bytes: 1, w0: 2 } })).toThrow(/options.chunkCache.w0: must be a number from 0 to 1/);
+    expect(() => file.root.openDataset("d", { chunkCache: { slots: -1, bytes: 1, w0: 0 } })).toThrow(/options.chunkCache.slots/);
+    expect(() => file.root.openDataset("d", { cache: 1 } as never)).toThrow(/unknown option "cache"/);
+    expect(() => file.root.openDataset("g", { chunkCache: { slots: 1, bytes: 0, w0: 0 } })).toThrow(/is a group, not a dataset/);
+  });
+});
+
 describe("H5Dataset.resize / append", () => {
   it("appends rows along axis 0 in batches and reads them back", () => {
     using file = fresh();

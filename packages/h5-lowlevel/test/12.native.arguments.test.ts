@@ -49,13 +49,14 @@ describe("native argument re-checks", () => {
     rejected += callAll((a) => v.vlenAppend(a as Uint8Array[]), 1, [[new Uint8Array(1)]]);
     rejected += callAll((a, b) => v.vlenRead(a as number, b as number), 2, [0, 0]);
     rejected += callAll((a, b) => g.createGroup(a as string, b as boolean), 2, ["g1", false]);
-    rejected += callAll((a) => g.openObject(a as string), 1, ["d"]);
+    rejected += callAll((a, b) => g.openObject(a as string, b as never), 2, ["d", [521, 0, 0]]);
     rejected += callAll((a) => g.kindOf(a as string), 1, ["d"]);
     rejected += callAll((a, b) => g.moveLink(a as string, b as string), 2, ["nope", "nope2"]);
     rejected += callAll((a, b) => g.createDataset(a as string, b as never), 2, ["n", { dtype: "int8", shape: [1], maxshape: [1] }]);
     rejected += callAll((a, b, c, e) => g.createVlen(a as string, b as number[], c as number, e as boolean), 4, ["w", [4], null, false]);
     rejected += callAll((a, b, c, e, f) => g.attrWriteNumeric(a as string, b as string, c as never, e as boolean, f as boolean), 5, ["a", "int32", new Int32Array(1), true, true]);
     rejected += callAll((a, b, c, e, f) => g.attrWriteString(a as string, b as string, c as boolean, e as boolean, f as boolean), 5, ["s", "x", false, true, true]);
+    rejected += callAll((a, b, c, e, f) => g.attrWriteStrings(a as string[], b as string[], c as boolean, e as boolean, f as boolean), 5, [["s"], ["x"], false, true, true]);
     rejected += callAll((a) => g.attrRead(a as string), 1, ["a"]);
     expect(rejected).toBeGreaterThan(200);
     // The file is intact and still usable after all that.

@@ -1,9 +1,12 @@
 /**
  * The backend seam implemented on `@pymodaq-ts/h5-lowlevel`, our native libhdf5 binding.
- * Thin adapters: every call maps to one binding call, handles are the binding's (owned by the file).
+ * Thin adapters: every call maps to one binding call (but whole reads of arrays larger than the
+ * chunk cache, see LowLevelArray.read), handles are the binding's (owned by the file).
  */
 import {
+  dtypeItemSize,
   H5File,
+  type DatasetAccessOptions,
   type H5Attributes,
   type H5DatasetLike,
   type H5FileLike,
@@ -92,7 +95,17 @@ abstract class LowLevelNode<H extends { readonly path: string; readonly name: st
   }
 }
 
+/** A dataset access that reads from the file straight into the target (no chunk cache). */
+const UNCACHED: DatasetAccessOptions = { chunkCache: { slots: 0, bytes: 0, w0: 0 } };
+
 class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
+  /** @param cacheBytes size of the file's chunk cache (whole reads of larger arrays bypass it) */
+  constructor(
+    h: H5GroupLike,
+    private readonly cacheBytes: number,
+  ) {
+    super(h);
+  }
   children(): ChildEntry[] {
     return this.h.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
   }
@@ -100,13 +113,13 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
     return childKind(this.h.kindOf(name));
   }
   openGroup(name: string): StorageGroup {
-    return new LowLevelGroup(this.h.openGroup(name));
+    return new LowLevelGroup(this.h.openGroup(name), this.cacheBytes);
   }
   createGroup(name: string): StorageGroup {
-    return new LowLevelGroup(this.h.createGroup(name));
+    return new LowLevelGroup(this.h.createGroup(name), this.cacheBytes);
   }
   openArray(name: string): StorageArray {
-    return new LowLevelArray(this.h.openDataset(name), () => this.h.openDataset(name));
+    return new LowLevelArray(this.h.openDataset(name), (access) => this.h.openDataset(name, access), this.cacheBytes);
   }
   openVlen(name: string): StorageVlen {
     return new LowLevelVlen(this.h.openVlen(name), () => layoutOf(this.h.openDataset(name)));
@@ -122,7 +135,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
       fillTime: spec.fillTime,
       allocTime: spec.allocTime,
     });
-    return new LowLevelArray(ds, () => this.h.openDataset(name));
+    return new LowLevelArray(ds, (access) => this.h.openDataset(name, access), this.cacheBytes);
   }
   createVlen(name: string, spec: VlenCreateSpec): StorageVlen {
     const vl = this.h.createVlenUint8(name, {
@@ -142,7 +155,8 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
   private released = false;
   constructor(
     ds: H5DatasetLike,
-    private readonly reopen: () => H5DatasetLike,
+    private readonly reopen: (access?: DatasetAccessOptions) => H5DatasetLike,
+    private readonly cacheBytes: number,
   ) {
     super(ds);
   }
@@ -163,7 +177,19 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     return layoutOf(this.live());
   }
   read(slab?: Hyperslab): AnyTypedArray {
-    return slab === undefined ? this.live().read() : this.live().read({ start: slab.start, count: slab.count });
+    if (slab !== undefined) return this.live().read({ start: slab.start, count: slab.count });
+    const ds = this.live();
+    if (ds.kind !== ds.dtype || ds.shape().reduce((a, b) => a * b, dtypeItemSize(ds.dtype)) <= this.cacheBytes) return ds.read();
+    // Larger than the chunk cache: read from the file straight into the result rather than
+    // chunk by chunk through the cache (one copy fewer: 17-22 -> 13 ms for W3's 16 MB in C).
+    // Closing first flushes this handle's cache; the next use reopens it with the file's cache.
+    this.close();
+    const direct = this.reopen(UNCACHED);
+    try {
+      return direct.read();
+    } finally {
+      direct.close();
+    }
   }
   write(data: AnyTypedArray, slab?: Hyperslab): void {
     if (slab === undefined) this.live().write(data);
@@ -208,8 +234,11 @@ class LowLevelVlen extends LowLevelNode<H5VlenLike> implements StorageVlen {
 
 class LowLevelFile implements StorageFile {
   readonly root: StorageGroup;
-  constructor(private readonly file: H5FileLike) {
-    this.root = new LowLevelGroup(file.root);
+  constructor(
+    private readonly file: H5FileLike,
+    settings: FileSettings,
+  ) {
+    this.root = new LowLevelGroup(file.root, settings.chunkCache.bytes);
   }
   get path(): string {
     return this.file.filename;
@@ -235,9 +264,9 @@ class LowLevelFile implements StorageFile {
 export const h5LowLevelBackend: StorageBackend = {
   name: "h5-lowlevel",
   create(path: string, settings: FileSettings): StorageFile {
-    return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }));
+    return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
   },
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
-    return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }));
+    return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
   },
 };
