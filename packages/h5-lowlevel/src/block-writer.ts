@@ -18,7 +18,8 @@ export class H5BlockWriter {
   /** @internal made by H5Dataset.blockWriter */
   constructor(
     private readonly handle: NativeNode,
-    private readonly dtype: Dtype,
+    /** Element type of the dataset. */
+    readonly dtype: Dtype,
     /** The extent the indexes are checked against (re-read once when a check fails). */
     private shape: readonly number[],
     private readonly refreshShape: () => number[],

@@ -172,6 +172,8 @@ export interface H5DatasetLike extends H5Node {
 }
 
 export interface H5BlockWriterLike {
+  /** Element type of the dataset. */
+  readonly dtype: Dtype;
   /** Number of leading (indexed) dimensions. */
   readonly leading: number;
   /** Element count of one block. */

@@ -11,6 +11,7 @@ describe("H5Dataset.blockWriter", () => {
     const w = ds.blockWriter(2);
     expect(w.leading).toBe(2);
     expect(w.blockSize).toBe(4);
+    expect(w.dtype).toBe(ds.dtype);
     for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) w.write([i, j], iota(4, 4 * (3 * i + j)));
     expect(ds.read()).toEqual(iota(24));
     const rows = ds.blockWriter(1);

@@ -196,8 +196,7 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     else this.live().write(data, { start: slab.start, count: slab.count });
   }
   blockWriter(leading: number): StorageBlockWriter {
-    const w = this.live().blockWriter(leading);
-    return { dtype: this.live().dtype, blockSize: w.blockSize, write: (index, data) => w.write(index, data) };
+    return this.live().blockWriter(leading);
   }
   resize(shape: readonly number[]): void {
     this.live().resize(shape);
