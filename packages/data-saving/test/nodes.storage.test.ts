@@ -211,6 +211,18 @@ describe("read-only and closed files", () => {
     expect(() => c.writeAt([0, 0], NDArray.from("float64", [3], [1, 2, 3]))).toThrow(/\/scan: expected data of shape \(4\)/);
   });
 
+  it("scan points written after a whole read of an array larger than the chunk cache still land", () => {
+    const L = 4096; // 8 x 12 points of 32 KiB: 3 MiB, read around the 2 MiB cache
+    const c = h5.createCarray("/", "bigscan", { dtype: "float64", shape: [8, 12, L] });
+    const point = (p: number) => NDArray.from("float64", [L], new Float64Array(L).fill(p));
+    c.writeAt([0, 0], point(1));
+    expect((c.read().data as Float64Array)[0]).toBe(1);
+    c.writeAt([7, 11], point(2)); // through the block writer made before the read
+    const all = c.read().data as Float64Array;
+    expect([all[0], all[L], all[all.length - 1]]).toEqual([1, 0, 2]);
+    expect(Array.from(c.readAt([7, 11]).data as Float64Array).every((v) => v === 2)).toBe(true);
+  });
+
   it("releaseNode closes a CARRAY's handle; the wrapper reopens it on its next use", () => {
     const c = h5.createCarray("/", "frame", f64([2, 2], () => 0));
     c.writeAt([0], NDArray.from("float64", [2], [1, 2]));

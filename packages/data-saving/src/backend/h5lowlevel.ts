@@ -196,7 +196,21 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     else this.live().write(data, { start: slab.start, count: slab.count });
   }
   blockWriter(leading: number): StorageBlockWriter {
-    return this.live().blockWriter(leading);
+    // The binding's writer is bound to one handle: after a release (close, or a whole read that
+    // bypassed the cache) a new one is made on the reopened handle.
+    let handle = this.live();
+    let writer = handle.blockWriter(leading);
+    return {
+      dtype: writer.dtype,
+      blockSize: writer.blockSize,
+      write: (index, data) => {
+        if (this.released || handle !== this.h) {
+          handle = this.live();
+          writer = handle.blockWriter(leading);
+        }
+        writer.write(index, data);
+      },
+    };
   }
   resize(shape: readonly number[]): void {
     this.live().resize(shape);
