@@ -49,9 +49,6 @@ class LowLevelAttrs implements AttributeStore {
   getStored(name: string): StoredAttr {
     return this.attrsOf().getRaw(name);
   }
-  setString(name: string, value: string, storage: StringStorage): void {
-    this.attrsOf().set(name, value, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
-  }
   setStrings(entries: readonly (readonly [name: string, value: string])[], storage: StringStorage): void {
     this.attrsOf().setStrings(entries, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
   }

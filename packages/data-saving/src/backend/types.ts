@@ -53,9 +53,7 @@ export interface AttributeStore {
   getValue(name: string): StoredAttr["value"];
   /** Value plus storage description (for layout checks). */
   getStored(name: string): StoredAttr;
-  /** Writes or overwrites a scalar string attribute. */
-  setString(name: string, value: string, storage: StringStorage): void;
-  /** `setString` for several attributes with one storage, in order (one backend call). */
+  /** Writes or overwrites scalar string attributes of one storage, in order (one backend call). */
   setStrings(entries: readonly (readonly [name: string, value: string])[], storage: StringStorage): void;
   /** Writes or overwrites a scalar integer attribute of the given width (EXTDIM). */
   setInteger(name: string, value: number, dtype: "int32" | "int64"): void;
