@@ -280,7 +280,7 @@ export class H5SaverLowLevel extends H5Backend {
   addIncrementalGroup(groupType: EnumInput, where: Where, title = "", settingsAsXml = "", metadata: Metadata | null = null): GROUP {
     const type = checkGroupType(groupType);
     const parent = this.getGroup(where);
-    const index = nextIncrementalIndex(type, parent.storage.children().map((c) => c.name));
+    const index = nextIncrementalIndex(type, parent.storage.childNames());
     const group = this.getSetGroup(parent, incrementalGroupName(type, index), title);
     group.attrs.setMany([[ATTR.settings, settingsAsXml], [ATTR.type, groupTypeAttrValue(type)], ...metadataEntries(metadata)]);
     return group;

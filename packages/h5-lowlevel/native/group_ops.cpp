@@ -42,6 +42,12 @@ herr_t CollectChild(hid_t group, const char* name, const H5L_info_t* info, void*
   return 0;
 }
 
+// Names only: no object header is read, unlike CollectChild's kind lookup.
+herr_t CollectName(hid_t, const char* name, const H5L_info_t*, void* data) {
+  static_cast<std::vector<std::string>*>(data)->push_back(name);
+  return 0;
+}
+
 }  // namespace
 
 bool Utf8Name(const FileState& file, const std::string& name) {
@@ -206,6 +212,20 @@ Napi::Value NativeNode::Children(const Napi::CallbackInfo& info) {
     o.Set("kind", children[i].kind);
     out.Set(static_cast<uint32_t>(i), o);
   }
+  return out;
+}
+
+Napi::Value NativeNode::ChildNames(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  std::vector<std::string> names;
+  hsize_t idx = 0;
+  if (H5Literate(state_->id, H5_INDEX_NAME, H5_ITER_INC, &idx, CollectName, &names) < 0) {
+    ThrowH5Error(env, "list children of", Where(""));
+    return env.Undefined();
+  }
+  Napi::Array out = Napi::Array::New(env, names.size());
+  for (size_t i = 0; i < names.size(); i++) out.Set(static_cast<uint32_t>(i), names[i]);
   return out;
 }
 

@@ -43,6 +43,7 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
           InstanceMethod<&NativeNode::Exists>("exists"),
           InstanceMethod<&NativeNode::KindOf>("kindOf"),
           InstanceMethod<&NativeNode::Children>("children"),
+          InstanceMethod<&NativeNode::ChildNames>("childNames"),
           InstanceMethod<&NativeNode::GroupInfo>("groupInfo"),
           InstanceMethod<&NativeNode::DeleteLink>("deleteLink"),
           InstanceMethod<&NativeNode::MoveLink>("moveLink"),

@@ -40,6 +40,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value Exists(const Napi::CallbackInfo& info);
   Napi::Value KindOf(const Napi::CallbackInfo& info);
   Napi::Value Children(const Napi::CallbackInfo& info);
+  Napi::Value ChildNames(const Napi::CallbackInfo& info);
   Napi::Value GroupInfo(const Napi::CallbackInfo& info);
   Napi::Value DeleteLink(const Napi::CallbackInfo& info);
   Napi::Value MoveLink(const Napi::CallbackInfo& info);

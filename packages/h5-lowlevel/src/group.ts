@@ -66,6 +66,11 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     return this.handle.children();
   }
 
+  /** The names of `children()`, in the same order, without looking up each child's kind (cheaper). */
+  childNames(): string[] {
+    return this.handle.childNames();
+  }
+
   /** Number of links and how libhdf5 stores them (see {@link GroupInfo}). */
   info(): GroupInfo {
     return this.handle.groupInfo();

@@ -43,6 +43,7 @@ export interface NativeNode {
   exists(name: string): boolean;
   kindOf(name: string): NodeKind | null;
   children(): ChildInfo[];
+  childNames(): string[];
   groupInfo(): GroupInfo;
   deleteLink(name: string): void;
   moveLink(from: string, to: string): void;

@@ -99,6 +99,7 @@ describe("H5File.close", () => {
     group.close();
     expect(group.isOpen).toBe(false);
     expect(() => group.children()).toThrow(/\/g in file .* is closed/);
+    expect(() => group.childNames()).toThrow(/\/g in file .* is closed/);
     expect(file.root.openGroup("g").children()).toEqual([]);
     file.close();
   });

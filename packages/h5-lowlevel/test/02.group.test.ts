@@ -82,6 +82,7 @@ with h5py.File(sys.argv[1], "w") as f:
       { name: "soft", kind: "softlink" },
       { name: "target", kind: "group" },
     ]);
+    expect(file.root.childNames()).toEqual(["dangling", "ext", "soft", "target"]);
   });
 
   it("opens groups and datasets through soft links and rejects dangling ones", () => {
@@ -119,6 +120,8 @@ describe("H5Group.children", () => {
       { name: "zz", kind: "group" },
       { name: "é", kind: "group" },
     ]);
+    expect(file.root.childNames()).toEqual(["Data02", "Data10", "Z", "a", "b", "m", "zz", "é"]);
+    expect(file.root.openGroup("a").childNames()).toEqual(["inner"]);
   });
 
   it("keeps non-ASCII names intact across a reopen", () => {

@@ -106,6 +106,9 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   children(): ChildEntry[] {
     return this.h.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
   }
+  childNames(): string[] {
+    return this.h.childNames();
+  }
   childKind(name: string): ChildKind | null {
     return childKind(this.h.kindOf(name));
   }

@@ -89,6 +89,8 @@ export interface VlenCreateSpec {
 export interface StorageGroup extends StorageNode {
   /** Direct children in HDF5 name order (byte-wise UTF-8). */
   children(): ChildEntry[];
+  /** The names of `children()`, in the same order, without the kinds (no child is opened). */
+  childNames(): string[];
   /** Kind of the direct child `name`, or null when there is none. */
   childKind(name: string): ChildKind | null;
   openGroup(name: string): StorageGroup;

@@ -219,7 +219,7 @@ export class H5Backend {
   /** True when `where` has a child called `name`, compared case-insensitively (as the original). */
   isNodeInGroup(where: Where, name: string): boolean {
     const lower = name.toLowerCase();
-    return this.getGroup(where).storage.children().some((c) => c.name.toLowerCase() === lower);
+    return this.getGroup(where).storage.childNames().some((n) => n.toLowerCase() === lower);
   }
 
   getAttr(node: Where, name: string): PyValue {

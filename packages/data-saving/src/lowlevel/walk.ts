@@ -7,14 +7,17 @@
 import { GROUP } from "../nodes/group.js";
 import type { Node } from "../nodes/node.js";
 
-/** Groups under (and including) `where`; nothing when `where` is not a group. */
-export function* walkGroups(where: Node): Generator<GROUP> {
+/**
+ * Groups under (and including) `where`; nothing when `where` is not a group.
+ * @param listChildren how a group's children are listed (walkNodes passes a memo)
+ */
+export function* walkGroups(where: Node, listChildren = (g: GROUP): Node[] => g.children()): Generator<GROUP> {
   if (!(where instanceof GROUP)) return;
   const stack: GROUP[] = [where];
   yield where;
   while (stack.length > 0) {
     const g = stack.pop() as GROUP;
-    for (const child of g.children()) {
+    for (const child of listChildren(g)) {
       if (child instanceof GROUP) {
         stack.push(child);
         yield child;
@@ -23,8 +26,15 @@ export function* walkGroups(where: Node): Generator<GROUP> {
   }
 }
 
-/** `where`, then every node below it, in PyTables walk order. */
+/** `where`, then every node below it, in PyTables walk order; each group is listed once. */
 export function* walkNodes(where: Node): Generator<Node> {
   yield where;
-  for (const g of walkGroups(where)) yield* g.children();
+  // walkGroups lists a group when it pops it, after its children were yielded here: share the list
+  const listed = new Map<GROUP, Node[]>();
+  const listChildren = (g: GROUP): Node[] => {
+    let children = listed.get(g);
+    if (children === undefined) listed.set(g, (children = g.children()));
+    return children;
+  };
+  for (const g of walkGroups(where, listChildren)) yield* listChildren(g);
 }

@@ -23,9 +23,11 @@ export class CARRAY extends Node {
     path: string,
     /** The backend handle of this dataset. */
     readonly storage: StorageArray,
+    /** The shape when the caller knows it (a dataset it just created); read from the file otherwise. */
+    shape?: readonly number[],
   ) {
     super(session, path, storage.attrs, "CARRAY");
-    this.shapeState = storage.shape();
+    this.shapeState = shape ? [...shape] : storage.shape();
   }
 
   /** Element type of the dataset (NumPy name). */

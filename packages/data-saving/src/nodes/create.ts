@@ -72,7 +72,7 @@ export function createCarrayNode(parent: GROUP, name: string, init: CarrayInit |
   if (shape.length === 0) throw new InvalidValueError(`${path}: a CARRAY needs at least one dimension`, { path });
   assertFree(parent, name);
   const storage = parent.storage.createArray(name, carraySpec(dtype, shape, ctx.compression));
-  const node = parent.session.adopt(new CARRAY(parent.session, path, storage));
+  const node = parent.session.adopt(new CARRAY(parent.session, path, storage, shape));
   node.attrs.writeSystem(systemAttributes("CARRAY", title));
   if (data !== null) node.write(data);
   writeArrayAttrs(node, shape, dtype, "", ctx);
@@ -94,7 +94,7 @@ export function createEarrayNode(
   const path = assertFree(parent, name);
   const row = dataShape ? [...dataShape] : [];
   const storage = parent.storage.createArray(name, earraySpec(dtype, row, ctx.compression));
-  const node = parent.session.adopt(new EARRAY(parent.session, path, storage));
+  const node = parent.session.adopt(new EARRAY(parent.session, path, storage, [0, ...row]));
   node.attrs.writeSystem(systemAttributes("EARRAY", title));
   writeArrayAttrs(node, [0, ...row], dtype, "", ctx);
   return node;

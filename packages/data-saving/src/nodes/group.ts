@@ -67,7 +67,7 @@ export class GROUP extends Node {
   /** Removes every child (recursively). @throws FileStateError on a read-only file. */
   removeChildren(): void {
     this.session.assertWritable(this.path);
-    for (const e of this.storage.children()) this.removeChild(e.name);
+    for (const name of this.storage.childNames()) this.removeChild(name);
   }
 
   /** Removes the child `name` (recursively). @throws NodeError when it does not exist. */
