@@ -15,30 +15,31 @@ import { NDArray, cStrides, normalizeAxis, shapeSize } from "./ndarray.js";
 export type BinaryOp = "add" | "subtract" | "multiply" | "divide";
 export type ReduceOp = "sum" | "mean" | "std" | "max" | "min" | "all" | "any";
 
-/** NumPy's pairwise sum of `n` values of `get(i)` (8 accumulators, blocks of 128). */
-export function pairwiseSum(get: (i: number) => number, start: number, n: number): number {
+/** NumPy's pairwise sum of `values[start .. start+n-1]` (8 accumulators, blocks of 128). */
+export function pairwiseSum(values: ArrayLike<number>, start: number, n: number): number {
   if (n < 8) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += get(start + i);
+    for (let i = 0; i < n; i++) s += values[start + i] as number;
     return s;
   }
   if (n <= 128) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => get(start + k));
+    const r = new Float64Array(8);
+    for (let k = 0; k < 8; k++) r[k] = values[start + k] as number;
     let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k] = (r[k] as number) + get(start + i + k);
-    const [r0, r1, r2, r3, r4, r5, r6, r7] = r as [number, number, number, number, number, number, number, number];
+    for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k] = (r[k] as number) + (values[start + i + k] as number);
+    const [r0, r1, r2, r3, r4, r5, r6, r7] = r as unknown as [number, number, number, number, number, number, number, number];
     let res = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += get(start + i);
+    for (; i < n; i++) res += values[start + i] as number;
     return res;
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  return pairwiseSum(get, start, n2) + pairwiseSum(get, start + n2, n - n2);
+  return pairwiseSum(values, start, n2) + pairwiseSum(values, start + n2, n - n2);
 }
 
 /** NumPy `mean` of a 1-D run of numbers. */
 export function meanOf(values: ArrayLike<number>): number {
-  return pairwiseSum((i) => values[i] as number, 0, values.length) / values.length;
+  return pairwiseSum(values, 0, values.length) / values.length;
 }
 
 /**
@@ -231,7 +232,7 @@ function reducedDtype(dtype: Dtype, op: ReduceOp): Dtype {
 
 function reduceRun(op: ReduceOp, get: (i: number) => number, n: number, pairwise: boolean): number {
   const sum = (g: (i: number) => number): number => {
-    if (pairwise) return pairwiseSum(g, 0, n);
+    if (pairwise) return pairwiseSum(Float64Array.from({ length: n }, (_, i) => g(i)), 0, n);
     let s = 0;
     for (let i = 0; i < n; i++) s += g(i);
     return s;

@@ -9,8 +9,11 @@ describe("ndmath", () => {
     const diff = Array.from({ length: 19 }, (_, i) => d.numberAt(i + 1) - d.numberAt(i));
     // numpy: np.mean(np.diff(-20.4 + 0.22*np.arange(20))) == 0.21999999999999997
     expect(meanOf(diff)).toBe(0.21999999999999997);
-    const big = Array.from({ length: 1000 }, (_, i) => 0.1 * i);
-    expect(pairwiseSum((i) => big[i] as number, 0, big.length)).toBeCloseTo(49950, 8);
+    // numpy: v = [1e6*((i*37)%11 - 5) + 1/(i+1) for i in range(1000)]; np.array(v).sum(), a[3:520].sum()
+    const v = Array.from({ length: 1000 }, (_, i) => 1e6 * (((i * 37) % 11) - 5) + 1 / (i + 1));
+    expect(pairwiseSum(v, 0, v.length)).toBe(-1999992.5145291463);
+    expect(pairwiseSum(new Float64Array(v), 3, 517)).toBe(4.998672375455499);
+    expect(reduce(NDArray.from("float64", [1000], v), "sum").numberAt(0)).toBe(-1999992.5145291463);
   });
 
   it("broadcasting and binary operations with dtype promotion", () => {
