@@ -10,6 +10,7 @@ typedef struct {
     const char *out_dir;    /* --out: directory for the file (default: a new temporary one) */
     const char *file;       /* --file: the file to write, or W3's input */
     int keep, fsync, fill_value;
+    long repeat;            /* --repeat: runs in this process, the last one reported (default 1) */
     long nx, ny, L;         /* W1 */
     long n, m;              /* W2 */
     long frames, rows, cols; /* W4 */

@@ -1,12 +1,13 @@
 /* The C reference implementation of the PyMoDAQ benchmark workloads, straight on libhdf5.
  *
- *   workloads WORKLOAD [--out DIR] [--file F] [--keep] [--fsync] [--fill-value]
+ *   workloads WORKLOAD [--out DIR] [--file F] [--keep] [--fsync] [--fill-value] [--repeat N]
  *             [--nx 50 --ny 40 --L 1024] [--n 5000 --m 256] [--frames 20 --rows 1024 --cols 1024]
  *
  * WORKLOAD is w1, w2, w3, w3all or w4 (shared/bench/WORKLOADS.md). Prints one JSON line.
  * --fill-value (W1 only) skips the up-front write of zeros: the default fill value 0 stands for
  * them, so every element of the file reads the same. W3 reads --file, or, without it, a W1 file
- * that it writes first (untimed) at the W1 sizes. */
+ * that it writes first (untimed) at the W1 sizes. --repeat N runs the workload N times in this
+ * process, each on a new file (the previous one deleted first), and reports the last run. */
 #include "bench.h"
 
 #include <ctype.h>
@@ -18,7 +19,7 @@
 
 static void usage(const char *msg) {
     fprintf(stderr, "workloads: %s\nusage: workloads w1|w2|w3|w3all|w4 [--out DIR] [--file F] [--keep] "
-                    "[--fsync] [--fill-value] [--nx N --ny N --L N] [--n N --m N] "
+                    "[--fsync] [--fill-value] [--repeat N] [--nx N --ny N --L N] [--n N --m N] "
                     "[--frames N --rows N --cols N]\n", msg);
     exit(2);
 }
@@ -34,8 +35,9 @@ static long parse_size(const char *flag, const char *v) {
 }
 
 static void parse(int argc, char **argv, bench_opts *o) {
-    *o = (bench_opts){.nx = 50, .ny = 40, .L = 1024, .n = 5000, .m = 256, .frames = 20, .rows = 1024, .cols = 1024};
-    struct { const char *flag; long *dst; } sizes[] = {
+    *o = (bench_opts){.nx = 50, .ny = 40, .L = 1024, .n = 5000, .m = 256, .frames = 20, .rows = 1024, .cols = 1024,
+                      .repeat = 1};
+    struct { const char *flag; long *dst; } sizes[] = {{"--repeat", &o->repeat},
         {"--nx", &o->nx}, {"--ny", &o->ny}, {"--L", &o->L}, {"--n", &o->n}, {"--m", &o->m},
         {"--frames", &o->frames}, {"--rows", &o->rows}, {"--cols", &o->cols}};
     const char *workload = NULL;
@@ -95,9 +97,10 @@ static void print_result(const bench_opts *o, const bench_result *r, unsigned lo
     }
     printf("{\"impl\": \"c\", \"workload\": \"%s\", \"variant\": \"%s\", \"fsync\": %s, \"wall_s\": %.9g, "
            "\"payload_bytes\": %llu, \"file_bytes\": %llu, \"op_med_s\": %.9g, \"op_mean_s\": %.9g, "
-           "\"op_p95_s\": %.9g, \"op_max_s\": %.9g, \"op_first_s\": %.9g, \"n_ops\": %zu, \"build_s\": %.9g}\n",
+           "\"op_p95_s\": %.9g, \"op_max_s\": %.9g, \"op_first_s\": %.9g, \"n_ops\": %zu, \"build_s\": %.9g, "
+           "\"repeat\": %ld}\n",
            o->workload, o->fill_value ? "fill-value" : "default", o->fsync ? "true" : "false", r->wall_s,
-           r->payload_bytes, file_bytes, med, mean, p95, max, first, n, r->build_s);
+           r->payload_bytes, file_bytes, med, mean, p95, max, first, n, r->build_s, o->repeat);
 }
 
 int main(int argc, char **argv) {
@@ -121,11 +124,18 @@ int main(int argc, char **argv) {
         ops_free(&w.ops);
     }
     bench_result r = {0};
-    if (strcmp(o.workload, "w1") == 0) run_w1(&o, path, &r);
-    else if (strcmp(o.workload, "w2") == 0) run_w2(&o, path, &r);
-    else if (strcmp(o.workload, "w3") == 0) run_w3(&o, path, 0, &r);
-    else if (strcmp(o.workload, "w3all") == 0) run_w3(&o, path, 1, &r);
-    else run_w4(&o, path, &r);
+    for (long k = 0; k < o.repeat; k++) {
+        if (k > 0) {
+            ops_free(&r.ops);
+            r = (bench_result){0};
+            if (!is_w3) unlink(path); /* a fresh file each time, as in the first run */
+        }
+        if (strcmp(o.workload, "w1") == 0) run_w1(&o, path, &r);
+        else if (strcmp(o.workload, "w2") == 0) run_w2(&o, path, &r);
+        else if (strcmp(o.workload, "w3") == 0) run_w3(&o, path, 0, &r);
+        else if (strcmp(o.workload, "w3all") == 0) run_w3(&o, path, 1, &r);
+        else run_w4(&o, path, &r);
+    }
     struct stat st;
     unsigned long long file_bytes = stat(path, &st) == 0 ? (unsigned long long)st.st_size : 0;
     print_result(&o, &r, file_bytes);

@@ -4,8 +4,10 @@
  * workload and appends the runs to results/<date>.jsonl and the tables to results/<date>.md.
  *
  *   pnpm bench [--workloads w1,w2,w3,w3all,w4] [--rounds 5] [--warmup 1] [--only c,ours]
- *              [--impl NAME=COMMAND]... [--fsync] [--results DIR] [--no-save] [size flags]
+ *              [--impl NAME=COMMAND]... [--fsync] [--repeat N] [--results DIR] [--no-save] [size flags]
  *
+ * `--repeat N` is passed on to every implementation: each run then reports the last of N runs
+ * of the workload in its process (the steady state, without a fresh process's start-up costs).
  * `--impl ours2="node other.js"` adds (or replaces) an implementation. The W3 input is a W1 file
  * written once per runner run by the C program, read into the page cache before each W3 run.
  */
@@ -27,6 +29,8 @@ export interface RunnerOptions {
   warmup: number;
   impls: Impl[];
   fsync: boolean;
+  /** Workload runs per process (the last is reported); 1 is the fresh-process measurement. */
+  repeat: number;
   sizes: WorkloadSizes;
   /** Where results/<date>.jsonl and .md go; undefined: do not save. */
   resultsDir: string | undefined;
@@ -44,6 +48,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     only: "string",
     impl: "strings",
     fsync: "bool",
+    repeat: "int",
     results: "string",
     "no-save": "bool",
     ...SIZE_FLAGS,
@@ -74,6 +79,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     warmup,
     impls,
     fsync: flags.fsync ?? false,
+    repeat: flags.repeat ?? 1,
     sizes,
     resultsDir: flags["no-save"] ? undefined : (flags.results ?? join(PACKAGE_DIR, "results")),
   };
@@ -110,7 +116,8 @@ export async function runBenchmark(opts: RunnerOptions, log: (line: string) => v
   const work = mkdtempSync(join(tmpdir(), "pmd-bench-"));
   const stamp = new Date();
   const c = opts.impls.find((i) => i.name === "c") ?? defaultImpls().c;
-  log(`${machineLine()}; peak RSS by ${rssMethod()}; ${opts.warmup} warm-up + ${opts.rounds} counted rounds`);
+  const repeatNote = opts.repeat > 1 ? `, each run the last of ${opts.repeat} runs of the workload in its process` : "";
+  log(`${machineLine()}; peak RSS by ${rssMethod()}; ${opts.warmup} warm-up + ${opts.rounds} counted rounds${repeatNote}`);
   try {
     let w3Input: string | undefined;
     for (const workload of opts.workloads) {
@@ -124,6 +131,7 @@ export async function runBenchmark(opts: RunnerOptions, log: (line: string) => v
       const isW3 = workload === "w3" || workload === "w3all";
       if (isW3) w3Input ??= writeW3Input(work, c, opts.sizes);
       const args = [workload, ...sizeArgs(workload, opts.sizes), ...(opts.fsync ? ["--fsync"] : [])];
+      if (opts.repeat > 1) args.push("--repeat", String(opts.repeat));
       args.push(...(isW3 ? ["--file", w3Input!] : ["--out", work]));
       for (let round = 0; round < opts.warmup + opts.rounds; round++) {
         for (const impl of impls) {
@@ -158,7 +166,7 @@ export async function runBenchmark(opts: RunnerOptions, log: (line: string) => v
     appendFileSync(
       md,
       `${header}## Run of ${stamp.toISOString()}\n\n${machineLine()}. ${opts.rounds} counted rounds after ${opts.warmup} warm-up, ` +
-        `implementations interleaved (${opts.impls.map((i) => i.name).join(", ")}), fresh process per run${opts.fsync ? ", with fsync" : ""}. ` +
+        `implementations interleaved (${opts.impls.map((i) => i.name).join(", ")}), fresh process per run${repeatNote}${opts.fsync ? ", with fsync" : ""}. ` +
         `Sizes: ${sizes}. Peak RSS by ${rssMethod()}. Ratios: wall time / wall time of c in the same round.\n\n${tables.join("\n\n")}\n\n`,
     );
   }

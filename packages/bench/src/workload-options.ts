@@ -1,7 +1,9 @@
 /**
  * The command line shared by every implementation of the workloads (WORKLOADS.md, "Common
  * rules"): `WORKLOAD [--out DIR] [--file F] [--keep] [--fsync] --nx --ny --L --n --m --frames
- * --rows --cols`. (The C program also takes `--fill-value`, a variant of its own.)
+ * --rows --cols`, plus `--repeat N`: run the workload N times in one process and report the
+ * last run, to separate a fresh process's start-up costs from the steady state. (The C program
+ * also takes `--fill-value`, a variant of its own.)
  */
 import { parseFlags } from "./cli-flags.js";
 import { BenchError } from "./errors.js";
@@ -38,6 +40,8 @@ export interface WorkloadOptions extends WorkloadSizes {
   file?: string;
   keep: boolean;
   fsync: boolean;
+  /** Runs in this process; the result line is the last one's (default 1). */
+  repeat: number;
 }
 
 /** The size flags, for the flag specs of every command that passes sizes on. */
@@ -59,7 +63,7 @@ export function sizesFromFlags(flags: Partial<Record<keyof WorkloadSizes, number
   return sizes;
 }
 
-const SPEC = { out: "string", file: "string", keep: "bool", fsync: "bool", ...SIZE_FLAGS } as const;
+const SPEC = { out: "string", file: "string", keep: "bool", fsync: "bool", repeat: "int", ...SIZE_FLAGS } as const;
 
 /** Type guard for a workload name (lower case). */
 export function isWorkloadName(s: string): s is WorkloadName {
@@ -82,6 +86,7 @@ export function parseWorkloadArgs(argv: readonly string[]): WorkloadOptions {
     workload,
     keep: flags.keep ?? false,
     fsync: flags.fsync ?? false,
+    repeat: flags.repeat ?? 1,
   };
   if (flags.out !== undefined) opts.out = flags.out;
   if (flags.file !== undefined) opts.file = flags.file;

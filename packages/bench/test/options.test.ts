@@ -27,7 +27,10 @@ describe("workload-options.parseWorkloadArgs", () => {
       file: "f.h5",
       keep: true,
       fsync: false,
+      repeat: 1,
     });
+    expect(parseWorkloadArgs(["w2", "--repeat", "3"]).repeat).toBe(3);
+    expect(() => parseWorkloadArgs(["w2", "--repeat", "0"])).toThrow(/--repeat needs a positive integer/);
     expect(() => parseWorkloadArgs(["w1", "--fill-value"])).toThrow(/unknown option --fill-value/);
     expect(() => parseWorkloadArgs(["w5"])).toThrow(/unknown workload/);
     expect(() => parseWorkloadArgs([])).toThrow(/expected one WORKLOAD/);
@@ -43,7 +46,8 @@ describe("workload-options.parseWorkloadArgs", () => {
 describe("runner.parseRunnerArgs", () => {
   it("defaults to every workload, 5 rounds after 1 warm-up, c, ours and c-fill", () => {
     const o = parseRunnerArgs([]);
-    expect([o.workloads, o.rounds, o.warmup, o.fsync]).toEqual([["w1", "w2", "w3", "w3all", "w4"], 5, 1, false]);
+    expect([o.workloads, o.rounds, o.warmup, o.fsync, o.repeat]).toEqual([["w1", "w2", "w3", "w3all", "w4"], 5, 1, false, 1]);
+    expect(parseRunnerArgs(["--repeat", "3"]).repeat).toBe(3);
     expect(o.impls.map((i) => i.name)).toEqual(["c", "ours", "c-fill"]);
     expect(o.resultsDir).toMatch(/bench\/results$/);
   });

@@ -31,4 +31,13 @@ describe("runner.runBenchmark", () => {
     expect(md).toContain("Peak RSS by /usr/bin/time -f %M");
     expect(existsSync(join(results, "w3-input.h5"))).toBe(false);
   });
+
+  it("passes --repeat on to every implementation and says so in the tables", async () => {
+    const results = tempDir();
+    const opts = parseRunnerArgs(["--only", "c", "--rounds", "1", "--warmup", "0", "--workloads", "w2", "--n", "5", "--repeat", "2", "--results", results]);
+    const records = await runBenchmark(opts, () => {});
+    expect(records.map((r) => r.result.repeat)).toEqual([2]);
+    const md = readFileSync(join(results, readdirSync(results).find((f) => f.endsWith(".md"))!), "utf8");
+    expect(md).toContain("each run the last of 2 runs of the workload in its process");
+  });
 });

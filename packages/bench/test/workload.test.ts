@@ -1,12 +1,13 @@
 // Our implementation: one JSON line per run, and the same files as the C program.
 import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareWorkload } from "../src/equivalence.js";
+import { compareWorkload, describeFile } from "../src/equivalence.js";
 import { defaultImpls } from "../src/impls.js";
 import { parseResultLine } from "../src/result-line.js";
 import { DEFAULT_SIZES } from "../src/workload-options.js";
-import { runC, tempDir } from "./helpers.js";
+import { env, runC, tempDir } from "./helpers.js";
 
 const ours = defaultImpls().ours;
 const TINY = { ...DEFAULT_SIZES, nx: 3, ny: 4, L: 8, n: 7, m: 5, frames: 2, rows: 6, cols: 4 };
@@ -29,6 +30,23 @@ describe("workload (ours)", () => {
     runC(["w1", "--nx", "3", "--ny", "4", "--L", "8", "--file", file, "--keep"]);
     expect(runOurs(["w3", "--file", file])).toMatchObject({ workload: "w3", n_ops: 1, payload_bytes: 12 * 8 * 8 });
     expect(runOurs(["w3all", "--file", file])).toMatchObject({ workload: "w3all", n_ops: 1, payload_bytes: 12 * (2 * 8 * 8 + 8) });
+  });
+
+  it("with --repeat, like the C program, runs N times in one process on a fresh file and reports the last run", () => {
+    const dir = tempDir();
+    for (const [name, run] of [["ours", runOurs], ["c", runC]] as const) {
+      const file = join(dir, `w2-${name}.h5`);
+      expect(run(["w2", "--n", "7", "--m", "5", "--repeat", "3", "--file", file, "--keep"])).toMatchObject({ workload: "w2", repeat: 3, n_ops: 7 });
+      // the file is the last run's alone: 7 appends, not 21
+      const { nodes } = describeFile(file);
+      expect(nodes["/RawData/Detector000/Data1D/CH00/EnlData00"]!.shape).toEqual([7, 5]);
+      expect(nodes["/RawData/Detector000/NavAxes/Axis00"]!.attrs.size!.value).toBe(env("builtins", "int", "7"));
+    }
+    const input = join(dir, "w1.h5");
+    runC(["w1", "--nx", "3", "--ny", "4", "--L", "8", "--file", input, "--keep"]);
+    expect(runOurs(["w3", "--file", input, "--repeat", "2"])).toMatchObject({ workload: "w3", repeat: 2, payload_bytes: 12 * 8 * 8 });
+    expect(runC(["w3all", "--file", input, "--repeat", "2"])).toMatchObject({ workload: "w3all", repeat: 2 });
+    expect(readdirSync(dir).sort()).toEqual(["w1.h5", "w2-c.h5", "w2-ours.h5"]);
   });
 
   for (const w of ["w1", "w2", "w4"] as const) {
