@@ -8,8 +8,9 @@
  * file is created or opened and stops after it is closed (and fsynced with --fsync). One op is
  * one `addData` call; for W3/W3all, the whole `loadData`/`loadAll` call. W3 reads --file, or,
  * without it, a W1 file it writes first (untimed). With `--repeat N` the workload runs N times in
- * this process, each on a new file (the previous one deleted first, untimed), and the line
- * reports the last run, i.e. code already compiled and optimised by the earlier runs.
+ * this process over the same payload, each time on a new file (the previous one deleted first,
+ * untimed), and the line reports the last run, i.e. code already compiled and optimised by the
+ * earlier runs.
  *
  * @example
  *   node packages/bench/dist/workload.js w2 --n 5000 --m 256
@@ -38,9 +39,13 @@ const now = (): number => performance.now() / 1000;
 /** What one timed run measured. */
 interface Timed {
   wallS: number;
-  buildS: number;
   payloadBytes: number;
   ops: number[];
+}
+
+/** A workload with its payload built: `run` times one pass over the file at `path`. */
+interface Workload {
+  run(path: string): Timed;
 }
 
 /** The end of the timed region with --fsync: open, fsync, close of the written file. */
@@ -54,20 +59,16 @@ function fsyncFile(path: string): void {
 }
 
 /**
- * The frame shared by the writing workloads: build the payload (untimed), then time file
- * creation, the body and the close; `op` times one addData call.
+ * The frame shared by the writing workloads: time file creation, the body and the close (and
+ * the fsync); `op` times one addData call.
  */
-function timedWrite<P>(
+function timedWrite(
   path: string,
   saveType: string,
   fsync: boolean,
   payloadBytes: number,
-  build: () => P,
-  body: (h5: H5SaverLowLevel, payload: P, op: (call: () => void) => void) => void,
+  body: (h5: H5SaverLowLevel, op: (call: () => void) => void) => void,
 ): Timed {
-  const b0 = now();
-  const payload = build();
-  const buildS = now() - b0;
   const ops: number[] = [];
   const op = (call: () => void): void => {
     const op0 = now();
@@ -77,43 +78,55 @@ function timedWrite<P>(
   const t0 = now();
   const h5 = new H5SaverLowLevel({ saveType });
   h5.initFile(path, { newFile: true });
-  body(h5, payload, op);
+  body(h5, op);
   h5.closeFile();
   if (fsync) fsyncFile(path);
-  return { wallS: now() - t0, buildS, payloadBytes, ops };
+  return { wallS: now() - t0, payloadBytes, ops };
 }
 
 /** W1: a NX x NY scan with DataToExportExtendedSaver. */
-export function runScan(path: string, s: WorkloadSizes, fsync: boolean): Timed {
-  return timedWrite(path, "scan", fsync, s.nx * s.ny * (2 * s.L * 8 + 8), () => scanPayload(s), (h5, { navAxes, points }, op) => {
-    const scan = h5.addScanGroup(h5.rawGroup, "scan2d");
-    const det = h5.addDetGroup(scan, "spectro");
-    const saver = new DataToExportExtendedSaver(h5, [s.nx, s.ny]);
-    saver.addNavAxes(scan, navAxes);
-    for (let ix = 0; ix < s.nx; ix++) {
-      for (let iy = 0; iy < s.ny; iy++) op(() => saver.addData(det, points[ix * s.ny + iy]!, [ix, iy]));
-    }
-  });
+export function scanWorkload(s: WorkloadSizes, fsync: boolean): Workload {
+  const { navAxes, points } = scanPayload(s);
+  return {
+    run: (path) =>
+      timedWrite(path, "scan", fsync, s.nx * s.ny * (2 * s.L * 8 + 8), (h5, op) => {
+        const scan = h5.addScanGroup(h5.rawGroup, "scan2d");
+        const det = h5.addDetGroup(scan, "spectro");
+        const saver = new DataToExportExtendedSaver(h5, [s.nx, s.ny]);
+        saver.addNavAxes(scan, navAxes);
+        for (let ix = 0; ix < s.nx; ix++) {
+          for (let iy = 0; iy < s.ny; iy++) op(() => saver.addData(det, points[ix * s.ny + iy]!, [ix, iy]));
+        }
+      }),
+  };
 }
 
 /** W2: N appends with DataToExportTimedSaver. */
-export function runLogger(path: string, s: WorkloadSizes, fsync: boolean): Timed {
-  return timedWrite(path, "logger", fsync, s.n * (2 * 8 + s.m * 8 + 8), () => loggerPayload(s), (h5, dtes, op) => {
-    const det = h5.addDetGroup(h5.rawGroup, "logger");
-    const saver = new DataToExportTimedSaver(h5);
-    for (const dte of dtes) op(() => saver.addData(det, dte));
-  });
+export function loggerWorkload(s: WorkloadSizes, fsync: boolean): Workload {
+  const dtes = loggerPayload(s);
+  return {
+    run: (path) =>
+      timedWrite(path, "logger", fsync, s.n * (2 * 8 + s.m * 8 + 8), (h5, op) => {
+        const det = h5.addDetGroup(h5.rawGroup, "logger");
+        const saver = new DataToExportTimedSaver(h5);
+        for (const dte of dtes) op(() => saver.addData(det, dte));
+      }),
+  };
 }
 
 /** W4: F frames with DataToExportSaver, one detector group each (created outside the op). */
-export function runFrames(path: string, s: WorkloadSizes, fsync: boolean): Timed {
-  return timedWrite(path, "detector", fsync, s.frames * s.rows * s.cols * 8, () => framesPayload(s), (h5, dtes, op) => {
-    const saver = new DataToExportSaver(h5);
-    dtes.forEach((dte, i) => {
-      const det = h5.addDetGroup(h5.rawGroup, `camera${String(i).padStart(2, "0")}`);
-      op(() => saver.addData(det, dte));
-    });
-  });
+export function framesWorkload(s: WorkloadSizes, fsync: boolean): Workload {
+  const dtes = framesPayload(s);
+  return {
+    run: (path) =>
+      timedWrite(path, "detector", fsync, s.frames * s.rows * s.cols * 8, (h5, op) => {
+        const saver = new DataToExportSaver(h5);
+        dtes.forEach((dte, i) => {
+          const det = h5.addDetGroup(h5.rawGroup, `camera${String(i).padStart(2, "0")}`);
+          op(() => saver.addData(det, dte));
+        });
+      }),
+  };
 }
 
 function dataBytes(dwas: Iterable<DataWithAxes>): number {
@@ -123,18 +136,22 @@ function dataBytes(dwas: Iterable<DataWithAxes>): number {
 }
 
 /** W3 (`all` false) and W3all: DataLoader on a W1 file, opened as DataLoader(Path) does (append mode). */
-export function runLoad(path: string, all: boolean): Timed {
-  const t0 = now();
-  const h5 = new H5SaverLowLevel();
-  h5.initFile(path);
-  const op0 = now();
-  const loader = new DataLoader(h5);
-  const loaded = all
-    ? [...loader.loadAll("/", new DataToExport("all"))]
-    : [loader.loadData("/RawData/Scan000/Detector000/Data1D/CH00/Data00")];
-  const op = now() - op0;
-  h5.closeFile();
-  return { wallS: now() - t0, buildS: 0, payloadBytes: dataBytes(loaded), ops: [op] };
+export function loadWorkload(all: boolean): Workload {
+  return {
+    run: (path) => {
+      const t0 = now();
+      const h5 = new H5SaverLowLevel();
+      h5.initFile(path);
+      const op0 = now();
+      const loader = new DataLoader(h5);
+      const loaded = all
+        ? [...loader.loadAll("/", new DataToExport("all"))]
+        : [loader.loadData("/RawData/Scan000/Detector000/Data1D/CH00/Data00")];
+      const op = now() - op0;
+      h5.closeFile();
+      return { wallS: now() - t0, payloadBytes: dataBytes(loaded), ops: [op] };
+    },
+  };
 }
 
 /**
@@ -147,17 +164,19 @@ export function runWorkload(o: WorkloadOptions): ResultLine {
   const isW3 = o.workload === "w3" || o.workload === "w3all";
   const tmp = o.file === undefined && o.out === undefined ? mkdtempSync(join(tmpdir(), "pmd-bench-")) : undefined;
   const path = o.file ?? join(o.out ?? tmp!, `${isW3 ? "w1" : o.workload}-ours-${process.pid}.h5`);
-  const run = (): Timed =>
-    o.workload === "w1" ? runScan(path, o, o.fsync)
-    : o.workload === "w2" ? runLogger(path, o, o.fsync)
-    : o.workload === "w4" ? runFrames(path, o, o.fsync)
-    : runLoad(path, o.workload === "w3all");
   try {
-    if (isW3 && o.file === undefined) runScan(path, o, false);
-    let t = run();
+    if (isW3 && o.file === undefined) scanWorkload(o, false).run(path);
+    const b0 = now();
+    const workload =
+      o.workload === "w1" ? scanWorkload(o, o.fsync)
+      : o.workload === "w2" ? loggerWorkload(o, o.fsync)
+      : o.workload === "w4" ? framesWorkload(o, o.fsync)
+      : loadWorkload(o.workload === "w3all");
+    const buildS = now() - b0;
+    let t = workload.run(path);
     for (let i = 1; i < o.repeat; i++) {
       if (!isW3) rmSync(path); // a fresh file each time, as in the first run
-      t = run();
+      t = workload.run(path);
     }
     return {
       impl: "ours",
@@ -169,7 +188,7 @@ export function runWorkload(o: WorkloadOptions): ResultLine {
       payload_bytes: t.payloadBytes,
       file_bytes: statSync(path).size,
       ...opStats(t.ops),
-      build_s: t.buildS,
+      build_s: buildS,
     };
   } finally {
     // W3 never deletes the input it was given; every other file goes unless --keep
