@@ -65,9 +65,7 @@ Napi::Value NativeNode::AttrNames(const Napi::CallbackInfo& info) {
     ThrowH5Error(env, "list attributes of", Where(""));
     return env.Undefined();
   }
-  Napi::Array out = Napi::Array::New(env, names.size());
-  for (size_t i = 0; i < names.size(); i++) out.Set(static_cast<uint32_t>(i), names[i]);
-  return out;
+  return ToStringArray(env, names);
 }
 
 Napi::Value NativeNode::AttrExists(const Napi::CallbackInfo& info) {
@@ -124,9 +122,7 @@ Napi::Value NativeNode::AttrRead(const Napi::CallbackInfo& info) {
     if (cls == H5S_SCALAR) {
       out.Set("value", texts.empty() ? std::string() : texts[0]);
     } else {
-      Napi::Array arr = Napi::Array::New(env, texts.size());
-      for (size_t i = 0; i < texts.size(); i++) arr.Set(static_cast<uint32_t>(i), texts[i]);
-      out.Set("value", arr);
+      out.Set("value", ToStringArray(env, texts));
     }
     return out;
   }

@@ -85,6 +85,12 @@ bool ToChunkCache(Napi::Env env, Napi::Value value, const char* arg, ChunkCache*
   return true;
 }
 
+Napi::Array ToStringArray(Napi::Env env, const std::vector<std::string>& items) {
+  Napi::Array out = Napi::Array::New(env, items.size());
+  for (size_t i = 0; i < items.size(); i++) out.Set(static_cast<uint32_t>(i), items[i]);
+  return out;
+}
+
 bool ToString(Napi::Env env, Napi::Value value, const char* arg, std::string* out) {
   if (!value.IsString()) {
     ThrowArgumentError(env, std::string(arg) + " must be a string");

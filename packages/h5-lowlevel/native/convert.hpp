@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace h5l {
 
@@ -31,6 +32,9 @@ bool ToDims(Napi::Env env, Napi::Value value, const char* arg, int rank, Dims* o
             bool minusOneAsUnlimited = false);
 bool ToString(Napi::Env env, Napi::Value value, const char* arg, std::string* out);
 bool ToCount(Napi::Env env, Napi::Value value, const char* arg, hsize_t* out);
+
+// The other way: a list of names or texts as a JS array of strings.
+Napi::Array ToStringArray(Napi::Env env, const std::vector<std::string>& items);
 
 // A raw-data chunk cache given as [slots, bytes, w0].
 struct ChunkCache {

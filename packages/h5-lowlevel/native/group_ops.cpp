@@ -224,9 +224,7 @@ Napi::Value NativeNode::ChildNames(const Napi::CallbackInfo& info) {
     ThrowH5Error(env, "list children of", Where(""));
     return env.Undefined();
   }
-  Napi::Array out = Napi::Array::New(env, names.size());
-  for (size_t i = 0; i < names.size(); i++) out.Set(static_cast<uint32_t>(i), names[i]);
-  return out;
+  return ToStringArray(env, names);
 }
 
 Napi::Value NativeNode::DeleteLink(const Napi::CallbackInfo& info) {
