@@ -5,9 +5,34 @@
 #include "node.hpp"
 #include "selection.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+
 namespace h5l {
 
 namespace {
+
+// Reads of at least this many bytes prefault their target first (see Prefault).
+constexpr size_t kPrefaultBytes = size_t{1} << 20;
+
+// A new TypedArray's pages are mapped on first touch, one fault at a time inside libhdf5's
+// copies; asking the kernel for all of them in one call is cheaper (W3's 16 MB read into a new
+// array: 12.3 -> 10.9 ms in C). Best effort: kernels before 5.14 refuse it, and then the reads
+// fault the pages in as before.
+void Prefault(void* data, size_t bytes) {
+#ifdef MADV_POPULATE_WRITE
+  if (bytes < kPrefaultBytes) return;
+  static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + page - 1) & ~(page - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(page - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
 
 // Moves the `n` elements selected in `fspace` of the dataset between it and `view`, which holds
 // them in C order as an array of `shape` (rank 0: the whole dataset, through H5S_ALL).
@@ -24,6 +49,7 @@ bool Transfer(Napi::Env env, const NativeNode& node, ObjState& s, bool write, co
   // The memory space has the selection's shape, never a flattened 1-d one: libhdf5 1.10 maps
   // n-d chunks element by element otherwise (20 frames 1024x1024: 3.5 s instead of 0.5 s).
   hid_t mspace = shape.n == 0 ? H5S_ALL : s.MemSpace(shape.n, shape.v);
+  if (!write) Prefault(view.data, view.bytes);
   herr_t status = write ? H5Dwrite(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data)
                         : H5Dread(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data);
   if (status < 0) {

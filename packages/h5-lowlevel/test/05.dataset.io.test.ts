@@ -29,6 +29,20 @@ describe("H5Dataset.read / readInto / write with hyperslabs", () => {
     expect(Array.from(buffer)).toEqual([0, 0, 4, 5, 6, 0, 0, 0, 0, 0]);
   });
 
+  it("reads arrays of several MiB (prefaulted targets) exactly, also into an unaligned view", () => {
+    using file = fresh();
+    const n = 3 * 131072 + 5; // 3 MiB and 40 bytes: past the prefault threshold, not page-sized
+    const ds = file.root.createDataset("big", { dtype: "float64", shape: [n], chunks: [65536] });
+    const data = Float64Array.from({ length: n }, (_, i) => i * 0.5 - 7);
+    ds.write(data);
+    expect(ds.read()).toEqual(data);
+    // A view starting 3 elements into a buffer: the bytes around it must stay untouched.
+    const buffer = new Float64Array(n + 6).fill(-1);
+    ds.readInto(buffer.subarray(3, 3 + n));
+    expect(buffer.subarray(3, 3 + n)).toEqual(data);
+    expect([...buffer.subarray(0, 3), ...buffer.subarray(3 + n)]).toEqual([-1, -1, -1, -1, -1, -1]);
+  });
+
   it("writes hyperslabs from the caller's array, strided too", () => {
     using file = fresh();
     const ds = file.root.createDataset("d", { dtype: "uint8", shape: [3, 4] });
