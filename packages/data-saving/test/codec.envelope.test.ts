@@ -2,6 +2,7 @@ import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple, type PyValue } f
 import { describe, expect, it } from "vitest";
 import { decodeAttr, decodeRawText, encodeAttr, encodeEnvelope, pyTypeOf } from "../src/codec/envelope.js";
 import { isCodecOptionError, isPyEncodeError } from "../src/codec/errors.js";
+import { pyJsonDumps } from "../src/codec/pyjson.js";
 
 const env = (module: string, type: string, data: string) =>
   `{"module": "${module}", "type": "${type}", "data": ${data}}`;
@@ -102,6 +103,11 @@ describe("encodeAttr: spec §2.3 exact envelopes", () => {
 
   it("encodeEnvelope and pyTypeOf expose the parts", () => {
     expect(encodeEnvelope("m", "t", "d\u00e9")).toBe(env("m", "t", '"d\\u00e9"'));
+    // Written out for speed, it must stay json.dumps of the dict, escapes included.
+    for (const part of ["", "plain", 'q"uote', "back\\slash", "tab\tnl\n\x00\x7f", "µ€😀"]) {
+      const parts: [string, string][] = [["module", part], ["type", part], ["data", part]];
+      expect(encodeEnvelope(part, part, part)).toBe(pyJsonDumps(new PyDict(parts)));
+    }
     expect(pyTypeOf(new PyRepr("datetime.date(2024, 1, 2)"))).toEqual({ module: "datetime", type: "date" });
   });
 });

@@ -14,7 +14,7 @@ import { CodecOptionError, PyEncodeError, isPyJsonError, isPyLiteralError } from
 import { numpyCall } from "./literal-calls.js";
 import { decodeCommonEnvelope } from "./envelope-fast.js";
 import { parsePyLiteral } from "./literal.js";
-import { pyJsonDumps, pyJsonLoads } from "./pyjson.js";
+import { pyJsonLoads, pyJsonString } from "./pyjson.js";
 import { pyRepr } from "./pyrepr.js";
 
 /** The `type` values whose `data` PyMoDAQ's reader evaluates (`JsonConverter.json2object`). */
@@ -73,7 +73,8 @@ export function pyTypeOf(value: PyValue): PyTypeName {
  * Use it for values outside the PyValue vocabulary (for example another module's repr).
  */
 export function encodeEnvelope(module: string, type: string, data: string): string {
-  return pyJsonDumps(new PyDict([["module", module], ["type", type], ["data", data]]));
+  // pyJsonDumps of the PyDict {module, type, data}, written out: it runs for every attribute.
+  return `{"module": ${pyJsonString(module)}, "type": ${pyJsonString(type)}, "data": ${pyJsonString(data)}}`;
 }
 
 /**

@@ -26,9 +26,12 @@ const SHORT_ESCAPES: Record<string, string> = {
 
 // What ensure_ascii escapes: quote, backslash, controls and everything past '~'.
 const JSON_SPECIAL = /["\\]|[^ -~]/g;
+const HAS_JSON_SPECIAL = /["\\]|[^ -~]/;
 
 /** A JSON string literal as Python's `json.dumps` writes it (ensure_ascii). */
 export function pyJsonString(s: string): string {
+  // Most attribute texts need no escape: a test is cheaper than a replace with a callback.
+  if (!HAS_JSON_SPECIAL.test(s)) return `"${s}"`;
   const body = s.replace(JSON_SPECIAL, (ch) => SHORT_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return `"${body}"`;
 }
