@@ -5,7 +5,6 @@
  */
 import { Axis, DataWithAxes, NDArray, squeeze, type PyValue } from "@pymodaq-ts/data-model";
 import type { H5Backend } from "../lowlevel/h5backend.js";
-import { isNodeError } from "../errors.js";
 import type { Node } from "../nodes/node.js";
 import { ATTR, NON_EXTRA_ATTRS, arrayNodeIndex, arrayNodeName, type DataTypeName } from "../layout.js";
 import { checkOptions } from "../lowlevel/options.js";
@@ -41,12 +40,10 @@ function errorNodeOf(h5: H5Backend, node: Node, dataType: DataTypeName): Node | 
   const index = arrayNodeIndex(dataType, node.name);
   const parent = node.parentNode;
   if (index === null || parent === null) return null;
-  try {
-    return h5.getNode(parent, arrayNodeName("error", index));
-  } catch (e) {
-    if (isNodeError(e)) return null;
-    throw e;
-  }
+  // Asked first rather than caught: most data nodes have no error bars, and a thrown
+  // NodeError costs a stack trace on every load.
+  const name = arrayNodeName("error", index);
+  return parent.hasChild(name) ? h5.getNode(parent, name) : null;
 }
 
 /** Loading an Axis node as data (Q15): its values, and an index axis rebuilt by validation. */
