@@ -135,7 +135,7 @@ export class H5SaverLowLevel extends H5Backend {
    */
   initFile(fileName: string, options: InitFileOptions = {}): boolean {
     const o = checkOptions(options, INIT_FILE_KEYS, "initFile");
-    const clock = o.clock === undefined ? localClock() : checkClock(o.clock);
+    const given = o.clock === undefined ? undefined : checkClock(o.clock);
     const parsed = parse(resolve(fileName));
     this.h5FileName = `${parsed.name}.h5`;
     this.h5FilePath = parsed.dir;
@@ -149,6 +149,7 @@ export class H5SaverLowLevel extends H5Backend {
     this.rawGroupPath = raw.path;
     this.getSetLogger(raw);
     if (newFile) {
+      const clock = given ?? localClock();
       raw.attrs.set(ATTR.type, this.saveType);
       this.root().attrs.setMany([[ATTR.file, this.h5FileName], [ATTR.date, clock.date], [ATTR.time, clock.time]]);
       raw.attrs.setMany(metadataEntries(o.metadata));
