@@ -25,6 +25,12 @@ describe("workload (ours)", () => {
     expect(runOurs(["w4", "--frames", "2", "--rows", "6", "--cols", "4", "--out", dir])).toMatchObject({ workload: "w4", n_ops: 2, payload_bytes: 2 * 6 * 4 * 8 });
   });
 
+  it("ours-eager is the same program under node --no-lazy, and writes the same file", () => {
+    const eager = defaultImpls().oursEager;
+    expect(eager.command).toEqual([ours.command[0], "--no-lazy", ...ours.command.slice(1)]);
+    expect(compareWorkload("w4", eager, defaultImpls().c, TINY)).toEqual(expect.objectContaining({ equal: true, differences: [] }));
+  });
+
   it("loads the C program's W1 file: one channel (w3) and everything (w3all)", () => {
     const file = join(tempDir(), "w1.h5");
     runC(["w1", "--nx", "3", "--ny", "4", "--L", "8", "--file", file, "--keep"]);
