@@ -7,7 +7,7 @@
  * axes.addAxis("/RawData", new Axis("x", "mm", NDArray.linspace(0, 1, 11)));   // /RawData/Axis00
  * axes.loadAxis("/RawData/Axis00");                                          // the Axis back
  */
-import { Axis, DataType } from "@pymodaq-ts/data-model";
+import { Axis, DataType, type NDArray } from "@pymodaq-ts/data-model";
 import { ATTR, typedAttr } from "../layout.js";
 import { getAxes, loadAxis } from "../loader/axes.js";
 import type { Where } from "../lowlevel/h5backend.js";
@@ -22,9 +22,12 @@ export interface AddAxisOptions {
 
 const ADD_AXIS_KEYS: readonly (keyof AddAxisOptions)[] = ["enlargeable"];
 
-/** `distribution` of an axis node: whether the axis is linear, not the data's distribution (Q23). */
-function axisDistribution(axis: Axis): "uniform" | "spread" {
-  return axis.isAxisLinear() ? "uniform" : "spread";
+/**
+ * `distribution` of an axis node: whether the axis is linear, not the data's distribution (Q23).
+ * `data` is the axis's `getData()`, passed in so that a linear axis's values are made once.
+ */
+function axisDistribution(axis: Axis, data: NDArray): "uniform" | "spread" {
+  return axis.isAxisLinear(data) ? "uniform" : "spread";
 }
 
 export class AxisSaverLoader extends DataManagement {
@@ -60,7 +63,7 @@ export class AxisSaverLoader extends DataManagement {
         [ATTR.index, typedAttr(ATTR.index, axis.index)],
         [ATTR.offset, axis.offsetPy()],
         [ATTR.scaling, axis.scalingPy()],
-        [ATTR.distribution, axisDistribution(axis)],
+        [ATTR.distribution, axisDistribution(axis, data)],
         [ATTR.spread_order, typedAttr(ATTR.spread_order, axis.spreadOrder)],
       ]),
     });
