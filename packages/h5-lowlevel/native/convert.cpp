@@ -24,12 +24,8 @@ std::string ArgName(const char* arg, int index) {
   return index < 0 ? std::string(arg) : std::string(arg) + "[" + std::to_string(index) + "]";
 }
 
-bool ToSize(Napi::Env env, Napi::Value item, const char* arg, int index, hsize_t* out, bool minusOneAsUnlimited) {
-  if (!item.IsNumber()) {
-    ThrowArgumentError(env, ArgName(arg, index) + " must be a number");
-    return false;
-  }
-  double d = item.As<Napi::Number>().DoubleValue();
+// A size held in a double: a non-negative safe integer (or -1 for unlimited, when allowed).
+bool SizeOf(Napi::Env env, double d, const char* arg, int index, hsize_t* out, bool minusOneAsUnlimited) {
   if (minusOneAsUnlimited && d == -1) {
     *out = H5S_UNLIMITED;
     return true;
@@ -41,24 +37,47 @@ bool ToSize(Napi::Env env, Napi::Value item, const char* arg, int index, hsize_t
   *out = static_cast<hsize_t>(d);
   return true;
 }
+
+bool ToSize(Napi::Env env, Napi::Value item, const char* arg, int index, hsize_t* out, bool minusOneAsUnlimited) {
+  if (!item.IsNumber()) {
+    ThrowArgumentError(env, ArgName(arg, index) + " must be a number");
+    return false;
+  }
+  return SizeOf(env, item.As<Napi::Number>().DoubleValue(), arg, index, out, minusOneAsUnlimited);
+}
+
+// The elements of a Float64Array, or null when `value` is none (then `*len` is untouched).
+const double* Float64Elements(Napi::Env env, Napi::Value value, size_t* len) {
+  if (!value.IsTypedArray()) return nullptr;
+  napi_typedarray_type type;
+  void* data = nullptr;
+  if (napi_get_typedarray_info(env, value, &type, len, &data, nullptr, nullptr) != napi_ok) return nullptr;
+  return type == napi_float64_array ? static_cast<const double*>(data) : nullptr;
+}
 }  // namespace
 
 bool ToDims(Napi::Env env, Napi::Value value, const char* arg, int rank, Dims* out,
             bool minusOneAsUnlimited) {
-  if (!value.IsArray()) {
+  // A Float64Array is read in one call (the block writer's hot path); an array element by element.
+  size_t len = 0;
+  const double* elements = Float64Elements(env, value, &len);
+  if (elements == nullptr && !value.IsArray()) {
     ThrowArgumentError(env, std::string(arg) + " must be an array of integers");
     return false;
   }
-  Napi::Array arr = value.As<Napi::Array>();
-  uint32_t len = arr.Length();
-  if (len > H5S_MAX_RANK || (rank >= 0 && len != static_cast<uint32_t>(rank))) {
+  if (elements == nullptr) len = value.As<Napi::Array>().Length();
+  if (len > H5S_MAX_RANK || (rank >= 0 && len != static_cast<size_t>(rank))) {
     ThrowArgumentError(env, std::string(arg) + " has " + std::to_string(len) +
                                 " dimensions, expected " + std::to_string(rank < 0 ? H5S_MAX_RANK : rank));
     return false;
   }
   out->n = static_cast<int>(len);
   for (uint32_t i = 0; i < len; i++) {
-    if (!ToSize(env, arr.Get(i), arg, static_cast<int>(i), &out->v[i], minusOneAsUnlimited)) return false;
+    bool ok = elements != nullptr
+                  ? SizeOf(env, elements[i], arg, static_cast<int>(i), &out->v[i], minusOneAsUnlimited)
+                  : ToSize(env, value.As<Napi::Array>().Get(i), arg, static_cast<int>(i), &out->v[i],
+                           minusOneAsUnlimited);
+    if (!ok) return false;
   }
   return true;
 }

@@ -27,7 +27,8 @@ struct Dims {
   }
 };
 
-// `rank` < 0 accepts any length. `minusOneAsUnlimited` maps -1 to H5S_UNLIMITED (maxshape).
+// An array of integers, or a Float64Array of them. `rank` < 0 accepts any length.
+// `minusOneAsUnlimited` maps -1 to H5S_UNLIMITED (maxshape).
 bool ToDims(Napi::Env env, Napi::Value value, const char* arg, int rank, Dims* out,
             bool minusOneAsUnlimited = false);
 bool ToString(Napi::Env env, Napi::Value value, const char* arg, std::string* out);

@@ -28,16 +28,17 @@ bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value startV, Napi::Value
   if (hasStride && !ToDims(env, strideV, "selection.stride", rank, &stride)) return false;
   for (int i = 0; i < rank; i++) {
     hsize_t step = hasStride ? stride.v[i] : 1;
-    std::string axis = "[" + std::to_string(i) + "]";
+    // Messages are built only on failure: this runs for every block write.
+    auto axis = [i] { return "[" + std::to_string(i) + "]"; };
     if (step == 0) {
-      ThrowArgumentError(env, "selection.stride" + axis + " must be at least 1");
+      ThrowArgumentError(env, "selection.stride" + axis() + " must be at least 1");
       return false;
     }
     // Last selected index start + (count - 1) * stride must lie inside the extent.
     bool inside = count.v[i] == 0 ? start.v[i] <= dims[i]
                                   : start.v[i] < dims[i] && (count.v[i] - 1) <= (dims[i] - 1 - start.v[i]) / step;
     if (!inside) {
-      ThrowArgumentError(env, "selection" + axis + " (start " + std::to_string(start.v[i]) + ", count " +
+      ThrowArgumentError(env, "selection" + axis() + " (start " + std::to_string(start.v[i]) + ", count " +
                                   std::to_string(count.v[i]) + ", stride " + std::to_string(step) +
                                   ") is out of range for extent " + std::to_string(dims[i]));
       return false;

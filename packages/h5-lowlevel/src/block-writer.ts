@@ -12,8 +12,9 @@ import { product } from "./validate.js";
 export class H5BlockWriter {
   /** Element count of one block: `product(shape.slice(leading))`. */
   readonly blockSize: number;
-  private readonly start: number[];
-  private readonly count: number[];
+  // Float64Arrays: the addon reads each in one call rather than element by element.
+  private readonly start: Float64Array;
+  private readonly count: Float64Array;
 
   /** @internal made by H5Dataset.blockWriter */
   constructor(
@@ -26,9 +27,10 @@ export class H5BlockWriter {
     /** Number of leading (indexed) dimensions. */
     readonly leading: number,
   ) {
-    this.start = shape.map(() => 0);
-    this.count = shape.map((n, k) => (k < leading ? 1 : n));
-    this.blockSize = product(this.count);
+    const count = shape.map((n, k) => (k < leading ? 1 : n));
+    this.start = new Float64Array(shape.length);
+    this.count = Float64Array.from(count);
+    this.blockSize = product(count);
   }
 
   /**

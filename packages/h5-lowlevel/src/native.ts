@@ -60,8 +60,9 @@ export interface NativeNode {
   shape(): number[];
   maxshape(): (number | null)[];
   storage(): NativeStorage;
-  read(target: AnyTypedArray, start?: readonly number[], count?: readonly number[], stride?: readonly number[]): void;
-  write(data: AnyTypedArray, start?: readonly number[], count?: readonly number[], stride?: readonly number[]): void;
+  /** Selections are arrays of integers or Float64Arrays of them (read in one call). */
+  read(target: AnyTypedArray, start?: NativeDims, count?: NativeDims, stride?: NativeDims): void;
+  write(data: AnyTypedArray, start?: NativeDims, count?: NativeDims, stride?: NativeDims): void;
   resize(shape: readonly number[]): void;
   append(data: AnyTypedArray, rows: number): void;
   vlenAppend(rows: readonly Uint8Array[]): void;
@@ -77,6 +78,9 @@ export interface NativeFile {
 
 /** [slots, bytes, w0] or null. */
 export type NativeCache = [number, number, number] | null;
+
+/** Dimensions or indexes given to the addon: integers, as an array or a Float64Array. */
+export type NativeDims = readonly number[] | Float64Array;
 
 export interface NativeAddon {
   createFile(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;

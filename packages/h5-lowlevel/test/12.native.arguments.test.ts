@@ -10,6 +10,7 @@ import { tempPath } from "./helpers.js";
 const JUNK: unknown[] = [
   undefined, null, true, -1, 1.5, NaN, Infinity, 2 ** 64, -(2 ** 60), "", "x\0y", "/no/such", {}, [],
   [-1], [1.5], [NaN], new Array(40).fill(1), [2 ** 53], new Float32Array(3), new BigInt64Array(2), Symbol("s"),
+  Float64Array.of(-1, 0), Float64Array.of(1.5, 0), Float64Array.of(NaN, 0), new Float64Array(40), Float64Array.of(2 ** 53, 0),
 ];
 
 /** The native handle behind a node (private in the typed API). */
@@ -62,5 +63,19 @@ describe("native argument re-checks", () => {
     // The file is intact and still usable after all that.
     ds.write(Float64Array.from({ length: ds.shape()[0]! * 4 }, (_, i) => i));
     expect((ds.read() as Float64Array)[5]).toBe(5);
+  });
+
+  it("take selections as Float64Arrays (the block writer's form) with the same checks as arrays", () => {
+    using file = H5File.create(tempPath());
+    const ds = file.root.createDataset("d", { dtype: "float64", shape: [3, 4] });
+    const d = handleOf(ds);
+    d.write(Float64Array.of(7, 8), Float64Array.of(1, 2), Float64Array.of(1, 2));
+    expect(Array.from(ds.read() as Float64Array)).toEqual([0, 0, 0, 0, 0, 0, 7, 8, 0, 0, 0, 0]);
+    const target = new Float64Array(2);
+    d.read(target, Float64Array.of(1, 2), Float64Array.of(1, 2));
+    expect(Array.from(target)).toEqual([7, 8]);
+    expect(() => d.write(target, Float64Array.of(1, 2.5), Float64Array.of(1, 2))).toThrow(/selection\.start\[1\] must be a non-negative safe integer/);
+    expect(() => d.write(target, Float64Array.of(1), Float64Array.of(1, 2))).toThrow(/selection\.start has 1 dimensions, expected 2/);
+    expect(() => d.write(target, Float64Array.of(2, 3), Float64Array.of(1, 2))).toThrow(/selection\[1\] \(start 3, count 2, stride 1\) is out of range for extent 4/);
   });
 });
