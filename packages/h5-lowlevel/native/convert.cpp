@@ -46,7 +46,7 @@ bool ToSize(Napi::Env env, Napi::Value item, const char* arg, int index, hsize_t
   return SizeOf(env, item.As<Napi::Number>().DoubleValue(), arg, index, out, minusOneAsUnlimited);
 }
 
-// The elements of a Float64Array, or null when `value` is none (then `*len` is untouched).
+// The elements of a Float64Array and their count in `*len`, or null when `value` is not one.
 const double* Float64Elements(Napi::Env env, Napi::Value value, size_t* len) {
   if (!value.IsTypedArray()) return nullptr;
   napi_typedarray_type type;
