@@ -24,12 +24,17 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
    */
   private knownShape: number[] | undefined;
 
-  /** @internal created by H5Group */
-  constructor(file: H5FileLike, handle: NativeNode, path: string) {
+  /**
+   * @internal created by H5Group
+   * @param shape the extent when the caller knows it (a dataset it just created): the first
+   *   write then needs no shape read
+   */
+  constructor(file: H5FileLike, handle: NativeNode, path: string, shape?: readonly number[]) {
     super(file, handle, path);
     const info = handle.typeInfo();
     this.kind = info.kind as DatasetKind;
     this.elementDtype = info.dtype as Dtype | null;
+    if (shape !== undefined) this.knownShape = [...shape];
   }
 
   /** Numeric dtype. @throws H5ArgumentError for non-numeric datasets (see `kind`) */

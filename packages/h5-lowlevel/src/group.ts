@@ -97,7 +97,7 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     checkName(name);
     const spec = checkDatasetOptions(options);
     if (this.exists(name)) throw argumentError("name", `${this.where(name)} already exists`);
-    return new H5Dataset(this.file, this.handle.createDataset(name, spec), resolvePath(this.path, name));
+    return new H5Dataset(this.file, this.handle.createDataset(name, spec), resolvePath(this.path, name), spec.shape);
   }
 
   /** Creates a 1-d unlimited chunked dataset of variable-length uint8 sequences. */
