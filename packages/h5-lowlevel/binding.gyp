@@ -14,6 +14,7 @@
         "native/attr_read.cpp",
         "native/values.cpp",
         "native/attr_write.cpp",
+        "native/attr_shapes.cpp",
         "native/dataset_create.cpp",
         "native/dataset_info.cpp",
         "native/dataset_io.cpp",

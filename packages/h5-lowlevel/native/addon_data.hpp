@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "attr_shapes.hpp"
 #include "handles.hpp"
 
 namespace h5l {
@@ -21,6 +22,7 @@ struct AddonData {
   // napi External is needed and JS cannot construct wrappers itself).
   std::shared_ptr<FileState> pendingFile;
   std::shared_ptr<ObjState> pendingObj;
+  AttrShapes attrShapes;
 };
 
 inline AddonData* Data(Napi::Env env) { return env.GetInstanceData<AddonData>(); }

@@ -1,5 +1,6 @@
 // Attribute writing and deletion of NativeNode. Overwriting deletes the old attribute first, as
 // PyTables does, so that type and size always follow the new value.
+#include "addon_data.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
 #include "links.hpp"
@@ -45,19 +46,13 @@ bool NativeNode::WriteStringAttr(Napi::Env env, const std::string& name, const s
   bool asNull = value.empty() && emptyAsNull;
   if (!RemoveIfPresent(env, state_->id, name, Where(""))) return false;
 
-  Hid type(H5Tcopy(H5T_C_S1));
-  H5Tset_cset(type.get(), cset);
-  if (vlen) {
-    H5Tset_size(type.get(), H5T_VARIABLE);
-  } else {
-    // PyTables' layout: size = byte length (min 1), NULLTERM, no terminator stored.
-    H5Tset_size(type.get(), value.empty() ? 1 : value.size());
-    H5Tset_strpad(type.get(), H5T_STR_NULLTERM);
-  }
-  Hid space(H5Screate(asNull ? H5S_NULL : H5S_SCALAR));
+  AttrShapes& shapes = Data(env)->attrShapes;
+  // PyTables' layout: size = byte length (min 1), NULLTERM, no terminator stored.
+  Hid uncached;
+  hid_t type = shapes.stringType(cset, vlen, value.empty() ? 1 : value.size(), &uncached);
   const char* text = value.c_str();
   const void* buf = vlen ? static_cast<const void*>(&text) : static_cast<const void*>(text);
-  CreateAndWrite(env, *state_, name, type.get(), type.get(), space.get(), buf, Where(""));
+  CreateAndWrite(env, *state_, name, type, type, shapes.space(asNull), buf, Where(""));
   return !env.IsExceptionPending();
 }
 
@@ -118,8 +113,9 @@ Napi::Value NativeNode::AttrWriteNumeric(const Napi::CallbackInfo& info) {
   Hid ftype(CreateFileType(dt, info[4].ToBoolean().Value()));
   Hid mtype(CreateMemType(dt, ftype.get()));
   hsize_t dims[1] = {n};
-  Hid space(scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, dims, nullptr));
-  CreateAndWrite(env, *state_, name, ftype.get(), mtype.get(), space.get(), view.data, Where(""));
+  Hid array(scalar ? -1 : H5Screate_simple(1, dims, nullptr));
+  hid_t space = scalar ? Data(env)->attrShapes.space(false) : array.get();
+  CreateAndWrite(env, *state_, name, ftype.get(), mtype.get(), space, view.data, Where(""));
   return env.Undefined();
 }
 

@@ -98,6 +98,32 @@ describe("attrs.setStrings", () => {
     g.close();
     expect(() => attrs.setStrings([["a", "1"]])).toThrow(/closed/);
   });
+
+  // The addon reuses one string type per (cset, size) up to 256 bytes and one scalar and one
+  // NULL dataspace across all writes: every combination must still come back as written.
+  it("keeps sizes, csets, storages and dataspaces apart across files and writes", () => {
+    const sizes = [1, 2, 17, 255, 256, 257, 300, 1000];
+    for (const path of [tempPath(), tempPath()]) {
+      using file = H5File.create(path);
+      const attrs = file.root.createGroup("g").attrs;
+      for (const n of sizes) {
+        attrs.setStrings([[`a${n}`, "a".repeat(n)], [`e${n}`, ""]], { cset: "ascii" });
+        attrs.setStrings([[`u${n}`, "é".repeat(Math.ceil(n / 2))]]);
+        attrs.setStrings([[`v${n}`, "v".repeat(n)]], { storage: "vlen" });
+        attrs.set(`x${n}`, n + 0.5);
+        attrs.set(`y${n}`, new Float64Array([n, -n]));
+      }
+      for (const n of sizes) {
+        const u = Math.ceil(n / 2);
+        expect(attrs.getRaw(`a${n}`)).toEqual({ h5type: `string(fixed,${n},ascii)`, space: "scalar", value: "a".repeat(n) });
+        expect(attrs.getRaw(`e${n}`)).toEqual({ h5type: "string(fixed,1,ascii)", space: "null", value: null });
+        expect(attrs.getRaw(`u${n}`)).toEqual({ h5type: `string(fixed,${2 * u},utf8)`, space: "scalar", value: "é".repeat(u) });
+        expect(attrs.getRaw(`v${n}`)).toEqual({ h5type: "string(vlen,utf8)", space: "scalar", value: "v".repeat(n) });
+        expect(attrs.get(`x${n}`)).toBe(n + 0.5);
+        expect(attrs.get(`y${n}`)).toEqual(new Float64Array([n, -n]));
+      }
+    }
+  });
 });
 
 describe("attrs.set / get: numbers and booleans", () => {

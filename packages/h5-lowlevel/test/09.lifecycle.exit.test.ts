@@ -99,18 +99,25 @@ const worker = new Worker(${"`"}import("node:worker_threads").then(async ({ work
   const { H5File } = await import(dist);
   const f = H5File.create(path);
   f.root.createDataset("d", { dtype: "uint16", shape: [3] }).write(new Uint16Array([7, 8, 9]));
+  f.root.attrs.set("TITLE", "from the worker");
 });${"`"}, { eval: true, workerData: [dist, path] });
 await new Promise((resolve, reject) => { worker.on("exit", resolve); worker.on("error", reject); });
+// The worker's attribute types and dataspaces went with it; this thread's are its own.
+const { H5File } = await import(dist);
+const own = H5File.create(path + ".main.h5");
+own.root.attrs.set("TITLE", "from the main thread");
+const title = own.root.attrs.get("TITLE");
+own.close();
 // This process (and its libhdf5) lives on: only the worker's cleanup hook can have closed the
 // file, and libhdf5's file lock lets another process open it only then.
 const reader = ${"`"}const { H5File } = await import(process.argv.at(-2));
 const f = H5File.open(process.argv.at(-1));
-console.log(JSON.stringify(Array.from(f.root.openDataset("d").read())));${"`"};
+console.log(JSON.stringify([...f.root.openDataset("d").read(), f.root.attrs.get("TITLE")]));${"`"};
 const out = spawnSync(process.execPath, ["--input-type=module", "-e", reader, "--", dist, path], { encoding: "utf8" });
-process.stdout.write(out.stdout + out.stderr);
+process.stdout.write(JSON.stringify({ worker: JSON.parse(out.stdout), main: title }) + out.stderr);
 `;
     const child = runChild(script, path);
     expect(child.stderr).toBe("");
-    expect(JSON.parse(child.stdout)).toEqual([7, 8, 9]);
+    expect(JSON.parse(child.stdout)).toEqual({ worker: [7, 8, 9, "from the worker"], main: "from the main thread" });
   });
 });
