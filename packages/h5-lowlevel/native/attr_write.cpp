@@ -10,19 +10,20 @@ namespace h5l {
 
 namespace {
 
-// Deletes `name` if present; false (with a pending exception) on failure.
-bool RemoveIfPresent(Napi::Env env, hid_t loc, const std::string& name, const std::string& where) {
+// Deletes `name` if present; false (with a pending exception) on failure. The node's location
+// text is built only for the message: these run once per attribute written.
+bool RemoveIfPresent(Napi::Env env, const NativeNode& node, hid_t loc, const std::string& name) {
   htri_t found = H5Aexists(loc, name.c_str());
   if (found > 0 && H5Adelete(loc, name.c_str()) >= 0) return true;
   if (found == 0) return true;
-  ThrowH5Error(env, "replace attribute " + name + " of", where);
+  ThrowH5Error(env, "replace attribute " + name + " of", node.Where(""));
   return false;
 }
 
 // Creates the attribute and writes `buf` (nothing is written for a NULL dataspace); the name's
 // character set follows Utf8Name.
-void CreateAndWrite(Napi::Env env, const ObjState& obj, const std::string& name, hid_t ftype, hid_t mtype,
-                    hid_t space, const void* buf, const std::string& where) {
+void CreateAndWrite(Napi::Env env, const NativeNode& node, const ObjState& obj, const std::string& name,
+                    hid_t ftype, hid_t mtype, hid_t space, const void* buf) {
   hid_t loc = obj.id;
   Hid acpl;
   if (Utf8Name(*obj.file, name)) {
@@ -31,11 +32,11 @@ void CreateAndWrite(Napi::Env env, const ObjState& obj, const std::string& name,
   }
   Hid attr(H5Acreate2(loc, name.c_str(), ftype, space, acpl.orDefault(), H5P_DEFAULT));
   if (!attr.ok()) {
-    ThrowH5Error(env, "create attribute " + name + " of", where);
+    ThrowH5Error(env, "create attribute " + name + " of", node.Where(""));
     return;
   }
   if (H5Sget_simple_extent_type(space) == H5S_NULL) return;
-  if (H5Awrite(attr.get(), mtype, buf) < 0) ThrowH5Error(env, "write attribute " + name + " of", where);
+  if (H5Awrite(attr.get(), mtype, buf) < 0) ThrowH5Error(env, "write attribute " + name + " of", node.Where(""));
 }
 
 }  // namespace
@@ -44,7 +45,7 @@ void CreateAndWrite(Napi::Env env, const ObjState& obj, const std::string& name,
 bool NativeNode::WriteStringAttr(Napi::Env env, const std::string& name, const std::string& value, bool vlen,
                                  H5T_cset_t cset, bool emptyAsNull) {
   bool asNull = value.empty() && emptyAsNull;
-  if (!RemoveIfPresent(env, state_->id, name, Where(""))) return false;
+  if (!RemoveIfPresent(env, *this, state_->id, name)) return false;
 
   AttrShapes& shapes = Data(env)->attrShapes;
   // PyTables' layout: size = byte length (min 1), NULLTERM, no terminator stored.
@@ -52,7 +53,7 @@ bool NativeNode::WriteStringAttr(Napi::Env env, const std::string& name, const s
   hid_t type = shapes.stringType(cset, vlen, value.empty() ? 1 : value.size(), &uncached);
   const char* text = value.c_str();
   const void* buf = vlen ? static_cast<const void*>(&text) : static_cast<const void*>(text);
-  CreateAndWrite(env, *state_, name, type, type, shapes.space(asNull), buf, Where(""));
+  CreateAndWrite(env, *this, *state_, name, type, type, shapes.space(asNull), buf);
   return !env.IsExceptionPending();
 }
 
@@ -109,13 +110,13 @@ Napi::Value NativeNode::AttrWriteNumeric(const Napi::CallbackInfo& info) {
                                    : "value: an attribute array needs at least one element");
     return env.Undefined();
   }
-  if (!RemoveIfPresent(env, state_->id, name, Where(""))) return env.Undefined();
+  if (!RemoveIfPresent(env, *this, state_->id, name)) return env.Undefined();
   Hid ftype(CreateFileType(dt, info[4].ToBoolean().Value()));
   Hid mtype(CreateMemType(dt, ftype.get()));
   hsize_t dims[1] = {n};
   Hid array(scalar ? -1 : H5Screate_simple(1, dims, nullptr));
   hid_t space = scalar ? Data(env)->attrShapes.space(false) : array.get();
-  CreateAndWrite(env, *state_, name, ftype.get(), mtype.get(), space, view.data, Where(""));
+  CreateAndWrite(env, *this, *state_, name, ftype.get(), mtype.get(), space, view.data);
   return env.Undefined();
 }
 

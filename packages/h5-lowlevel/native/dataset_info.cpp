@@ -57,12 +57,12 @@ Napi::Value NativeNode::TypeInfoOf(const Napi::CallbackInfo& info) {
 }
 
 // Both shape() and maxshape() read the current dataspace.
-static Napi::Value Extent(Napi::Env env, hid_t dset, bool max, const std::string& where) {
+static Napi::Value Extent(Napi::Env env, const NativeNode& node, hid_t dset, bool max) {
   Hid space(H5Dget_space(dset));
   hsize_t dims[H5S_MAX_RANK], maxdims[H5S_MAX_RANK];
   int rank = space.ok() ? H5Sget_simple_extent_dims(space.get(), dims, maxdims) : -1;
   if (rank < 0) {
-    ThrowH5Error(env, "get shape of", where);
+    ThrowH5Error(env, "get shape of", node.Where(""));
     return env.Undefined();
   }
   return max ? DimsArray(env, maxdims, rank, true) : DimsArray(env, dims, rank, false);
@@ -71,13 +71,13 @@ static Napi::Value Extent(Napi::Env env, hid_t dset, bool max, const std::string
 Napi::Value NativeNode::Shape(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckDataset(env, false)) return env.Undefined();
-  return Extent(env, state_->id, false, Where(""));
+  return Extent(env, *this, state_->id, false);
 }
 
 Napi::Value NativeNode::MaxShape(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckDataset(env, false)) return env.Undefined();
-  return Extent(env, state_->id, true, Where(""));
+  return Extent(env, *this, state_->id, true);
 }
 
 // storage() -> {layout, chunks | null, filters: [{name, id, params}], storageSize}
