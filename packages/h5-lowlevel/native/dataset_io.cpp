@@ -16,17 +16,24 @@ namespace {
 
 // Reads of at least this many bytes prefault their target first (see Prefault).
 constexpr size_t kPrefaultBytes = size_t{1} << 20;
+// Transparent huge pages are 2 MiB on x86-64 and arm64 (with 4 KiB base pages).
+constexpr uintptr_t kHugePage = uintptr_t{1} << 21;
 
 // A new TypedArray's pages are mapped on first touch, one fault at a time inside libhdf5's
-// copies; asking the kernel for all of them in one call is cheaper (W3's 16 MB read into a new
-// array: 12.3 -> 10.9 ms in C). Best effort: kernels before 5.14 refuse it, and then the reads
-// fault the pages in as before.
+// copies: 4096 faults for a 16 MB read. Asking the kernel for all of them in one call is
+// cheaper, and cheaper still when the 2 MiB-aligned part of the target may take huge pages
+// (one fault per 2 MiB). In C, 16 MB into new memory: touched page by page 10.0 ms, populated
+// 8.1 ms, populated with huge pages 3.0 ms. Best effort: kernels before 5.14 refuse the
+// populate and the reads fault as before; with huge pages off (THP "never") the hint does
+// nothing. Only whole huge pages inside the target are advised, so no memory is added.
 void Prefault(void* data, size_t bytes) {
 #ifdef MADV_POPULATE_WRITE
   if (bytes < kPrefaultBytes) return;
+  uintptr_t first = reinterpret_cast<uintptr_t>(data), last = first + bytes;
+  uintptr_t hugeBegin = (first + kHugePage - 1) & ~(kHugePage - 1), hugeEnd = last & ~(kHugePage - 1);
+  if (hugeEnd > hugeBegin) madvise(reinterpret_cast<void*>(hugeBegin), hugeEnd - hugeBegin, MADV_HUGEPAGE);
   static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + page - 1) & ~(page - 1);
-  uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(page - 1);
+  uintptr_t begin = (first + page - 1) & ~(page - 1), end = last & ~(page - 1);
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
 #else
   (void)data;

@@ -31,7 +31,9 @@ describe("H5Dataset.read / readInto / write with hyperslabs", () => {
 
   it("reads arrays of several MiB (prefaulted targets) exactly, also into an unaligned view", () => {
     using file = fresh();
-    const n = 3 * 131072 + 5; // 3 MiB and 40 bytes: past the prefault threshold, not page-sized
+    // 5 MiB and 40 bytes: past the prefault threshold, not page-sized, and holding at least one
+    // whole 2 MiB-aligned huge page wherever the buffer starts.
+    const n = 5 * 131072 + 5;
     const ds = file.root.createDataset("big", { dtype: "float64", shape: [n], chunks: [65536] });
     const data = Float64Array.from({ length: n }, (_, i) => i * 0.5 - 7);
     ds.write(data);
