@@ -20,8 +20,8 @@ bool RemoveIfPresent(Napi::Env env, const NativeNode& node, hid_t loc, const std
   return false;
 }
 
-// Creates the attribute and writes `buf` (nothing is written for a NULL dataspace); the name's
-// character set follows Utf8Name.
+// Creates the attribute and writes `buf`, unless it is null (an attribute with a NULL dataspace
+// holds nothing); the name's character set follows Utf8Name.
 void CreateAndWrite(Napi::Env env, const NativeNode& node, const ObjState& obj, const std::string& name,
                     hid_t ftype, hid_t mtype, hid_t space, const void* buf) {
   hid_t loc = obj.id;
@@ -35,7 +35,7 @@ void CreateAndWrite(Napi::Env env, const NativeNode& node, const ObjState& obj, 
     ThrowH5Error(env, "create attribute " + name + " of", node.Where(""));
     return;
   }
-  if (H5Sget_simple_extent_type(space) == H5S_NULL) return;
+  if (buf == nullptr) return;
   if (H5Awrite(attr.get(), mtype, buf) < 0) ThrowH5Error(env, "write attribute " + name + " of", node.Where(""));
 }
 
@@ -52,7 +52,7 @@ bool NativeNode::WriteStringAttr(Napi::Env env, const std::string& name, const s
   Hid uncached;
   hid_t type = shapes.stringType(cset, vlen, value.empty() ? 1 : value.size(), &uncached);
   const char* text = value.c_str();
-  const void* buf = vlen ? static_cast<const void*>(&text) : static_cast<const void*>(text);
+  const void* buf = asNull ? nullptr : vlen ? static_cast<const void*>(&text) : static_cast<const void*>(text);
   CreateAndWrite(env, *this, *state_, name, type, type, shapes.space(asNull), buf);
   return !env.IsExceptionPending();
 }
