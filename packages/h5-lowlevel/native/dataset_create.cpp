@@ -52,11 +52,13 @@ bool SetChunking(Napi::Env env, hid_t dcpl, const Dims& chunks, Napi::Value defl
 
 }  // namespace
 
-// createDataset(name, {dtype, shape, maxshape, chunks, fill, fillTime, allocTime, deflate, shuffle, boolEnum})
+// createDataset(name, {dtype, shape, maxshape, chunks, fill, fillTime, allocTime, deflate, shuffle, boolEnum}):
+// null when something is at `name` already.
 Napi::Value NativeNode::CreateDataset(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name, dtype;
   if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  if (PathExists(state_->id, name)) return env.Null();
   if (!info[1].IsObject()) {
     ThrowArgumentError(env, "options must be an object");
     return env.Undefined();
@@ -116,7 +118,8 @@ Napi::Value NativeNode::CreateDataset(const Napi::CallbackInfo& info) {
   return Wrap(env, id, state_->file);
 }
 
-// createVlen(name, chunk, deflate | null, shuffle): 1-d, unlimited, VLEN of uint8.
+// createVlen(name, chunk, deflate | null, shuffle): 1-d, unlimited, VLEN of uint8; null when
+// something is at `name` already.
 Napi::Value NativeNode::CreateVlen(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name;
@@ -124,6 +127,7 @@ Napi::Value NativeNode::CreateVlen(const Napi::CallbackInfo& info) {
   if (!CheckOpen(env) || !ToString(env, info[0], "name", &name) ||
       !ToDims(env, info[1], "options.chunks", 1, &chunks))
     return env.Undefined();
+  if (PathExists(state_->id, name)) return env.Null();
   if (chunks.v[0] == 0) {
     ThrowArgumentError(env, "options.chunks[0] must be at least 1");
     return env.Undefined();

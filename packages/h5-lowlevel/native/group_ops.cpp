@@ -110,11 +110,12 @@ std::string KindAt(hid_t loc, const std::string& name) {
   return kind;
 }
 
-// createGroup(name, intermediate)
+// createGroup(name, intermediate): null when something is at `name` already.
 Napi::Value NativeNode::CreateGroup(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name;
   if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  if (PathExists(state_->id, name)) return env.Null();
   Hid lcpl = LinkCreateList(*state_->file, name, info[1].ToBoolean().Value());
   hid_t gid = H5Gcreate2(state_->id, name.c_str(), lcpl.orDefault(), H5P_DEFAULT, H5P_DEFAULT);
   if (gid < 0) {

@@ -26,15 +26,15 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
 
   /**
    * @internal created by H5Group
-   * @param shape the extent when the caller knows it (a dataset it just created): the first
-   *   write then needs no shape read
+   * @param created the dtype and extent of a dataset the caller just created, so that neither is
+   *   asked of the file (a numeric dataset's kind is its dtype)
    */
-  constructor(file: H5FileLike, handle: NativeNode, path: string, shape?: readonly number[]) {
+  constructor(file: H5FileLike, handle: NativeNode, path: string, created?: { dtype: Dtype; shape: readonly number[] }) {
     super(file, handle, path);
-    const info = handle.typeInfo();
+    const info = created ? { kind: created.dtype, dtype: created.dtype } : handle.typeInfo();
     this.kind = info.kind as DatasetKind;
     this.elementDtype = info.dtype as Dtype | null;
-    if (shape !== undefined) this.knownShape = [...shape];
+    if (created) this.knownShape = [...created.shape];
   }
 
   /** Numeric dtype. @throws H5ArgumentError for non-numeric datasets (see `kind`) */

@@ -17,6 +17,12 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     return `${resolvePath(this.path, name)} in ${this.file.filename}`;
   }
 
+  /** The handle of a new object; the addon checks the name is free in the same call (null if not). */
+  private created(name: string, handle: NativeNode | null): NativeNode {
+    if (handle === null) throw argumentError("name", `${this.where(name)} already exists`);
+    return handle;
+  }
+
   /**
    * Opens the object at `name`, following soft and external links.
    * @throws H5ArgumentError unless a `kind` object is there
@@ -43,8 +49,8 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
   createGroup(name: string, options?: { createIntermediate?: boolean }): H5Group {
     checkName(name);
     const opts = checkOptions(options, ["createIntermediate"]);
-    if (this.exists(name)) throw argumentError("name", `${this.where(name)} already exists`);
-    return new H5Group(this.file, this.handle.createGroup(name, opts.createIntermediate === true), resolvePath(this.path, name));
+    const handle = this.created(name, this.handle.createGroup(name, opts.createIntermediate === true));
+    return new H5Group(this.file, handle, resolvePath(this.path, name));
   }
 
   /** Opens a group (following links). @throws H5ArgumentError when nothing or no group is at `name` */
@@ -96,16 +102,16 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
   createDataset(name: string, options: DatasetCreateOptions): H5Dataset {
     checkName(name);
     const spec = checkDatasetOptions(options);
-    if (this.exists(name)) throw argumentError("name", `${this.where(name)} already exists`);
-    return new H5Dataset(this.file, this.handle.createDataset(name, spec), resolvePath(this.path, name), spec.shape);
+    const handle = this.created(name, this.handle.createDataset(name, spec));
+    return new H5Dataset(this.file, handle, resolvePath(this.path, name), { dtype: spec.dtype, shape: spec.shape });
   }
 
   /** Creates a 1-d unlimited chunked dataset of variable-length uint8 sequences. */
   createVlenUint8(name: string, options: VlenCreateOptions): H5Vlen {
     checkName(name);
     const { chunks, deflate, shuffle } = checkVlenOptions(options);
-    if (this.exists(name)) throw argumentError("name", `${this.where(name)} already exists`);
-    return new H5Vlen(this.file, this.handle.createVlen(name, chunks, deflate, shuffle), resolvePath(this.path, name));
+    const handle = this.created(name, this.handle.createVlen(name, chunks, deflate, shuffle));
+    return new H5Vlen(this.file, handle, resolvePath(this.path, name));
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { H5ArgumentError, H5ClosedError, H5Error } from "./errors.js";
-import type { AnyTypedArray, ChildInfo, GroupInfo, NodeKind } from "./types.js";
+import type { AnyTypedArray, ChildInfo, Dtype, GroupInfo, NodeKind } from "./types.js";
 
 export interface NativeRawAttr {
   h5type: string;
@@ -20,7 +20,7 @@ export interface NativeStorage {
 }
 
 export interface NativeDatasetSpec {
-  dtype: string;
+  dtype: Dtype;
   shape: number[];
   /** -1 = unlimited. */
   maxshape: number[];
@@ -38,7 +38,8 @@ export interface NativeNode {
   isOpen(): boolean;
   path(): string;
   objectType(): "group" | "dataset" | "other";
-  createGroup(name: string, intermediate: boolean): NativeNode;
+  /** The create methods return null when something is at `name` already. */
+  createGroup(name: string, intermediate: boolean): NativeNode | null;
   openObject(name: string, cache: NativeCache): NativeNode;
   exists(name: string): boolean;
   kindOf(name: string): NodeKind | null;
@@ -54,8 +55,8 @@ export interface NativeNode {
   attrWriteStrings(names: string[], values: string[], vlen: boolean, utf8: boolean, emptyAsNull: boolean): void;
   attrWriteNumeric(name: string, dtype: string, value: AnyTypedArray, scalar: boolean, boolEnum: boolean): void;
   attrDelete(name: string): void;
-  createDataset(name: string, spec: NativeDatasetSpec): NativeNode;
-  createVlen(name: string, chunks: number[], deflate: number | null, shuffle: boolean): NativeNode;
+  createDataset(name: string, spec: NativeDatasetSpec): NativeNode | null;
+  createVlen(name: string, chunks: number[], deflate: number | null, shuffle: boolean): NativeNode | null;
   typeInfo(): { kind: string; dtype: string | null };
   shape(): number[];
   maxshape(): (number | null)[];

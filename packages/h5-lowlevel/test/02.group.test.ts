@@ -19,6 +19,9 @@ describe("H5Group.createGroup / openGroup", () => {
     expect(b.createGroup("d").path).toBe("/a/b/d");
     expect(b.createGroup("/top").path).toBe("/top");
     expect(file.root.kindOf("/top")).toBe("group");
+    expect(file.root.openGroup("a").path).toBe("/a");
+    expect(b.openGroup("./c").path).toBe("/a/b/c");
+    expect(file.root.openGroup("a//b/./c").path).toBe("/a/b/c");
   });
 
   it("refuses a missing parent without createIntermediate, and an existing name", () => {

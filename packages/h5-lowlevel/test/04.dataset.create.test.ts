@@ -27,8 +27,10 @@ describe("H5Group.createDataset: dtypes", () => {
         expect(ds.dtype).toBe(dtype);
         ds.write(sample(dtype, 6));
       }
+      // A new dataset takes its kind and dtype from the options: the file must say the same.
       using file = H5File.open(path);
       const ds = file.root.openDataset("d");
+      expect(ds.kind).toBe(dtype);
       expect(ds.dtype).toBe(dtype);
       expect(ds.shape()).toEqual([2, 3]);
       expect(ds.read()).toEqual(sample(dtype, 6));
@@ -41,6 +43,10 @@ describe("H5Group.createDataset: dtypes", () => {
       using file = H5File.create(path);
       file.root.createDataset("bits", { dtype: "bool", shape: [3] }).write(new Uint8Array([1, 0, 1]));
       file.root.createDataset("enum", { dtype: "bool", shape: [3], boolEncoding: "enum" }).write(new Uint8Array([0, 1, 1]));
+    }
+    {
+      using file = H5File.open(path);
+      for (const name of ["bits", "enum"]) expect([file.root.openDataset(name).kind, file.root.openDataset(name).dtype]).toEqual(["bool", "bool"]);
     }
     const seen = pythonJson<Record<string, [string, boolean[]]>>(`
 import sys, json, h5py
@@ -170,5 +176,12 @@ describe("H5Group.createDataset: argument errors", () => {
     expect(g.children()).toEqual([]);
     g.createDataset("d", { dtype: "float64", shape: [4] });
     expect(() => g.createDataset("d", { dtype: "float64", shape: [4] })).toThrow(/name: \/d in .* already exists/);
+    // Taken by any kind of object, through a nested path too; nothing is replaced.
+    g.createGroup("sub").createGroup("inner");
+    expect(() => g.createDataset("sub", { dtype: "float64", shape: [4] })).toThrow(/name: \/sub in .* already exists/);
+    expect(() => g.createDataset("sub/inner", { dtype: "float64", shape: [4] })).toThrow(/name: \/sub\/inner in .* already exists/);
+    expect(() => g.createVlenUint8("d", { chunks: [16] })).toThrow(/name: \/d in .* already exists/);
+    expect(g.openDataset("d").shape()).toEqual([4]);
+    expect(g.kindOf("sub/inner")).toBe("group");
   });
 });
