@@ -27,10 +27,17 @@ export interface CreateContext {
   readonly compression: Compression | null;
 }
 
-function assertFree(parent: GROUP, name: string): string {
+/** Checks that `name` can name a new child of `parent` on a writable file; returns its path. */
+function assertCreatable(parent: GROUP, name: string): string {
   const path = joinPath(parent.path, name);
   parent.session.assertWritable(path);
   if (name === "" || name.includes("/")) throw new NodeError(path, "a valid node name (no '/', not empty)");
+  return path;
+}
+
+/** `assertCreatable`, and no child `name` exists yet. */
+function assertFree(parent: GROUP, name: string): string {
+  const path = assertCreatable(parent, name);
   if (parent.hasChild(name)) throw new NodeError(path, "no existing node of that name");
   return path;
 }
@@ -45,11 +52,12 @@ function writeArrayAttrs(node: Node, shape: readonly number[], dtype: string, su
 }
 
 /**
- * Creates the group `name` under `parent` with raw CLASS/VERSION/TITLE.
- * @throws NodeError when the name is taken; FileStateError on a read-only file.
+ * Creates the group `name` under `parent` with raw CLASS/VERSION/TITLE. The caller has just
+ * found no child `name` (getSetGroup looks first), so the name is not looked up again.
+ * @throws NodeError for an invalid name; FileStateError on a read-only file.
  */
 export function createGroupNode(parent: GROUP, name: string, title: string): GROUP {
-  const path = assertFree(parent, name);
+  const path = assertCreatable(parent, name);
   const group = parent.session.adopt(new GROUP(parent.session, path, parent.storage.createGroup(name)));
   group.attrs.writeSystem(systemAttributes("GROUP", title));
   return group;
