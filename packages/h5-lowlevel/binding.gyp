@@ -18,6 +18,7 @@
         "native/dataset_create.cpp",
         "native/dataset_info.cpp",
         "native/dataset_io.cpp",
+        "native/chunk_direct.cpp",
         "native/selection.cpp",
         "native/vlen_ops.cpp"
       ],

@@ -1,5 +1,6 @@
 // Numeric dataset I/O of NativeNode: hyperslab read and write straight between libhdf5 and the
 // caller's TypedArray (allocated on the JS side), resize, and append along the first axis.
+#include "chunk_direct.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
 #include "node.hpp"
@@ -41,24 +42,31 @@ void Prefault(void* data, size_t bytes) {
 #endif
 }
 
-// Moves the `n` elements selected in `fspace` of the dataset between it and `view`, which holds
-// them in C order as an array of `shape` (rank 0: the whole dataset, through H5S_ALL).
-// `node` names the dataset in error messages (built only on failure: this is the hot path).
+// Moves the elements selected in `fspace` (described by `sel`) between the dataset and `view`,
+// which holds them in C order as an array of the selection's shape. `node` names the dataset in
+// error messages (built only on failure: this is the hot path).
 bool Transfer(Napi::Env env, const NativeNode& node, ObjState& s, bool write, const ArrayView& view,
-              hid_t fspace, const Dims& shape, hsize_t n) {
-  if (!HoldsExactly(view.bytes, DtypeSize(s.elem.dt), n)) {
+              hid_t fspace, const Selection& sel) {
+  const size_t elemSize = DtypeSize(s.elem.dt);
+  if (!HoldsExactly(view.bytes, elemSize, sel.n)) {
     ThrowArgumentError(env, std::string(write ? "data" : "target") + " holds " +
-                                std::to_string(view.bytes / DtypeSize(s.elem.dt)) + " " + DtypeName(s.elem.dt) +
-                                " elements, the selection has " + std::to_string(n));
+                                std::to_string(view.bytes / elemSize) + " " + DtypeName(s.elem.dt) +
+                                " elements, the selection has " + std::to_string(sel.n));
     return false;
   }
-  if (n == 0) return true;
-  // The memory space has the selection's shape, never a flattened 1-d one: libhdf5 1.10 maps
-  // n-d chunks element by element otherwise (20 frames 1024x1024: 3.5 s instead of 0.5 s).
-  hid_t mspace = shape.n == 0 ? H5S_ALL : s.MemSpace(shape.n, shape.v);
-  if (!write) Prefault(view.data, view.bytes);
-  herr_t status = write ? H5Dwrite(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data)
-                        : H5Dread(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data);
+  if (sel.n == 0) return true;
+  herr_t status = 0;
+  DirectWrite direct = write ? WriteWholeChunks(s, fspace, sel, view.data, elemSize) : DirectWrite::NotApplicable;
+  if (direct == DirectWrite::Failed) {
+    status = -1;
+  } else if (direct == DirectWrite::NotApplicable) {
+    // The memory space has the selection's shape, never a flattened 1-d one: libhdf5 1.10 maps
+    // n-d chunks element by element otherwise (20 frames 1024x1024: 3.5 s instead of 0.5 s).
+    hid_t mspace = sel.shape.n == 0 ? H5S_ALL : s.MemSpace(sel.shape.n, sel.shape.v);
+    if (!write) Prefault(view.data, view.bytes);
+    status = write ? H5Dwrite(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data)
+                   : H5Dread(s.id, s.memType, mspace, fspace, H5P_DEFAULT, view.data);
+  }
   if (status < 0) {
     ThrowH5Error(env, write ? "write dataset" : "read dataset", node.Where(""));
     return false;
@@ -79,10 +87,9 @@ static Napi::Value ReadOrWrite(Napi::Env env, const NativeNode& node, ObjState& 
     ThrowH5Error(env, write ? "write dataset" : "read dataset", node.Where(""));
     return env.Undefined();
   }
-  hsize_t n = 0;
-  Dims shape;
-  if (!SelectHyperslab(env, fspace.get(), info[1], info[2], info[3], &n, &shape)) return env.Undefined();
-  Transfer(env, node, s, write, view, fspace.get(), shape, n);
+  Selection sel;
+  if (!SelectHyperslab(env, fspace.get(), info[1], info[2], info[3], &sel)) return env.Undefined();
+  Transfer(env, node, s, write, view, fspace.get(), sel);
   return env.Undefined();
 }
 
@@ -120,8 +127,9 @@ Napi::Value NativeNode::Append(const Napi::CallbackInfo& info) {
   if (!ToTypedArray(env, info[0], "data", DtypeArrayType(s.elem.dt), DtypeName(s.elem.dt), &view) ||
       !ToCount(env, info[1], "rows", &rows))
     return env.Undefined();
-  hsize_t dims[H5S_MAX_RANK], maxdims[H5S_MAX_RANK], start[H5S_MAX_RANK] = {0};
-  Dims count;
+  hsize_t maxdims[H5S_MAX_RANK];
+  Selection sel;
+  hsize_t* dims = sel.extent.v;
   // The current extent is read every time (another handle may have resized the dataset); the
   // same dataspace object then takes the new extent and the selection.
   Hid fspace(H5Dget_space(s.id));
@@ -137,30 +145,31 @@ Napi::Value NativeNode::Append(const Napi::CallbackInfo& info) {
   Dims inner;
   inner.n = rank - 1;
   for (int i = 1; i < rank; i++) inner.v[i - 1] = dims[i];
-  hsize_t rowElems = 0, total = 0;
+  hsize_t rowElems = 0;
   bool fits = inner.product(&rowElems) && (rowElems == 0 || rows <= UINT64_MAX / rowElems);
-  if (fits) total = rows * rowElems;
-  if (!fits || !HoldsExactly(view.bytes, DtypeSize(s.elem.dt), total)) {
+  if (fits) sel.n = rows * rowElems;
+  if (!fits || !HoldsExactly(view.bytes, DtypeSize(s.elem.dt), sel.n)) {
     ThrowArgumentError(env, "data holds " + std::to_string(view.bytes / DtypeSize(s.elem.dt)) + " elements, " +
                                 std::to_string(rows) + " rows of " + std::to_string(rowElems) + " do not match");
     return env.Undefined();
   }
   if (rows == 0) return env.Undefined();
-  start[0] = dims[0];
-  count.n = rank;
-  count.v[0] = rows;
-  for (int i = 1; i < rank; i++) count.v[i] = dims[i];
+  sel.extent.n = sel.start.n = sel.shape.n = rank;
+  for (int i = 0; i < rank; i++) {
+    sel.start.v[i] = i == 0 ? dims[0] : 0;
+    sel.shape.v[i] = i == 0 ? rows : dims[i];
+  }
   dims[0] += rows;
   if (H5Dset_extent(s.id, dims) < 0) {
     ThrowH5Error(env, "extend dataset", Where(""));
     return env.Undefined();
   }
   if (H5Sset_extent_simple(fspace.get(), rank, dims, maxdims) < 0 ||
-      H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, start, nullptr, count.v, nullptr) < 0) {
+      H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, sel.start.v, nullptr, sel.shape.v, nullptr) < 0) {
     ThrowH5Error(env, "append to dataset", Where(""));
     return env.Undefined();
   }
-  Transfer(env, *this, s, true, view, fspace.get(), count, total);
+  Transfer(env, *this, s, true, view, fspace.get(), sel);
   return env.Undefined();
 }
 

@@ -57,6 +57,10 @@ struct ObjState {
   hid_t memSpace = -1;
   int memSpaceRank = 0;
   hsize_t memSpaceDims[H5S_MAX_RANK] = {0};
+  // Whole-chunk writes (chunk_direct.cpp): -1 until the first write asks, 0 when the dataset
+  // cannot take them, else the rank of its chunks, whose dimensions are `chunkDims`.
+  int directRank = -1;
+  hsize_t chunkDims[H5S_MAX_RANK] = {0};
   std::shared_ptr<FileState> file;
 
   ObjState(hid_t objectId, std::shared_ptr<FileState> owner);

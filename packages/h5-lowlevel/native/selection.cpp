@@ -8,26 +8,28 @@
 namespace h5l {
 
 bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value startV, Napi::Value countV, Napi::Value strideV,
-                     hsize_t* n, Dims* shape) {
-  hsize_t dims[H5S_MAX_RANK];
-  int rank = H5Sget_simple_extent_dims(space, dims, nullptr);
+                     Selection* sel) {
+  int rank = H5Sget_simple_extent_dims(space, sel->extent.v, nullptr);
+  sel->extent.n = rank < 0 ? 0 : rank;
+  const hsize_t* dims = sel->extent.v;
   if (startV.IsUndefined() || startV.IsNull()) {
     hssize_t points = H5Sget_simple_extent_npoints(space);
-    *n = points < 0 ? 0 : static_cast<hsize_t>(points);
-    shape->n = 0;
+    sel->n = points < 0 ? 0 : static_cast<hsize_t>(points);
+    sel->shape.n = 0;
     return true;
   }
   if (rank == 0) {
     ThrowArgumentError(env, "selection: a scalar dataset has no hyperslabs");
     return false;
   }
-  Dims start, count, stride;
+  Dims &start = sel->start, &count = sel->shape, stride;
   if (!ToDims(env, startV, "selection.start", rank, &start) || !ToDims(env, countV, "selection.count", rank, &count))
     return false;
   bool hasStride = !strideV.IsUndefined() && !strideV.IsNull();
   if (hasStride && !ToDims(env, strideV, "selection.stride", rank, &stride)) return false;
   for (int i = 0; i < rank; i++) {
     hsize_t step = hasStride ? stride.v[i] : 1;
+    if (step != 1 && count.v[i] > 1) sel->strided = true;
     // Messages are built only on failure: this runs for every block write.
     auto axis = [i] { return "[" + std::to_string(i) + "]"; };
     if (step == 0) {
@@ -44,12 +46,11 @@ bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value startV, Napi::Value
       return false;
     }
   }
-  if (!count.product(n)) {
+  if (!count.product(&sel->n)) {
     ThrowArgumentError(env, "selection.count selects more than 2^64 elements");
     return false;
   }
-  *shape = count;
-  if (*n == 0) {
+  if (sel->n == 0) {
     H5Sselect_none(space);
     return true;
   }

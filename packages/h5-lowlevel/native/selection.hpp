@@ -8,10 +8,18 @@
 
 namespace h5l {
 
-// Selects start/count/stride in `space` (all of it when `start` is undefined or null) and sets
-// `*n` to the number of selected elements and `*shape` to the selection's own shape (the count per
-// axis; rank 0 when everything is selected). Throws H5ArgumentError and returns false when invalid.
+// A validated selection of a dataspace: all of it, or one block per axis.
+struct Selection {
+  Dims extent;            // the dataspace's dimensions
+  Dims start;             // hyperslabs only
+  Dims shape;             // the count per axis; rank 0 when everything is selected
+  bool strided = false;   // a stride other than 1 on some axis
+  hsize_t n = 0;          // selected elements
+};
+
+// Selects start/count/stride in `space` (all of it when `start` is undefined or null) and
+// describes the selection in `*sel`. Throws H5ArgumentError and returns false when invalid.
 bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value start, Napi::Value count, Napi::Value stride,
-                     hsize_t* n, Dims* shape);
+                     Selection* sel);
 
 }  // namespace h5l

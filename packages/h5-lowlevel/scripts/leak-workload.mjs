@@ -22,6 +22,9 @@ for (let round = 0; round < 3; round++) {
   for (let i = 0; i < 10; i++) ds.append(new Float64Array(8), 1);
   ds.read({ start: [2, 1], count: [3, 2], stride: [2, 1] });
   ds.filters();
+  // Whole chunks written directly, the leftover row through the chunk cache.
+  const frame = g.createDataset("frame", { dtype: "float64", shape: [9, 4], chunks: [2, 4] });
+  frame.write(new Float64Array(36));
   const log = file.root.createVlenUint8("log", { chunks: [16] });
   log.append([new Uint8Array([1, 2, 3]), new Uint8Array(1000)]);
   log.read();
