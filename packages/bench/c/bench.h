@@ -9,7 +9,7 @@ typedef struct {
     const char *workload;   /* w1, w2, w3, w3all, w4 (lower case) */
     const char *out_dir;    /* --out: directory for the file (default: a new temporary one) */
     const char *file;       /* --file: the file to write, or W3's input */
-    int keep, fsync, fill_value;
+    int keep, fsync, fill_value, direct_chunks;
     long repeat;            /* --repeat: runs in this process, the last one reported (default 1) */
     long nx, ny, L;         /* W1 */
     long n, m;              /* W2 */

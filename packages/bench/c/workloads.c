@@ -1,11 +1,14 @@
 /* The C reference implementation of the PyMoDAQ benchmark workloads, straight on libhdf5.
  *
- *   workloads WORKLOAD [--out DIR] [--file F] [--keep] [--fsync] [--fill-value] [--repeat N]
+ *   workloads WORKLOAD [--out DIR] [--file F] [--keep] [--fsync] [--fill-value] [--direct-chunks]
+ *             [--repeat N]
  *             [--nx 50 --ny 40 --L 1024] [--n 5000 --m 256] [--frames 20 --rows 1024 --cols 1024]
  *
  * WORKLOAD is w1, w2, w3, w3all or w4 (shared/bench/WORKLOADS.md). Prints one JSON line.
  * --fill-value (W1 only) skips the up-front write of zeros: the default fill value 0 stands for
- * them, so every element of the file reads the same. W3 reads --file, or, without it, a W1 file
+ * them, so every element of the file reads the same. --direct-chunks (W4 only) writes each frame
+ * chunk by chunk with H5Dwrite_chunk, as our binding does for writes of whole chunks, instead of
+ * one H5Dwrite through the chunk cache: the same file. W3 reads --file, or, without it, a W1 file
  * that it writes first (untimed) at the W1 sizes. --repeat N runs the workload N times in this
  * process, each on a new file (the previous one deleted first), and reports the last run. */
 #include "bench.h"
@@ -19,7 +22,7 @@
 
 static void usage(const char *msg) {
     fprintf(stderr, "workloads: %s\nusage: workloads w1|w2|w3|w3all|w4 [--out DIR] [--file F] [--keep] "
-                    "[--fsync] [--fill-value] [--repeat N] [--nx N --ny N --L N] [--n N --m N] "
+                    "[--fsync] [--fill-value] [--direct-chunks] [--repeat N] [--nx N --ny N --L N] [--n N --m N] "
                     "[--frames N --rows N --cols N]\n", msg);
     exit(2);
 }
@@ -49,6 +52,7 @@ static void parse(int argc, char **argv, bench_opts *o) {
         } else if (strcmp(a, "--keep") == 0) o->keep = 1;
         else if (strcmp(a, "--fsync") == 0) o->fsync = 1;
         else if (strcmp(a, "--fill-value") == 0) o->fill_value = 1;
+        else if (strcmp(a, "--direct-chunks") == 0) o->direct_chunks = 1;
         else if (strcmp(a, "--out") == 0 && v) o->out_dir = argv[++i];
         else if (strcmp(a, "--file") == 0 && v) o->file = argv[++i];
         else {
@@ -71,6 +75,7 @@ static void parse(int argc, char **argv, bench_opts *o) {
     if (!ok) usage("unknown WORKLOAD");
     o->workload = wl;
     if (o->fill_value && strcmp(wl, "w1") != 0) usage("--fill-value applies to w1 only");
+    if (o->direct_chunks && strcmp(wl, "w4") != 0) usage("--direct-chunks applies to w4 only");
 }
 
 static int cmp_double(const void *a, const void *b) {
@@ -99,7 +104,7 @@ static void print_result(const bench_opts *o, const bench_result *r, unsigned lo
            "\"payload_bytes\": %llu, \"file_bytes\": %llu, \"op_med_s\": %.9g, \"op_mean_s\": %.9g, "
            "\"op_p95_s\": %.9g, \"op_max_s\": %.9g, \"op_first_s\": %.9g, \"n_ops\": %zu, \"build_s\": %.9g, "
            "\"repeat\": %ld}\n",
-           o->workload, o->fill_value ? "fill-value" : "default", o->fsync ? "true" : "false", r->wall_s,
+           o->workload, o->fill_value ? "fill-value" : o->direct_chunks ? "direct-chunks" : "default", o->fsync ? "true" : "false", r->wall_s,
            r->payload_bytes, file_bytes, med, mean, p95, max, first, n, r->build_s, o->repeat);
 }
 

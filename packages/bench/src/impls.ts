@@ -21,7 +21,7 @@ export const C_PROGRAM = `${PACKAGE_DIR}build/workloads`;
 
 /**
  * The standard implementations: `c` (the C program as specified), `c-fill` (the C program with
- * --fill-value, W1 only), `ours` (dist/workload.js when built, else src/workload.ts via tsx) and
+ * --fill-value, W1 only), `c-direct` (with --direct-chunks, W4 only), `ours` (dist/workload.js when built, else src/workload.ts via tsx) and
  * `ours-eager`, the same program under `node --no-lazy`.
  *
  * `ours-eager` is a deployment choice, not a change of the library: V8 compiles each function on
@@ -29,13 +29,14 @@ export const C_PROGRAM = `${PACKAGE_DIR}build/workloads`;
  * `--no-lazy` compiles every loaded function when its module loads, before the timed region, as
  * the C program is compiled before it runs.
  */
-export function defaultImpls(): { c: Impl; cFill: Impl; ours: Impl; oursEager: Impl } {
+export function defaultImpls(): { c: Impl; cFill: Impl; cDirect: Impl; ours: Impl; oursEager: Impl } {
   const dist = `${PACKAGE_DIR}dist/workload.js`;
   const tsx = `${PACKAGE_DIR}../../node_modules/.bin/tsx`;
   const [runner, ...script] = existsSync(dist) ? [process.execPath, dist] : [tsx, `${PACKAGE_DIR}src/workload.ts`];
   return {
     c: { name: "c", command: [C_PROGRAM] },
     cFill: { name: "c-fill", command: [C_PROGRAM, "--fill-value"], workloads: ["w1"] },
+    cDirect: { name: "c-direct", command: [C_PROGRAM, "--direct-chunks"], workloads: ["w4"] },
     ours: { name: "ours", command: [runner!, ...script] },
     oursEager: { name: "ours-eager", command: [runner!, "--no-lazy", ...script] },
   };

@@ -59,7 +59,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
   const warmup = flags.warmup === undefined ? 1 : Number(flags.warmup);
   if (!Number.isInteger(warmup) || warmup < 0) throw new BenchError("bad-option", "--warmup needs an integer >= 0");
   const d = defaultImpls();
-  let impls: Impl[] = [d.c, d.ours, d.oursEager, d.cFill];
+  let impls: Impl[] = [d.c, d.ours, d.oursEager, d.cFill, d.cDirect];
   for (const spec of flags.impl ?? []) {
     const eq = spec.indexOf("=");
     if (eq <= 0) throw new BenchError("bad-option", `--impl needs NAME=COMMAND, got ${spec}`);

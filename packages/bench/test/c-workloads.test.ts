@@ -1,7 +1,7 @@
 // The C program writes the layouts of WORKLOADS.md (checked with h5py) and prints its JSON line.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeFile, readDataset } from "../src/equivalence.js";
+import { compareFiles, describeFile, readDataset } from "../src/equivalence.js";
 import { env, runC, tempDir } from "./helpers.js";
 
 const FILL_TIME_ALLOC = 0;
@@ -127,6 +127,17 @@ describe("c.w4 frames", () => {
     expect(nodes["/RawData/Detector001"]!.attrs.TITLE!.value).toBe("camera01");
     expect(nodes["/RawData/Detector000/Data2D/CH00/Axis01"]!.attrs.label!.value).toBe(str("x"));
     expect(nodes["/RawData"]!.attrs.type!.value).toBe(str("detector"));
+  });
+
+  it("writes the same file chunk by chunk (--direct-chunks), rows left over included", () => {
+    const dir = tempDir();
+    const files = ["default.h5", "direct.h5"].map((name) => join(dir, name));
+    const sizes = ["--frames", "2", "--rows", "1001", "--cols", "64"];
+    runC(["w4", ...sizes, "--file", files[0]!, "--keep"]);
+    expect(runC(["w4", ...sizes, "--file", files[1]!, "--keep", "--direct-chunks"])).toMatchObject({ variant: "direct-chunks" });
+    expect(compareFiles(files[0]!, files[1]!).differences).toEqual([]);
+    const frame = readDataset(files[1]!, "/RawData/Detector001/Data2D/CH00/Data00") as number[][];
+    expect([frame[0]![0], frame[1000]![63]]).toEqual([1e6, 1000 * 64 + 63 + 1e6]);
   });
 });
 

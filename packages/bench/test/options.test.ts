@@ -44,11 +44,11 @@ describe("workload-options.parseWorkloadArgs", () => {
 });
 
 describe("runner.parseRunnerArgs", () => {
-  it("defaults to every workload, 5 rounds after 1 warm-up, c, ours, ours-eager and c-fill", () => {
+  it("defaults to every workload, 5 rounds after 1 warm-up, c, ours, ours-eager, c-fill and c-direct", () => {
     const o = parseRunnerArgs([]);
     expect([o.workloads, o.rounds, o.warmup, o.fsync, o.repeat]).toEqual([["w1", "w2", "w3", "w3all", "w4"], 5, 1, false, 1]);
     expect(parseRunnerArgs(["--repeat", "3"]).repeat).toBe(3);
-    expect(o.impls.map((i) => i.name)).toEqual(["c", "ours", "ours-eager", "c-fill"]);
+    expect(o.impls.map((i) => i.name)).toEqual(["c", "ours", "ours-eager", "c-fill", "c-direct"]);
     expect(o.resultsDir).toMatch(/bench\/results$/);
   });
 
