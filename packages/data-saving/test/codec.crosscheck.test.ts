@@ -182,7 +182,7 @@ describe("encodeAttr and decodeAttr against python3", () => {
     }
   });
 
-  it("floats near the repr thresholds and float32 / float16 values", () => {
+  it("floats near the repr thresholds, across the positional range, and float32 / float16 values", () => {
     const floats = [1e-4, 9.999999999999999e-5, 1e16, 9999999999999998, 0.1, 1 / 3, 2 ** -1074, 1.7976931348623157e308];
     const generated: PyValue[] = floats.flatMap((x) => [
       x,
@@ -194,6 +194,21 @@ describe("encodeAttr and decodeAttr against python3", () => {
     ]);
     generated.push(...Array.from({ length: 200 }, (_, i) => new NpScalar("float32", Math.fround(2 ** (i - 100) * 1.1))));
     generated.push(...Array.from({ length: 60 }, (_, i) => new NpScalar("float16", f16round(2 ** (i - 30) * 1.3))));
+    // float64 across the positional range (printed through String there), integral or not,
+    // and the neighbours of both thresholds.
+    const neighbours = (x: number) => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, x);
+      const bits = view.getBigUint64(0);
+      return [bits - 1n, bits + 1n].map((b) => (view.setBigUint64(0, b), view.getFloat64(0)));
+    };
+    const positional = [
+      ...Array.from({ length: 70 }, (_, i) => 2 ** (i - 15) * 1.37),
+      ...Array.from({ length: 40 }, (_, i) => Math.round(3.3 ** i)),
+      ...neighbours(1e-4),
+      ...neighbours(1e16),
+    ];
+    generated.push(...positional.flatMap((x) => [x, -x, new NpScalar("float64", x)]));
     const expected = python(generated);
     generated.forEach((v, i) => expect([encodeAttr(v), tag(decodeAttr(encodeAttr(v)))]).toEqual(expected[i]));
   });

@@ -107,11 +107,26 @@ function special(x: number): string | undefined {
 }
 
 /**
+ * The common case of both reprs of a float64, 1e-4 <= |x| < 1e16, where Python and NumPy lay
+ * the shortest digits out positionally. ECMAScript's `String` gives the same digits there
+ * (it uses an exponent only below 1e-6 and from 1e21), so only an integral value's `.0` is
+ * missing. Undefined outside that range.
+ */
+function positionalFloat64(x: number, dot0: boolean): string | undefined {
+  const a = Math.abs(x);
+  if (!(a >= 1e-4 && a < 1e16)) return undefined;
+  const text = String(x);
+  return dot0 && Number.isInteger(x) ? `${text}.0` : text;
+}
+
+/**
  * Python's `repr(float)`: `nan`, `inf`, `-0.0`, `0.1`, `2.0`, `1e-05`, `1e+16`.
  * @param x any float64
  * @param dot0 keep `.0` on integral positional values (false inside complex reprs: `(1+2j)`)
  */
 export function formatPyFloat(x: number, dot0 = true): string {
+  const fast = positionalFloat64(x, dot0);
+  if (fast !== undefined) return fast;
   const s = special(x);
   if (s !== undefined) return dot0 || x !== 0 ? s : s.slice(0, -2);
   const d = shortestFloat64(Math.abs(x));
@@ -129,6 +144,8 @@ export type NpFloatKind = "float64" | "float32" | "float16";
  * @param dot0 keep `.0` on integral positional values (false for complex parts)
  */
 export function formatNpFloat(x: number, kind: NpFloatKind, dot0 = true): string {
+  const fast = kind === "float64" ? positionalFloat64(x, dot0) : undefined;
+  if (fast !== undefined) return fast;
   const s = special(x);
   if (s !== undefined) return dot0 || x !== 0 ? s : s.slice(0, -2);
   const a = Math.abs(x);
