@@ -82,6 +82,16 @@ describe("whole-chunk writes", () => {
     expect(Array.from(ds.read() as Float64Array)).toEqual(model.values);
   });
 
+  it("overwrite chunks allocated at creation, around the fill value of the rest", () => {
+    using file = H5File.create(tempPath());
+    const ds = file.root.createDataset("d", { dtype: "float64", shape: [10, 3], chunks: [4, 3], allocTime: "early", fillValue: -5 });
+    const model = new Model([10, 3]);
+    model.values.fill(-5);
+    writeBoth(ds, model, [4, 0], [4, 3], 10);
+    writeBoth(ds, model, [0, 0], [6, 3], 50);
+    expect(Array.from(ds.read() as Float64Array)).toEqual(model.values);
+  });
+
   it("append batches of whole chunks, aligned or not, to a growable dataset", () => {
     using file = H5File.create(tempPath());
     const ds = file.root.createDataset("d", { dtype: "int32", shape: [0, 3], maxshape: [null, 3], chunks: [4, 3] });
