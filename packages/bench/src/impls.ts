@@ -21,8 +21,9 @@ export const C_PROGRAM = `${PACKAGE_DIR}build/workloads`;
 
 /**
  * The standard implementations: `c` (the C program as specified), `c-fill` (the C program with
- * --fill-value, W1 only), `c-direct` (with --direct-chunks, W4 only), `ours` (dist/workload.js when built, else src/workload.ts via tsx) and
- * `ours-eager`, the same program under `node --no-lazy`.
+ * --fill-value, W1 only), `c-direct` (with --direct-chunks, W4 only), `ours` (dist/workload.js
+ * when built, else src/workload.ts via tsx) and `ours-eager`, the same program under
+ * `node --no-lazy`.
  *
  * `ours-eager` is a deployment choice, not a change of the library: V8 compiles each function on
  * its first call, and a fresh process pays that inside the timed region (~5 ms of W3's ~22 ms);
