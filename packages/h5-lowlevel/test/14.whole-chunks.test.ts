@@ -138,6 +138,27 @@ describe("whole-chunk writes", () => {
     expect(h5pyValues(path, "gz")).toEqual(Array.from(data));
   });
 
+  it("go into every chunk index of libhdf5 1.10: files written with h5py's libver 'latest'", () => {
+    const path = tempPath();
+    // Fixed array (fixed shape), extensible array (one unlimited axis), v2 B-tree (two).
+    runPython(
+      "import h5py, sys\nwith h5py.File(sys.argv[1], 'w', libver='latest') as f:\n" +
+        "    f.create_dataset('fixed', shape=(8, 4), chunks=(2, 4), dtype='<f8')\n" +
+        "    f.create_dataset('ext', shape=(8, 4), maxshape=(None, 4), chunks=(2, 4), dtype='<f8')\n" +
+        "    f.create_dataset('bt2', shape=(8, 4), maxshape=(None, None), chunks=(2, 4), dtype='<f8')",
+      path,
+    );
+    const data = ramp(32, 7);
+    {
+      using file = H5File.open(path, { mode: "r+" });
+      for (const name of ["fixed", "ext", "bt2"]) file.root.openDataset(name).write(data);
+      file.root.openDataset("ext").append(ramp(8, 100), 2);
+    }
+    expect(h5pyValues(path, "fixed")).toEqual(Array.from(data));
+    expect(h5pyValues(path, "bt2")).toEqual(Array.from(data));
+    expect(h5pyValues(path, "ext")).toEqual([...data, ...ramp(8, 100)]);
+  });
+
   it("fail with libhdf5's error in a file opened read-only", () => {
     const path = tempPath();
     {
