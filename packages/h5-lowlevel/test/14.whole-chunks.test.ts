@@ -40,6 +40,19 @@ function h5pyValues(path: string, name: string): number[] {
   return pythonJson<number[]>("import h5py, sys, json\nwith h5py.File(sys.argv[1], 'r') as f: print(json.dumps(f[sys.argv[2]][()].ravel().tolist()))", path, name);
 }
 
+/**
+ * Makes a file with h5py (`h5py.File(path, <fileArgs>)`, one `create_dataset(<spec>)` per spec),
+ * then writes `data` whole into each of those datasets through us. @returns the file's path
+ */
+function writeH5pyDatasets(fileArgs: string, specs: string[], data: Float64Array): string {
+  const path = tempPath();
+  const creates = specs.map((spec) => `    f.create_dataset(${spec})\n`).join("");
+  runPython(`import h5py, sys\nwith h5py.File(sys.argv[1], ${fileArgs}) as f:\n${creates}`, path);
+  using file = H5File.open(path, { mode: "r+" });
+  for (const spec of specs) file.root.openDataset(spec.slice(1, spec.indexOf("'", 1))).write(data);
+  return path;
+}
+
 describe("whole-chunk writes", () => {
   it("store every value of full, partial and overlapping selections, read back by us and by h5py", () => {
     const path = tempPath();
@@ -122,36 +135,30 @@ describe("whole-chunk writes", () => {
   });
 
   it("leave datasets that need a conversion or a filter to H5Dwrite: big-endian and compressed", () => {
-    const path = tempPath();
-    runPython(
-      "import h5py, sys\nwith h5py.File(sys.argv[1], 'w') as f:\n" +
-        "    f.create_dataset('be', shape=(8, 4), chunks=(2, 4), dtype='>f8')\n" +
-        "    f.create_dataset('gz', shape=(8, 4), chunks=(2, 4), dtype='<f8', compression='gzip')",
-      path,
-    );
     const data = ramp(32, 0.25);
-    {
-      using file = H5File.open(path, { mode: "r+" });
-      for (const name of ["be", "gz"]) file.root.openDataset(name).write(data);
-    }
+    const path = writeH5pyDatasets(
+      "'w'",
+      ["'be', shape=(8, 4), chunks=(2, 4), dtype='>f8'", "'gz', shape=(8, 4), chunks=(2, 4), dtype='<f8', compression='gzip'"],
+      data,
+    );
     expect(h5pyValues(path, "be")).toEqual(Array.from(data));
     expect(h5pyValues(path, "gz")).toEqual(Array.from(data));
   });
 
   it("go into every chunk index of libhdf5 1.10: files written with h5py's libver 'latest'", () => {
-    const path = tempPath();
-    // Fixed array (fixed shape), extensible array (one unlimited axis), v2 B-tree (two).
-    runPython(
-      "import h5py, sys\nwith h5py.File(sys.argv[1], 'w', libver='latest') as f:\n" +
-        "    f.create_dataset('fixed', shape=(8, 4), chunks=(2, 4), dtype='<f8')\n" +
-        "    f.create_dataset('ext', shape=(8, 4), maxshape=(None, 4), chunks=(2, 4), dtype='<f8')\n" +
-        "    f.create_dataset('bt2', shape=(8, 4), maxshape=(None, None), chunks=(2, 4), dtype='<f8')",
-      path,
-    );
     const data = ramp(32, 7);
+    // Fixed array (fixed shape), extensible array (one unlimited axis), v2 B-tree (two).
+    const path = writeH5pyDatasets(
+      "'w', libver='latest'",
+      [
+        "'fixed', shape=(8, 4), chunks=(2, 4), dtype='<f8'",
+        "'ext', shape=(8, 4), maxshape=(None, 4), chunks=(2, 4), dtype='<f8'",
+        "'bt2', shape=(8, 4), maxshape=(None, None), chunks=(2, 4), dtype='<f8'",
+      ],
+      data,
+    );
     {
       using file = H5File.open(path, { mode: "r+" });
-      for (const name of ["fixed", "ext", "bt2"]) file.root.openDataset(name).write(data);
       file.root.openDataset("ext").append(ramp(8, 100), 2);
     }
     expect(h5pyValues(path, "fixed")).toEqual(Array.from(data));
