@@ -120,10 +120,12 @@ describe("whole-chunk writes", () => {
 
   it("keep every dtype's bytes, booleans and complex numbers included", () => {
     using file = H5File.create(tempPath());
-    const bools = file.root.createDataset("b", { dtype: "bool", shape: [16], chunks: [4], boolEncoding: "enum" });
     const flags = Uint8Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? 1 : 0));
-    bools.write(flags);
-    expect(Array.from(bools.read() as Uint8Array)).toEqual(Array.from(flags));
+    for (const boolEncoding of ["bitfield", "enum"] as const) {
+      const bools = file.root.createDataset(`b-${boolEncoding}`, { dtype: "bool", shape: [16], chunks: [4], boolEncoding });
+      bools.write(flags);
+      expect(Array.from(bools.read() as Uint8Array)).toEqual(Array.from(flags));
+    }
     const complex = file.root.createDataset("c", { dtype: "complex128", shape: [4, 2], chunks: [2, 2] });
     const pairs = Float64Array.from({ length: 16 }, (_, i) => i - 7.5);
     complex.write(pairs);
