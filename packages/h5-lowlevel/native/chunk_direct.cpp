@@ -32,11 +32,11 @@ DirectWrite WriteWholeChunks(ObjState& s, hid_t fspace, const Selection& sel, co
   if (s.directRank < 0) s.directRank = DirectRank(s, s.chunkDims);
   const int rank = sel.extent.n;
   if (s.directRank == 0 || s.directRank != rank) return DirectWrite::NotApplicable;
+  static const hsize_t kOrigin[H5S_MAX_RANK] = {};
   const bool all = sel.shape.n == 0;
-  hsize_t start[H5S_MAX_RANK] = {0};
+  const hsize_t* start = all ? kOrigin : sel.start.v;
   const hsize_t* count = all ? sel.extent.v : sel.shape.v;
   const hsize_t* chunk = s.chunkDims;
-  if (!all) std::copy(sel.start.v, sel.start.v + rank, start);
   // Axis `j` is the first along which a chunk spans more than one index. A chunk's elements are
   // contiguous in `data` when, along every later axis, it spans the whole selection.
   int j = 0;
