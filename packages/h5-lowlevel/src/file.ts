@@ -81,7 +81,7 @@ export class H5File implements H5FileLike {
     const cache = checkAccess(opts.access);
     const asciiNames = checkNameCset(opts.nameCset);
     if (ifExists === "fail" && existsSync(filename)) throw argumentError("path", `${filename} already exists (ifExists: "fail")`);
-    return new H5File(native.createFile(filename, ifExists === "truncate", cache, asciiNames), filename, "r+");
+    return new H5File(native().createFile(filename, ifExists === "truncate", cache, asciiNames), filename, "r+");
   }
 
   /**
@@ -95,7 +95,7 @@ export class H5File implements H5FileLike {
     const cache = checkAccess(opts.access);
     const asciiNames = checkNameCset(opts.nameCset);
     if (!existsSync(filename)) throw argumentError("path", `no such file ${filename}`);
-    return new H5File(native.openFile(filename, mode === "r+", cache, asciiNames), filename, mode);
+    return new H5File(native().openFile(filename, mode === "r+", cache, asciiNames), filename, mode);
   }
 
   get isOpen(): boolean {
@@ -132,10 +132,10 @@ export class H5File implements H5FileLike {
 
 /** libhdf5's version, e.g. [1, 10, 8]. */
 export function libraryVersion(): [number, number, number] {
-  return native.libraryVersion();
+  return native().libraryVersion();
 }
 
 /** Files currently open in this environment (diagnostics, tests). */
 export function openFileCount(): number {
-  return native.openFileCount();
+  return native().openFileCount();
 }

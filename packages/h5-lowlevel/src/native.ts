@@ -109,4 +109,12 @@ function load(): NativeAddon {
   return addon;
 }
 
-export const native: NativeAddon = load();
+let addon: NativeAddon | undefined;
+
+/**
+ * The addon, loaded on first use: importing this package loads no native code, so a library built
+ * on it can be imported (and offer other storages) where the binary is missing.
+ */
+export function native(): NativeAddon {
+  return (addon ??= load());
+}
