@@ -68,7 +68,7 @@ void H5Work::Execute() {
 void H5Work::Fail(const Problem& problem, const std::string& target) {
   if (problem.kind == Problem::Kind::H5) {
     kind_ = Kind::H5;
-    h5_ = CaptureH5Failure(problem.text, target);
+    h5_ = H5Failure{problem.text, target, problem.frames};
   } else if (problem.kind == Problem::Kind::Argument) {
     kind_ = Kind::Argument;
     message_ = problem.text;

@@ -37,8 +37,8 @@ class H5Work : public Napi::AsyncWorker {
   // ...and the value the promise resolves to.
   virtual Napi::Value Result(Napi::Env env) { return env.Undefined(); }
 
-  // Records a problem: an argument message, or a libhdf5 failure whose error stack is taken from
-  // the calling thread now (it is per thread) and reported about `target`.
+  // Records a problem (an argument message, or a libhdf5 failure with its error stack, reported
+  // about `target`).
   void Fail(const Problem& problem, const std::string& target);
   void FailClosed(std::string message);
   bool failed() const { return kind_ != Kind::Ok; }

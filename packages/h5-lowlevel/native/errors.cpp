@@ -101,11 +101,15 @@ void ThrowArgumentError(Napi::Env env, const std::string& message) { Throw(env, 
 
 void ThrowClosedError(Napi::Env env, const std::string& message) { Throw(env, NewClosedError(env, message)); }
 
+Problem Problem::H5(std::string operation) {
+  return {Kind::H5, std::move(operation), CaptureH5Failure("", "").frames};
+}
+
 void ThrowProblem(Napi::Env env, const Problem& problem, const std::string& target) {
   if (problem.kind == Problem::Kind::Argument) {
     ThrowArgumentError(env, problem.text);
   } else if (problem.kind == Problem::Kind::H5) {
-    ThrowH5Error(env, problem.text, target);
+    Throw(env, NewH5Error(env, H5Failure{problem.text, target, problem.frames}));
   }
 }
 

@@ -27,15 +27,18 @@ struct H5Failure {
 H5Failure CaptureH5Failure(const std::string& operation, const std::string& target);
 
 // Outcome of work done without JS (shared by the synchronous methods and the pool threads): an
-// invalid argument with its message, or a libhdf5 failure whose error stack the failing thread
-// still holds, with the operation that failed.
+// invalid argument with its message, or a libhdf5 failure with the operation that failed and
+// libhdf5's error stack, taken when the failure is recorded (the next libhdf5 call, even closing
+// an identifier on the way out, would clear it).
 struct Problem {
   enum class Kind { None, Argument, H5 };
   Kind kind = Kind::None;
   std::string text;  // the argument message, or the operation ("read dataset")
+  std::vector<ErrorFrame> frames;
   bool ok() const { return kind == Kind::None; }
-  static Problem Argument(std::string message) { return {Kind::Argument, std::move(message)}; }
-  static Problem H5(std::string operation) { return {Kind::H5, std::move(operation)}; }
+  static Problem Argument(std::string message) { return {Kind::Argument, std::move(message), {}}; }
+  // Takes the calling thread's error stack now.
+  static Problem H5(std::string operation);
 };
 
 // Throws `problem` as H5ArgumentError or, capturing this thread's error stack, as H5Error about `target`.
