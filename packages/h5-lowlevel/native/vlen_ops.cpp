@@ -7,20 +7,16 @@
 
 namespace h5l {
 
-namespace {
-
-bool CheckVlen(Napi::Env env, const NativeNode& node, const ObjState& s) {
-  if (s.elem.kind == "vlen-uint8") return true;
-  ThrowArgumentError(env, "dataset " + node.Where("") + " holds " + s.elem.kind + " elements, not vlen-uint8 sequences");
+bool NativeNode::CheckVlen(Napi::Env env) {
+  if (state_->elem.kind == "vlen-uint8") return true;
+  ThrowArgumentError(env, "dataset " + Where("") + " holds " + state_->elem.kind + " elements, not vlen-uint8 sequences");
   return false;
 }
-
-}  // namespace
 
 // vlenAppend(rows: Uint8Array[]): the hvl_t descriptors point into the caller's arrays (no copy).
 Napi::Value NativeNode::VlenAppend(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!CheckDataset(env, false) || !CheckVlen(env, *this, *state_)) return env.Undefined();
+  if (!CheckDataset(env, false) || !CheckVlen(env)) return env.Undefined();
   if (!info[0].IsArray()) {
     ThrowArgumentError(env, "rows must be an array of Uint8Array");
     return env.Undefined();
@@ -62,7 +58,7 @@ Napi::Value NativeNode::VlenAppend(const Napi::CallbackInfo& info) {
 // libhdf5 free its buffers (H5Dvlen_reclaim).
 Napi::Value NativeNode::VlenRead(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!CheckDataset(env, false) || !CheckVlen(env, *this, *state_)) return env.Undefined();
+  if (!CheckDataset(env, false) || !CheckVlen(env)) return env.Undefined();
   hsize_t start = 0, count = 0, dims[1] = {0};
   if (!ToCount(env, info[0], "start", &start) || !ToCount(env, info[1], "count", &count)) return env.Undefined();
   Hid fspace(H5Dget_space(state_->id));

@@ -2,9 +2,10 @@
  * H5Vlen: a 1-d dataset of variable-length uint8 sequences (PyMoDAQ's Logger stores one pickled
  * message per row). Rows are appended and read as Uint8Arrays.
  */
+import { checkSignal, queueOf } from "./async.js";
 import { argumentError } from "./errors.js";
 import { H5NodeBase } from "./node.js";
-import type { H5VlenLike } from "./types.js";
+import type { AsyncOptions, H5VlenLike } from "./types.js";
 import { checkSize } from "./validate.js";
 
 export class H5Vlen extends H5NodeBase implements H5VlenLike {
@@ -37,5 +38,21 @@ export class H5Vlen extends H5NodeBase implements H5VlenLike {
       throw argumentError("start", `rows ${start}..${start + n} are out of range for length ${length}`);
     }
     return this.handle.vlenRead(start, n);
+  }
+
+  /**
+   * `read` on the libuv pool, once the file's earlier asynchronous operations have settled: `count`
+   * rows from `start` (default: to the end, the length read on the pool too).
+   * @param options.signal cancels the read while it waits (rejects with H5AbortError)
+   * @throws (rejects) H5ArgumentError when the range is outside the dataset; H5ClosedError; H5Error
+   */
+  async readAsync(start = 0, count?: number, options?: AsyncOptions): Promise<Uint8Array[]> {
+    checkSize(start, "start");
+    if (count !== undefined) checkSize(count, "count");
+    const signal = checkSignal(options);
+    return queueOf(this.file).run(async () => {
+      const n = count ?? Math.max(0, ((await this.handle.shapeAsync())[0] as number) - start);
+      return this.handle.vlenReadAsync(start, n);
+    }, signal);
   }
 }
