@@ -51,3 +51,6 @@ export { pytablesChunkShape, pytablesMaxShape } from "./conventions/chunk-shape.
 // The savers and loaders of pymodaq_data.h5modules.data_saving
 export * from "./savers/index.js";
 export * from "./loader/index.js";
+
+// Saving off the main thread
+export * from "./background/index.js";
