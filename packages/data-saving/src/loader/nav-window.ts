@@ -132,11 +132,16 @@ export class NavWindow {
     if (added.length > 0) dwa.axes = [...dwa.axes, ...added];
   }
 
-  /** The loaded block restricted to the items: the whole load's `inav` result. */
+  /**
+   * The loaded block restricted to the items: the whole load's `inav` result, but for the
+   * timestamp, which is the stored one (`inav` stamps the time of the call).
+   */
   finish(dwa: DataWithAxes): DataWithAxes {
     if (dwa.navIndexes.length !== this.navIndexes.length) {
       throw new LoadError("IndexError", `the loaded data has ${dwa.navIndexes.length} navigation dimensions, the file says ${this.navIndexes.length}`);
     }
-    return dwa.inav.get(...this.dims.map((d) => d.inner));
+    const part = dwa.inav.get(...this.dims.map((d) => d.inner));
+    part.timestamp = dwa.timestamp;
+    return part;
   }
 }
