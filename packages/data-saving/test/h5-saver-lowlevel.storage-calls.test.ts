@@ -1,6 +1,6 @@
-// The backend seam: H5SaverLowLevel runs on any Storage given as `storage`; here a proxy
-// around the libhdf5 backend that counts calls shows what the layer asks of a backend: handles
-// opened once, no attribute read or write per append, deferred attributes written at flush.
+// What H5SaverLowLevel asks of its storage: a proxy around the libhdf5 storage that counts calls
+// shows handles opened once, no attribute read or write per append, deferred attributes written
+// at flush.
 import { join } from "node:path";
 import { PyTuple } from "@pymodaq-ts/data-model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
