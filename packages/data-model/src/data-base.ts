@@ -7,7 +7,8 @@
  * d.length; d.dim.name; d.labels;     // 1, "Data1D", ["CH00"]
  */
 import {
-  dataAbsolute, dataAverage, dataBinary, dataComplexPart, dataFlip, dataNegative, dataToDB, dataUnwrap, type DataOperand,
+  UnitArrays, dataAbsolute, dataAverage, dataBinary, dataComplexPart, dataFlip, dataNegative, dataToDB, dataUnwrap,
+  type DataOperand, type ResolvedOperand,
 } from "./data-ops.js";
 import { describe } from "./dtype.js";
 import { normalizeData, padLabels, type DataInput } from "./data-input.js";
@@ -331,19 +332,19 @@ export class DataBase extends DataLowLevel {
 
   /** `this + other` (spec §6.12): deep copy named `<name>_add`, other converted to these units. @throws DataUnitError, ModelTypeError, ModelValueError */
   add(other: DataOperand): this {
-    return dataBinary(this, other, "add");
+    return dataBinary(this, resolveOperand(other), "add");
   }
   /** `this - other`, named `<name>_subtract`. @throws DataUnitError, ModelTypeError, ModelValueError */
   subtract(other: DataOperand): this {
-    return dataBinary(this, other, "subtract");
+    return dataBinary(this, resolveOperand(other), "subtract");
   }
   /** `this * other`, named `<name>_multiply`; units combine (`m * s`). @throws ModelTypeError, ModelValueError */
   multiply(other: DataOperand): this {
-    return dataBinary(this, other, "multiply");
+    return dataBinary(this, resolveOperand(other), "multiply");
   }
   /** `this / other`, named `<name>_divide`; units combine (`m / s`). @throws ModelTypeError, ModelValueError */
   divide(other: DataOperand): this {
-    return dataBinary(this, other, "divide");
+    return dataBinary(this, resolveOperand(other), "divide");
   }
   /** `-this`, named `<name>_negative`. */
   negate(): this {
@@ -383,6 +384,9 @@ export class DataBase extends DataLowLevel {
   }
   /** `(other * weight + this) / (weight + 1)`. @throws ModelTypeError when the lengths differ */
   average(other: DataBase, weight: number): this {
+    if (!(other instanceof DataBase) || other.length !== this.length || typeof weight !== "number") {
+      throw new ModelTypeError(`could not average a ${String((other as unknown as object | null)?.constructor?.name)} with a ${this.constructor.name} of a different length`);
+    }
     return dataAverage(this, other, weight);
   }
 
@@ -404,6 +408,11 @@ const COMPARE: Record<"eq" | "lt" | "le" | "gt" | "ge", (a: number, b: number) =
   gt: (a, b) => a > b,
   ge: (a, b) => a >= b,
 };
+
+/** A DataBase operand as its arrays and units; other operands as they are (checked by dataBinary). */
+function resolveOperand(other: DataOperand): ResolvedOperand {
+  return other instanceof DataBase ? new UnitArrays(other.data, other.units) : other;
+}
 
 /** Type guard for DataBase and its subclasses. */
 export function isDataBase(value: unknown): value is DataBase {
