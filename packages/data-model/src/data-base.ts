@@ -120,6 +120,21 @@ export class DataBase extends DataLowLevel {
     this._dim = inferred;
   }
 
+  /**
+   * The DataDim that arrays like `data` give (Python's `get_dim_from_data`): from the first
+   * array's shape (spec §1.1). Neither this object's data nor its dim change.
+   * @param data arrays as the constructor takes them (see DataInput).
+   * @throws ModelTypeError / DataShapeError as the constructor does for invalid data.
+   */
+  getDimFromData(data: DataInput): DataDim {
+    return DataDim.fromDataArray(normalizeData(data)[0] as NDArray);
+  }
+
+  /** The array at `index` in the list, as `at(index)` (Python's `get_data_index`). @throws ModelIndexError */
+  getDataIndex(index = 0): NDArray {
+    return this.at(index);
+  }
+
   /** The arrays (at least 1-D, one shape). Assigning re-validates and re-infers the dim. */
   get data(): readonly NDArray[] {
     return this._data;

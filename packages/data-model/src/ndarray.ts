@@ -338,6 +338,36 @@ export class NDArray<D extends Dtype = Dtype> {
     return out;
   }
 
+  /**
+   * NumPy's `transpose(axes)`: a copy whose dimension k is this array's dimension `axes[k]`
+   * (default: the dimensions reversed, so a 2-D array gives its transpose).
+   * @throws ModelValueError when `axes` is not a permutation of the dimensions.
+   */
+  transpose(axes?: readonly number[]): NDArray<D> {
+    const perm = axes === undefined ? this.shape.map((_, k) => this.ndim - 1 - k) : axes.map((a) => normalizeAxis(a, this.ndim));
+    if (perm.length !== this.ndim || new Set(perm).size !== perm.length) {
+      throw new ModelValueError(`axes [${(axes ?? []).join(", ")}] do not match an array of ${this.ndim} dimensions`);
+    }
+    const outShape = perm.map((p) => this.shape[p] as number);
+    const strides = this.strides;
+    const permStrides = perm.map((p) => strides[p] as number);
+    const lanes = lanesOf(this.dtype);
+    const out = allocate(this.dtype, this.size);
+    const counter = new Array<number>(perm.length).fill(0);
+    let src = 0;
+    for (let k = 0; k < this.size; k++) {
+      for (let l = 0; l < lanes; l++) out[k * lanes + l] = this.data[src * lanes + l] as never;
+      for (let d = perm.length - 1; d >= 0; d--) {
+        counter[d] = (counter[d] as number) + 1;
+        src += permStrides[d] as number;
+        if ((counter[d] as number) < (outShape[d] as number)) break;
+        src -= (counter[d] as number) * (permStrides[d] as number);
+        counter[d] = 0;
+      }
+    }
+    return new NDArray(this.dtype, outShape, out);
+  }
+
   /** Applies resolved selections: a view for one contiguous block, otherwise a gathered copy. */
   select(sel: readonly DimSelection[]): NDArray<D> {
     const outShape = sel.filter((s) => !s.drop).map((s) => s.count);

@@ -69,9 +69,10 @@ describe("Axis construction (spec §4.1, §10.2)", () => {
     expect(ax.size).toBe(3);
   });
 
-  it("A20 2-D data is ModelValueError, a plain list ModelTypeError, empty data ModelIndexError", () => {
+  it("A20 2-D data is ModelValueError, a non-array ModelTypeError, empty data ModelIndexError", () => {
     expect(errName(() => new Axis({ data: NDArray.zeros([2, 2]) }))).toBe("ModelValueError");
-    expect(errName(() => new Axis({ data: [0, 1, 2] as unknown as NDArray }))).toBe("ModelTypeError");
+    expect(errName(() => new Axis({ data: [[0, 1], [2, 3]] as never }))).toBe("ModelValueError");
+    expect(errName(() => new Axis({ data: "012" as unknown as NDArray }))).toBe("ModelTypeError");
     expect(errName(() => new Axis({ data: NDArray.zeros([0]) }))).toBe("ModelIndexError");
     expect(errName(() => new Axis({ data: NDArray.zeros([2], "complex128") }))).toBe("ModelTypeError");
   });

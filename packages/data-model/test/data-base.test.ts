@@ -95,7 +95,7 @@ describe("DataLowLevel and DataBase (spec §5, §6.1, §10.3)", () => {
 
   it("B12 a first element that is not an array is ModelTypeError; so are empty and 0-d data", () => {
     expect(errName(() => db(["12", 5]))).toBe("ModelTypeError");
-    expect(errName(() => db([[1, 2]]))).toBe("ModelTypeError");
+    expect(errName(() => db([1, 2]))).toBe("ModelTypeError");
     expect(errName(() => db([]))).toBe("ModelTypeError");
     expect(errName(() => db(null))).toBe("ModelTypeError");
     expect(errName(() => db([NDArray.zeros([])]))).toBe("ModelTypeError");
