@@ -42,7 +42,7 @@ export function normalizeData(data: unknown): NDArray[] {
   let list: unknown[];
   if (data instanceof NDArray || dtypeOfTypedArray(data) !== null) {
     emitWarning(new DataTypeWarning("data should be a list of arrays, not a single array: wrapping it in a list"));
-    list = [data];
+    list = [toNDArray(data)];
   } else if (typeof data === "number" || typeof data === "bigint" || typeof data === "boolean") {
     emitWarning(new DataTypeWarning("data should be a list of arrays, not a number: wrapping it in a list"));
     list = [NDArray.from(inferDtype(data), [1], [data])];
