@@ -85,6 +85,9 @@ export class Axis {
     if (typeof first === "object" && first !== null) {
       o = checkOptions("Axis", first, AXIS_KEYS);
     } else {
+      if (!isDataArgument(third) && (typeof third !== "object" || third === null)) {
+        throw new ModelTypeError(`Axis: the third argument should be the data (${ACCEPTED_ARRAYS}) or an options object, got ${describe(third)}`);
+      }
       const rest = isDataArgument(third)
         ? { ...checkOptions("Axis", fourth, AXIS_KEYS), data: (third as AxisDataInput | null | undefined) ?? fourth?.data ?? null }
         : checkOptions("Axis", third as AxisRestOptions, AXIS_KEYS);

@@ -315,7 +315,7 @@ describe("Axis from plain and typed arrays", () => {
 
   it("says what to pass for other data", () => {
     expect(() => new Axis("a", "mm", "123" as never)).toThrow(
-      "Axis: options must be an object, got the string \"123\"");
+      "Axis: the third argument should be the data (an NDArray, a TypedArray such as Float64Array, or a (nested) list of numbers) or an options object, got the string \"123\"");
     expect(() => new Axis({ data: { length: 2 } as never })).toThrow(
       "data for the Axis class should be 1-D: an NDArray, a TypedArray such as Float64Array, or a (nested) list of numbers; got a Object");
     expect(errName(() => new Axis("a", "", [true, false] as never))).toBe("ModelTypeError");
