@@ -11,7 +11,8 @@ import { ATTR, type DataTypeName } from "../conventions/layout.js";
 import { checkOptions } from "../options.js";
 import { requireIntTuple } from "./attr-values.js";
 import { LoadError } from "./errors.js";
-import { isNodeOfDataType, nodesOfDataType, type Where } from "./nodes.js";
+import { isNodeOfDataType, nodesOfDataType } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 import { readNow, type LoadReads } from "./reads.js";
 import { subtractArrays } from "./subtract.js";
 

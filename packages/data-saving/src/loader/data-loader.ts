@@ -20,7 +20,8 @@ import { planAxes } from "./axes.js";
 import { planDataFromNode } from "./data-node.js";
 import { LoadError } from "./errors.js";
 import { NavWindow, type NavItem } from "./nav-window.js";
-import { arrayNodeOf, dataTypeOf, type Where } from "./nodes.js";
+import { arrayNodeOf, dataTypeOf } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 import { ReadBatch, readNow, type LoadReads } from "./reads.js";
 
 /** Options of `DataLoader.loadData`. */

@@ -12,7 +12,8 @@ import { planDataArrays } from "./arrays.js";
 import { requireIntTuple, requireNumber, requireString } from "./attr-values.js";
 import { planAxes } from "./axes.js";
 import { LoadError } from "./errors.js";
-import { arrayNodeOf, nodesOfDataType, type Where } from "./nodes.js";
+import { arrayNodeOf, nodesOfDataType } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 import { readNow, type LoadReads } from "./reads.js";
 
 /** Options of `loadDataFromNode`. */
