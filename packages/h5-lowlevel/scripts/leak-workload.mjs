@@ -55,6 +55,7 @@ for (let round = 0; round < 2; round++) {
   await ds.appendAsync(new Float64Array(8), undefined, { signal: AbortSignal.abort() }).catch(() => { /* expected */ });
   const log = file.root.createVlenUint8("log", { chunks: [4] });
   log.append([new Uint8Array([1, 2, 3]), new Uint8Array(500)]);
+  await log.appendAsync([new Uint8Array(7), new Uint8Array(0)]);
   await log.readAsync();
   await file.flushAsync();
   // Closed under pending work: the running read finishes, the queued one is refused.

@@ -228,7 +228,23 @@ console.log(e.name);
   });
 });
 
-describe("H5Vlen.readAsync", () => {
+describe("H5Vlen.readAsync / appendAsync", () => {
+  it("appends as append does, in issue order, from the callers' arrays", async () => {
+    using file = fresh();
+    const a = file.root.createVlenUint8("a", { chunks: [4] });
+    const s = file.root.createVlenUint8("s", { chunks: [4] });
+    const rows = [new Uint8Array([1, 2, 3]), new Uint8Array(0), new Uint8Array(300).fill(7)];
+    const batch = [...rows];
+    const pending = [a.appendAsync(batch), a.appendAsync([new Uint8Array([9])])];
+    batch.length = 0; // the caller's array may change; the rows it held are kept
+    await Promise.all(pending);
+    s.append(rows);
+    s.append([new Uint8Array([9])]);
+    expect(await a.readAsync()).toEqual(s.read());
+    await expect(a.appendAsync([new Uint8Array(1), [1] as unknown as Uint8Array])).rejects.toThrow(/rows\[1\]: must be a Uint8Array/);
+    expect(a.length()).toBe(4);
+  });
+
   it("reads the rows read reads, and rejects ranges outside the dataset", async () => {
     using file = fresh();
     const log = file.root.createVlenUint8("log", { chunks: [4] });
