@@ -214,6 +214,23 @@ console.log(e.name);
     expect(file.root.openDataset("d").read({ start: [5], count: [1] })[0]).toBe(5);
   });
 
+  it("let synchronous calls run meanwhile, between the pool's libhdf5 calls", async () => {
+    using file = fresh();
+    const n = 1 << 21;
+    const ds = file.root.createDataset("d", { dtype: "float64", shape: [n], chunks: [1 << 16], deflate: 1 });
+    ds.write(iota(n));
+    ds.attrs.set("units", "V");
+    const reading = ds.readAsync();
+    await new Promise((r) => setImmediate(r));
+    // Sync calls on the same file and dataset while the read is in flight: they wait for the
+    // libhdf5 call in progress at most, and see the file as it is.
+    expect(ds.shape()).toEqual([n]);
+    expect(ds.attrs.get("units")).toBe("V");
+    file.root.createDataset("other", { dtype: "int8", shape: [2] }).write(new Int8Array([1, 2]));
+    expect((await reading)[n - 1]).toBe(n - 1);
+    expect(file.root.openDataset("other").read()).toEqual(new Int8Array([1, 2]));
+  });
+
   it("leave the event loop turning during a large read, unlike the synchronous read", async () => {
     using file = fresh();
     const n = 1 << 22;
