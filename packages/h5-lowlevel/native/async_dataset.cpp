@@ -1,6 +1,6 @@
 // Promise forms of the dataset calls of NativeNode: readAsync, writeAsync and appendAsync
 // (numeric datasets, straight between libhdf5 and the caller's TypedArray), shapeAsync (to size
-// a whole read without a libhdf5 call on the main thread) and vlenReadAsync.
+// a whole read without a libhdf5 call on the main thread), vlenReadAsync and vlenAppendAsync.
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -149,6 +149,25 @@ class VlenReadWork : public HandleWork {
   std::vector<hvl_t> items_;
 };
 
+// Appends vlen rows from the callers' arrays, kept alive by a private array referencing them
+// (the caller's own array of rows may change meanwhile).
+class VlenAppendWork : public HandleWork {
+ public:
+  VlenAppendWork(Napi::Env env, const std::shared_ptr<ObjState>& node, Napi::Array rows, std::vector<hvl_t> items)
+      : HandleWork(env, "h5lowlevel.appendVlen", node->file, node),
+        rows_(Napi::Persistent(rows)),
+        items_(std::move(items)) {}
+
+ private:
+  void RunOpen() override {
+    Problem problem = AppendVlenRows(*node_, items_.data(), items_.size());
+    if (!problem.ok()) Fail(problem, DatasetWhere(*node_));
+  }
+
+  Napi::Reference<Napi::Array> rows_;
+  std::vector<hvl_t> items_;
+};
+
 }  // namespace
 
 // readAsync(target, start?, count?, stride?) and writeAsync(data, start?, count?, stride?):
@@ -197,6 +216,15 @@ Napi::Value NativeNode::VlenReadAsync(const Napi::CallbackInfo& info) {
   hsize_t start = 0, count = 0;
   if (!ToCount(env, info[0], "start", &start) || !ToCount(env, info[1], "count", &count)) return env.Undefined();
   return (new VlenReadWork(env, state_, start, count))->Start();
+}
+
+// vlenAppendAsync(rows: Uint8Array[]): the arguments of vlenAppend.
+Napi::Value NativeNode::VlenAppendAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<hvl_t> items;
+  Napi::Array kept;
+  if (!CheckDataset(env, false) || !CheckVlen(env) || !ToVlenRows(env, info[0], &items, &kept)) return env.Undefined();
+  return (new VlenAppendWork(env, state_, kept, std::move(items)))->Start();
 }
 
 }  // namespace h5l

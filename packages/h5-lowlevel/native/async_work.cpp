@@ -24,6 +24,15 @@ ExitGate& Gate() {
   return *gate;
 }
 
+// False while the environment ends (process.exit() in a worker thread, worker.terminate()): work
+// completing then cannot run JS, and node-addon-api ends the process on any call that needs it
+// (without C++ exceptions it cannot report the failure otherwise). Reading a property of a new
+// object needs JS and has no effect.
+bool CanRunJs(napi_env env) {
+  napi_value object, value;
+  return napi_create_object(env, &object) == napi_ok && napi_get_named_property(env, object, "x", &value) == napi_ok;
+}
+
 void WaitAtExit() {
   ExitGate& g = Gate();
   std::unique_lock<std::mutex> lock(g.m);
@@ -82,6 +91,9 @@ void H5Work::FailClosed(std::string message) {
 
 void H5Work::OnOK() {
   Napi::Env env = Env();
+  // The promise goes with the environment. What the work opened is closed by the environment's
+  // cleanup (the registry, the open gate).
+  if (!CanRunJs(env)) return;
   if (kind_ == Kind::Ok) Finish();
   Napi::Value value;
   switch (kind_) {

@@ -71,6 +71,7 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
           InstanceMethod<&NativeNode::AppendAsync>("appendAsync"),
           InstanceMethod<&NativeNode::ShapeAsync>("shapeAsync"),
           InstanceMethod<&NativeNode::VlenReadAsync>("vlenReadAsync"),
+          InstanceMethod<&NativeNode::VlenAppendAsync>("vlenAppendAsync"),
       });
   Data(env)->nodeCtor = Napi::Persistent(ctor);
 }

@@ -6,6 +6,7 @@
 #include <napi.h>
 
 #include <memory>
+#include <vector>
 
 #include "handles.hpp"
 
@@ -30,6 +31,9 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   bool CheckDataset(Napi::Env env, bool numeric);
   // Throws unless the dataset holds vlen-uint8 sequences (vlen_ops.cpp).
   bool CheckVlen(Napi::Env env);
+  // Descriptors of vlen rows given as an array of Uint8Array, pointing into them (vlen_ops.cpp);
+  // `kept`, when given, receives a new array of the same rows, to keep them alive.
+  static bool ToVlenRows(Napi::Env env, Napi::Value rows, std::vector<hvl_t>* items, Napi::Array* kept = nullptr);
 
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
@@ -80,6 +84,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value AppendAsync(const Napi::CallbackInfo& info);
   Napi::Value ShapeAsync(const Napi::CallbackInfo& info);
   Napi::Value VlenReadAsync(const Napi::CallbackInfo& info);
+  Napi::Value VlenAppendAsync(const Napi::CallbackInfo& info);
 
   std::shared_ptr<ObjState> state_;
 };

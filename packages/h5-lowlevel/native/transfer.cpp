@@ -127,4 +127,22 @@ Problem AppendRows(const ObjState& s, IoContext& io, const void* data, size_t by
   return TransferElements(s, io, true, const_cast<void*>(data), bytes, fspace.get(), sel);
 }
 
+Problem AppendVlenRows(const ObjState& s, const hvl_t* items, hsize_t n) {
+  if (n == 0) return {};
+  hsize_t dims[1], start[1];
+  {
+    Hid space(H5Dget_space(s.id));
+    if (!space.ok() || H5Sget_simple_extent_dims(space.get(), dims, nullptr) != 1) return Problem::H5("append to dataset");
+  }
+  start[0] = dims[0];
+  dims[0] += n;
+  if (H5Dset_extent(s.id, dims) < 0) return Problem::H5("extend dataset");
+  Hid fspace(H5Dget_space(s.id));
+  Hid mspace(H5Screate_simple(1, &n, nullptr));
+  if (H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, start, nullptr, &n, nullptr) < 0 ||
+      H5Dwrite(s.id, s.memType, mspace.get(), fspace.get(), H5P_DEFAULT, items) < 0)
+    return Problem::H5("append to dataset");
+  return {};
+}
+
 }  // namespace h5l

@@ -1,5 +1,6 @@
-// The libhdf5 side of numeric dataset I/O, without JS: the synchronous methods (dataset_io.cpp) run
-// it on the main thread, the asynchronous ones (async_dataset.cpp) on the libuv pool. It reads the
+// The libhdf5 side of dataset I/O (numeric, and vlen rows), without JS: the synchronous methods
+// (dataset_io.cpp, vlen_ops.cpp) run it on the main thread, the asynchronous ones (async_dataset.cpp)
+// on the libuv pool. It reads the
 // dataset's state (identifier, memory type) but keeps what it caches in an IoContext, since the
 // ObjState's own caches belong to the main thread.
 #pragma once
@@ -63,6 +64,9 @@ Problem TransferSelection(const ObjState& s, IoContext& io, bool write, void* da
 // Grows axis 0 of dataset `s` by `rows` and writes `data` (`bytes` long: rows x the other axes) there.
 // The extent is read every time (another handle may have resized the dataset).
 Problem AppendRows(const ObjState& s, IoContext& io, const void* data, size_t bytes, hsize_t rows);
+
+// Appends `n` rows to the 1-d vlen dataset `s`: `items` point into the callers' arrays (no copy).
+Problem AppendVlenRows(const ObjState& s, const hvl_t* items, hsize_t n);
 
 // "'<path>' in <file>": how messages name a dataset.
 std::string DatasetWhere(const ObjState& s);

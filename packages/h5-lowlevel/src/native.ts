@@ -75,6 +75,7 @@ export interface NativeNode {
   appendAsync(data: AnyTypedArray, rows: number): Promise<void>;
   shapeAsync(): Promise<number[]>;
   vlenReadAsync(start: number, count: number): Promise<Uint8Array[]>;
+  vlenAppendAsync(rows: readonly Uint8Array[]): Promise<void>;
 }
 
 export interface NativeFile {

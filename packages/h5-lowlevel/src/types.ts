@@ -219,6 +219,8 @@ export interface H5VlenLike extends H5Node {
   read(start?: number, count?: number): Uint8Array[];
   /** `read` on the libuv pool, in issue order with the file's other asynchronous operations. */
   readAsync(start?: number, count?: number, options?: AsyncOptions): Promise<Uint8Array[]>;
+  /** `append` on the libuv pool; do not touch the rows until the promise settles. */
+  appendAsync(rows: readonly Uint8Array[], options?: AsyncOptions): Promise<void>;
 }
 
 /** A raw-data chunk cache: hash slots, size in bytes, eviction weight of fully read/written chunks. */
