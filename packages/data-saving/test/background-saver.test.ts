@@ -178,6 +178,7 @@ describe("BackgroundSaver", () => {
     const error = next as BackgroundSaverError;
     expect(error.operation).toBe("addData");
     expect(error.pythonName).toBe("NodeError");
+    expect(error.code).toBe("NODE");
     expect(error.message).toContain(path);
     expect((error.cause as Error).name).toBe("NodeError");
     expect((error.cause as Error).message).toContain("/RawData/NoSuchGroup");

@@ -43,6 +43,7 @@ export interface WireError {
   readonly name: string;
   readonly message: string;
   readonly stack: string | undefined;
+  readonly code: string | undefined;
   readonly pythonName: string | undefined;
   readonly path: string | undefined;
 }

@@ -28,6 +28,7 @@ export function wireError(e: unknown): WireError {
   const err = e instanceof Error ? e : new Error(String(e));
   return {
     name: err.name, message: err.message, stack: err.stack,
+    code: e instanceof DataSavingError ? e.code : undefined,
     pythonName: e instanceof DataSavingError ? e.pythonName : undefined,
     path: e instanceof DataSavingError ? e.path : undefined,
   };
