@@ -7,7 +7,7 @@ import * as tools from "../src/tools.js";
 describe("package exports", () => {
   it("the main entry exports exactly the savers' and loaders' API", () => {
     expect(Object.keys(pkg).sort()).toEqual([
-    "ATTR", "AxisError", "AxisSaverLoader", "BackgroundAbortError", "BackgroundSaver", "BackgroundSaverError",
+    "ATTR", "AxisError", "AxisSaverLoader", "BackgroundSaver", "BackgroundSaverError",
     "BkgSaver", "CARRAY", "DATA_DIMS", "DATA_TYPES",
     "DataEnlargeableSaver", "DataExtendedSaver", "DataLoader", "DataManagement", "DataNodeSaver",
     "DataSaverLoader", "DataSavingError", "DataToExportEnlargeableSaver", "DataToExportExtendedSaver",

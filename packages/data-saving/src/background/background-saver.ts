@@ -53,7 +53,7 @@ export interface QueueOptions {
    * is queued. Default false.
    */
   transfer?: boolean;
-  /** Cancels the call while it waits for room in the queue (rejects with BackgroundAbortError). */
+  /** Cancels the call while it waits for room in the queue (rejects with an AbortError). */
   signal?: AbortSignal;
 }
 
@@ -186,7 +186,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
    * @param args the wrapped saver's further arguments (`indexes` for the extended saver), whose
    *   options object also takes QueueOptions
    * @throws (rejects) BackgroundSaverError when an earlier call failed in the worker (the same
-   *   error at every later call); BackgroundAbortError on abort; FileStateError after close;
+   *   error at every later call); an AbortError (`isBackgroundAbortError`) on abort; FileStateError after close;
    *   InvalidTypeError for a value the worker cannot receive
    */
   async addData(where: string, data: DataToExport, ...args: BackgroundAddArgs<S["kind"]>): Promise<void> {
