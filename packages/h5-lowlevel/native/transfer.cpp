@@ -3,7 +3,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdint>
 
 #include "chunk_direct.hpp"
@@ -45,12 +44,11 @@ OwnMemSpaces::~OwnMemSpaces() {
   if (space_ >= 0) H5Sclose(space_);
 }
 
+// A transfer asks once (for the selection, or for the rows a whole-chunk write leaves over), so
+// nothing is worth caching here.
 hid_t OwnMemSpaces::Get(int rank, const hsize_t* dims) {
-  if (space_ >= 0 && rank_ == rank && std::equal(dims, dims + rank, dims_)) return space_;
   if (space_ >= 0) H5Sclose(space_);
   space_ = H5Screate_simple(rank, dims, nullptr);
-  rank_ = space_ >= 0 ? rank : 0;
-  std::copy(dims, dims + rank_, dims_);
   return space_;
 }
 

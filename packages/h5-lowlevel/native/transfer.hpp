@@ -40,8 +40,6 @@ class OwnMemSpaces : public MemSpaces {
 
  private:
   hid_t space_ = -1;
-  int rank_ = 0;
-  hsize_t dims_[H5S_MAX_RANK] = {0};
 };
 
 // What a transfer may cache: the whole-chunk write geometry of the dataset (chunk_direct.hpp;
