@@ -6,6 +6,7 @@
 import {
   dtypeItemSize,
   H5File,
+  isH5AbortError,
   type DatasetAccessOptions,
   type H5Attributes,
   type H5DatasetLike,
@@ -223,6 +224,15 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
    * this handle is read through it instead (its cache may hold chunks not yet in the file).
    */
   async readAsync(slab?: Hyperslab, options?: StorageAsyncOptions): Promise<AnyTypedArray> {
+    try {
+      return await this.readOnPool(slab, options);
+    } catch (e) {
+      // A cancelled read stays an AbortError, as Node's own cancelled operations.
+      if (isH5AbortError(e)) throw e;
+      throw fromBindingError("readAsync", this.where(), e);
+    }
+  }
+  private async readOnPool(slab: Hyperslab | undefined, options: StorageAsyncOptions | undefined): Promise<AnyTypedArray> {
     const access = options?.signal === undefined ? undefined : { signal: options.signal };
     const ds = this.live();
     if (slab !== undefined) return ds.readAsync({ start: slab.start, count: slab.count }, access);
