@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-const requirements = JSON.parse(readFileSync(join(packageDir, "scripts/build-requirements.json"), "utf8"));
+const requirements = JSON.parse(readFileSync(join(packageDir, "src/build-requirements.json"), "utf8"));
 
 function loadError() {
   try {

@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import requirements from "../scripts/build-requirements.json" with { type: "json" };
+import requirements from "./build-requirements.json" with { type: "json" };
 
 /** The package root: this module is bundled into `dist/`, one level below it. */
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
