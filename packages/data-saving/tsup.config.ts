@@ -5,6 +5,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    tools: "src/tools.ts",
     cli: "src/cli.ts",
   },
   format: ["esm", "cjs"],

@@ -90,3 +90,20 @@ export const isInvalidTypeError = guardFor(InvalidTypeError);
 export const isMissingAttributeError = guardFor(MissingAttributeError);
 export const isIndexOutOfRangeError = guardFor(IndexOutOfRangeError);
 export const isFileStateError = guardFor(FileStateError);
+
+const MODEL_ERROR_NAMES: Readonly<Record<string, string>> = {
+  ModelIndexError: "IndexError",
+  ModelTypeError: "TypeError",
+  ModelValueError: "ValueError",
+  ModelNotImplementedError: "NotImplementedError",
+};
+
+/**
+ * `"<Python exception name>: <message>"` for an error thrown by a load: the text PyMoDAQ's loader
+ * reports for the same failure (data-model errors map to the Python built-in they stand for).
+ */
+export function pythonErrorText(e: unknown): string {
+  if (e instanceof DataSavingError) return `${e.pythonName}: ${e.message}`;
+  if (e instanceof Error) return `${MODEL_ERROR_NAMES[e.name] ?? e.name}: ${e.message}`;
+  return `Exception: ${String(e)}`;
+}

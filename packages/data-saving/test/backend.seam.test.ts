@@ -1,20 +1,20 @@
-// The backend seam: H5SaverLowLevel runs on any StorageBackend given as `storage`; here a proxy
+// The backend seam: H5SaverLowLevel runs on any Storage given as `storage`; here a proxy
 // around the libhdf5 backend that counts calls shows what the layer asks of a backend: handles
 // opened once, no attribute read or write per append, deferred attributes written at flush.
 import { join } from "node:path";
 import { PyTuple } from "@pymodaq-ts/data-model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
-import { h5LowLevelBackend } from "../src/backend/h5lowlevel.js";
-import type { StorageBackend } from "../src/backend/types.js";
-import { FILE_SETTINGS, carraySpec } from "../src/layout.js";
-import type { EARRAY } from "../src/nodes/arrays.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { libhdf5Storage } from "../src/storage/libhdf5.js";
+import type { Storage } from "../src/storage/types.js";
+import { FILE_SETTINGS, carraySpec } from "../src/conventions/layout.js";
+import type { EARRAY } from "../src/conventions/nodes/arrays.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 type Counts = Record<string, number>;
 
 /** Wraps every object the backend returns in a proxy that counts method calls by name. */
-function countingBackend(inner: StorageBackend, counts: Counts): StorageBackend {
+function countingBackend(inner: Storage, counts: Counts): Storage {
   const wrap = <T extends object>(target: T, kind: string): T =>
     new Proxy(target, {
       get(t, prop, receiver) {
@@ -46,21 +46,21 @@ afterEach(() => removeDir(dir));
 describe("backend seam", () => {
   it("H5SaverLowLevel works on the backend it is given", () => {
     const counts: Counts = {};
-    const h5 = new H5SaverLowLevel({ storage: countingBackend(h5LowLevelBackend, counts) });
+    const h5 = new H5SaverLowLevel({ storage: countingBackend(libhdf5Storage, counts) });
     h5.initFile(join(dir, "seam.h5"), { newFile: true });
     h5.addLog("through the seam");
     h5.closeFile();
     expect(counts["file.close"]).toBe(1);
     expect(counts["createVlen.append"]).toBe(1);
     expect(counts["root.createGroup"]).toBe(1);
-    const ro = H5SaverLowLevel.openReadOnly(join(dir, "seam.h5"), { storage: h5LowLevelBackend });
+    const ro = H5SaverLowLevel.openReadOnly(join(dir, "seam.h5"), { storage: libhdf5Storage });
     expect(ro.getNode("/RawData/Logger").attrs.get("shape")).toBeTruthy();
     ro.closeFile();
   });
 
   it("appends touch no attribute until flush; flush writes one shape per dirty node", () => {
     const counts: Counts = {};
-    const h5 = new H5SaverLowLevel({ storage: countingBackend(h5LowLevelBackend, counts) });
+    const h5 = new H5SaverLowLevel({ storage: countingBackend(libhdf5Storage, counts) });
     h5.initFile(join(dir, "appends.h5"), { newFile: true });
     const a = h5.addArray(h5.rawGroup, "EnlData00", "data_enlargeable", { enlargeable: true, dataShape: [1], dataDimension: "Data0D" }) as EARRAY;
     const b = h5.addArray(h5.rawGroup, "EnlData01", "data_enlargeable", { enlargeable: true, dataShape: [3], dataDimension: "Data1D" }) as EARRAY;
@@ -86,7 +86,7 @@ describe("backend seam", () => {
 
   it("a new array's attributes reach the backend in three calls: system, array, data attributes", () => {
     const counts: Counts = {};
-    const h5 = new H5SaverLowLevel({ storage: countingBackend(h5LowLevelBackend, counts) });
+    const h5 = new H5SaverLowLevel({ storage: countingBackend(libhdf5Storage, counts) });
     h5.initFile(join(dir, "batched.h5"), { newFile: true });
     for (const k of Object.keys(counts)) delete counts[k];
     const metadata = { label: "ch0", units: "mm", origin: "det", distribution: "uniform", nav_indexes: new PyTuple([]) };
@@ -98,7 +98,7 @@ describe("backend seam", () => {
   });
 
   it("a whole read of an array larger than the chunk cache sees the writes still in the cache", () => {
-    const file = h5LowLevelBackend.create(join(dir, "big.h5"), FILE_SETTINGS);
+    const file = libhdf5Storage.create(join(dir, "big.h5"), FILE_SETTINGS);
     const n = (FILE_SETTINGS.chunkCache.bytes / 8) * 1.5; // 3 MiB of float64
     const big = file.root.createArray("big", carraySpec("float64", [n], null));
     const small = file.root.createArray("small", carraySpec("float64", [8], null));
@@ -115,10 +115,10 @@ describe("backend seam", () => {
 
   it("the settings every file gets: PyTables chunk cache", () => {
     const seen: unknown[] = [];
-    const spy: StorageBackend = {
+    const spy: Storage = {
       name: "spy",
-      create: (path, settings) => (seen.push(settings), h5LowLevelBackend.create(path, settings)),
-      open: (path, mode, settings) => (seen.push(settings), h5LowLevelBackend.open(path, mode, settings)),
+      create: (path, settings) => (seen.push(settings), libhdf5Storage.create(path, settings)),
+      open: (path, mode, settings) => (seen.push(settings), libhdf5Storage.open(path, mode, settings)),
     };
     const h5 = new H5SaverLowLevel({ storage: spy });
     h5.initFile(join(dir, "settings.h5"), { newFile: true });

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fsum } from "../src/canonical/fsum.js";
-import { stringifyCanonical } from "../src/canonical/json.js";
-import { arraySummary, type ArrayLikeND } from "../src/canonical/summary.js";
+import { fsum } from "../src/tools/canonical/fsum.js";
+import { stringifyCanonical } from "../src/tools/canonical/json.js";
+import { arraySummary, type ArrayLikeND } from "../src/tools/canonical/summary.js";
 
 const FIXTURES = "/work/shared/fixtures/pymodaq";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pytablesChunkShape, pytablesMaxShape } from "../src/storage/chunkshape.js";
+import { pytablesChunkShape, pytablesMaxShape } from "../src/conventions/chunk-shape.js";
 
 const carray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, itemSize, shape[0]!);
 const earray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, itemSize, 1000);

@@ -10,9 +10,9 @@
  */
 import { DataDistribution, DataType, enumChecker, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
 import { IndexOutOfRangeError, InvalidTypeError } from "../errors.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import { checkOptions } from "../lowlevel/options.js";
-import { CARRAY } from "../nodes/arrays.js";
+import type { Where } from "../conventions/h5-backend.js";
+import { checkOptions } from "../options.js";
+import { CARRAY } from "../conventions/nodes/arrays.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataNodeSaver } from "./data-saver.js";
 import { NodeListCache } from "./node-cache.js";

@@ -158,7 +158,7 @@ export interface StorageFile {
 }
 
 /** A way to open and create HDF5 files: the one object a new backend must provide. */
-export interface StorageBackend {
+export interface Storage {
   /** Informational name ("h5-lowlevel", "h5wasm", ...). */
   readonly name: string;
   /** Creates (truncating an existing file) a writable file. */

@@ -4,9 +4,9 @@
  * never unpickled beyond that single form.
  */
 import { PyTuple } from "@pymodaq-ts/data-model";
-import type { StorageLayoutInfo, StorageVlen } from "../backend/types.js";
-import { pickleString, unpickleString } from "../codec/pickle.js";
-import { IndexOutOfRangeError, InvalidTypeError } from "../errors.js";
+import type { StorageLayoutInfo, StorageVlen } from "../../storage/types.js";
+import { pickleString, unpickleString } from "../../codec/pickle.js";
+import { IndexOutOfRangeError, InvalidTypeError } from "../../errors.js";
 import { ATTR } from "../layout.js";
 import { Node } from "./node.js";
 import type { Session } from "./session.js";

@@ -4,8 +4,8 @@
  * arrays straight through.
  */
 import { allocate, isBigIntDtype, isComplexDtype, isDtype, matchesDtype } from "@pymodaq-ts/data-model";
-import type { AnyTypedArray, Dtype, TypedArrayOf } from "../backend/types.js";
-import { InvalidTypeError } from "../errors.js";
+import type { AnyTypedArray, Dtype, TypedArrayOf } from "../../storage/types.js";
+import { InvalidTypeError } from "../../errors.js";
 
 export interface ArrayData<D extends Dtype = Dtype> {
   readonly dtype: D;

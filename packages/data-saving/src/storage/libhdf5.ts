@@ -23,7 +23,7 @@ import type {
   FileSettings,
   Hyperslab,
   StorageArray,
-  StorageBackend,
+  Storage,
   StorageBlockWriter,
   StorageFile,
   StorageGroup,
@@ -274,7 +274,7 @@ class LowLevelFile implements StorageFile {
  * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Names are marked ASCII whatever
  * their bytes, as PyTables writes them, so every group stays a symbol table.
  */
-export const h5LowLevelBackend: StorageBackend = {
+export const libhdf5Storage: Storage = {
   name: "h5-lowlevel",
   create(path: string, settings: FileSettings): StorageFile {
     return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);

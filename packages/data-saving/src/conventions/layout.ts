@@ -11,9 +11,9 @@
  * typedAttr("shape", [5, 10])       // PyTuple of Python ints: (5, 10)
  */
 import { PyTuple, type PyValue } from "@pymodaq-ts/data-model";
-import type { ArrayCreateSpec, Dtype, FileSettings, StringStorage, VlenCreateSpec } from "./backend/types.js";
-import { InvalidValueError } from "./errors.js";
-import { pytablesChunkShape, pytablesMaxShape } from "./storage/chunkshape.js";
+import type { ArrayCreateSpec, Dtype, FileSettings, StringStorage, VlenCreateSpec } from "../storage/types.js";
+import { InvalidValueError } from "../errors.js";
+import { pytablesChunkShape, pytablesMaxShape } from "./chunk-shape.js";
 
 // ---------------------------------------------------------------------------------------------
 // Fixed names and titles (§1, §3)

@@ -8,7 +8,7 @@
  * replayScenario("/work/shared/fixtures/pymodaq/dte_mixed_tables.scenario.json", "/tmp/out.h5");
  */
 import { readFileSync } from "node:fs";
-import { H5SaverLowLevel } from "../saver-lowlevel.js";
+import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
 import { StepArgs } from "./args.js";
 import { CONSTRUCTORS, METHODS, type StepContext } from "./dispatch.js";
 import { ReplayStepError } from "./errors.js";

@@ -4,7 +4,7 @@
  * session, so a node's handle is opened once and reused.
  */
 import type { PyValue } from "@pymodaq-ts/data-model";
-import type { AttributeStore } from "../backend/types.js";
+import type { AttributeStore } from "../../storage/types.js";
 import { ATTR, type NodeClass } from "../layout.js";
 import { NodeAttrs } from "./attrs.js";
 import type { GROUP } from "./group.js";

@@ -15,7 +15,7 @@
  * | anything else (datetime, ...) | {"$repr": "<python repr>"}             |
  */
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
-import { pyFloatRepr, pyRepr } from "../codec/pyrepr.js";
+import { pyFloatRepr, pyRepr } from "../../codec/pyrepr.js";
 import { floatJson } from "./float.js";
 import { arraySummary, type ArrayLikeND } from "./summary.js";
 

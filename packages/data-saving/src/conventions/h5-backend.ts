@@ -1,6 +1,6 @@
 /**
  * H5Backend: the file-level operations of the original's `backends.H5Backend` (open/close,
- * nodes by path, attributes, walks, array and group creation), on a `StorageBackend`. Always
+ * nodes by path, attributes, walks, array and group creation), on a `Storage`. Always
  * writes the PyTables profile; the `backend` option only sets the `backend` attribute value.
  *
  * @example
@@ -10,8 +10,8 @@
  * h5.closeFile();
  */
 import type { NDArray, PyValue } from "@pymodaq-ts/data-model";
-import { h5LowLevelBackend } from "../backend/h5lowlevel.js";
-import type { Dtype, StorageBackend, StorageFile } from "../backend/types.js";
+import { libhdf5Storage } from "../storage/libhdf5.js";
+import type { Dtype, Storage, StorageFile } from "../storage/types.js";
 import { FileStateError, InvalidValueError, NodeError } from "../errors.js";
 import {
   ATTR,
@@ -27,16 +27,16 @@ import {
   type BackendName,
   type Compression,
   type EnumInput,
-} from "../layout.js";
-import { CARRAY, type EARRAY } from "../nodes/arrays.js";
-import { isArrayData, type ArrayData } from "../nodes/arraydata.js";
-import { createCarrayNode, createEarrayNode, createGroupNode, createVlarrayNode, type CarrayInit, type CreateContext } from "../nodes/create.js";
-import { GROUP } from "../nodes/group.js";
-import { joinPath, type Node } from "../nodes/node.js";
-import { Session } from "../nodes/session.js";
-import type { VLARRAY } from "../nodes/vlarray.js";
+} from "./layout.js";
+import { CARRAY, type EARRAY } from "./nodes/arrays.js";
+import { isArrayData, type ArrayData } from "./nodes/arraydata.js";
+import { createCarrayNode, createEarrayNode, createGroupNode, createVlarrayNode, type CarrayInit, type CreateContext } from "./nodes/create.js";
+import { GROUP } from "./nodes/group.js";
+import { joinPath, type Node } from "./nodes/node.js";
+import { Session } from "./nodes/session.js";
+import type { VLARRAY } from "./nodes/vlarray.js";
 import { metadataEntries, type Metadata } from "./metadata.js";
-import { checkOptions } from "./options.js";
+import { checkOptions } from "../options.js";
 import { walkGroups, walkNodes } from "./walk.js";
 
 /** A node, or the absolute path of one. */
@@ -58,14 +58,14 @@ export interface H5BackendOptions {
   /** Value of the `backend` attributes (`'tables'` default, or `'h5py'`). */
   backend?: BackendName;
   /** Storage implementation (default: libhdf5 through @pymodaq-ts/h5-lowlevel). */
-  storage?: StorageBackend;
+  storage?: Storage;
 }
 
 export class H5Backend {
   /** Value written to the `backend` attributes. */
   readonly backend: BackendName;
   /** The storage implementation files are opened with. */
-  readonly storage: StorageBackend;
+  readonly storage: Storage;
   /** Full path of the open (or last opened) file. */
   filePath: string | null = null;
   protected session: Session | null = null;
@@ -79,7 +79,7 @@ export class H5Backend {
       throw new InvalidValueError(`backend must be one of ${BACKEND_NAMES.join(", ")}, got ${String(backend)}`);
     }
     this.backend = backend;
-    this.storage = o.storage ?? h5LowLevelBackend;
+    this.storage = o.storage ?? libhdf5Storage;
   }
 
   /** Path of the open file, or null (Python `filename`). */

@@ -9,7 +9,7 @@
  * stringifyCanonical({ n: 2n ** 64n, x: 0.5, f: jsonFloat(1) });
  * // '{"n":18446744073709551616,"x":0.5,"f":1.0}'
  */
-import { formatPyFloat } from "../codec/floatrepr.js";
+import { formatPyFloat } from "../../codec/floatrepr.js";
 import { isJsonFloat } from "./float.js";
 
 export { floatJson, isJsonFloat, jsonFloat, PY_FLOAT, type JsonFloat } from "./float.js";

@@ -14,8 +14,8 @@
 import { PyDict, type PyValue } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { dirname, join, parse, resolve } from "node:path";
-import type { Dtype } from "./backend/types.js";
-import { FileStateError, NodeError } from "./errors.js";
+import type { Dtype } from "../storage/types.js";
+import { FileStateError, NodeError } from "../errors.js";
 import {
   ATTR,
   capitalize,
@@ -34,11 +34,11 @@ import {
   type EnumInput,
   type SaveTypeName,
 } from "./layout.js";
-import { checkClock, localClock, type FileClock } from "./lowlevel/clock.js";
-import { NodeCounters } from "./lowlevel/counters.js";
-import { H5Backend, type H5BackendOptions, type Where } from "./lowlevel/h5backend.js";
-import { metadataEntries, type Metadata } from "./lowlevel/metadata.js";
-import { checkOptions } from "./lowlevel/options.js";
+import { checkClock, localClock, type FileClock } from "./clock.js";
+import { NodeCounters } from "./counters.js";
+import { H5Backend, type H5BackendOptions, type Where } from "./h5-backend.js";
+import { metadataEntries, type Metadata } from "./metadata.js";
+import { checkOptions } from "../options.js";
 import type { CARRAY, EARRAY } from "./nodes/arrays.js";
 import type { ArrayData } from "./nodes/arraydata.js";
 import { GROUP } from "./nodes/group.js";

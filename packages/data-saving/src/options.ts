@@ -2,7 +2,7 @@
  * Validation of options objects: unknown (or misspelled) keys are rejected with the list of the
  * accepted ones, so a typo never silently falls back to a default.
  */
-import { InvalidTypeError } from "../errors.js";
+import { InvalidTypeError } from "./errors.js";
 
 /**
  * Returns `options` (or `{}`) after checking that it is a plain object whose keys are all in

@@ -3,8 +3,8 @@
  * saved file sees (PyTables on a reopened file, spec §7.5 / fixture fact 24): sub-groups by
  * name, then arrays by name, names compared by code point (HDF5's byte-wise order).
  */
-import type { StorageGroup } from "../backend/types.js";
-import { NodeError } from "../errors.js";
+import type { StorageGroup } from "../../storage/types.js";
+import { NodeError } from "../../errors.js";
 import { compareNodeNames } from "../layout.js";
 import { joinPath, Node } from "./node.js";
 import type { Session } from "./session.js";

@@ -4,8 +4,8 @@
  * it and record the new `shape` attribute as deferred, written at the next flush or close.
  */
 import { NDArray, PyTuple, shapeSize } from "@pymodaq-ts/data-model";
-import type { Dtype, StorageArray, StorageBlockWriter, StorageLayoutInfo } from "../backend/types.js";
-import { IndexOutOfRangeError, InvalidTypeError, InvalidValueError } from "../errors.js";
+import type { Dtype, StorageArray, StorageBlockWriter, StorageLayoutInfo } from "../../storage/types.js";
+import { IndexOutOfRangeError, InvalidTypeError, InvalidValueError } from "../../errors.js";
 import { ATTR } from "../layout.js";
 import { convertElements, isArrayData, sameShape, type ArrayData } from "./arraydata.js";
 import { Node } from "./node.js";

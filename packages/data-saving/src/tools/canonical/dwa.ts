@@ -4,10 +4,10 @@
  * `arraySummary`, values encoded with `canonicalValue`.
  */
 import type { Axis, DataToExport, DataWithAxes, NDArray, NumberKind, PyValue } from "@pymodaq-ts/data-model";
-import { floatJson } from "../canonical/float.js";
-import { arraySummary } from "../canonical/summary.js";
-import { canonicalValue } from "../canonical/values.js";
-import type { Json } from "./canonical-tree.js";
+import { floatJson } from "./float.js";
+import { arraySummary } from "./summary.js";
+import { canonicalValue } from "./values.js";
+import type { Json } from "./tree.js";
 
 function summary(array: NDArray): Json {
   return arraySummary({ dtype: array.dtype, shape: array.shape, data: array.data }) as Json;

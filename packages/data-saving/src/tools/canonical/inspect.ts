@@ -10,11 +10,11 @@
  */
 import { basename } from "node:path";
 import { captureWarnings, DataToExport } from "@pymodaq-ts/data-model";
-import { DataSavingError, FileStateError } from "../errors.js";
-import { DEFAULT_RAW_GROUP_NAME } from "../layout.js";
-import { canonicalDte, canonicalDwa } from "./canonical-dwa.js";
-import { canonicalTreeOf, type CanonicalTree, type Json } from "./canonical-tree.js";
-import { DataLoader } from "./data-loader.js";
+import { FileStateError, pythonErrorText } from "../../errors.js";
+import { DEFAULT_RAW_GROUP_NAME } from "../../conventions/layout.js";
+import { canonicalDte, canonicalDwa } from "./dwa.js";
+import { canonicalTreeOf, type CanonicalTree, type Json } from "./tree.js";
+import { DataLoader } from "../../loader/data-loader.js";
 
 /** The canonical load JSON document. */
 export interface CanonicalDocument {
@@ -30,20 +30,6 @@ export interface CanonicalDocument {
   fatal_error?: string;
   /** Objects of the tree that could not be read (each names its path). */
   file_errors?: string[];
-}
-
-const MODEL_ERROR_NAMES: Readonly<Record<string, string>> = {
-  ModelIndexError: "IndexError",
-  ModelTypeError: "TypeError",
-  ModelValueError: "ValueError",
-  ModelNotImplementedError: "NotImplementedError",
-};
-
-/** `"<Python exception name>: <message>"` for an error thrown by a load. */
-export function pythonErrorText(e: unknown): string {
-  if (e instanceof DataSavingError) return `${e.pythonName}: ${e.message}`;
-  if (e instanceof Error) return `${MODEL_ERROR_NAMES[e.name] ?? e.name}: ${e.message}`;
-  return `Exception: ${String(e)}`;
 }
 
 /** Runs one load: its JSON (with the model warnings it emitted as diagnostics) or `{error}`. */

@@ -5,9 +5,9 @@
  * memory and written at the next flush or close (`setDeferred`).
  */
 import { PyBytes, type PyValue } from "@pymodaq-ts/data-model";
-import type { AttributeStore, StoredAttr, StringStorage } from "../backend/types.js";
-import { decodeAttr, decodeRawText, encodeAttr } from "../codec/envelope.js";
-import { MissingAttributeError } from "../errors.js";
+import type { AttributeStore, StoredAttr, StringStorage } from "../../storage/types.js";
+import { decodeAttr, decodeRawText, encodeAttr } from "../../codec/envelope.js";
+import { MissingAttributeError } from "../../errors.js";
 import {
   ATTR,
   EXTDIM_DTYPE,

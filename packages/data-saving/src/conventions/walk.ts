@@ -4,8 +4,8 @@
  * `_f_walk_groups` stack). `walkNodes` yields the start node, then the children of every group
  * of `walkGroups`, each group's children in load order (sub-groups, then arrays, by name).
  */
-import { GROUP } from "../nodes/group.js";
-import type { Node } from "../nodes/node.js";
+import { GROUP } from "./nodes/group.js";
+import type { Node } from "./nodes/node.js";
 
 /**
  * Groups under (and including) `where`; nothing when `where` is not a group.

@@ -4,8 +4,8 @@
  * attribute only, keeps the set of nodes whose deferred attributes (`shape`, `size`) wait to be
  * written, and guards writes on read-only or closed files.
  */
-import type { AttributeStore, StorageFile, StorageGroup } from "../backend/types.js";
-import { FileStateError, NodeError } from "../errors.js";
+import type { AttributeStore, StorageFile, StorageGroup } from "../../storage/types.js";
+import { FileStateError, NodeError } from "../../errors.js";
 import { ATTR } from "../layout.js";
 import { CARRAY, EARRAY } from "./arrays.js";
 import type { AttrsOwner, NodeAttrs } from "./attrs.js";

@@ -4,8 +4,8 @@
  * (`shape`, `dtype`, `subdtype`, `backend`), in the original's order.
  */
 import { PyTuple } from "@pymodaq-ts/data-model";
-import type { Dtype } from "../backend/types.js";
-import { InvalidValueError, NodeError } from "../errors.js";
+import type { Dtype } from "../../storage/types.js";
+import { InvalidValueError, NodeError } from "../../errors.js";
 import {
   ATTR,
   carraySpec,

@@ -11,15 +11,15 @@
 import type { Dtype as ModelDtype, PyValue } from "@pymodaq-ts/data-model";
 import type {
   AttributeStore, StorageArray, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
-} from "../backend/types.js";
-import { floatJson, type JsonFloat } from "../canonical/float.js";
-import { arraySummary } from "../canonical/summary.js";
-import { canonicalValue } from "../canonical/values.js";
-import { decodeAttr, decodeRawText } from "../codec/envelope.js";
-import { unpickleString } from "../codec/pickle.js";
-import { ATTR } from "../layout.js";
-import { FileStateError } from "../errors.js";
-import { H5SaverLowLevel } from "../saver-lowlevel.js";
+} from "../../storage/types.js";
+import { floatJson, type JsonFloat } from "./float.js";
+import { arraySummary } from "./summary.js";
+import { canonicalValue } from "./values.js";
+import { decodeAttr, decodeRawText } from "../../codec/envelope.js";
+import { unpickleString } from "../../codec/pickle.js";
+import { ATTR } from "../../conventions/layout.js";
+import { FileStateError } from "../../errors.js";
+import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
 
 /**
  * A JSON value of the canonical document: integers beyond 2^53 stay bigint and Python floats

@@ -4,12 +4,12 @@
  * are recorded under the concrete class (`BkgSaver.add_data`), so the tables list them there.
  */
 import { basename } from "node:path";
-import { ATTR } from "../layout.js";
-import { H5SaverLowLevel } from "../saver-lowlevel.js";
+import { ATTR } from "../../conventions/layout.js";
+import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
 import {
   AxisSaverLoader, BkgSaver, DataEnlargeableSaver, DataExtendedSaver, DataSaverLoader, DataToExportEnlargeableSaver,
   DataToExportExtendedSaver, DataToExportSaver, DataToExportTimedSaver, ErrorSaverLoader,
-} from "../savers/index.js";
+} from "../../savers/index.js";
 import type { StepArgs } from "./args.js";
 import { ScenarioValueError } from "./errors.js";
 import type { ScenarioClock, ScenarioEnvironment } from "./scenario.js";

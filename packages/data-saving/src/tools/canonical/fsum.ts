@@ -9,7 +9,7 @@
  * fsum([1e100, 1, -1e100, 1e-100]);   // 1 (naive left-to-right summation gives 0)
  * fsum(Array(10).fill(0.1));          // 1
  */
-import { exactBinary } from "../codec/floatrepr.js";
+import { exactBinary } from "../../codec/floatrepr.js";
 
 /** Doubles are multiples of 2^-1074: scaled by 2^1074 every double is an integer. */
 const SCALE = 1074n;

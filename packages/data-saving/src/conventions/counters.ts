@@ -5,9 +5,9 @@
  * node created through the saver increments the counts of its group and of every ancestor whose
  * counts are known. No walk per write.
  */
-import { ATTR } from "../layout.js";
-import { parentPathOf } from "../nodes/node.js";
-import type { GROUP } from "../nodes/group.js";
+import { ATTR } from "./layout.js";
+import { parentPathOf } from "./nodes/node.js";
+import type { GROUP } from "./nodes/group.js";
 import { walkNodes } from "./walk.js";
 
 export class NodeCounters {
