@@ -26,7 +26,7 @@ function runOnce(workload, arm) {
     encoding: "utf8",
     env: { ...process.env, ...ARMS[arm] },
   });
-  if (run.status !== 0) throw new Error(`${workload} (${arm}) failed:\n${run.stderr}`);
+  if (run.status !== 0) throw new Error(`${workload} (${arm}) failed (${run.signal ?? `exit ${run.status}`}):\n${run.stderr}`);
   const line = JSON.parse(run.stdout.trim().split("\n").at(-1));
   return { wall: line.wall_s, op: line.op_med_s };
 }
