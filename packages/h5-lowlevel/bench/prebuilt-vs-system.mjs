@@ -6,7 +6,11 @@
  * Prints, per workload, the medians and min-max of wall_s and op_med_s, and the ratio of medians
  * prebuilt / system.
  *
- * Usage (from the repository root, after `pnpm build`): node packages/h5-lowlevel/bench/prebuilt-vs-system.mjs [--rounds N]
+ * `--repeat N` is passed to every run (the workload N times in its process, the last one reported:
+ * the steady state, without start-up costs).
+ *
+ * Usage (from the repository root, after `pnpm build`):
+ *   node packages/h5-lowlevel/bench/prebuilt-vs-system.mjs [--rounds N] [--repeat N] [--workloads w1,w2]
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -17,11 +21,15 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const roundsArg = process.argv.indexOf("--rounds");
 const ROUNDS = roundsArg >= 0 ? Number(process.argv[roundsArg + 1]) : 7;
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("--rounds must be a positive integer");
-const WORKLOADS = ["w1", "w2", "w3", "w4"];
+const repeatArg = process.argv.indexOf("--repeat");
+const REPEAT = repeatArg >= 0 ? Number(process.argv[repeatArg + 1]) : 1;
+if (!Number.isInteger(REPEAT) || REPEAT < 1) throw new Error("--repeat must be a positive integer");
+const workloadsArg = process.argv.indexOf("--workloads");
+const WORKLOADS = workloadsArg >= 0 ? process.argv[workloadsArg + 1].split(",") : ["w1", "w2", "w3", "w4"];
 const ARMS = { system: {}, prebuilt: { PREBUILDS_ONLY: "1" } };
 
 function runOnce(workload, arm) {
-  const run = spawnSync("pnpm", ["-s", "bench:workload", workload], {
+  const run = spawnSync("pnpm", ["-s", "bench:workload", workload, "--repeat", String(REPEAT)], {
     cwd: repo,
     encoding: "utf8",
     env: { ...process.env, ...ARMS[arm] },
@@ -50,7 +58,7 @@ for (let round = 0; round < ROUNDS; round++) {
   console.error(`round ${round + 1}/${ROUNDS} done (load ${loadavg()[0].toFixed(1)})`);
 }
 
-console.log(`${ROUNDS} interleaved rounds; load average ${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`);
+console.log(`${ROUNDS} interleaved rounds, --repeat ${REPEAT}; load average ${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`);
 console.log("| workload | system wall ms (min-max) | prebuilt wall ms (min-max) | wall ratio | system op ms | prebuilt op ms | op ratio |");
 console.log("|---|---|---|---|---|---|---|");
 for (const workload of WORKLOADS) {
