@@ -44,8 +44,9 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const ms = (s) => (s * 1000).toPrecision(3);
-const spread = (xs) => `${ms(Math.min(...xs))}-${ms(Math.max(...xs))}`;
+const UNITS = { wall: 1e3, op: 1e6 }; // wall in ms, op in us
+const fmt = (s, key) => (s * UNITS[key]).toPrecision(3);
+const spread = (xs, key) => `${fmt(Math.min(...xs), key)}-${fmt(Math.max(...xs), key)}`;
 
 const results = Object.fromEntries(WORKLOADS.map((w) => [w, { system: [], prebuilt: [] }]));
 const load = [loadavg()[0]];
@@ -59,11 +60,11 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 console.log(`${ROUNDS} interleaved rounds, --repeat ${REPEAT}; load average ${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`);
-console.log("| workload | system wall ms (min-max) | prebuilt wall ms (min-max) | wall ratio | system op ms | prebuilt op ms | op ratio |");
+console.log("| workload | system wall ms (min-max) | prebuilt wall ms (min-max) | wall ratio | system op us | prebuilt op us | op ratio |");
 console.log("|---|---|---|---|---|---|---|");
 for (const workload of WORKLOADS) {
   const { system, prebuilt } = results[workload];
-  const cell = (runs, key) => `${ms(median(runs.map((r) => r[key])))} (${spread(runs.map((r) => r[key]))})`;
+  const cell = (runs, key) => `${fmt(median(runs.map((r) => r[key])), key)} (${spread(runs.map((r) => r[key]), key)})`;
   const ratio = (key) => (median(prebuilt.map((r) => r[key])) / median(system.map((r) => r[key]))).toFixed(3);
   console.log(`| ${workload.toUpperCase()} | ${cell(system, "wall")} | ${cell(prebuilt, "wall")} | ${ratio("wall")} | ` +
     `${cell(system, "op")} | ${cell(prebuilt, "op")} | ${ratio("op")} |`);

@@ -12,7 +12,7 @@ import requirements from "./build-requirements.json" with { type: "json" };
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 
 /** What to install to build the addon from source, one line per platform. */
-export function buildAdvice(): string {
+function buildAdvice(): string {
   const lines = Object.entries(requirements.install).map(([os, command]) => `  ${os}: ${command}`);
   return `To build it from source, install ${requirements.what}:\n${lines.join("\n")}\n` +
     "then run `npm rebuild @pymodaq-ts/h5-lowlevel`.";
