@@ -1,9 +1,12 @@
 /**
- * Tree walks in PyTables order (spec §7.5, fixture fact 24). `walkGroups` yields the group,
- * then all its child groups (by name), then continues from the last pushed group (PyTables'
- * `_f_walk_groups` stack). `walkNodes` yields the start node, then the children of every group
- * of `walkGroups`, each group's children in load order (sub-groups, then arrays, by name).
+ * Tree walks as PyMoDAQ's backend does them on PyTables (spec §7.5). `walkGroups` is PyTables'
+ * `walk_groups`: the group, then all its child groups sorted by name (Python's `sorted`, code
+ * point order, whatever the file's own order), then it continues from the last pushed group (a
+ * stack). `walkNodes` is PyMoDAQ's `walk_nodes`: the start node, then for every group of
+ * `walkGroups` its children in load order (`GROUP.children`: sub-groups, then arrays, each in
+ * the group's native order).
  */
+import { compareNodeNames } from "./layout.js";
 import { GROUP } from "./nodes/group.js";
 import type { Node } from "./nodes/node.js";
 
@@ -17,16 +20,15 @@ export function* walkGroups(where: Node, listChildren = (g: GROUP): Node[] => g.
   yield where;
   while (stack.length > 0) {
     const g = stack.pop() as GROUP;
-    for (const child of listChildren(g)) {
-      if (child instanceof GROUP) {
-        stack.push(child);
-        yield child;
-      }
+    const groups = listChildren(g).filter((c): c is GROUP => c instanceof GROUP);
+    for (const child of groups.sort((a, b) => compareNodeNames(a.name, b.name))) {
+      stack.push(child);
+      yield child;
     }
   }
 }
 
-/** `where`, then every node below it, in PyTables walk order; each group is listed once. */
+/** `where`, then every node below it, in PyMoDAQ's walk order; each group is listed once. */
 export function* walkNodes(where: Node): Generator<Node> {
   yield where;
   // walkGroups lists a group when it pops it, after its children were yielded here: share the list

@@ -13,7 +13,6 @@ import { MissingAttributeError, NodeError } from "../errors.js";
 import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../conventions/layout.js";
 import { GROUP } from "../conventions/nodes/group.js";
 import type { Node } from "../conventions/nodes/node.js";
-import type { H5Backend } from "../conventions/h5-backend.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { checkOptions } from "../options.js";
 import { getAxes } from "./axes.js";
@@ -51,16 +50,16 @@ function nodeDataType(node: Node): DataTypeName {
 }
 
 export class DataLoader {
-  /** The open file (an `H5SaverLowLevel`, or the read-only backend opened from a path). */
-  readonly h5saver: H5Backend;
+  /** The open file: the `H5SaverLowLevel` handed in, or the one opened read-only from a path. */
+  readonly h5saver: H5SaverLowLevel;
   private readonly opened: boolean;
 
   /**
-   * @param source an open `H5SaverLowLevel` (or any `H5Backend`; used as is, closed by
-   *   `closeFile`) or the path of a file to open read-only.
+   * @param source an open `H5SaverLowLevel` (used as is, closed by `closeFile`) or the path of
+   *   a file to open read-only.
    * @throws the backend's error when the path cannot be opened.
    */
-  constructor(source: H5Backend | string) {
+  constructor(source: H5SaverLowLevel | string) {
     if (typeof source === "string") {
       this.h5saver = H5SaverLowLevel.openReadOnly(source);
       this.opened = true;

@@ -3,6 +3,7 @@
  * Thin adapters: every call maps to one binding call (but whole reads of arrays larger than the
  * chunk cache, see LowLevelArray.read), handles are the binding's (owned by the file).
  */
+import { constants as fsConstants, copyFileSync } from "node:fs";
 import {
   dtypeItemSize,
   H5File,
@@ -19,6 +20,7 @@ import type {
   AttributeStore,
   ChildEntry,
   ChildKind,
+  ChildrenOptions,
   Dtype,
   FileSettings,
   Hyperslab,
@@ -33,6 +35,7 @@ import type {
   StringStorage,
   VlenCreateSpec,
 } from "./types.js";
+import { FileStateError, StorageError } from "../errors.js";
 import { fromBindingError, translateBindingErrors } from "./libhdf5-errors.js";
 
 /** "file.h5:/path" of a binding node, for error messages. */
@@ -120,11 +123,11 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   ) {
     super(h);
   }
-  children(): ChildEntry[] {
-    return this.h.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
+  children(options?: ChildrenOptions): ChildEntry[] {
+    return this.h.children(options).map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
   }
-  childNames(): string[] {
-    return this.h.childNames();
+  childNames(options?: ChildrenOptions): string[] {
+    return this.h.childNames(options);
   }
   childKind(name: string): ChildKind | null {
     return childKind(this.h.kindOf(name));
@@ -297,6 +300,17 @@ class LowLevelFile implements StorageFile {
   }
   close(): void {
     if (this.file.isOpen) this.file.close();
+  }
+  /** A byte copy of the flushed file (the caller flushes). @throws FileStateError when `destination` exists */
+  copyTo(destination: string): void {
+    try {
+      copyFileSync(this.file.filename, destination, fsConstants.COPYFILE_EXCL);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") {
+        throw new FileStateError(`file ${destination} already exists; it is not overwritten`, { path: destination, cause: e });
+      }
+      throw new StorageError("copyTo", destination, e);
+    }
   }
   where(): string {
     return this.file.filename;
