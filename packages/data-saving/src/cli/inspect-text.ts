@@ -70,7 +70,8 @@ function childrenOf(tree: Record<string, TreeEntry>): Map<string, string[]> {
     list.push(path);
     out.set(parent, list);
   }
-  // Sub-groups first, then datasets, each by name (the loader's child order).
+  // Sub-groups first, then datasets, each by name: a display order that does not depend on how
+  // the file stores its groups (the loader's order follows the file, see GROUP.children).
   for (const list of out.values()) {
     list.sort((a, b) => {
       const ga = tree[a]!.kind === "group" ? 0 : 1;

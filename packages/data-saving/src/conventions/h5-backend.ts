@@ -217,7 +217,7 @@ export class H5Backend {
     return this.getNode(node).parentNode;
   }
 
-  /** Children of the group `where`, name -> node, in load order (sub-groups, then arrays). */
+  /** Children of the group `where`, name -> node, in load order (`GROUP.children`: sub-groups, then arrays). */
   getChildren(where: Where): Map<string, Node> {
     return this.getGroup(where).childrenMap();
   }

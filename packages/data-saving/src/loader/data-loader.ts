@@ -128,7 +128,8 @@ export class DataLoader {
   }
 
   /**
-   * The seed's `load_all`: walks the children of the group `where` (sub-groups first, by name),
+   * The seed's `load_all`: walks the children of the group `where` (in `GROUP.children` order:
+   * sub-groups first),
    * recursing into sub-groups, and loads the group's first node whose `data_type` contains
    * `data` with `loadAll` (the later arrays are skipped, Q14). The group's DataWithAxes are
    * appended to `data` as a DataToExport named after the group (same name and origin replace).
