@@ -31,6 +31,8 @@ function kindLabel(entry: TreeEntry): string {
 
 function entryLine(name: string, entry: TreeEntry): string {
   const parts = [`${name} [${kindLabel(entry)}]`];
+  if (entry.target !== undefined) parts.push(`-> ${entry.file === undefined ? "" : `${entry.file}:`}${entry.target}`);
+  if (entry.cycle !== undefined) parts.push(`(hard link to ${entry.cycle}: a cycle, not entered)`);
   if (typeof entry.TITLE === "string" && entry.TITLE !== "") parts.push(JSON.stringify(entry.TITLE));
   if (entry.shape !== undefined) parts.push(`${entry.dtype ?? "?"} ${tupleText(entry.shape)}`);
   for (const a of MAIN_ATTRS) {

@@ -14,6 +14,7 @@ import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../con
 import { GROUP } from "../conventions/nodes/group.js";
 import type { Node } from "../conventions/nodes/node.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
+import { descend, type Ancestors } from "../conventions/walk.js";
 import { checkOptions } from "../options.js";
 import { getAxes } from "./axes.js";
 import { loadDataFromNode } from "./data-node.js";
@@ -129,34 +130,39 @@ export class DataLoader {
 
   /**
    * The seed's `load_all`: walks the children of the group `where` (in `GROUP.children` order:
-   * sub-groups first),
-   * recursing into sub-groups, and loads the group's first node whose `data_type` contains
+   * sub-groups first), recursing into sub-groups, and loads the group's first node whose `data_type` contains
    * `data` with `loadAll` (the later arrays are skipped, Q14). The group's DataWithAxes are
    * appended to `data` as a DataToExport named after the group (same name and origin replace).
    * @param where a group (or its path).
    * @param data the collection to fill (default: a new DataToExport named `All`).
    * @returns `data`.
-   * @throws NodeError when `where` is not a group; any load error aborts the whole call.
+   * @throws NodeError when `where` is not a group, or holds a group hard-linked under itself (a
+   *   cycle); any load error aborts the whole call.
    */
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
     const group = this.h5saver.getNode(where);
     if (!(group instanceof GROUP)) throw new NodeError(group.path, "a group");
+    this.loadAllIn(group, descend(null, group), data, options.withBkg ?? false);
+    return data;
+  }
+
+  /** `loadAll` in `group`, whose chain from the start is `ancestors` (a hard-link cycle throws). */
+  private loadAllIn(group: GROUP, ancestors: Ancestors, data: DataToExport, withBkg: boolean): void {
     const loaded: DataWithAxes[] = [];
     for (const child of group.children()) {
       if (child instanceof GROUP) {
-        this.loadAll(child, data, options);
+        this.loadAllIn(child, descend(ancestors, child), data, withBkg);
         continue;
       }
       const dataType = dataTypeOf(child);
       if (typeof dataType === "string" && dataType.includes("data")) {
-        loaded.push(this.loadData(child, { withBkg: options.withBkg ?? false, loadAll: true }));
+        loaded.push(this.loadData(child, { withBkg, loadAll: true }));
         break;
       }
     }
     // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
     data.appendOwned(new DataToExport(group.name, { data: loaded }));
-    return data;
   }
 
   /** Closes the file (also when it was handed in open). Idempotent. */

@@ -24,6 +24,7 @@ import type {
   Dtype,
   FileSettings,
   Hyperslab,
+  LinkTarget,
   StorageArray,
   Storage,
   StorageBlockWriter,
@@ -77,11 +78,6 @@ class LowLevelAttrs implements AttributeStore {
 
 translateBindingErrors(LowLevelAttrs, ["names", "has", "getValue", "getStored", "setStrings", "setInteger", "delete"]);
 
-function childKind(kind: string | null): ChildKind | null {
-  if (kind === null) return null;
-  return kind === "group" || kind === "dataset" ? kind : "other";
-}
-
 function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
   return {
     layout: ds.layout(),
@@ -124,13 +120,22 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
     super(h);
   }
   children(options?: ChildrenOptions): ChildEntry[] {
-    return this.h.children(options).map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
+    return this.h.children(options).map((c) => ({ name: c.name, kind: c.kind }));
   }
   childNames(options?: ChildrenOptions): string[] {
     return this.h.childNames(options);
   }
   childKind(name: string): ChildKind | null {
-    return childKind(this.h.kindOf(name));
+    return this.h.kindOf(name);
+  }
+  linkTarget(name: string): LinkTarget | null {
+    const info = this.h.linkInfo(name);
+    if (info?.type === "soft") return { kind: "softlink", target: info.target };
+    if (info?.type === "external") return { kind: "externallink", file: info.file, target: info.target };
+    return null;
+  }
+  objectId(): string {
+    return this.h.objectId();
   }
   openGroup(name: string): StorageGroup {
     return new LowLevelGroup(this.h.openGroup(name), this.cacheBytes);
@@ -171,7 +176,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
 }
 
 translateBindingErrors(LowLevelGroup, [
-  "children", "childNames", "childKind", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
+  "children", "childNames", "childKind", "linkTarget", "objectId", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
   "createVlen", "remove",
 ]);
 

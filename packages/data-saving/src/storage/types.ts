@@ -12,8 +12,16 @@
 import type { AnyTypedArray, Dtype } from "@pymodaq-ts/data-model";
 export type { AnyTypedArray, Dtype, TypedArrayOf } from "@pymodaq-ts/data-model";
 
-/** What kind of object sits at a name inside a group. */
-export type ChildKind = "group" | "dataset" | "other";
+/**
+ * What sits at a name inside a group: a group or dataset (hard link), a soft or external link
+ * (not followed), or anything else (a named datatype, a user-defined link).
+ */
+export type ChildKind = "group" | "dataset" | "softlink" | "externallink" | "other";
+
+/** Where a soft or external link points (`StorageGroup.linkTarget`). */
+export type LinkTarget =
+  | { readonly kind: "softlink"; readonly target: string }
+  | { readonly kind: "externallink"; readonly file: string; readonly target: string };
 
 export interface ChildEntry {
   readonly name: string;
@@ -106,6 +114,18 @@ export interface StorageGroup extends StorageNode {
   childNames(options?: ChildrenOptions): string[];
   /** Kind of the direct child `name`, or null when there is none. */
   childKind(name: string): ChildKind | null;
+  /**
+   * Where the soft or external link `name` points, without following it; null for anything
+   * else. Optional: a storage without links leaves it out.
+   */
+  linkTarget?(name: string): LinkTarget | null;
+  /**
+   * The identity of this group's object in its file, the same through every hard link to it
+   * (walks use it to detect a group linked under its own descendant). Optional: a storage in
+   * which a group has one path only leaves it out.
+   */
+  objectId?(): string;
+  /** Opens a group, following a soft link (`childKind` "softlink") to one. */
   openGroup(name: string): StorageGroup;
   createGroup(name: string): StorageGroup;
   /**

@@ -37,6 +37,15 @@ export class GROUP extends Node {
     ].map((e) => this.session.child(this, e.name));
   }
 
+  /**
+   * The identity of the group's object in its file, the same through every hard link to it;
+   * null when the storage has none (a group there has one path only).
+   */
+  objectId(): string | null {
+    this.session.assertOpen();
+    return this.storage.objectId?.() ?? null;
+  }
+
   /** Children as a name -> node map, in load order (Python `children()` dict). */
   childrenMap(): Map<string, Node> {
     return new Map(this.children().map((n) => [n.name, n]));
