@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
@@ -132,7 +132,11 @@ function writeWithPython(backend: "h5py" | "tables"): { path: string; expected: 
 }
 
 describe.each(["h5py", "tables"] as const)("a file written by %s with children out of name order", (backend) => {
-  const { path, expected } = writeWithPython(backend);
+  let path: string;
+  let expected: PyTablesView;
+  beforeAll(() => {
+    ({ path, expected } = writeWithPython(backend));
+  });
 
   it("lists every group's children as PyTables' _v_children does (sub-groups first, each part in native order)", () => {
     const h5 = new H5SaverLowLevel();
