@@ -64,7 +64,7 @@ describe("canonicalTree", () => {
       arr: { $ndarray: { dtype: "int64", shape: [3], size: 3, values: [0, 1, 2] } },
       s: "hello",
     });
-    expect(tree["/soft"]?.kind).toBe("other");
+    expect(tree["/soft"]).toMatchObject({ kind: "softlink", target: "/plain" });
   });
 
   it("decodes attributes as pymodaq's get_attr does, keeps the raw storage, unpickles the Logger", () => {

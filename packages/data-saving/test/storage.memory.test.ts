@@ -60,6 +60,33 @@ describe("the in-memory storage runs the same cases as libhdf5", () => {
   }
 });
 
+describe("native child order", () => {
+  it("is name order in the default (symbol-table) groups, as libhdf5's storage writes them", () => {
+    const memory = memoryStorage();
+    const disk = libhdf5Storage.create(join(dir, "order.h5"), FILE_SETTINGS);
+    try {
+      for (const root of [memory.create("/order.h5", FILE_SETTINGS).root, disk.root]) {
+        for (const name of ["b", "a", "\u00e9a", "ab"]) root.createGroup(name);
+      }
+      expect(memory.files.get("/order.h5")!.childNames({ order: "native" })).toEqual(["a", "ab", "b", "\u00e9a"]);
+      expect(disk.root.childNames({ order: "native" })).toEqual(["a", "ab", "b", "\u00e9a"]);
+    } finally {
+      disk.close();
+    }
+  });
+
+  it("is creation order in compact groups, which turn dense (name-hash order) past 8 links: refused there", () => {
+    const memory = memoryStorage({ groups: "compact" });
+    const root = memory.create("/compact.h5", FILE_SETTINGS).root;
+    for (const name of ["Logger0", "\u{1F4C1} donn\u00e9es", "Once"]) root.createGroup(name);
+    expect(root.childNames({ order: "native" })).toEqual(["Logger0", "\u{1F4C1} donn\u00e9es", "Once"]);
+    expect(root.childNames()).toEqual(["Logger0", "Once", "\u{1F4C1} donn\u00e9es"]);
+    root.remove("Logger0");
+    for (const name of ["x1", "x2", "x3", "x4", "x5", "x6"]) root.createGroup(name);
+    expect(() => root.createGroup("x7")).toThrow(/turns dense/);
+  });
+});
+
 describe("native code", () => {
   it("is not loaded by importing the package, nor by saving and loading on another storage", () => {
     const dist = resolve(packageRoot, "dist/index.js");

@@ -249,6 +249,16 @@ export class H5SaverLowLevel extends H5Backend {
     return this.counters.count(this.getGroup(where), checkDataType(dataType));
   }
 
+  /**
+   * Python `save_file`: a copy of the open file at `filename` (see `saveFileAs`); an empty name
+   * does nothing, as in the original. The original asks for the name in a file dialog when none
+   * is given; here it is required.
+   * @throws the errors of `saveFileAs`
+   */
+  saveFile(filename: string): void {
+    if (filename !== "") this.saveFileAs(filename);
+  }
+
   /** Forgets the next-index counters (needed only after writes that bypass `addArray`). */
   resetCounters(): void {
     this.counters.reset();

@@ -44,8 +44,8 @@ export function nodeLine(node: Node): string {
 }
 
 /**
- * The tree under `where`, depth first (each group followed by its children: sub-groups, then
- * arrays, by name), indented two spaces per level.
+ * The tree under `where`, depth first (each group followed by its children in load order:
+ * sub-groups, then arrays, as `GROUP.children` lists them), indented two spaces per level.
  * @param loader an open loader
  * @param where the starting node (default the root)
  * @throws the loader's NodeError when `where` does not exist

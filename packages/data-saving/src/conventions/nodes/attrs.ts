@@ -104,6 +104,15 @@ export class NodeAttrs {
     return this.has(name) ? this.get(name) : fallback;
   }
 
+  /**
+   * Python `Attributes.to_dict`: every attribute (system ones included), decoded as by `get`,
+   * in the order of `names()`.
+   * @throws the decoding errors of `get`
+   */
+  toDict(): Map<string, PyValue> {
+    return new Map(this.names().map((n) => [n, this.get(n)]));
+  }
+
   /** Storage description and raw value (layout checks). */
   getStored(name: string): StoredAttr {
     const n = canonicalName(name);
