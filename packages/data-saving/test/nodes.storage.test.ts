@@ -3,7 +3,8 @@
 import { NDArray, PyTuple } from "@pymodaq-ts/data-model";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { f64 } from "./backend.helpers.js";
 import { isFileStateError, isIndexOutOfRangeError, isInvalidValueError } from "../src/errors.js";
 import { H5Backend } from "../src/conventions/h5-backend.js";
 import { EARRAY } from "../src/conventions/nodes/arrays.js";
@@ -13,14 +14,13 @@ let dir: string;
 let h5: H5Backend;
 let path: string;
 beforeEach(() => {
-  dir = makeTempDir("ds-nodes");
+  dir = tempDir("ds-nodes");
   path = join(dir, "nodes.h5");
   h5 = new H5Backend();
   h5.openFile(path, "w");
 });
 afterEach(() => {
   h5.closeFile();
-  removeDir(dir);
 });
 
 describe("attribute storage (spec §2.6, §8.1)", () => {

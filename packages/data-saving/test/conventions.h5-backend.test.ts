@@ -3,7 +3,8 @@ import { PyBytes, PyTuple } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { f64 } from "./backend.helpers.js";
 import { isInvalidValueError, isNodeError } from "../src/errors.js";
 import { GROUP_TYPES, PYMODAQ_DATA_VERSION } from "../src/conventions/layout.js";
 import { H5Backend } from "../src/conventions/h5-backend.js";
@@ -15,12 +16,11 @@ import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
 let dir: string;
 let h5: H5Backend;
 beforeEach(() => {
-  dir = makeTempDir("ds-backend");
+  dir = tempDir("ds-backend");
   h5 = new H5Backend();
 });
 afterEach(() => {
   h5.closeFile();
-  removeDir(dir);
 });
 
 function openNew(title = "this is a test file"): string {

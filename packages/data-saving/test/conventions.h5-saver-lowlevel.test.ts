@@ -3,7 +3,8 @@ import { PyTuple } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { f64 } from "./backend.helpers.js";
 import { isFileStateError, isInvalidTypeError } from "../src/errors.js";
 import { EARRAY, CARRAY } from "../src/conventions/nodes/arrays.js";
 import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
@@ -12,12 +13,11 @@ import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 let dir: string;
 let h5: H5SaverLowLevel;
 beforeEach(() => {
-  dir = makeTempDir("ds-saver");
+  dir = tempDir("ds-saver");
   h5 = new H5SaverLowLevel();
 });
 afterEach(() => {
   h5.closeFile();
-  removeDir(dir);
 });
 
 const clock = { date: "2024-01-02", time: "03:04:05.678901" };
