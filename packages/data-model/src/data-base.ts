@@ -1,5 +1,5 @@
 /**
- * `DataLowLevel` (name and timestamp, spec §5) and `DataBase` (spec §6.1, §6.7, §6.9):
+ * `DataLowLevel` (name and timestamp, data-model.md §5) and `DataBase` (data-model.md §6.1, §6.7, §6.9):
  * a list of same-shape arrays with metadata. `DataWithAxes` extends it with axes.
  *
  * @example
@@ -28,7 +28,7 @@ export function nowSeconds(): number {
   return (performance.timeOrigin + performance.now()) / 1000;
 }
 
-/** The base of all data containers: a name and a creation timestamp (spec §5). */
+/** The base of all data containers: a name and a creation timestamp (data-model.md §5). */
 export class DataLowLevel {
   /** Seconds since the epoch, set at construction. */
   timestamp: number;
@@ -81,7 +81,7 @@ export class DataBase extends DataLowLevel {
   origin: string;
 
   /**
-   * Builds and validates a DataBase (spec §6.1, steps 1 to 7).
+   * Builds and validates a DataBase (data-model.md §6.1, steps 1 to 7).
    * @throws ModelTypeError (bad name, units, data, labels, unknown option), ModelValueError
    *   (missing or invalid source, invalid distribution or dim name), DataShapeError.
    */
@@ -143,7 +143,7 @@ export class DataBase extends DataLowLevel {
   get dim(): DataDim {
     return this._dim;
   }
-  /** Forces `dim` without any check (spec §6.5; use with care). @throws ModelValueError */
+  /** Forces `dim` without any check (data-model.md §6.5; use with care). @throws ModelValueError */
   setDim(dim: DataDim | string): void {
     this._dim = enumChecker(DataDim, dim);
   }
@@ -303,7 +303,7 @@ export class DataBase extends DataLowLevel {
   }
 
   /**
-   * Equality (spec §6.9 steps 1 to 3): a number equals when every element of the first
+   * Equality (data-model.md §6.9 steps 1 to 3): a number equals when every element of the first
    * array equals it; another DataBase when lengths, dims and shapes match, units are
    * compatible and values are all-close after unit conversion. Anything else: false.
    */
@@ -311,7 +311,7 @@ export class DataBase extends DataLowLevel {
     return this.compare(other, "eq");
   }
 
-  /** Structural comparison with `op` applied element-wise (spec §6.9, `<`, `<=`, `>`, `>=`). */
+  /** Structural comparison with `op` applied element-wise (data-model.md §6.9, `<`, `<=`, `>`, `>=`). */
   compare(other: unknown, op: "eq" | "lt" | "le" | "gt" | "ge"): boolean {
     const test = COMPARE[op];
     if (typeof other === "number") return this.at(0).toNumbers().every((v) => test(v, other));
@@ -329,7 +329,7 @@ export class DataBase extends DataLowLevel {
     });
   }
 
-  /** `this + other` (spec §6.12): deep copy named `<name>_add`, other converted to these units. @throws DataUnitError, ModelTypeError, ModelValueError */
+  /** `this + other` (data-model.md §6.12): deep copy named `<name>_add`, other converted to these units. @throws DataUnitError, ModelTypeError, ModelValueError */
   add(other: DataOperand): this {
     return dataBinary(this, other, "add");
   }

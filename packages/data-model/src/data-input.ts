@@ -1,5 +1,5 @@
 /**
- * What the data containers accept as `data` and `labels` (spec §6.1.1, §6.1.3), and how
+ * What the data containers accept as `data` and `labels` (data-model.md §6.1.1, §6.1.3), and how
  * they are normalised and validated.
  */
 import { describe, inferDtype } from "./dtype.js";
@@ -7,11 +7,11 @@ import { DataShapeError, ModelTypeError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
 import { DataTypeWarning, emitWarning } from "./warnings.js";
 
-/** What `data` may be given as (spec §6.1.1): a list of arrays, one array, or one number. */
+/** What `data` may be given as (data-model.md §6.1.1): a list of arrays, one array, or one number. */
 export type DataInput = readonly NDArray[] | NDArray | number | bigint | boolean;
 
 /**
- * Normalises and validates `data` (spec §6.1.1).
+ * Normalises and validates `data` (data-model.md §6.1.1).
  * @throws ModelTypeError for missing/empty data, a first element that is not an
  *   NDArray of at least 1 dimension, or a later non-array; DataShapeError for differing shapes.
  */
@@ -41,7 +41,7 @@ export function normalizeData(data: unknown): NDArray[] {
   return list as NDArray[];
 }
 
-/** Labels padded with `CH{i:02d}` up to `length` (spec §6.1.3). @throws ModelTypeError for non-strings. */
+/** Labels padded with `CH{i:02d}` up to `length` (data-model.md §6.1.3). @throws ModelTypeError for non-strings. */
 export function padLabels(labels: readonly string[] | null | undefined, length: number): string[] {
   if (labels !== null && labels !== undefined && !Array.isArray(labels)) {
     throw new ModelTypeError(`labels should be a list of strings, got ${describe(labels)}`);

@@ -1,5 +1,5 @@
 /**
- * Typed errors of the HDF5 conventions layer (spec h5-layout.md §7.8). Every error names the
+ * Typed errors of the HDF5 conventions layer (file-format.md §7.8). Every error names the
  * node path it concerns and what was expected; `pythonName` gives the exception class the Python
  * original raises in the same situation. Each class has a type guard; `cause` is kept.
  */

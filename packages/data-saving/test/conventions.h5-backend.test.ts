@@ -1,4 +1,4 @@
-// Spec h5-layout.md §10.1 (the original's backend_test.py): H1-H15 on H5Backend.
+// file-format.md §10.1 (the original's backend_test.py): H1-H15 on H5Backend.
 import { PyBytes, PyTuple } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +29,7 @@ function openNew(title = "this is a test file"): string {
   return path;
 }
 
-describe("H5Backend (spec 10.1)", () => {
+describe("H5Backend (file-format.md §10.1)", () => {
   it("H1 open a new file with a title", () => {
     const path = openNew();
     expect(existsSync(path)).toBe(true);

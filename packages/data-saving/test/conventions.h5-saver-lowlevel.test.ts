@@ -1,4 +1,4 @@
-// Spec h5-layout.md §10.2 (L1-L3), §1.1 initFile, §3 numbering, addArray, group helpers.
+// file-format.md §10.2 (L1-L3), §1.1 initFile, §3 numbering, addArray, group helpers.
 import { PyTuple } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -22,7 +22,7 @@ afterEach(() => {
 
 const clock = { date: "2024-01-02", time: "03:04:05.678901" };
 
-describe("H5SaverLowLevel (spec 10.2)", () => {
+describe("H5SaverLowLevel (file-format.md §10.2)", () => {
   it("L1 initFile with metadata; still there after reopening with newFile=false", () => {
     const created = h5.initFile(join(dir, "test_file"), { newFile: true, metadata: { attr1: "attr1", attr2: PyTuple.ofInts([10, 2]) } });
     expect(created).toBe(true);
@@ -129,7 +129,7 @@ describe("H5SaverLowLevel (spec 10.2)", () => {
   });
 });
 
-describe("addArray and the next-index counters (spec §3.1, §5, Q9)", () => {
+describe("addArray and the next-index counters (file-format.md §3.1, §5, Q9)", () => {
   it("CARRAY with data_type/data_dimension/metadata; name capitalized", () => {
     h5.initFile(join(dir, "a.h5"), { newFile: true });
     const a = h5.addArray(h5.rawGroup, "data00", "data", {

@@ -1,6 +1,6 @@
 /**
  * DataLoader on files written by the real pymodaq_data (fixtures/pymodaq): the load rules
- * of spec h5-layout.md §7 checked one by one, the errors, and read-only opening.
+ * of file-format.md §7 checked one by one, the errors, and read-only opening.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

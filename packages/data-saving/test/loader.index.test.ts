@@ -1,5 +1,5 @@
 /**
- * Read cases of spec h5-layout.md §10.3 (the original's data_saving_test.py): files written with
+ * Read cases of file-format.md §10.3 (the original's data_saving_test.py): files written with
  * our savers, closed, then read back through the load functions and DataLoader on a read-only
  * reopened file (the child order of every load of a saved file, §7.5).
  */

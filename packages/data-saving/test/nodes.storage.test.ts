@@ -1,5 +1,5 @@
 // Node wrappers: attribute storage flavours (PyTables profile), child order, EARRAY append
-// semantics (spec §4.3), deferred shape attributes, handle reuse, read-only safety.
+// semantics (file-format.md §4.3), deferred shape attributes, handle reuse, read-only safety.
 import { NDArray, PyTuple } from "@pymodaq-ts/data-model";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ afterEach(() => {
   h5.closeFile();
 });
 
-describe("attribute storage (spec §2.6, §8.1)", () => {
+describe("attribute storage (file-format.md §2.6, §8.1)", () => {
   it("root: fixed-length UTF-8 system strings sized to the byte length", () => {
     const root = h5.root();
     expect(root.attrs.getStored("CLASS")).toMatchObject({ h5type: "string(fixed,5,utf8)", space: "scalar", value: "GROUP" });
@@ -74,7 +74,7 @@ describe("attribute storage (spec §2.6, §8.1)", () => {
   });
 });
 
-describe("child order (spec §7.5, fixture fact 24)", () => {
+describe("child order (file-format.md §7.5)", () => {
   it("sub-groups by name, then arrays by name, whatever the creation order", () => {
     h5.createCarray("/", "Logger", f64([1]));
     h5.createCarray("/", "Data02", f64([1]));
@@ -94,7 +94,7 @@ describe("child order (spec §7.5, fixture fact 24)", () => {
   });
 });
 
-describe("EARRAY append (spec §4.3)", () => {
+describe("EARRAY append (file-format.md §4.3)", () => {
   it("a row of the row shape adds 1; data with the enlargeable dim adds shape[0]", () => {
     const e = h5.createEarray("/", "e", "float64", [3]);
     e.append(f64([3]));

@@ -1,6 +1,6 @@
 /**
  * Shared set-up of the savers' unit tests: a fresh file per test in a temp directory, the data
- * of the original test suite (spec §10.3: DATA2D (5,6) int, DATA1D (10,) int, DATA0D [2.7],
+ * of the original test suite (file-format.md §10.3: DATA2D (5,6) int, DATA1D (10,) int, DATA0D [2.7],
  * axis values −20.4 + 0.22·[0..n−1]) and small readers of what was written.
  */
 import { Axis, DataRaw, DataToExport, NDArray, type DataWithAxes, type PyValue } from "@pymodaq-ts/data-model";

@@ -1,6 +1,6 @@
 /**
  * The automatic chunk-shape rule (`chunks: "auto"`), tuned for append-heavy use. It follows
- * PyTables' computation (spec h5-layout.md, Appendix A), capped at 1 MiB:
+ * PyTables' computation (file-format.md, Appendix A), capped at 1 MiB:
  *
  * 1. expected rows = `expectedRows`, else max(shape[0], 1000) when axis 0 can grow, else shape[0];
  * 2. dataset MiB = expected rows x row bytes / 2^20, clamped to [1, 10^7];

@@ -20,7 +20,7 @@ abstract class PositionedError extends Error {
   }
 }
 
-/** A text that is not in the Python literal subset of spec §2.5 (or exceeds a limit). */
+/** A text that is not in the Python literal subset of file-format.md §2.5 (or exceeds a limit). */
 export class PyLiteralError extends PositionedError {
   readonly kind = "PyLiteralError" as const;
   override readonly name = "PyLiteralError";
@@ -30,7 +30,7 @@ export class PyLiteralError extends PositionedError {
   }
 }
 
-/** Bytes that are not one of the accepted pickle forms of a single str (spec §4.4). */
+/** Bytes that are not one of the accepted pickle forms of a single str (file-format.md §4.4). */
 export class PickleFormatError extends PositionedError {
   readonly kind = "PickleFormatError" as const;
   override readonly name = "PickleFormatError";

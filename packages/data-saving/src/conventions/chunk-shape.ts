@@ -1,5 +1,5 @@
 /**
- * PyTables 3.7's automatic chunk shape (`Leaf._calc_chunkshape`, spec Appendix A), so that
+ * PyTables 3.7's automatic chunk shape (`Leaf._calc_chunkshape`, file-format.md Appendix A), so that
  * our CARRAYs and EARRAYs get the chunks and max dims of files written by PyTables.
  *
  * @example

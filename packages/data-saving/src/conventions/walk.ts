@@ -1,5 +1,5 @@
 /**
- * Tree walks in PyTables order (spec §7.5, fixture fact 24). `walkGroups` yields the group,
+ * Tree walks in PyTables order (file-format.md §7.5). `walkGroups` yields the group,
  * then all its child groups (by name), then continues from the last pushed group (PyTables'
  * `_f_walk_groups` stack). `walkNodes` yields the start node, then the children of every group
  * of `walkGroups`, each group's children in load order (sub-groups, then arrays, by name).

@@ -1,6 +1,6 @@
 /**
  * GROUP: an HDF5 group in the PyMoDAQ layout. Children are listed in the order every load of a
- * saved file sees (PyTables on a reopened file, spec §7.5 / fixture fact 24): sub-groups by
+ * saved file sees (PyTables on a reopened file, file-format.md §7.5): sub-groups by
  * name, then arrays by name, names compared by code point (HDF5's byte-wise order).
  */
 import type { StorageGroup } from "../../storage/types.js";
