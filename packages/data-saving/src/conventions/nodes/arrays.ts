@@ -21,7 +21,7 @@ export class CARRAY extends Node {
   constructor(
     session: Session,
     path: string,
-    /** The backend handle of this dataset. */
+    /** The storage handle of this dataset. */
     readonly storage: StorageArray,
     /** The shape when the caller knows it (a dataset it just created); read from the file otherwise. */
     shape?: readonly number[],
