@@ -5,7 +5,7 @@ const carray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, 
 const earray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, itemSize, 1000);
 
 describe("pytablesChunkShape", () => {
-  it("file-format doc Appendix A examples", () => {
+  it("file-format.md Appendix A examples", () => {
     expect(carray([10], 8)).toEqual([8192]);
     expect(carray([5, 6], 8)).toEqual([1365, 6]);
     expect(carray([3, 4, 5], 8)).toEqual([409, 4, 5]);
