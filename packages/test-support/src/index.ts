@@ -10,6 +10,7 @@
  *   expect(compareLoads(expected, parsePyJson(ourJson(name))).differences).toEqual([]);
  * }
  */
+import "./event-loop.js";
 export { fixtureDir, fixtureJson, fixtureNames, fixturePath, repoRoot, type FixtureSuffix } from "./fixtures.js";
 export { tempDir, tempPath } from "./temp.js";
 export { isPyNumber, isPyObject, parsePyJson, pyEquals, PyJsonSyntaxError, pyTypeName, type PyJson, type PyJsonObject } from "./py-json.js";
