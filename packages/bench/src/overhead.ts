@@ -1,5 +1,5 @@
 /**
- * The savers' own cost per add_data, beyond their HDF5 work (issue 6 target: below 2 us). The W1
+ * The savers' own cost per add_data, beyond their HDF5 work (target: below 2 us). The W1
  * points are written twice in one process: through `DataToExportExtendedSaver.addData`, and as the
  * same three block writes straight through the binding (what addData asks of libhdf5), in
  * alternating blocks of 100 points so that both see the same machine state, each arm going first

@@ -126,8 +126,11 @@ export interface StorageArray extends StorageNode {
   resize(shape: readonly number[]): void;
   /** Grows dimension 0 by `rows` and writes `data` (rows x shape[1:]) there. */
   append(data: AnyTypedArray, rows: number): void;
-  /** Releases the handle (its chunk cache is flushed now); the node is reopened by path when needed. */
-  close(): void;
+  /**
+   * Releases the handle (its chunk cache is flushed now). The array stays usable: the next call
+   * reopens it by path.
+   */
+  release(): void;
 }
 
 /** Repeated writes of same-shaped blocks at leading indexes of one array (checked once when made). */

@@ -219,7 +219,7 @@ class MemoryArray extends MemoryNode implements StorageArray {
     this.resize([start + rows, ...this.dims.slice(1)]);
     this.write(data, { start: this.dims.map((_, i) => (i === 0 ? start : 0)), count: [rows, ...this.dims.slice(1)] });
   }
-  close(): void {}
+  release(): void {}
   private check(slab: Hyperslab): void {
     slab.count.forEach((c, d) => {
       if (slab.start[d]! + c > this.dims[d]!) throw new Error(`${this.path}: selection beyond the extent`);
@@ -264,7 +264,7 @@ class MemoryVlen extends MemoryNode implements StorageVlen {
       blockWriter: notNumeric,
       resize: notNumeric,
       append: notNumeric,
-      close: () => undefined,
+      release: () => undefined,
     };
   }
   layoutInfo(): StorageLayoutInfo {

@@ -48,7 +48,7 @@ export class CARRAY extends Node {
   /** Closes the dataset handle (reopened on the next use); see Session.release. */
   releaseStorage(): void {
     this.writers.length = 0;
-    this.storage.close();
+    this.storage.release();
   }
 
   /** Storage layout: chunks, max shape, filters. */
