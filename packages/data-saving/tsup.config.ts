@@ -1,7 +1,13 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/tools.ts", "src/cli.ts"],
+  entry: {
+    index: "src/index.ts",
+    tools: "src/tools.ts",
+    cli: "src/cli.ts",
+    // The background saver's worker thread: a script of its own, loaded by path (worker-script.ts).
+    "background-worker": "src/background/worker.ts",
+  },
   format: ["esm"],
   dts: true,
   clean: true,
