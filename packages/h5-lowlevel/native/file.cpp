@@ -64,9 +64,26 @@ void NativeFile::Init(Napi::Env env, Napi::Object exports) {
   exports.Set("fileInUse", Napi::Function::New<FileInUse>(env, "fileInUse"));
 }
 
+// Native memory an open file holds in libhdf5 (metadata cache, raw-data chunk caches of its
+// datasets): measured at about 2.5 MB per file with one chunked dataset. V8 sees only the small
+// wrapper, so without this hint it collects files dropped without close() far too late (170
+// open files, 440 MB, before the first collection in 3,000 dropped files).
+constexpr int64_t kOpenFileMemory = 3 << 20;
+
 NativeFile::NativeFile(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeFile>(info) {
   state_ = std::move(Data(info.Env())->pendingFile);
-  if (!state_) ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
+  if (!state_) {
+    ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
+    return;
+  }
+  Napi::MemoryManagement::AdjustExternalMemory(info.Env(), kOpenFileMemory);
+  memoryHint_ = true;
+}
+
+void NativeFile::ReleaseMemoryHint(Napi::Env env) {
+  if (!memoryHint_) return;
+  memoryHint_ = false;
+  Napi::MemoryManagement::AdjustExternalMemory(env, -kOpenFileMemory);
 }
 
 Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames) {
@@ -115,7 +132,9 @@ Napi::Value NativeFile::Close(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!state_ || !state_->isOpen()) return env.Undefined();
   hid_t firstError = -1;
-  if (state_->close(&firstError) < 0) ThrowH5Error(env, "close file", state_->filename, firstError);
+  herr_t status = state_->close(&firstError);
+  ReleaseMemoryHint(env);
+  if (status < 0) ThrowH5Error(env, "close file", state_->filename, firstError);
   return env.Undefined();
 }
 

@@ -1,5 +1,7 @@
 #include "handles.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <mutex>
@@ -127,6 +129,12 @@ herr_t FileState::close(hid_t* firstError) {
   keep(H5Fclose(id));
   id = -1;
   registry->files.erase(this);
+#ifdef __GLIBC__
+  // A file's caches are freed in large blocks that glibc keeps in its heap after close (with
+  // files closed by the garbage collector, in batches: 310 MB kept for 8 MB in use after 3,000
+  // dropped files). Giving them back keeps the resident size at what is in use.
+  malloc_trim(0);
+#endif
   return status;
 }
 
