@@ -1,54 +1,52 @@
 /**
- * @pymodaq-ts/data-saving: PyMoDAQ's HDF5 data saving (files that PyMoDAQ, h5py and PyTables
- * read as if PyMoDAQ had written them).
+ * @pymodaq-ts/data-saving: PyMoDAQ's HDF5 data saving. Files written here open in PyMoDAQ, h5py and
+ * PyTables as if PyMoDAQ had written them; PyMoDAQ's files load here as PyMoDAQ loads them.
+ *
+ * This entry holds what a user of the savers and loaders needs. The checking tools (the canonical
+ * inspector, scenario replay, the attribute codec) are in `@pymodaq-ts/data-saving/tools`.
  *
  * @example
- * import { H5SaverLowLevel } from "@pymodaq-ts/data-saving";
+ * import { DataLoader, DataToExportSaver, H5SaverLowLevel } from "@pymodaq-ts/data-saving";
  * using h5 = new H5SaverLowLevel({ saveType: "detector" });
  * h5.initFile("/tmp/run.h5", { newFile: true });
- * h5.addLog("hello");
+ * new DataToExportSaver(h5).addData(h5.addDetGroup(h5.rawGroup, "camera"), dte);
  */
 export const packageName = "@pymodaq-ts/data-saving";
 
-// The backend seam and its libhdf5 implementation
-export * from "./backend/types.js";
-export { h5LowLevelBackend } from "./backend/h5lowlevel.js";
+// Storage: the interface every HDF5 implementation provides, and the default one (libhdf5).
+export type {
+  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, FileSettings, Hyperslab, Storage, StorageArray,
+  StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage,
+  VlenCreateSpec,
+} from "./storage/types.js";
+export { libhdf5Storage } from "./storage/libhdf5.js";
 
-// The conventions layer
+// Errors
 export * from "./errors.js";
-export * from "./layout.js";
-export * from "./nodes/arraydata.js";
-export { NodeAttrs, checkMandatoryAttrs, decodeStored } from "./nodes/attrs.js";
-export { Node, joinPath, parentPathOf } from "./nodes/node.js";
-export { GROUP } from "./nodes/group.js";
-export { CARRAY, EARRAY } from "./nodes/arrays.js";
-export { VLARRAY, StringARRAY } from "./nodes/vlarray.js";
-export type { Session } from "./nodes/session.js";
-export type { CarrayInit, CreateContext } from "./nodes/create.js";
-export { H5Backend, type H5BackendOptions, type OpenFileOptions, type OpenMode, type Where } from "./lowlevel/h5backend.js";
-export { walkGroups, walkNodes } from "./lowlevel/walk.js";
-export { localClock, type FileClock } from "./lowlevel/clock.js";
-export type { Metadata } from "./lowlevel/metadata.js";
-export * from "./saver-lowlevel.js";
 
-// The attribute codec and the pickle form (helper C)
-export * from "./codec/envelope.js";
-export * from "./codec/pickle.js";
-export * from "./codec/pyrepr.js";
-export * from "./codec/pyjson.js";
-export * from "./codec/literal.js";
-export * from "./codec/errors.js";
-export * from "./storage/chunkshape.js";
+// The PyMoDAQ file conventions: the low-level saver, node wrappers, names of the layout.
+export {
+  H5SaverLowLevel, type AddArrayOptions, type H5SaverLowLevelOptions, type InitFileOptions,
+} from "./conventions/h5-saver-lowlevel.js";
+export {
+  H5Backend, type H5BackendOptions, type OpenFileOptions, type OpenMode, type Where,
+} from "./conventions/h5-backend.js";
+export { Node } from "./conventions/nodes/node.js";
+export { NodeAttrs } from "./conventions/nodes/attrs.js";
+export { GROUP } from "./conventions/nodes/group.js";
+export { CARRAY, EARRAY } from "./conventions/nodes/arrays.js";
+export { VLARRAY, StringARRAY } from "./conventions/nodes/vlarray.js";
+export type { ArrayData } from "./conventions/nodes/arraydata.js";
+export type { CarrayInit } from "./conventions/nodes/create.js";
+export { walkGroups, walkNodes } from "./conventions/walk.js";
+export { localClock, type FileClock } from "./conventions/clock.js";
+export type { Metadata } from "./conventions/metadata.js";
+export {
+  ATTR, DATA_DIMS, DATA_TYPES, FILE_SETTINGS, GROUP_TYPES, SAVE_TYPES, arrayNodeIndex, arrayNodeName,
+  channelGroupName, incrementalGroupName,
+  type BackendName, type DataDimName, type DataTypeName, type EnumInput, type GroupTypeName, type SaveTypeName,
+} from "./conventions/layout.js";
 
-// Canonical load JSON helpers (helper C)
-export * from "./canonical/summary.js";
-export * from "./canonical/values.js";
-export * from "./canonical/json.js";
-export * from "./canonical/fsum.js";
-
-// The read side: DataLoader, the load functions of the saver classes, the canonical inspector
-export * from "./loader/index.js";
-
-// The savers of the seed (DataSaverLoader, DataToExportSaver...) and the scenario replay harness
+// The savers and loaders of pymodaq_data.h5modules.data_saving
 export * from "./savers/index.js";
-export * from "./replay/index.js";
+export * from "./loader/index.js";

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
 import { isInvalidValueError, isNodeError } from "../src/errors.js";
-import { GROUP_TYPES, PYMODAQ_DATA_VERSION } from "../src/layout.js";
-import { H5Backend } from "../src/lowlevel/h5backend.js";
-import { checkMandatoryAttrs } from "../src/nodes/attrs.js";
-import { CARRAY, EARRAY } from "../src/nodes/arrays.js";
-import { GROUP } from "../src/nodes/group.js";
-import { StringARRAY } from "../src/nodes/vlarray.js";
+import { GROUP_TYPES, PYMODAQ_DATA_VERSION } from "../src/conventions/layout.js";
+import { H5Backend } from "../src/conventions/h5-backend.js";
+import { checkMandatoryAttrs } from "../src/conventions/nodes/attrs.js";
+import { CARRAY, EARRAY } from "../src/conventions/nodes/arrays.js";
+import { GROUP } from "../src/conventions/nodes/group.js";
+import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
 
 let dir: string;
 let h5: H5Backend;

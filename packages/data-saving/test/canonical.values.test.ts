@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple } from "@pymodaq-ts/data-model";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { floatJson, isJsonFloat, jsonFloat, stringifyCanonical } from "../src/canonical/json.js";
-import { canonicalValue } from "../src/canonical/values.js";
+import { floatJson, isJsonFloat, jsonFloat, stringifyCanonical } from "../src/tools/canonical/json.js";
+import { canonicalValue } from "../src/tools/canonical/values.js";
 import { decodeAttr, encodeAttr } from "../src/codec/envelope.js";
 
 describe("canonicalValue: the README's value encoding table", () => {
@@ -126,7 +126,7 @@ describe("stringifyCanonical", () => {
   it("rejects cycles and values without a JSON form", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(() => stringifyCanonical(cyclic)).toThrow(TypeError);
-    expect(() => stringifyCanonical(undefined)).toThrow(TypeError);
+    expect(() => stringifyCanonical(cyclic)).toThrow(expect.objectContaining({ code: "INVALID_VALUE" }));
+    expect(() => stringifyCanonical(undefined)).toThrow(expect.objectContaining({ code: "INVALID_TYPE" }));
   });
 });

@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli, USAGE } from "../src/cli/run.js";
-import { stringifyCanonical } from "../src/canonical/json.js";
-import { inspectFile } from "../src/loader/canonical.js";
+import { stringifyCanonical } from "../src/tools/canonical/json.js";
+import { inspectFile } from "../src/tools/canonical/inspect.js";
 
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
 const repoRoot = resolve(packageRoot, "../..");

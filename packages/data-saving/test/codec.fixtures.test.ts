@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { canonicalValue } from "../src/canonical/values.js";
+import { canonicalValue } from "../src/tools/canonical/values.js";
 import { decodeAttr, decodeRawText, encodeEnvelope } from "../src/codec/envelope.js";
 import { isPyLiteralError } from "../src/codec/errors.js";
 import { parsePyLiteral } from "../src/codec/literal.js";

@@ -17,8 +17,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { stringifyCanonical } from "../src/canonical/json.js";
-import { inspectFile } from "../src/loader/canonical.js";
+import { stringifyCanonical } from "../src/tools/canonical/json.js";
+import { inspectFile } from "../src/tools/canonical/inspect.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const shared = resolve(repoRoot, "../shared");

@@ -23,7 +23,7 @@ import {
   typedAttr,
   vlarraySpec,
   zeroPad,
-} from "../src/layout.js";
+} from "../src/conventions/layout.js";
 
 describe("layout: names (spec §3)", () => {
   it("capitalize upper-cases the first n characters only", () => {

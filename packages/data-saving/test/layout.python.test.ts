@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
-import type { EARRAY } from "../src/nodes/arrays.js";
-import type { Node } from "../src/nodes/node.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import type { EARRAY } from "../src/conventions/nodes/arrays.js";
+import type { Node } from "../src/conventions/nodes/node.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 const PYTHON = ["/usr/bin/python3", "python3"].find((p) => p === "python3" || existsSync(p)) ?? "python3";
 

@@ -10,11 +10,12 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
-import { stringifyCanonical } from "../src/canonical/json.js";
-import { canonicalTree } from "../src/loader/canonical-tree.js";
-import { inspectFile, pythonErrorText } from "../src/loader/canonical.js";
+import { stringifyCanonical } from "../src/tools/canonical/json.js";
+import { canonicalTree } from "../src/tools/canonical/tree.js";
+import { inspectFile } from "../src/tools/canonical/inspect.js";
+import { pythonErrorText } from "../src/errors.js";
 import { LoadError } from "../src/loader/errors.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DataToExportSaver } from "../src/savers/index.js";
 
 // The Debian python3 carries h5py (python3-h5py); another python3 first on PATH may not.

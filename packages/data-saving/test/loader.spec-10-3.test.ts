@@ -11,7 +11,7 @@ import { Axis, DataToExport, DataWithAxes, NDArray } from "@pymodaq-ts/data-mode
 import { DataLoader } from "../src/loader/data-loader.js";
 import { getAxes, loadAxis } from "../src/loader/axes.js";
 import { loadDataFromNode } from "../src/loader/data-node.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import {
   AxisSaverLoader, BkgSaver, DataSaverLoader, DataToExportSaver, DataToExportTimedSaver,
 } from "../src/savers/index.js";

@@ -6,8 +6,8 @@ import fc from "fast-check";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
-import { H5Backend } from "../src/lowlevel/h5backend.js";
-import type { EARRAY } from "../src/nodes/arrays.js";
+import { H5Backend } from "../src/conventions/h5-backend.js";
+import type { EARRAY } from "../src/conventions/nodes/arrays.js";
 
 let dir: string;
 beforeAll(() => {

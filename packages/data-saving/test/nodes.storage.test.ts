@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
 import { isFileStateError, isIndexOutOfRangeError, isInvalidValueError } from "../src/errors.js";
-import { H5Backend } from "../src/lowlevel/h5backend.js";
-import { EARRAY } from "../src/nodes/arrays.js";
-import { GROUP } from "../src/nodes/group.js";
+import { H5Backend } from "../src/conventions/h5-backend.js";
+import { EARRAY } from "../src/conventions/nodes/arrays.js";
+import { GROUP } from "../src/conventions/nodes/group.js";
 
 let dir: string;
 let h5: H5Backend;

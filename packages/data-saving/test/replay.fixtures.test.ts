@@ -25,9 +25,9 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { H5File, type H5GroupLike } from "@pymodaq-ts/h5-lowlevel";
 import { afterAll, describe, expect, it } from "vitest";
-import { stringifyCanonical } from "../src/canonical/json.js";
-import { inspectFile } from "../src/loader/canonical.js";
-import { replayScenario } from "../src/replay/index.js";
+import { stringifyCanonical } from "../src/tools/canonical/json.js";
+import { inspectFile } from "../src/tools/canonical/inspect.js";
+import { replayScenario } from "../src/tools/replay/index.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const shared = resolve(repoRoot, "../shared");

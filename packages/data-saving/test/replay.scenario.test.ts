@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   isReplayStepError, isScenarioFormatError, isScenarioValueError, parseScenario, replayScenario, ReplayStepError,
-} from "../src/replay/index.js";
-import { decodePyValue } from "../src/replay/pyvalues.js";
-import { decodeAxis, decodeNdArray, decodeValue } from "../src/replay/values.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+} from "../src/tools/replay/index.js";
+import { decodePyValue } from "../src/tools/replay/pyvalues.js";
+import { decodeAxis, decodeNdArray, decodeValue } from "../src/tools/replay/values.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { thrown } from "./savers.helpers.js";
 
 const dirs: string[] = [];

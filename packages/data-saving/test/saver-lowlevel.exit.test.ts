@@ -8,11 +8,11 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TSX = resolve(here, "../../../node_modules/.bin/tsx");
-const SAVER = resolve(here, "../src/saver-lowlevel.ts");
+const SAVER = resolve(here, "../src/conventions/h5-saver-lowlevel.ts");
 
 let dir: string;
 beforeEach(() => {

@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
-import { CARRAY, EARRAY } from "../src/nodes/arrays.js";
-import { StringARRAY } from "../src/nodes/vlarray.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { CARRAY, EARRAY } from "../src/conventions/nodes/arrays.js";
+import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 let dir: string;
 beforeEach(() => {

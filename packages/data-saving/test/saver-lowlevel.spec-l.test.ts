@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
 import { isFileStateError, isInvalidTypeError } from "../src/errors.js";
-import { EARRAY, CARRAY } from "../src/nodes/arrays.js";
-import { StringARRAY } from "../src/nodes/vlarray.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { EARRAY, CARRAY } from "../src/conventions/nodes/arrays.js";
+import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 let dir: string;
 let h5: H5SaverLowLevel;

@@ -2,9 +2,9 @@
 import { Axis, DataType, NDArray, NpScalar } from "@pymodaq-ts/data-model";
 import { afterEach, describe, expect, it } from "vitest";
 import { isNodeError } from "../src/errors.js";
-import { EARRAY } from "../src/nodes/arrays.js";
+import { EARRAY } from "../src/conventions/nodes/arrays.js";
 import { AxisError, AxisSaverLoader, isAxisError } from "../src/savers/index.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { attr, axisValues, childNames, newFile, rawAttr, shapeOf, values } from "./savers.helpers.js";
 
 let file: ReturnType<typeof newFile>;

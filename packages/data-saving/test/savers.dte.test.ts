@@ -6,7 +6,7 @@ import { DataLoader } from "../src/loader/data-loader.js";
 import {
   DataToExportEnlargeableSaver, DataToExportExtendedSaver, DataToExportSaver, DataToExportTimedSaver,
 } from "../src/savers/index.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DATA2D, attr, axisValues, childNames, dataOf, dte, floats, ints, newFile, rawAttr, shapeOf, thrown, values } from "./savers.helpers.js";
 
 let file: ReturnType<typeof newFile>;

@@ -7,8 +7,8 @@ import { Axis, DataRaw, DataToExport, NDArray, type DataWithAxes, type PyValue }
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CARRAY } from "../src/nodes/arrays.js";
-import { H5SaverLowLevel } from "../src/saver-lowlevel.js";
+import { CARRAY } from "../src/conventions/nodes/arrays.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 /** A new file in its own temp directory; `cleanup` closes and deletes it. */
 export function newFile(saveType = "scan"): { h5: H5SaverLowLevel; path: string; cleanup: () => void } {

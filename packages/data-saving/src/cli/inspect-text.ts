@@ -2,9 +2,9 @@
  * The readable form of `pymodaq-h5 inspect` (without `--json`): an indented tree of the file with
  * each node's kind, shape, dtype, main attributes and a one-line summary of its loads.
  */
-import { compareNodeNames } from "../layout.js";
-import type { CanonicalDocument } from "../loader/canonical.js";
-import type { Json, TreeEntry } from "../loader/canonical-tree.js";
+import { compareNodeNames } from "../conventions/layout.js";
+import type { CanonicalDocument } from "../tools/canonical/inspect.js";
+import type { Json, TreeEntry } from "../tools/canonical/tree.js";
 
 /** Attributes worth showing on one line, in this order. */
 const MAIN_ATTRS = ["type", "data_type", "data_dimension", "label", "units", "distribution", "nav_indexes", "index", "size"];

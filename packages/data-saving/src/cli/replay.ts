@@ -3,7 +3,7 @@
  * the result.
  */
 import { existsSync } from "node:fs";
-import { replayScenario } from "../replay/index.js";
+import { replayScenario } from "../tools/replay/index.js";
 import type { CliIO } from "./run.js";
 
 /**

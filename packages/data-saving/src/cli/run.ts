@@ -55,7 +55,7 @@ async function inspect(args: readonly string[], io: CliIO): Promise<number> {
     return 1;
   }
   const [{ inspectFile }, { stringifyCanonical }, { renderInspectText }] = await Promise.all([
-    import("../loader/canonical.js"), import("../canonical/json.js"), import("./inspect-text.js"),
+    import("../tools/canonical/inspect.js"), import("../tools/canonical/json.js"), import("./inspect-text.js"),
   ]);
   const doc = inspectFile(file);
   io.out(flags.has("--json") ? `${stringifyCanonical(doc)}\n` : `${renderInspectText(doc)}\n`);

@@ -4,14 +4,15 @@
  * position (Q2) in the stored dtype (Q21).
  */
 import { NDArray, squeeze } from "@pymodaq-ts/data-model";
-import type { H5Backend } from "../lowlevel/h5backend.js";
-import { GROUP } from "../nodes/group.js";
-import type { Node } from "../nodes/node.js";
-import { ATTR, type DataTypeName } from "../layout.js";
-import { checkOptions } from "../lowlevel/options.js";
+import type { H5Backend } from "../conventions/h5-backend.js";
+import { GROUP } from "../conventions/nodes/group.js";
+import type { Node } from "../conventions/nodes/node.js";
+import { ATTR, type DataTypeName } from "../conventions/layout.js";
+import { checkOptions } from "../options.js";
 import { requireIntTuple } from "./attr-values.js";
 import { LoadError } from "./errors.js";
-import { isNodeOfDataType, readNDArray, nodesOfDataType, type Where } from "./nodes.js";
+import { isNodeOfDataType, readNDArray, nodesOfDataType } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 import { subtractArrays } from "./subtract.js";
 
 /** Options of `getDataArrays`. */

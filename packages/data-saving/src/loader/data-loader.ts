@@ -10,16 +10,17 @@
  */
 import { DataToExport, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { MissingAttributeError, NodeError } from "../errors.js";
-import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../layout.js";
-import { GROUP } from "../nodes/group.js";
-import type { Node } from "../nodes/node.js";
-import type { H5Backend } from "../lowlevel/h5backend.js";
-import { H5SaverLowLevel } from "../saver-lowlevel.js";
-import { checkOptions } from "../lowlevel/options.js";
+import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../conventions/layout.js";
+import { GROUP } from "../conventions/nodes/group.js";
+import type { Node } from "../conventions/nodes/node.js";
+import type { H5Backend } from "../conventions/h5-backend.js";
+import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
+import { checkOptions } from "../options.js";
 import { getAxes } from "./axes.js";
 import { loadDataFromNode } from "./data-node.js";
 import { LoadError } from "./errors.js";
-import { dataTypeOf, type Where } from "./nodes.js";
+import { dataTypeOf } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {

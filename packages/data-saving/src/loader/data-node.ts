@@ -4,15 +4,16 @@
  * attributes. Navigation axes stored elsewhere are the DataLoader's business (data-loader.ts).
  */
 import { Axis, DataWithAxes, NDArray, squeeze, type PyValue } from "@pymodaq-ts/data-model";
-import type { H5Backend } from "../lowlevel/h5backend.js";
-import type { Node } from "../nodes/node.js";
-import { ATTR, NON_EXTRA_ATTRS, arrayNodeIndex, arrayNodeName, type DataTypeName } from "../layout.js";
-import { checkOptions } from "../lowlevel/options.js";
+import type { H5Backend } from "../conventions/h5-backend.js";
+import type { Node } from "../conventions/nodes/node.js";
+import { ATTR, NON_EXTRA_ATTRS, arrayNodeIndex, arrayNodeName, type DataTypeName } from "../conventions/layout.js";
+import { checkOptions } from "../options.js";
 import { getDataArrays } from "./arrays.js";
 import { requireIntTuple, requireNumber, requireString } from "./attr-values.js";
 import { getAxes } from "./axes.js";
 import { LoadError } from "./errors.js";
-import { arrayNodeOf, nodesOfDataType, readNDArray, type Where } from "./nodes.js";
+import { arrayNodeOf, nodesOfDataType, readNDArray } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 
 /** Options of `loadDataFromNode`. */
 export interface LoadDataFromNodeOptions {

@@ -3,14 +3,12 @@
  * a group (walk order, spec h5-layout.md §7.5), and the array check.
  */
 import { NDArray } from "@pymodaq-ts/data-model";
-import type { H5Backend, Where } from "../lowlevel/h5backend.js";
-import { CARRAY } from "../nodes/arrays.js";
-import { GROUP } from "../nodes/group.js";
-import type { Node } from "../nodes/node.js";
+import type { H5Backend, Where } from "../conventions/h5-backend.js";
+import { CARRAY } from "../conventions/nodes/arrays.js";
+import { GROUP } from "../conventions/nodes/group.js";
+import type { Node } from "../conventions/nodes/node.js";
 import { NodeError } from "../errors.js";
-import { ATTR, type DataTypeName } from "../layout.js";
-
-export type { Where } from "../lowlevel/h5backend.js";
+import { ATTR, type DataTypeName } from "../conventions/layout.js";
 
 /** The decoded `data_type` attribute of a node, or undefined when it has none. */
 export function dataTypeOf(node: Node): unknown {

@@ -8,11 +8,11 @@
  * axes.loadAxis("/RawData/Axis00");                                          // the Axis back
  */
 import { Axis, DataType, type NDArray } from "@pymodaq-ts/data-model";
-import { ATTR, typedAttr } from "../layout.js";
+import { ATTR, typedAttr } from "../conventions/layout.js";
 import { getAxes, loadAxis } from "../loader/axes.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import { checkOptions } from "../lowlevel/options.js";
-import type { CARRAY, EARRAY } from "../nodes/arrays.js";
+import type { Where } from "../conventions/h5-backend.js";
+import { checkOptions } from "../options.js";
+import type { CARRAY, EARRAY } from "../conventions/nodes/arrays.js";
 import { DataManagement, type H5SaverInput } from "./data-management.js";
 
 export interface AddAxisOptions {

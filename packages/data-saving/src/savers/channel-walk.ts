@@ -5,10 +5,10 @@
  * and kept (bound to the open file), so a scan point or an append costs no group look-up.
  */
 import type { DataToExport, DataWithAxes } from "@pymodaq-ts/data-model";
-import { channelGroupName, compareNodeNames, DATA_DIMS, type DataDimName } from "../layout.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import type { GROUP } from "../nodes/group.js";
-import type { H5SaverLowLevel } from "../saver-lowlevel.js";
+import { channelGroupName, compareNodeNames, DATA_DIMS, type DataDimName } from "../conventions/layout.js";
+import type { Where } from "../conventions/h5-backend.js";
+import type { GROUP } from "../conventions/nodes/group.js";
+import type { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 
 /** A dim group and its channel groups by position. */
 interface DimGroups {

@@ -10,10 +10,10 @@
  */
 import { DataType } from "@pymodaq-ts/data-model";
 import { InvalidTypeError } from "../errors.js";
-import { arrayNodeIndex, arrayNodeName, type EnumInput } from "../layout.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import type { Node } from "../nodes/node.js";
-import { H5SaverLowLevel } from "../saver-lowlevel.js";
+import { arrayNodeIndex, arrayNodeName, type EnumInput } from "../conventions/layout.js";
+import type { Where } from "../conventions/h5-backend.js";
+import type { Node } from "../conventions/nodes/node.js";
+import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 
 /** What the savers accept where Python accepts an `H5SaverLowLevel` or a `Path`. */
 export type H5SaverInput = H5SaverLowLevel | string;

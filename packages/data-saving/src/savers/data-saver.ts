@@ -11,9 +11,9 @@
 import { DataType, type Axis, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
 import { getBkgNodes, getDataArrays } from "../loader/arrays.js";
 import { loadDataFromNode } from "../loader/data-node.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import { checkOptions } from "../lowlevel/options.js";
-import type { Node } from "../nodes/node.js";
+import type { Where } from "../conventions/h5-backend.js";
+import { checkOptions } from "../options.js";
+import type { Node } from "../conventions/nodes/node.js";
 import { AxisSaverLoader } from "./axis-saver.js";
 import { DataManagement, type H5SaverInput } from "./data-management.js";
 import { nodeMetadata } from "./node-metadata.js";

@@ -11,12 +11,12 @@
  */
 import type { DataToExport } from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
-import { ATTR, NAV_AXES_GROUP_NAME, typedAttr } from "../layout.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import type { Metadata } from "../lowlevel/metadata.js";
-import { checkOptions } from "../lowlevel/options.js";
-import { EARRAY } from "../nodes/arrays.js";
-import type { GROUP } from "../nodes/group.js";
+import { ATTR, NAV_AXES_GROUP_NAME, typedAttr } from "../conventions/layout.js";
+import type { Where } from "../conventions/h5-backend.js";
+import type { Metadata } from "../conventions/metadata.js";
+import { checkOptions } from "../options.js";
+import { EARRAY } from "../conventions/nodes/arrays.js";
+import type { GROUP } from "../conventions/nodes/group.js";
 import { AxisSaverLoader } from "./axis-saver.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataToExportSaverBase } from "./dte-saver.js";

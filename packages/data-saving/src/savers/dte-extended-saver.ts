@@ -9,10 +9,10 @@
  * saver.addData(det, dte, [ix, iy]);
  */
 import type { Axis, DataDistribution, DataToExport } from "@pymodaq-ts/data-model";
-import { NAV_AXES_GROUP_NAME } from "../layout.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import type { Metadata } from "../lowlevel/metadata.js";
-import { checkOptions } from "../lowlevel/options.js";
+import { NAV_AXES_GROUP_NAME } from "../conventions/layout.js";
+import type { Where } from "../conventions/h5-backend.js";
+import type { Metadata } from "../conventions/metadata.js";
+import { checkOptions } from "../options.js";
 import { AxisSaverLoader } from "./axis-saver.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataToExportSaverBase } from "./dte-saver.js";

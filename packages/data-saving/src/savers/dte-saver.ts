@@ -9,11 +9,11 @@
  * saver.addBkg(det, dteBkg);    // ... /CH00/Bkg00
  */
 import type { DataToExport } from "@pymodaq-ts/data-model";
-import { channelGroupName, type EnumInput } from "../layout.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import type { Metadata } from "../lowlevel/metadata.js";
-import { checkOptions } from "../lowlevel/options.js";
-import type { H5SaverLowLevel } from "../saver-lowlevel.js";
+import { channelGroupName, type EnumInput } from "../conventions/layout.js";
+import type { Where } from "../conventions/h5-backend.js";
+import type { Metadata } from "../conventions/metadata.js";
+import { checkOptions } from "../options.js";
+import type { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { ChannelGroups } from "./channel-walk.js";
 import { resolveH5Saver, type H5SaverInput } from "./data-management.js";
 import { BkgSaver, DataSaverLoader, type AddDataOptions } from "./data-saver.js";

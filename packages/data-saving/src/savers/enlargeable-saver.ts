@@ -11,11 +11,11 @@
  */
 import { Axis, DataDimError, DataType, NDArray, NpScalar, squeeze, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
-import { ATTR } from "../layout.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import { checkOptions } from "../lowlevel/options.js";
-import { EARRAY } from "../nodes/arrays.js";
-import type { ArrayData } from "../nodes/arraydata.js";
+import { ATTR } from "../conventions/layout.js";
+import type { Where } from "../conventions/h5-backend.js";
+import { checkOptions } from "../options.js";
+import { EARRAY } from "../conventions/nodes/arrays.js";
+import type { ArrayData } from "../conventions/nodes/arraydata.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataNodeSaver } from "./data-saver.js";
 import { NodeListCache } from "./node-cache.js";

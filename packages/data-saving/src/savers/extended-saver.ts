@@ -10,9 +10,9 @@
  */
 import { DataDistribution, DataType, enumChecker, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
 import { IndexOutOfRangeError, InvalidTypeError } from "../errors.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import { checkOptions } from "../lowlevel/options.js";
-import { CARRAY } from "../nodes/arrays.js";
+import type { Where } from "../conventions/h5-backend.js";
+import { checkOptions } from "../options.js";
+import { CARRAY } from "../conventions/nodes/arrays.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataNodeSaver } from "./data-saver.js";
 import { NodeListCache } from "./node-cache.js";
@@ -27,7 +27,7 @@ const ADD_KEYS: readonly (keyof ExtendedAddOptions)[] = ["distribution"];
 
 /**
  * Checks `indexes` against `extendedShape` and returns them with negative values counted from
- * the end, as Python does. The original checks `index > size` and then fails in the backend
+ * the end, as Python does. The original checks `index > size` and then fails in the storage
  * for `index == size` (Q3): the error is the same, an IndexError, for `index >= size`.
  * @throws IndexOutOfRangeError (Python IndexError) for a wrong count or an index out of range.
  */

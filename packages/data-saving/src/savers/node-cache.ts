@@ -4,8 +4,8 @@
  * append or a scan point costs no look-up by name (STYLE habit 7: no per-write tree work).
  */
 import { NodeError } from "../errors.js";
-import type { Where } from "../lowlevel/h5backend.js";
-import type { Node } from "../nodes/node.js";
+import type { Where } from "../conventions/h5-backend.js";
+import type { Node } from "../conventions/nodes/node.js";
 
 export class NodeListCache<T extends Node> {
   private readonly byWhere = new Map<string, T[]>();

@@ -6,7 +6,7 @@
  * `distribution` and `nav_indexes`.
  */
 import type { DataWithAxes, PyValue } from "@pymodaq-ts/data-model";
-import { ATTR, typedAttr } from "../layout.js";
+import { ATTR, typedAttr } from "../conventions/layout.js";
 
 export interface NodeMetadataOptions {
   /** The `distribution` name to write (default: the DataWithAxes'). */

@@ -1,0 +1,205 @@
+/**
+ * Attributes of one node, decoded and encoded per spec §2: pymodaq attributes as JSON
+ * envelopes, system attributes (CLASS, TITLE, VERSION, ...) raw. Decoded values are cached
+ * (this session is the only writer), and `shape`/`size` updates made by appends are kept in
+ * memory and written at the next flush or close (`setDeferred`).
+ */
+import { PyBytes, type PyValue } from "@pymodaq-ts/data-model";
+import type { AttributeStore, StoredAttr, StringStorage } from "../../storage/types.js";
+import { decodeAttr, decodeRawText, encodeAttr } from "../../codec/envelope.js";
+import { MissingAttributeError } from "../../errors.js";
+import {
+  ATTR,
+  EXTDIM_DTYPE,
+  PYMODAQ_ATTR_STORAGE,
+  SYSTEM_ATTRS,
+  systemStringStorage,
+  type NodeClass,
+} from "../layout.js";
+
+/** What the attribute set needs from its session: write permission and the dirty set. */
+export interface AttrsOwner {
+  assertWritable(path: string): void;
+  markDirty(attrs: NodeAttrs): void;
+}
+
+/** Python's `attrs['title']` is `TITLE`. */
+function canonicalName(name: string): string {
+  return name === "title" ? ATTR.TITLE : name;
+}
+
+/** Raw stored value -> PyValue, following §2.4 (pymodaq attributes) and §2.6 (system ones). */
+export function decodeStored(name: string, stored: StoredAttr): PyValue {
+  const raw = stored.space === "null" ? "" : stored.value;
+  if (typeof raw === "string") return SYSTEM_ATTRS.has(name) ? decodeRawText(raw) : decodeAttr(raw);
+  if (typeof raw === "number") return stored.h5type.startsWith("int") || stored.h5type.startsWith("uint") ? BigInt(raw) : raw;
+  if (typeof raw === "bigint" || typeof raw === "boolean" || raw === null) return raw;
+  if (Array.isArray(raw)) return raw.map((s) => decodeAttr(s));
+  // A numeric array attribute: not written by PyMoDAQ; give its elements as a list.
+  return Array.from(raw as ArrayLike<number | bigint>, (v) => v);
+}
+
+/**
+ * Python `check_mandatory_attrs`: bytes values of `TITLE`, `CLASS` and `EXTDIM` are decoded as
+ * UTF-8 text; anything else is returned unchanged (H15).
+ */
+export function checkMandatoryAttrs(name: string, value: PyValue | Uint8Array): PyValue | Uint8Array {
+  if (name !== ATTR.TITLE && name !== ATTR.CLASS && name !== ATTR.EXTDIM) return value;
+  if (value instanceof PyBytes) return new TextDecoder().decode(value.bytes);
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return value;
+}
+
+export class NodeAttrs {
+  private readonly cache = new Map<string, PyValue>();
+  private readonly pending = new Map<string, PyValue>();
+  /** Stored attribute names, listed once (this session is the only writer). */
+  private stored: Set<string> | null = null;
+
+  constructor(
+    private readonly owner: AttrsOwner,
+    private readonly store: AttributeStore,
+    /** Path of the node, for error messages. */
+    readonly path: string,
+    private readonly nodeClass: NodeClass,
+  ) {}
+
+  /** Attribute names as stored (deferred values are already stored under the same names). */
+  names(): string[] {
+    const names = this.store.names();
+    for (const n of this.pending.keys()) if (!names.includes(n)) names.push(n);
+    return names;
+  }
+
+  has(name: string): boolean {
+    const n = canonicalName(name);
+    return this.pending.has(n) || this.cache.has(n) || this.storedNames().has(n);
+  }
+
+  private storedNames(): Set<string> {
+    this.stored ??= new Set(this.store.names());
+    return this.stored;
+  }
+
+  /**
+   * The decoded value (spec §2.4/§2.6): envelopes decoded with the safe literal parser, raw
+   * TITLE/CLASS/VERSION kept as strings, a NULL-dataspace string as `''`, integer attributes
+   * (EXTDIM) as bigint.
+   * @throws MissingAttributeError when the node has no such attribute.
+   */
+  get(name: string): PyValue {
+    const n = canonicalName(name);
+    const p = this.pending.get(n);
+    if (p !== undefined) return p;
+    const c = this.cache.get(n);
+    if (c !== undefined) return c;
+    if (!this.storedNames().has(n)) throw new MissingAttributeError(this.path, n);
+    const value = decodeStored(n, this.store.getStored(n));
+    this.cache.set(n, value);
+    return value;
+  }
+
+  /** The decoded value, or `fallback` when the attribute is absent. */
+  getOr<T extends PyValue | undefined>(name: string, fallback: T): PyValue | T {
+    return this.has(name) ? this.get(name) : fallback;
+  }
+
+  /** Storage description and raw value (layout checks). */
+  getStored(name: string): StoredAttr {
+    const n = canonicalName(name);
+    if (!this.store.has(n)) throw new MissingAttributeError(this.path, n);
+    return this.store.getStored(n);
+  }
+
+  /**
+   * Writes an attribute now. System attributes (CLASS, TITLE, VERSION, PYTABLES_FORMAT_VERSION)
+   * are written raw in this node's PyTables flavour, EXTDIM as int32; everything else as a JSON
+   * envelope (fixed-length UTF-8).
+   * @throws FileStateError on a read-only or closed file.
+   */
+  set(name: string, value: PyValue): void {
+    this.setMany([[name, value]]);
+  }
+
+  /**
+   * `set` for several attributes, in order. Consecutive attributes of the same storage (system
+   * strings, envelopes) go to the storage in one call, so a new node's attribute set costs a
+   * few calls rather than one per attribute.
+   * @throws FileStateError on a read-only or closed file.
+   */
+  setMany(entries: Iterable<readonly [name: string, value: PyValue]>): void {
+    this.owner.assertWritable(this.path);
+    let batch: [string, string][] = [];
+    let values: PyValue[] = [];
+    let batchStorage: StringStorage | null = null;
+    // Values are cached once stored, so a failed write leaves no cached value behind.
+    const stored = (n: string, value: PyValue): void => {
+      this.pending.delete(n);
+      this.cache.set(n, value);
+      this.stored?.add(n);
+    };
+    const flush = (): void => {
+      if (batchStorage !== null && batch.length > 0) this.store.setStrings(batch, batchStorage);
+      batch.forEach(([n], i) => stored(n, values[i]!));
+      batch = [];
+      values = [];
+    };
+    for (const [name, value] of entries) {
+      const n = canonicalName(name);
+      if (n === ATTR.EXTDIM) {
+        flush();
+        this.store.setInteger(n, Number(value), EXTDIM_DTYPE);
+        stored(n, BigInt(Number(value)));
+        continue;
+      }
+      const system = SYSTEM_ATTRS.has(n) && typeof value === "string";
+      const storage = system ? systemStringStorage(this.nodeClass) : PYMODAQ_ATTR_STORAGE;
+      if (storage !== batchStorage) {
+        flush();
+        batchStorage = storage;
+      }
+      batch.push([n, system ? (value as string) : encodeAttr(value)]);
+      values.push(value);
+    }
+    flush();
+  }
+
+  /**
+   * Records a new value in memory; it is written at the next `flush()` of the file (or at
+   * close). Used for `shape` (appends) and `size` (enlargeable axes).
+   * @throws FileStateError on a read-only or closed file.
+   */
+  setDeferred(name: string, value: PyValue): void {
+    this.owner.assertWritable(this.path);
+    const n = canonicalName(name);
+    if (this.pending.size === 0) this.owner.markDirty(this);
+    this.pending.set(n, value);
+  }
+
+  /** Deletes an attribute. */
+  delete(name: string): void {
+    const n = canonicalName(name);
+    this.owner.assertWritable(this.path);
+    this.pending.delete(n);
+    this.cache.delete(n);
+    this.store.delete(n);
+    this.stored?.delete(n);
+  }
+
+  /** True when deferred values wait to be written. */
+  get isDirty(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Writes the deferred values. Called by the session's flush/close. */
+  writePending(): void {
+    const entries = [...this.pending];
+    this.pending.clear();
+    this.setMany(entries);
+  }
+
+  /** Writes the system attributes of a new node (layout.systemAttributes). */
+  writeSystem(entries: readonly { name: string; value: string | number }[]): void {
+    this.setMany(entries.map((e) => [e.name, e.value] as const));
+  }
+}

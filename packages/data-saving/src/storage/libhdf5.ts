@@ -1,0 +1,328 @@
+/**
+ * The storage interface implemented on `@pymodaq-ts/h5-lowlevel`, our native libhdf5 binding.
+ * Thin adapters: every call maps to one binding call (but whole reads of arrays larger than the
+ * chunk cache, see LowLevelArray.read), handles are the binding's (owned by the file).
+ */
+import {
+  dtypeItemSize,
+  H5File,
+  type DatasetAccessOptions,
+  type H5Attributes,
+  type H5DatasetLike,
+  type H5FileLike,
+  type H5GroupLike,
+  type H5VlenLike,
+} from "@pymodaq-ts/h5-lowlevel";
+import type {
+  AnyTypedArray,
+  ArrayCreateSpec,
+  AttributeStore,
+  ChildEntry,
+  ChildKind,
+  Dtype,
+  FileSettings,
+  Hyperslab,
+  StorageArray,
+  Storage,
+  StorageBlockWriter,
+  StorageFile,
+  StorageGroup,
+  StorageLayoutInfo,
+  StorageVlen,
+  StoredAttr,
+  StringStorage,
+  VlenCreateSpec,
+} from "./types.js";
+import { fromBindingError, translateBindingErrors } from "./libhdf5-errors.js";
+
+/** "file.h5:/path" of a binding node, for error messages. */
+function whereOf(h: { readonly path: string; readonly file: H5FileLike }): string {
+  return `${h.file.filename}:${h.path}`;
+}
+
+class LowLevelAttrs implements AttributeStore {
+  /**
+   * @param attrsOf the live attribute set (a released array is reopened on access)
+   * @param where "file.h5:/path" of the node, for error messages
+   */
+  constructor(
+    private readonly attrsOf: () => H5Attributes,
+    readonly where: () => string,
+  ) {}
+  names(): string[] {
+    return this.attrsOf().names();
+  }
+  has(name: string): boolean {
+    return this.attrsOf().has(name);
+  }
+  getValue(name: string): StoredAttr["value"] {
+    return this.attrsOf().get(name);
+  }
+  getStored(name: string): StoredAttr {
+    return this.attrsOf().getRaw(name);
+  }
+  setStrings(entries: readonly (readonly [name: string, value: string])[], storage: StringStorage): void {
+    this.attrsOf().setStrings(entries, { storage: storage.storage, cset: storage.cset, emptyAsNull: storage.emptyAsNull });
+  }
+  setInteger(name: string, value: number, dtype: "int32" | "int64"): void {
+    this.attrsOf().set(name, value, { dtype });
+  }
+  delete(name: string): void {
+    this.attrsOf().delete(name);
+  }
+}
+
+translateBindingErrors(LowLevelAttrs, ["names", "has", "getValue", "getStored", "setStrings", "setInteger", "delete"]);
+
+function childKind(kind: string | null): ChildKind | null {
+  if (kind === null) return null;
+  return kind === "group" || kind === "dataset" ? kind : "other";
+}
+
+function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
+  return {
+    layout: ds.layout(),
+    chunks: ds.chunks(),
+    maxshape: ds.maxshape(),
+    filters: ds.filters().map((f) => ({ name: f.name, params: f.params })),
+  };
+}
+
+/** Path, name and attributes: what every adapted node shares. */
+abstract class LowLevelNode<H extends { readonly path: string; readonly name: string; readonly attrs: H5Attributes; readonly file: H5FileLike }> {
+  readonly attrs: AttributeStore;
+  constructor(protected h: H) {
+    this.attrs = new LowLevelAttrs(() => this.live().attrs, () => this.where());
+  }
+  where(): string {
+    return whereOf(this.h);
+  }
+  /** The binding's node, open. */
+  protected live(): H {
+    return this.h;
+  }
+  get path(): string {
+    return this.h.path;
+  }
+  get name(): string {
+    return this.h.name;
+  }
+}
+
+/** A dataset access that reads from the file straight into the target (no chunk cache). */
+const UNCACHED: DatasetAccessOptions = { chunkCache: { slots: 0, bytes: 0, w0: 0 } };
+
+class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
+  /** @param cacheBytes size of the file's chunk cache (whole reads of larger arrays bypass it) */
+  constructor(
+    h: H5GroupLike,
+    private readonly cacheBytes: number,
+  ) {
+    super(h);
+  }
+  children(): ChildEntry[] {
+    return this.h.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
+  }
+  childNames(): string[] {
+    return this.h.childNames();
+  }
+  childKind(name: string): ChildKind | null {
+    return childKind(this.h.kindOf(name));
+  }
+  openGroup(name: string): StorageGroup {
+    return new LowLevelGroup(this.h.openGroup(name), this.cacheBytes);
+  }
+  createGroup(name: string): StorageGroup {
+    return new LowLevelGroup(this.h.createGroup(name), this.cacheBytes);
+  }
+  openArray(name: string): StorageArray {
+    return new LowLevelArray(this.h.openDataset(name), (access) => this.h.openDataset(name, access), this.cacheBytes);
+  }
+  openVlen(name: string): StorageVlen {
+    return new LowLevelVlen(this.h.openVlen(name), () => layoutOf(this.h.openDataset(name)));
+  }
+  createArray(name: string, spec: ArrayCreateSpec): StorageArray {
+    const ds = this.h.createDataset(name, {
+      dtype: spec.dtype,
+      shape: spec.shape,
+      maxshape: spec.maxshape,
+      ...(spec.chunks === null ? {} : { chunks: spec.chunks }),
+      ...(spec.deflate === null ? {} : { deflate: spec.deflate }),
+      ...(spec.shuffle ? { shuffle: true } : {}),
+      fillTime: spec.fillTime,
+      allocTime: spec.allocTime,
+    });
+    return new LowLevelArray(ds, (access) => this.h.openDataset(name, access), this.cacheBytes);
+  }
+  createVlen(name: string, spec: VlenCreateSpec): StorageVlen {
+    const vl = this.h.createVlenUint8(name, {
+      chunks: [spec.chunk],
+      ...(spec.deflate === null ? {} : { deflate: spec.deflate }),
+      ...(spec.shuffle ? { shuffle: true } : {}),
+    });
+    return new LowLevelVlen(vl, () => layoutOf(this.h.openDataset(name)));
+  }
+  remove(name: string): void {
+    this.h.delete(name);
+  }
+}
+
+translateBindingErrors(LowLevelGroup, [
+  "children", "childNames", "childKind", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
+  "createVlen", "remove",
+]);
+
+class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray {
+  /** True after release(): the next use reopens the dataset by name (its path is fixed). */
+  private released = false;
+  constructor(
+    ds: H5DatasetLike,
+    private readonly reopen: (access?: DatasetAccessOptions) => H5DatasetLike,
+    private readonly cacheBytes: number,
+  ) {
+    super(ds);
+  }
+  protected override live(): H5DatasetLike {
+    if (this.released) {
+      this.h = this.reopen();
+      this.released = false;
+    }
+    return this.h;
+  }
+  get dtype(): Dtype {
+    return this.live().dtype;
+  }
+  shape(): number[] {
+    return this.live().shape();
+  }
+  layoutInfo(): StorageLayoutInfo {
+    return layoutOf(this.live());
+  }
+  read(slab?: Hyperslab): AnyTypedArray {
+    if (slab !== undefined) return this.live().read({ start: slab.start, count: slab.count });
+    const ds = this.live();
+    if (ds.kind !== ds.dtype || ds.shape().reduce((a, b) => a * b, dtypeItemSize(ds.dtype)) <= this.cacheBytes) return ds.read();
+    // Larger than the chunk cache: read from the file straight into the result rather than
+    // chunk by chunk through the cache (one copy fewer: 17-22 -> 13 ms for W3's 16 MB in C).
+    // Closing first flushes this handle's cache; the next use reopens it with the file's cache.
+    this.release();
+    const direct = this.reopen(UNCACHED);
+    try {
+      return direct.read();
+    } finally {
+      direct.close();
+    }
+  }
+  write(data: AnyTypedArray, slab?: Hyperslab): void {
+    if (slab === undefined) this.live().write(data);
+    else this.live().write(data, { start: slab.start, count: slab.count });
+  }
+  blockWriter(leading: number): StorageBlockWriter {
+    // The binding's writer is bound to one handle: after a release (close, or a whole read that
+    // bypassed the cache) a new one is made on the reopened handle.
+    let handle = this.live();
+    let writer = handle.blockWriter(leading);
+    return {
+      dtype: writer.dtype,
+      blockSize: writer.blockSize,
+      write: (index, data) => {
+        if (this.released || handle !== this.h) {
+          handle = this.live();
+          writer = handle.blockWriter(leading);
+        }
+        try {
+          writer.write(index, data);
+        } catch (e) {
+          throw fromBindingError("blockWriter.write", this.where(), e);
+        }
+      },
+    };
+  }
+  resize(shape: readonly number[]): void {
+    this.live().resize(shape);
+  }
+  release(): void {
+    if (!this.released) this.h.close();
+    this.released = true;
+  }
+  append(data: AnyTypedArray, rows: number): void {
+    this.live().append(data, rows);
+  }
+}
+
+translateBindingErrors(LowLevelArray, ["shape", "layoutInfo", "read", "write", "blockWriter", "resize", "release", "append"]);
+
+class LowLevelVlen extends LowLevelNode<H5VlenLike> implements StorageVlen {
+  constructor(
+    vl: H5VlenLike,
+    private readonly layout: () => StorageLayoutInfo,
+  ) {
+    super(vl);
+  }
+  length(): number {
+    return this.h.length();
+  }
+  append(rows: readonly Uint8Array[]): void {
+    this.h.append(rows);
+  }
+  read(start?: number, count?: number): Uint8Array[] {
+    return this.h.read(start, count);
+  }
+  layoutInfo(): StorageLayoutInfo {
+    return this.layout();
+  }
+}
+
+translateBindingErrors(LowLevelVlen, ["length", "append", "read", "layoutInfo"]);
+
+class LowLevelFile implements StorageFile {
+  readonly root: StorageGroup;
+  constructor(
+    private readonly file: H5FileLike,
+    settings: FileSettings,
+  ) {
+    this.root = new LowLevelGroup(file.root, settings.chunkCache.bytes);
+  }
+  get path(): string {
+    return this.file.filename;
+  }
+  get writable(): boolean {
+    return this.file.mode === "r+";
+  }
+  get isOpen(): boolean {
+    return this.file.isOpen;
+  }
+  flush(): void {
+    this.file.flush();
+  }
+  close(): void {
+    if (this.file.isOpen) this.file.close();
+  }
+  where(): string {
+    return this.file.filename;
+  }
+}
+
+translateBindingErrors(LowLevelFile, ["flush", "close"]);
+
+/**
+ * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Names are marked ASCII whatever
+ * their bytes, as PyTables writes them, so every group stays a symbol table.
+ */
+export const libhdf5Storage: Storage = {
+  name: "h5-lowlevel",
+  create(path: string, settings: FileSettings): StorageFile {
+    try {
+      return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+    } catch (e) {
+      throw fromBindingError("create", path, e);
+    }
+  },
+  open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
+    try {
+      return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+    } catch (e) {
+      throw fromBindingError("open", path, e);
+    }
+  },
+};

@@ -1,0 +1,176 @@
+/**
+ * The storage interface: the small set of HDF5 operations the PyMoDAQ conventions layer, the
+ * savers and the loaders need. `libhdf5.ts` implements it on our native binding; another storage
+ * (h5wasm in a browser, an HSDS client) implements these interfaces and is handed to
+ * `H5SaverLowLevel` through its `storage` option. Nothing here knows about PyMoDAQ.
+ *
+ * Conventions: paths are absolute HDF5 paths; names are single path components; handles are
+ * owned by their file (closing the file closes them); every failing call throws.
+ */
+
+/** Element types (NumPy spelling) and their TypedArrays: data-model's, so NDArrays pass straight through. */
+import type { AnyTypedArray, Dtype } from "@pymodaq-ts/data-model";
+export type { AnyTypedArray, Dtype, TypedArrayOf } from "@pymodaq-ts/data-model";
+
+/** What kind of object sits at a name inside a group. */
+export type ChildKind = "group" | "dataset" | "other";
+
+export interface ChildEntry {
+  readonly name: string;
+  readonly kind: ChildKind;
+}
+
+/** A hyperslab: `start` and `count` per dimension. */
+export interface Hyperslab {
+  readonly start: readonly number[];
+  readonly count: readonly number[];
+}
+
+/** How a string attribute is stored (PyTables: fixed/NULL-space for ""; h5py: vlen). */
+export interface StringStorage {
+  readonly storage: "fixed" | "vlen";
+  readonly cset: "utf8" | "ascii";
+  /** Store "" as a NULL dataspace (PyTables). */
+  readonly emptyAsNull: boolean;
+}
+
+/** An attribute as stored: its decoded raw value plus a description of its storage. */
+export interface StoredAttr {
+  /** e.g. "string(fixed,57,utf8)", "string(vlen,utf8)", "int32", "int64", "float64". */
+  readonly h5type: string;
+  readonly space: "scalar" | "null" | { readonly simple: readonly number[] };
+  /**
+   * Strings decoded as UTF-8 with trailing NULs stripped ("" for a NULL dataspace); numbers as
+   * number/bigint; anything else as the storage gives it.
+   */
+  readonly value: string | number | bigint | boolean | AnyTypedArray | string[] | null;
+}
+
+export interface AttributeStore {
+  names(): string[];
+  has(name: string): boolean;
+  /** The raw stored value (see StoredAttr.value). Throws if the attribute is missing. */
+  getValue(name: string): StoredAttr["value"];
+  /** Value plus storage description (for layout checks). */
+  getStored(name: string): StoredAttr;
+  /** Writes or overwrites scalar string attributes of one storage kind, in order (one storage call). */
+  setStrings(entries: readonly (readonly [name: string, value: string])[], storage: StringStorage): void;
+  /** Writes or overwrites a scalar integer attribute of the given width (EXTDIM). */
+  setInteger(name: string, value: number, dtype: "int32" | "int64"): void;
+  delete(name: string): void;
+}
+
+interface StorageNode {
+  readonly path: string;
+  readonly name: string;
+  readonly attrs: AttributeStore;
+}
+
+/** Dataset-creation settings; the conventions layer fills every field (layout.ts). */
+export interface ArrayCreateSpec {
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  /** `null` on a dimension = unlimited. */
+  readonly maxshape: readonly (number | null)[];
+  /** Chunk shape, or null for contiguous storage. */
+  readonly chunks: readonly number[] | null;
+  readonly deflate: number | null;
+  readonly shuffle: boolean;
+  readonly fillTime: "alloc" | "ifset" | "never";
+  readonly allocTime: "early" | "incr" | "late";
+}
+
+export interface VlenCreateSpec {
+  readonly chunk: number;
+  readonly deflate: number | null;
+  readonly shuffle: boolean;
+}
+
+export interface StorageGroup extends StorageNode {
+  /** Direct children in HDF5 name order (byte-wise UTF-8). */
+  children(): ChildEntry[];
+  /** The names of `children()`, in the same order, without the kinds (no child is opened). */
+  childNames(): string[];
+  /** Kind of the direct child `name`, or null when there is none. */
+  childKind(name: string): ChildKind | null;
+  openGroup(name: string): StorageGroup;
+  createGroup(name: string): StorageGroup;
+  /**
+   * Opens any dataset as an array. For a dataset whose elements are not numeric (the Logger's
+   * variable-length rows, strings, compounds) `dtype` and the data calls throw; such a dataset
+   * is read with `openVlen` when it holds vlen uint8 rows.
+   */
+  openArray(name: string): StorageArray;
+  openVlen(name: string): StorageVlen;
+  createArray(name: string, spec: ArrayCreateSpec): StorageArray;
+  createVlen(name: string, spec: VlenCreateSpec): StorageVlen;
+  /** Unlinks the child `name` (group or dataset). */
+  remove(name: string): void;
+}
+
+export interface StorageLayoutInfo {
+  readonly layout: "contiguous" | "chunked" | "compact" | "virtual";
+  readonly chunks: number[] | null;
+  readonly maxshape: (number | null)[];
+  readonly filters: { name: string; params: number[] }[];
+}
+
+export interface StorageArray extends StorageNode {
+  readonly dtype: Dtype;
+  shape(): number[];
+  layoutInfo(): StorageLayoutInfo;
+  read(slab?: Hyperslab): AnyTypedArray;
+  write(data: AnyTypedArray, slab?: Hyperslab): void;
+  /** A writer of the blocks at `leading` leading indexes (the trailing extent fixed now). */
+  blockWriter(leading: number): StorageBlockWriter;
+  resize(shape: readonly number[]): void;
+  /** Grows dimension 0 by `rows` and writes `data` (rows x shape[1:]) there. */
+  append(data: AnyTypedArray, rows: number): void;
+  /**
+   * Releases the handle (its chunk cache is flushed now). The array stays usable: the next call
+   * reopens it by path.
+   */
+  release(): void;
+}
+
+/** Repeated writes of same-shaped blocks at leading indexes of one array (checked once when made). */
+export interface StorageBlockWriter {
+  /** Element type of the array. */
+  readonly dtype: Dtype;
+  /** Elements per block. */
+  readonly blockSize: number;
+  /** Writes `data` (blockSize elements of dtype) at `index`, one integer per leading dimension. */
+  write(index: readonly number[], data: AnyTypedArray): void;
+}
+
+export interface StorageVlen extends StorageNode {
+  length(): number;
+  append(rows: readonly Uint8Array[]): void;
+  read(start?: number, count?: number): Uint8Array[];
+  layoutInfo(): StorageLayoutInfo;
+}
+
+/** Chunk-cache and creation settings applied when a file is opened or created. */
+export interface FileSettings {
+  readonly chunkCache: { readonly slots: number; readonly bytes: number; readonly w0: number };
+}
+
+export interface StorageFile {
+  readonly path: string;
+  readonly writable: boolean;
+  readonly isOpen: boolean;
+  readonly root: StorageGroup;
+  flush(): void;
+  /** Idempotent; closes every handle opened through this file. */
+  close(): void;
+}
+
+/** A way to open and create HDF5 files: the one object a new storage must provide. */
+export interface Storage {
+  /** Informational name ("h5-lowlevel", "h5wasm", ...). */
+  readonly name: string;
+  /** Creates (truncating an existing file) a writable file. */
+  create(path: string, settings: FileSettings): StorageFile;
+  /** Opens an existing file read-only (`"r"`) or read-write (`"r+"`). */
+  open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile;
+}

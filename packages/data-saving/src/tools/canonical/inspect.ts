@@ -1,0 +1,126 @@
+/**
+ * The canonical inspector: the canonical load JSON (`pymodaq-canonical-load`, version 1,
+ * shared/fixtures/pymodaq/README.md) of any PyMoDAQ file: its tree, the loads of every data node
+ * (`load`, `load_all`, and with backgrounds when there are some), and `load_all('/RawData')`.
+ * A failing load is recorded as `{"error": "IndexError: ..."}`, as the reference does.
+ *
+ * @example
+ * const doc = inspectFile("scan.h5");
+ * JSON.stringify(doc);   // compare with python3 shared/tools/compare.py EXPECTED ACTUAL
+ */
+import { basename } from "node:path";
+import { captureWarnings, DataToExport } from "@pymodaq-ts/data-model";
+import { FileStateError, pythonErrorText } from "../../errors.js";
+import { DEFAULT_RAW_GROUP_NAME } from "../../conventions/layout.js";
+import { canonicalDte, canonicalDwa } from "./dwa.js";
+import { canonicalTreeOf, type CanonicalTree, type Json } from "./tree.js";
+import { DataLoader } from "../../loader/data-loader.js";
+
+/** The canonical load JSON document. */
+export interface CanonicalDocument {
+  format: "pymodaq-canonical-load";
+  format_version: 1;
+  file: string;
+  loader_backend: string;
+  generator: Json;
+  tree: CanonicalTree;
+  nodes: Record<string, Record<string, Json>>;
+  load_all_root?: Json;
+  load_all_root_bkg?: Json;
+  fatal_error?: string;
+  /** Objects of the tree that could not be read (each names its path). */
+  file_errors?: string[];
+}
+
+/** Runs one load: its JSON (with the model warnings it emitted as diagnostics) or `{error}`. */
+function attempt(fn: () => Json): Json {
+  let warnings: string[] = [];
+  try {
+    const captured = captureWarnings(fn);
+    warnings = captured.warnings.map((w) => w.toString());
+    const out = captured.result;
+    if (warnings.length > 0 && out !== null && typeof out === "object" && !Array.isArray(out)) {
+      return { ...out, diagnostics: { warnings } };
+    }
+    return out;
+  } catch (e) {
+    return { error: pythonErrorText(e) };
+  }
+}
+
+function parentPath(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? "/" : path.slice(0, i);
+}
+
+/** True when some dataset strictly under `group` has `data_type == 'bkg'`. */
+function hasBkgUnder(tree: CanonicalTree, group: string): boolean {
+  const prefix = group === "/" ? "/" : `${group}/`;
+  return Object.entries(tree).some(([p, e]) => p.startsWith(prefix) && e.attrs["data_type"] === "bkg");
+}
+
+function nodeLoads(loader: DataLoader, path: string, dataType: Json, tree: CanonicalTree): Record<string, Json> {
+  const withTimestamp = dataType !== "axis";
+  const out: Record<string, Json> = { data_type: dataType };
+  out["load"] = attempt(() => canonicalDwa(loader.loadData(path), { withTimestamp }));
+  out["load_all"] = attempt(() => canonicalDwa(loader.loadData(path, { loadAll: true }), { withTimestamp }));
+  if ((dataType === "data" || dataType === "data_enlargeable") && hasBkgUnder(tree, parentPath(path))) {
+    out["load_bkg"] = attempt(() => canonicalDwa(loader.loadData(path, { withBkg: true }), { withTimestamp }));
+    out["load_all_bkg"] = attempt(() =>
+      canonicalDwa(loader.loadData(path, { withBkg: true, loadAll: true }), { withTimestamp }));
+  }
+  return out;
+}
+
+function rootLoad(loader: DataLoader, tree: CanonicalTree, withBkg: boolean): Json {
+  const raw = `/${DEFAULT_RAW_GROUP_NAME}`;
+  if (tree[raw]?.kind !== "group") return { error: `NodeError: ${raw}: expected a group` };
+  return attempt(() => canonicalDte(loader.loadAll(raw, new DataToExport("All"), { withBkg })));
+}
+
+/** Builds the document from an open loader (the tree, then every load). */
+export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDocument {
+  const file = loader.h5saver.h5File;
+  if (file === null) throw new FileStateError("inspect: the loader's file is not open");
+  const fileErrors: string[] = [];
+  const tree = canonicalTreeOf(file.root, fileErrors);
+  const doc: CanonicalDocument = {
+    format: "pymodaq-canonical-load",
+    format_version: 1,
+    file: fileName,
+    loader_backend: "pymodaq-ts",
+    generator: { tool: "pymodaq-h5 inspect" },
+    tree,
+    nodes: {},
+  };
+  if (fileErrors.length > 0) doc.file_errors = fileErrors;
+  for (const [path, entry] of Object.entries(tree)) {
+    const dataType = entry.attrs["data_type"];
+    if (entry.kind !== "dataset" || dataType === undefined || dataType === "strings") continue;
+    doc.nodes[path] = nodeLoads(loader, path, dataType, tree);
+  }
+  doc.load_all_root = rootLoad(loader, tree, false);
+  if (hasBkgUnder(tree, `/${DEFAULT_RAW_GROUP_NAME}`)) doc.load_all_root_bkg = rootLoad(loader, tree, true);
+  return doc;
+}
+
+/**
+ * The canonical load JSON of the PyMoDAQ file at `path`, opened read-only. A file that cannot
+ * be opened gives a document with `fatal_error` and an empty tree.
+ */
+export function inspectFile(path: string): CanonicalDocument {
+  let loader: DataLoader;
+  try {
+    loader = new DataLoader(path);
+  } catch (e) {
+    return {
+      format: "pymodaq-canonical-load", format_version: 1, file: basename(path), loader_backend: "pymodaq-ts",
+      generator: { tool: "pymodaq-h5 inspect" }, tree: {}, nodes: {}, fatal_error: pythonErrorText(e),
+    };
+  }
+  try {
+    return inspectLoader(loader, basename(path));
+  } finally {
+    loader.closeFile();
+  }
+}

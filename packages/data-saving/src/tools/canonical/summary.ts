@@ -1,0 +1,150 @@
+/**
+ * The `ArraySummary` of the canonical load JSON (fixtures README): arrays of at most 4096
+ * elements in full, larger ones as a digest (sha256 of the little-endian float64 form with
+ * canonical NaNs, exactly rounded sums, NaN/inf counts, first and last 8 values).
+ *
+ * @example
+ * arraySummary({ dtype: "float64", shape: [2], data: Float64Array.of(1, NaN) });
+ * // { dtype: "float64", shape: [2], size: 2, values: [JsonFloat(1), "NaN"] }   (text: [1.0, "NaN"])
+ */
+import { createHash } from "node:crypto";
+import { InvalidValueError } from "../../errors.js";
+import { floatJson, type JsonFloat } from "./float.js";
+import { FsumAccumulator } from "./fsum.js";
+
+/** An n-d array as the model and the binding hold it (complex interleaved re, im). */
+export interface ArrayLikeND {
+  dtype: string;
+  shape: readonly number[];
+  data: ArrayLike<number | bigint>;
+}
+
+/**
+ * One element in JSON: an int (number or bigint), a float (number, JsonFloat or a special-value
+ * string), a boolean or a [re, im] pair.
+ */
+export type JsonElement = number | bigint | string | boolean | JsonFloat | JsonElement[];
+
+/** Arrays with more elements than this are digested. */
+export const FULL_VALUES_LIMIT = 4096;
+const EDGE_COUNT = 8;
+const WEIGHT_PERIOD = 101;
+const HASH_CHUNK = 8192;
+
+/** An integer in canonical JSON: a number when exact, else the bigint (see stringifyCanonical). */
+function encodeInteger(v: number | bigint): number | bigint {
+  if (typeof v === "number") return v;
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+
+const isComplex = (dtype: string) => dtype.startsWith("complex");
+const isFloat = (dtype: string) => dtype.startsWith("float");
+
+/** The JSON form of element `i` (flat C index) of the array. */
+function element(arr: ArrayLikeND, i: number): JsonElement {
+  const { dtype, data } = arr;
+  if (isComplex(dtype)) return [floatJson(Number(data[2 * i])), floatJson(Number(data[2 * i + 1]))];
+  if (dtype === "bool") return Number(data[i]) !== 0;
+  if (isFloat(dtype)) return floatJson(Number(data[i]));
+  return encodeInteger(data[i]!);
+}
+
+/** Float64 value of lane `lane` (0 real / 1 imaginary) of element `i`. */
+function laneValue(arr: ArrayLikeND, i: number, lane: number, lanes: number): number {
+  return Number(arr.data[i * lanes + lane]);
+}
+
+interface LaneDigest {
+  sum: FsumAccumulator;
+  sumAbs: FsumAccumulator;
+  wsum: FsumAccumulator;
+  wsumAbs: FsumAccumulator;
+  nan: number;
+  posinf: number;
+  neginf: number;
+}
+
+function newLane(): LaneDigest {
+  return {
+    sum: new FsumAccumulator(),
+    sumAbs: new FsumAccumulator(),
+    wsum: new FsumAccumulator(),
+    wsumAbs: new FsumAccumulator(),
+    nan: 0,
+    posinf: 0,
+    neginf: 0,
+  };
+}
+
+function digest(arr: ArrayLikeND, size: number): Record<string, unknown> {
+  const lanes = isComplex(arr.dtype) ? 2 : 1;
+  const digests = Array.from({ length: lanes }, newLane);
+  const hash = createHash("sha256");
+  const chunk = new DataView(new ArrayBuffer(HASH_CHUNK * 8));
+  let filled = 0;
+  for (let i = 0; i < size; i++) {
+    const weight = 1 + (i % WEIGHT_PERIOD);
+    for (let lane = 0; lane < lanes; lane++) {
+      const x = laneValue(arr, i, lane, lanes);
+      if (Number.isNaN(x)) {
+        // Canonical quiet NaN 0x7FF8000000000000, whatever the payload was.
+        chunk.setUint32(filled * 8, 0, true);
+        chunk.setUint32(filled * 8 + 4, 0x7ff80000, true);
+      } else {
+        chunk.setFloat64(filled * 8, x, true);
+      }
+      if (++filled === HASH_CHUNK) {
+        hash.update(new Uint8Array(chunk.buffer));
+        filled = 0;
+      }
+      const d = digests[lane]!;
+      if (Number.isNaN(x)) d.nan++;
+      else if (x === Infinity) d.posinf++;
+      else if (x === -Infinity) d.neginf++;
+      else {
+        const wx = x * weight;
+        d.sum.add(x);
+        d.sumAbs.add(Math.abs(x));
+        d.wsum.add(wx);
+        d.wsumAbs.add(Math.abs(wx));
+      }
+    }
+  }
+  hash.update(new Uint8Array(chunk.buffer, 0, filled * 8));
+  const pick = <T>(f: (d: LaneDigest) => T): T | T[] => (lanes === 1 ? f(digests[0]!) : digests.map(f));
+  const edge = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => element(arr, from + k));
+  return {
+    sha256: hash.digest("hex"),
+    sum: pick((d) => floatJson(d.sum.value())),
+    sum_abs: pick((d) => floatJson(d.sumAbs.value())),
+    wsum: pick((d) => floatJson(d.wsum.value())),
+    wsum_abs: pick((d) => floatJson(d.wsumAbs.value())),
+    nan_count: pick((d) => d.nan),
+    posinf_count: pick((d) => d.posinf),
+    neginf_count: pick((d) => d.neginf),
+    first: edge(0, Math.min(EDGE_COUNT, size)),
+    last: edge(Math.max(0, size - EDGE_COUNT), size),
+  };
+}
+
+/**
+ * The canonical ArraySummary of an array (fixtures README "ArraySummary").
+ * @param arr dtype (NumPy name), shape and the flat C-order elements; complex interleaved
+ * @returns `{dtype, shape, size, values}` up to 4096 elements (elements of float and complex
+ *   dtypes as Python floats, see floatJson; integer dtypes as ints; bool as booleans), else `{dtype, shape, size,
+ *   sha256, sum, sum_abs, wsum, wsum_abs, nan_count, posinf_count, neginf_count, first, last}`
+ *   (each digest quantity a [re, im] pair for complex data; sums are floats, counts ints)
+ * @throws RangeError when the data is shorter than the shape requires
+ */
+export function arraySummary(arr: ArrayLikeND): Record<string, unknown> {
+  const size = arr.shape.reduce((a, b) => a * b, 1);
+  const lanes = isComplex(arr.dtype) ? 2 : 1;
+  if (arr.data.length < size * lanes) {
+    throw new InvalidValueError(`arraySummary: array of shape [${arr.shape.join(", ")}] needs ${size * lanes} values, got ${arr.data.length}`);
+  }
+  const head = { dtype: arr.dtype, shape: [...arr.shape], size };
+  if (size <= FULL_VALUES_LIMIT) {
+    return { ...head, values: Array.from({ length: size }, (_, i) => element(arr, i)) };
+  }
+  return { ...head, ...digest(arr, size) };
+}
