@@ -7,13 +7,13 @@ import * as tools from "../src/tools.js";
 describe("package exports", () => {
   it("the main entry exports exactly the savers' and loaders' API", () => {
     expect(Object.keys(pkg).sort()).toEqual([
-    "ATTR", "AxisError", "AxisSaverLoader", "BkgSaver", "CARRAY", "DATA_DIMS", "DATA_TYPES",
+    "ATTR", "AxisError", "AxisSaverLoader", "BkgSaver", "CARRAY", "CLOSE_SIGNALS", "DATA_DIMS", "DATA_TYPES", "DEFAULT_FLUSH_POLICY",
     "DataEnlargeableSaver", "DataExtendedSaver", "DataLoader", "DataManagement", "DataNodeSaver",
     "DataSaverLoader", "DataSavingError", "DataToExportEnlargeableSaver", "DataToExportExtendedSaver",
     "DataToExportSaver", "DataToExportSaverBase", "DataToExportTimedSaver", "EARRAY", "ErrorSaverLoader",
     "FILE_SETTINGS", "FileStateError", "GROUP", "GROUP_TYPES", "H5Backend", "H5SaverLowLevel",
     "IndexOutOfRangeError", "InvalidTypeError", "InvalidValueError", "LoadError", "MissingAttributeError",
-    "Node", "NodeAttrs", "NodeError", "SAVE_TYPES", "StringARRAY", "VLARRAY", "arrayNodeIndex",
+    "Node", "NodeAttrs", "NodeError", "SAVE_TYPES", "SignalGuard", "StringARRAY", "VLARRAY", "arrayNodeIndex",
     "arrayNodeName", "channelGroupName", "getAxes", "getBkgNodes", "getDataArrays", "incrementalGroupName",
     "isAxisError", "isDataSavingError", "isFileStateError", "isIndexOutOfRangeError", "isInvalidTypeError",
     "isInvalidValueError", "isLoadError", "isMissingAttributeError", "isNodeError", "libhdf5Storage",
