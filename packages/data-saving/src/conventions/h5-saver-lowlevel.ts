@@ -376,7 +376,8 @@ export class H5SaverLowLevel extends H5Backend {
 
   /**
    * Closes the file when the process receives one of `signals` (default SIGINT and SIGTERM), then
-   * lets the signal end the process as it would have (see `SignalGuard`). The listeners are
+   * lets the signal end the process as it would have; an application that listens to the signal
+   * itself keeps control and closes the file on its way out (see `SignalGuard`). The listeners are
    * removed when the file closes, by any path. Call after `initFile`; calling again replaces them.
    * @returns the guard (dispose it to remove the listeners earlier)
    * @throws FileStateError when no file is open; InvalidValueError for signals that cannot be handled.

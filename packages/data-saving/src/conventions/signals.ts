@@ -2,10 +2,12 @@
  * Closing a file cleanly when the process is asked to stop (SIGINT from Ctrl-C, SIGTERM from a
  * service manager). Without a listener Node ends the process at once on these signals, skipping
  * `finally` blocks and `exit` listeners: the points saved since the last flush and the deferred
- * `shape` attributes are lost. The guard closes the file first (deferred attributes written, a
- * final flush), removes its listeners, then lets the signal take its default course: when no
- * other listener handles it, the signal is raised again, so the process ends as it would have
- * (status 128 + signal number, 130 for Ctrl-C) with a complete file.
+ * `shape` attributes are lost. When the guard is the only listener of the signal, it closes the
+ * file (deferred attributes written, a final flush), removes its listeners and raises the signal
+ * again, so the process ends as it would have (status 128 + signal number, 130 for Ctrl-C) with a
+ * complete file. When the application listens to the signal too, the application is in charge:
+ * it stops its own loop and closes the file on its way out (`finally`, `using`, or the process
+ * `exit`, where open files are closed), and the guard does nothing.
  *
  * Node runs signal listeners between two turns of the event loop: a loop that never yields (a
  * synchronous scan) receives the signal only when it ends. Long acquisitions yield between
@@ -39,6 +41,8 @@ export class SignalGuard implements Disposable {
     }
     for (const signal of new Set(signals)) {
       const listener = (): void => {
+        // Another listener: the application stops on this signal itself and closes on its way out.
+        if (process.listenerCount(signal) > 1) return;
         this.dispose();
         try {
           target.closeFile();
@@ -46,8 +50,7 @@ export class SignalGuard implements Disposable {
           // The process is stopping: no caller is left to throw to, so say what happened.
           process.stderr.write(`data-saving: closing on ${signal} failed: ${String(e)}\n`);
         }
-        // Other listeners (an application stopping its own loop) decide what happens next.
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+        process.kill(process.pid, signal);
       };
       this.listeners.set(signal, listener);
       process.on(signal, listener);
