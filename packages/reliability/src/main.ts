@@ -1,7 +1,8 @@
 /**
  * `pnpm reliability`: the full reliability run, printed as tables. Kill tests: 100 SIGKILLs per
- * writer at seeded random moments, plus SIGINT and SIGTERM (`--kills N`, `--seed S`, `--jobs J`).
- * Exit status 1 when a guarantee does not hold.
+ * writer at seeded random moments, plus SIGINT and SIGTERM (`--kills N`, `--seed S`, `--jobs J`;
+ * `--minutes M` starts no new run after M minutes and reports the runs done). Exit status 1 when a
+ * guarantee does not hold.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,20 +11,26 @@ import { parseArgs } from "node:util";
 import { formatKillTable, runKillSuite, summariseKills } from "./kill/suite.js";
 
 const { values } = parseArgs({
-  options: { kills: { type: "string", default: "100" }, seed: { type: "string", default: "1" }, jobs: { type: "string", default: "1" } },
+  options: {
+    kills: { type: "string", default: "100" },
+    seed: { type: "string", default: "1" },
+    jobs: { type: "string", default: "1" },
+    minutes: { type: "string" },
+  },
 });
 const perKind = Number(values.kills);
 const seed = Number(values.seed);
 const concurrency = Number(values.jobs);
-if (!Number.isInteger(perKind) || perKind < 0 || !Number.isInteger(seed) || !Number.isInteger(concurrency) || concurrency < 1) {
-  process.stderr.write("usage: pnpm reliability [--kills N] [--seed S] [--jobs J]\n");
+const budgetMs = values.minutes === undefined ? undefined : Number(values.minutes) * 60_000;
+if (!Number.isInteger(perKind) || perKind < 0 || !Number.isInteger(seed) || !Number.isInteger(concurrency) || concurrency < 1 || (budgetMs !== undefined && !(budgetMs > 0))) {
+  process.stderr.write("usage: pnpm reliability [--kills N] [--seed S] [--jobs J] [--minutes M]\n");
   process.exit(2);
 }
 const work = mkdtempSync(join(tmpdir(), "reliability-"));
 try {
   const started = Date.now();
   const outcomes = await runKillSuite({
-    perKind, seed, concurrency, workRoot: work,
+    perKind, seed, concurrency, workRoot: work, ...(budgetMs === undefined ? {} : { budgetMs }),
     onOutcome: (o, done, total) => process.stderr.write(`\rkill tests: ${done}/${total} (${o.spec.kind} ${o.spec.signal})   `),
   });
   const rows = summariseKills(outcomes);

@@ -21,9 +21,11 @@ describe("kill suite helpers", () => {
     expect(killSpecs({ perKind: 4, seed: 9, workRoot: work })).toEqual(killSpecs({ perKind: 4, seed: 9, workRoot: work }));
     expect(killSpecs({ perKind: 4, seed: 9, workRoot: work })).not.toEqual(killSpecs({ perKind: 4, seed: 10, workRoot: work }));
     const specs = killSpecs({ perKind: 2, seed: 1, workRoot: work });
-    expect(specs.map((s) => `${s.kind} ${s.signal}`)).toEqual(
-      KINDS.flatMap((k) => [`${k} SIGKILL`, `${k} SIGKILL`, `${k} SIGINT`, `${k} SIGTERM`]),
-    );
+    expect(specs.map((s) => `${s.kind} ${s.signal}`)).toEqual([
+      ...KINDS.flatMap((k) => [`${k} SIGINT`, `${k} SIGTERM`]),
+      ...KINDS.map((k) => `${k} SIGKILL`),
+      ...KINDS.map((k) => `${k} SIGKILL`),
+    ]);
     const r = seededRandom(3);
     const draws = Array.from({ length: 1000 }, r);
     expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);

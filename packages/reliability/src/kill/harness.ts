@@ -75,6 +75,20 @@ function python(): string {
 
 let pythonPath: string | undefined;
 
+/** Writers still running: killed if the harness itself exits first (never left behind). */
+const running = new Set<ReturnType<typeof spawn>>();
+let exitHookInstalled = false;
+function track(child: ReturnType<typeof spawn>): void {
+  running.add(child);
+  child.on("exit", () => running.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on("exit", () => {
+      for (const c of running) c.kill("SIGKILL");
+    });
+  }
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `report` holds a flush line (the file is on disk), or throws after `timeoutMs`. */
@@ -149,6 +163,7 @@ export async function runKill(spec: KillSpec): Promise<KillOutcome> {
     cwd: PACKAGE_DIR,
     stdio: ["ignore", "ignore", "pipe"],
   });
+  track(child);
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
   let ended: number | string | null = null;

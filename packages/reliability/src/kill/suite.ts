@@ -47,18 +47,26 @@ export interface KillSuiteOptions {
   concurrency?: number;
   /** Told each outcome as it comes (progress). */
   onOutcome?: (outcome: KillOutcome, done: number, total: number) => void;
+  /** No new run starts after this many ms (the outcomes so far are returned); default: none. */
+  budgetMs?: number;
 }
 
-/** The specs of a suite, in a fixed order for a given seed. */
+/**
+ * The specs of a suite, in a fixed order for a given seed: the stop signals first, then the
+ * SIGKILLs taking the kinds in turn (a run cut short by its time budget still covers every kind).
+ */
 export function killSpecs(options: KillSuiteOptions): KillSpec[] {
   const random = seededRandom(options.seed);
+  const kinds = options.kinds ?? KINDS;
   const specs: KillSpec[] = [];
-  for (const kind of options.kinds ?? KINDS) {
-    for (let i = 0; i < options.perKind; i++) {
-      specs.push({ kind, signal: "SIGKILL", delayMs: Math.round(random() * KILL_WINDOW_MS[kind]), seed: options.seed + i, dir: "" });
-    }
-    if (options.stopSignals ?? true) {
+  if (options.stopSignals ?? true) {
+    for (const kind of kinds) {
       for (const signal of ["SIGINT", "SIGTERM"] as const) specs.push({ kind, signal, delayMs: STOP_DELAY_MS, seed: options.seed, dir: "" });
+    }
+  }
+  for (let i = 0; i < options.perKind; i++) {
+    for (const kind of kinds) {
+      specs.push({ kind, signal: "SIGKILL", delayMs: Math.round(random() * KILL_WINDOW_MS[kind]), seed: options.seed + i, dir: "" });
     }
   }
   return specs.map((s, i) => ({ ...s, dir: join(options.workRoot, `${String(i).padStart(4, "0")}-${s.kind}-${s.signal}`) }));
@@ -70,11 +78,12 @@ export function killSpecs(options: KillSuiteOptions): KillSpec[] {
  */
 export async function runKillSuite(options: KillSuiteOptions): Promise<KillOutcome[]> {
   const specs = killSpecs(options);
-  const outcomes: KillOutcome[] = new Array(specs.length);
+  const outcomes: (KillOutcome | undefined)[] = new Array(specs.length);
+  const deadline = Date.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < specs.length) {
+    while (next < specs.length && Date.now() < deadline) {
       const i = next++;
       const spec = specs[i] as KillSpec;
       mkdirSync(spec.dir, { recursive: true });
@@ -88,7 +97,7 @@ export async function runKillSuite(options: KillSuiteOptions): Promise<KillOutco
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
-  return outcomes;
+  return outcomes.filter((o): o is KillOutcome => o !== undefined);
 }
 
 /** One line of the table: a writer kind and a signal. */
