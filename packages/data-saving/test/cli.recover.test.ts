@@ -8,16 +8,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
+import { runCommand } from "./cli.helpers.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runCommand;
 
 let dir: string;
 beforeEach(() => {

@@ -5,16 +5,12 @@
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { MODEL, SRC, TSX } from "./child.helpers.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const TSX = resolve(here, "../../../node_modules/.bin/tsx");
-const SRC = resolve(here, "../src/index.ts");
-const MODEL = resolve(here, "../node_modules/@pymodaq-ts/data-model/dist/index.js");
 
 let dir: string;
 beforeEach(() => {

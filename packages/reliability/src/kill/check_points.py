@@ -15,7 +15,16 @@ def close_enough(a, b):
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def check(nodes_of, read_at, spec):
+def read_at(node, index, row):
+    """Sum of a node's values at an extended index or an appended row (h5py and PyTables index alike)."""
+    if index is not None:
+        return float(node[tuple(index)].sum())
+    if row >= node.shape[0]:
+        raise IndexError(row)
+    return float(node[row].sum())
+
+
+def check(nodes_of, spec):
     pattern = re.compile(spec["pattern"])
     nodes = {}
     kept = []
@@ -47,14 +56,7 @@ def with_h5py(spec):
             f[where].visititems(lambda name, obj: out.append(obj) if isinstance(obj, h5py.Dataset) and pattern.match(name.split("/")[-1]) else None)
             return out
 
-        def read_at(node, index, row):
-            if index is not None:
-                return float(node[tuple(index)].sum())
-            if row >= node.shape[0]:
-                raise IndexError(row)
-            return float(node[row].sum())
-
-        return check(nodes_of, read_at, spec)
+        return check(nodes_of, spec)
 
 
 def with_tables(spec):
@@ -64,14 +66,7 @@ def with_tables(spec):
         def nodes_of(where, pattern):
             return [n for n in f.walk_nodes(where, classname="Leaf") if pattern.match(n._v_name)]
 
-        def read_at(node, index, row):
-            if index is not None:
-                return float(node[tuple(index)].sum())
-            if row >= node.shape[0]:
-                raise IndexError(row)
-            return float(node[row].sum())
-
-        return check(nodes_of, read_at, spec)
+        return check(nodes_of, spec)
 
 
 def main():
