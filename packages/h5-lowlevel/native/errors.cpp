@@ -2,6 +2,7 @@
 
 #include <hdf5.h>
 
+#include <cstdlib>
 #include <vector>
 
 #include "addon_data.hpp"
@@ -36,13 +37,31 @@ herr_t CollectFrame(unsigned, const H5E_error2_t* err, void* data) {
 }
 
 // Innermost frame first: where libhdf5 detected the problem, then its callers up to the API.
-std::vector<Frame> TakeErrorStack() {
+// Takes ownership of `stack` (the current one when -1).
+std::vector<Frame> TakeErrorStack(hid_t stack = -1) {
   std::vector<Frame> frames;
-  hid_t stack = H5Eget_current_stack();
+  if (stack < 0) stack = H5Eget_current_stack();
   if (stack < 0) return frames;
   H5Ewalk2(stack, H5E_WALK_UPWARD, CollectFrame, &frames);
   H5Eclose_stack(stack);
   return frames;
+}
+
+// libhdf5's file drivers report a failed system call as "..., errno = 28, error message = 'No
+// space left on device', ...": the errno and its text are the cause a user can act on.
+bool SystemError(const std::vector<Frame>& frames, int* code, std::string* text) {
+  for (const Frame& f : frames) {
+    size_t at = f.message.find("errno = ");
+    if (at == std::string::npos) continue;
+    *code = std::atoi(f.message.c_str() + at + 8);
+    size_t open = f.message.find("error message = '", at);
+    if (open == std::string::npos) return true;
+    open += 17;
+    size_t close = f.message.find('\'', open);
+    *text = f.message.substr(open, close == std::string::npos ? std::string::npos : close - open);
+    return true;
+  }
+  return false;
 }
 
 std::string Describe(const Frame& f) {
@@ -64,11 +83,21 @@ void ThrowInstance(Napi::Env env, Napi::FunctionReference& ctor, const std::stri
 }  // namespace
 
 void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string& target) {
-  std::vector<Frame> frames = TakeErrorStack();
+  ThrowH5Error(env, operation, target, -1);
+}
+
+void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string& target, hid_t savedStack) {
+  std::vector<Frame> frames = TakeErrorStack(savedStack);
   std::string message = operation;
   if (!target.empty()) message += " " + target;
   message += " failed";
-  if (!frames.empty()) {
+  int sysCode = 0;
+  std::string sysText;
+  bool system = SystemError(frames, &sysCode, &sysText);
+  if (system) {
+    message += ": " + sysText + " (errno " + std::to_string(sysCode) + ")";
+    if (!frames.empty()) message += " (" + frames.back().func + ": " + Describe(frames.back()) + ")";
+  } else if (!frames.empty()) {
     std::string inner = Describe(frames.front());
     std::string outer = Describe(frames.back());
     message += ": " + inner;
@@ -90,6 +119,7 @@ void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string
   details.Set("operation", operation);
   details.Set("target", target);
   details.Set("frames", jsFrames);
+  if (system) details.Set("errno", sysCode);
   ThrowInstance(env, Data(env)->h5Error, message, details);
 }
 

@@ -3,6 +3,7 @@
 // pending JS exception; callers return right after.
 #pragma once
 
+#include <hdf5.h>
 #include <napi.h>
 
 #include <string>
@@ -11,6 +12,8 @@ namespace h5l {
 
 // Walks and clears libhdf5's error stack, then throws H5Error("<operation> <target>: <detail>").
 void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string& target);
+// The same from an error stack saved earlier (H5Eget_current_stack), which it closes.
+void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string& target, hid_t savedStack);
 void ThrowArgumentError(Napi::Env env, const std::string& message);
 void ThrowClosedError(Napi::Env env, const std::string& message);
 

@@ -16,6 +16,7 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
   // Garbage-collected file: nothing in JS can reach its objects any more, so close them all.
   ~NativeFile() override {
     if (state_) state_->close();
+    ReleaseMemoryHint(Env());
   }
 
  private:
@@ -29,8 +30,11 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
   Napi::Value OpenRoot(const Napi::CallbackInfo& info);
   bool CheckOpen(Napi::Env env);
+  void ReleaseMemoryHint(Napi::Env env);
 
   std::shared_ptr<FileState> state_;
+  // Whether V8 was told of the native memory of this open file (see kOpenFileMemory).
+  bool memoryHint_ = false;
 };
 
 }  // namespace h5l

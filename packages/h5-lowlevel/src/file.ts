@@ -16,7 +16,7 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { argumentError } from "./errors.js";
+import { argumentError, H5Error, H5FileInUseError } from "./errors.js";
 import { H5Group } from "./group.js";
 import { native, type NativeCache, type NativeFile } from "./native.js";
 import type { H5Attributes } from "./types.js";
@@ -60,6 +60,21 @@ function checkPath(path: unknown): string {
   return resolve(path);
 }
 
+function inUseError(operation: string, filename: string, cause?: H5Error): H5FileInUseError {
+  const message = `${operation} ${filename} failed: in use by another process (or another handle of this one)`;
+  return new H5FileInUseError(message, { operation, target: filename, frames: cause?.frames ?? [] }, { cause });
+}
+
+// libhdf5's own lock refusal (minor "Unable to lock file") becomes H5FileInUseError.
+function withInUseError(open: () => NativeFile): NativeFile {
+  try {
+    return open();
+  } catch (e) {
+    if (e instanceof H5Error && e.frames.some((f) => /unable to lock file/i.test(f.minor))) throw inUseError(e.operation, e.target, e);
+    throw e;
+  }
+}
+
 export class H5File implements H5FileLike {
   private rootGroup: H5Group | undefined;
 
@@ -72,7 +87,8 @@ export class H5File implements H5FileLike {
   /**
    * Creates a file (default creation properties: superblock v0, symbol-table groups, as PyTables).
    * @param path file path (resolved against the working directory)
-   * @throws H5ArgumentError when the file exists and ifExists is "fail"; H5Error when libhdf5 fails
+   * @throws H5ArgumentError when the file exists and ifExists is "fail"; H5FileInUseError when
+   *   another process has the file open (it is left untouched); H5Error when libhdf5 fails
    */
   static create(path: string, options?: FileCreateOptions): H5File {
     const filename = checkPath(path);
@@ -80,13 +96,18 @@ export class H5File implements H5FileLike {
     const ifExists = checkEnum(opts.ifExists ?? "truncate", "options.ifExists", ["truncate", "fail"] as const);
     const cache = checkAccess(opts.access);
     const asciiNames = checkNameCset(opts.nameCset);
-    if (ifExists === "fail" && existsSync(filename)) throw argumentError("path", `${filename} already exists (ifExists: "fail")`);
-    return new H5File(native().createFile(filename, ifExists === "truncate", cache, asciiNames), filename, "r+");
+    if (existsSync(filename)) {
+      if (ifExists === "fail") throw argumentError("path", `${filename} already exists (ifExists: "fail")`);
+      // libhdf5 truncates before it takes its lock: test the lock first, or a running writer's file is emptied.
+      if (native().fileInUse(filename)) throw inUseError("create file", filename);
+    }
+    return new H5File(withInUseError(() => native().createFile(filename, ifExists === "truncate", cache, asciiNames)), filename, "r+");
   }
 
   /**
    * Opens an existing file read-only ("r", default) or read-write ("r+").
-   * @throws H5ArgumentError when the file does not exist; H5Error when it is not HDF5 or is locked
+   * @throws H5ArgumentError when the file does not exist; H5FileInUseError when another process
+   *   holds the file's lock (a writer, or readers when opening "r+"); H5Error when it is not HDF5
    */
   static open(path: string, options?: FileOpenOptions): H5File {
     const filename = checkPath(path);
@@ -95,7 +116,7 @@ export class H5File implements H5FileLike {
     const cache = checkAccess(opts.access);
     const asciiNames = checkNameCset(opts.nameCset);
     if (!existsSync(filename)) throw argumentError("path", `no such file ${filename}`);
-    return new H5File(native().openFile(filename, mode === "r+", cache, asciiNames), filename, mode);
+    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, asciiNames)), filename, mode);
   }
 
   get isOpen(): boolean {

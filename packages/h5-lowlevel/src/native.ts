@@ -86,6 +86,8 @@ export type NativeDims = readonly number[] | Float64Array;
 export interface NativeAddon {
   createFile(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
   openFile(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
+  /** Whether another open file description holds libhdf5's flock on `path`. */
+  fileInUse(path: string): boolean;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
   libraryVersion(): [number, number, number];
   openFileCount(): number;

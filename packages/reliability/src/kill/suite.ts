@@ -4,10 +4,12 @@
  *
  * @example
  * const outcomes = await runKillSuite({ perKind: 3, seed: 1, workRoot: "/tmp/kills" });
- * process.stdout.write(formatKillTable(summariseKills(outcomes)));
+ * process.stdout.write(killTable(summariseKills(outcomes)));
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { Rng } from "../rng.js";
+import { markdownTable } from "../table.js";
 import { KINDS, type WriterKind } from "./child.js";
 import { POLICY_BOUND_MS, READERS, runKill, type KillOutcome, type KillSpec } from "./harness.js";
 
@@ -20,18 +22,6 @@ export const STOP_DELAY_MS = 1500;
  * second has passed (plus the flush itself), on a machine shared with other work.
  */
 export const BOUND_SLACK_MS = 1000;
-
-/** A small seeded generator (mulberry32): the same seed gives the same kill moments. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface KillSuiteOptions {
   /** SIGKILLs per writer kind (the full run: 100). */
@@ -56,7 +46,7 @@ export interface KillSuiteOptions {
  * SIGKILLs taking the kinds in turn (a run cut short by its time budget still covers every kind).
  */
 export function killSpecs(options: KillSuiteOptions): KillSpec[] {
-  const random = seededRandom(options.seed);
+  const rng = new Rng(options.seed);
   const kinds = options.kinds ?? KINDS;
   const specs: KillSpec[] = [];
   if (options.stopSignals ?? true) {
@@ -66,7 +56,7 @@ export function killSpecs(options: KillSuiteOptions): KillSpec[] {
   }
   for (let i = 0; i < options.perKind; i++) {
     for (const kind of kinds) {
-      specs.push({ kind, signal: "SIGKILL", delayMs: Math.round(random() * KILL_WINDOW_MS[kind]), seed: options.seed + i, dir: "" });
+      specs.push({ kind, signal: "SIGKILL", delayMs: Math.round(rng.next() * KILL_WINDOW_MS[kind]), seed: options.seed + i, dir: "" });
     }
   }
   return specs.map((s, i) => ({ ...s, dir: join(options.workRoot, `${String(i).padStart(4, "0")}-${s.kind}-${s.signal}`) }));
@@ -143,14 +133,11 @@ export function summariseKills(outcomes: readonly KillOutcome[]): KillRow[] {
   return [...rows.values()];
 }
 
-/** The rows as a fixed-width text table. */
-export function formatKillTable(rows: readonly KillRow[]): string {
-  const header = ["writer", "signal", "kills", "files opening (ours+h5py+PyTables)", "points kept / reported", "flushed lost", "max lost", "max since flush (bound)", "ok"];
-  const lines = rows.map((r) => [
-    r.kind, r.signal, String(r.kills), `${r.filesOpening} / ${r.kills}`, `${r.kept} / ${r.points}`, String(r.flushedLost), String(r.maxLost),
+/** The rows as a Markdown table. */
+export function killTable(rows: readonly KillRow[]): string {
+  const header = ["writer", "signal", "kills", "files opening (ours, h5py, PyTables)", "points kept / reported", "flushed lost", "max lost", "max since flush (bound)", "ok"];
+  return markdownTable(header, rows.map((r) => [
+    r.kind, r.signal, r.kills, `${r.filesOpening} / ${r.kills}`, `${r.kept} / ${r.points}`, r.flushedLost, r.maxLost,
     r.signal === "SIGKILL" ? `${r.maxUnflushedMs} ms (${POLICY_BOUND_MS} ms)` : "-", r.ok ? "yes" : "NO",
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
-  const fmt = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
-  return [fmt(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(fmt)].join("\n") + "\n";
+  ]));
 }
