@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { replayScenario } from "@pymodaq-ts/data-saving";
+import { replayScenario } from "@pymodaq-ts/data-saving/tools";
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -3,6 +3,7 @@
  * constructors and one of methods, keyed by Python class and method names. Inherited methods
  * are recorded under the concrete class (`BkgSaver.add_data`), so the tables list them there.
  */
+import type { Storage } from "../../storage/types.js";
 import { basename } from "node:path";
 import { ATTR } from "../../conventions/layout.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
@@ -27,6 +28,8 @@ export interface StepContext {
   readonly clock: ScenarioClock | null;
   /** The recorded `where` path (null when the method has no `where`). */
   readonly where: string | null;
+  /** Where the H5SaverLowLevel instances store the file (default: libhdf5). */
+  readonly storage: Storage | undefined;
 }
 
 type Construct = (a: StepArgs, ctx: StepContext) => object;
@@ -41,7 +44,11 @@ function where(ctx: StepContext): string {
 const withSaver = <T>(make: (h5: H5SaverLowLevel) => T) => (a: StepArgs, ctx: StepContext): T => make(ctx.saver(a.ref("h5saver")));
 
 export const CONSTRUCTORS: Readonly<Record<string, Construct>> = {
-  H5SaverLowLevel: (a) => new H5SaverLowLevel({ saveType: a.str("save_type", "scan"), backend: a.str("backend", "tables") as "tables" | "h5py" }),
+  H5SaverLowLevel: (a, ctx) => new H5SaverLowLevel({
+    saveType: a.str("save_type", "scan"),
+    backend: a.str("backend", "tables") as "tables" | "h5py",
+    ...(ctx.storage === undefined ? {} : { storage: ctx.storage }),
+  }),
   AxisSaverLoader: withSaver((h5) => new AxisSaverLoader(h5)),
   DataSaverLoader: withSaver((h5) => new DataSaverLoader(h5)),
   BkgSaver: withSaver((h5) => new BkgSaver(h5)),
