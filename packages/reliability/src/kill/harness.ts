@@ -57,6 +57,17 @@ export interface KillOutcome {
   lost: number;
   /** Time from the last flush to the signal (ms): what the policy bounds for SIGKILL. */
   unflushedMs: number;
+  /** Why the run itself failed (the writer did not start or did not end), or null. */
+  harnessError: string | null;
+}
+
+/** The outcome of a run that failed before anything could be checked. */
+export function failedRun(spec: KillSpec, error: unknown): KillOutcome {
+  const reader: ReaderResult = { opened: false, error: "not checked", kept: 0, flushedLost: 0 };
+  return {
+    spec, exit: -1, points: 0, flushed: 0, readers: { ours: reader, h5py: reader, tables: reader }, lost: 0, unflushedMs: 0,
+    harnessError: error instanceof Error ? error.message : String(error),
+  };
 }
 
 /** The python3 that has h5py and tables (Debian's python3-h5py/python3-tables). */
@@ -202,6 +213,7 @@ export async function runKill(spec: KillSpec): Promise<KillOutcome> {
     readers,
     lost: points.length - Math.min(...READERS.map((r) => readers[r].kept)),
     unflushedMs: signalAt - lastFlush,
+    harnessError: null,
   };
 }
 

@@ -12,7 +12,7 @@ export const killModule: ReliabilityModule<KillSuiteOptions> = {
     return {
       checks: rows.map((r) => ({
         check: `kill: ${r.kind} ${r.signal}`,
-        measured: `${r.kills} runs, ${r.filesOpening} files opening, ${r.kept}/${r.points} points kept, ${r.flushedLost} flushed lost` +
+        measured: `${r.kills} runs${r.harnessFailures > 0 ? ` (${r.harnessFailures} failed to run)` : ""}, ${r.filesOpening} files opening, ${r.kept}/${r.points} points kept, ${r.flushedLost} flushed lost` +
           (r.signal === "SIGKILL" ? `, max ${r.maxUnflushedMs} ms since flush` : ""),
         ok: r.ok,
       })),

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { Rng } from "../rng.js";
 import { markdownTable } from "../table.js";
 import { KINDS, type WriterKind } from "./child.js";
-import { POLICY_BOUND_MS, READERS, runKill, type KillOutcome, type KillSpec } from "./harness.js";
+import { failedRun, POLICY_BOUND_MS, READERS, runKill, type KillOutcome, type KillSpec } from "./harness.js";
 
 /** How long each kind writes, at most, before a SIGKILL (ms after its file exists). */
 export const KILL_WINDOW_MS: Record<WriterKind, number> = { logger: 3000, scan: 5000, enlargeable: 3000 };
@@ -63,8 +63,8 @@ export function killSpecs(options: KillSuiteOptions): KillSpec[] {
 }
 
 /**
- * Runs the suite (see the module comment).
- * @throws the first harness failure (a writer that cannot start), not a durability result
+ * Runs the suite (see the module comment). A run that fails as a run (a writer that cannot start)
+ * is recorded as such (`harnessError`) and counts as a failure of its row; the suite goes on.
  */
 export async function runKillSuite(options: KillSuiteOptions): Promise<KillOutcome[]> {
   const specs = killSpecs(options);
@@ -78,7 +78,7 @@ export async function runKillSuite(options: KillSuiteOptions): Promise<KillOutco
       const spec = specs[i] as KillSpec;
       mkdirSync(spec.dir, { recursive: true });
       try {
-        const outcome = await runKill(spec);
+        const outcome = await runKill(spec).catch((e: unknown) => failedRun(spec, e));
         outcomes[i] = outcome;
         options.onOutcome?.(outcome, ++done, specs.length);
       } finally {
@@ -105,6 +105,9 @@ export interface KillRow {
   maxLost: number;
   /** Longest time from the last flush to a SIGKILL (ms), against the policy's bound. */
   maxUnflushedMs: number;
+  /** Runs that failed as runs (writer not started or not ended): their first error. */
+  harnessFailures: number;
+  firstHarnessError: string | null;
   /** True when every file opened everywhere, no flushed point was lost, and the bound held (SIGKILL) or nothing was lost (SIGINT/SIGTERM). */
   ok: boolean;
 }
@@ -115,11 +118,19 @@ export function summariseKills(outcomes: readonly KillOutcome[]): KillRow[] {
   for (const o of outcomes) {
     const key = `${o.spec.kind} ${o.spec.signal}`;
     const row = rows.get(key) ?? {
-      kind: o.spec.kind, signal: o.spec.signal, kills: 0, filesOpening: 0, points: 0, kept: 0, flushedLost: 0, maxLost: 0, maxUnflushedMs: 0, ok: true,
+      kind: o.spec.kind, signal: o.spec.signal, kills: 0, filesOpening: 0, points: 0, kept: 0, flushedLost: 0, maxLost: 0, maxUnflushedMs: 0,
+      harnessFailures: 0, firstHarnessError: null, ok: true,
     };
     const opened = READERS.every((r) => o.readers[r].opened && o.readers[r].error === null);
     const flushedLost = Math.max(...READERS.map((r) => o.readers[r].flushedLost));
     row.kills++;
+    if (o.harnessError !== null) {
+      row.harnessFailures++;
+      row.firstHarnessError ??= o.harnessError;
+      row.ok = false;
+      rows.set(key, row);
+      continue;
+    }
     row.filesOpening += opened ? 1 : 0;
     row.points += o.points;
     row.kept += o.points - o.lost;
@@ -136,8 +147,10 @@ export function summariseKills(outcomes: readonly KillOutcome[]): KillRow[] {
 /** The rows as a Markdown table. */
 export function killTable(rows: readonly KillRow[]): string {
   const header = ["writer", "signal", "kills", "files opening (ours, h5py, PyTables)", "points kept / reported", "flushed lost", "max lost", "max since flush (bound)", "ok"];
-  return markdownTable(header, rows.map((r) => [
-    r.kind, r.signal, r.kills, `${r.filesOpening} / ${r.kills}`, `${r.kept} / ${r.points}`, r.flushedLost, r.maxLost,
+  const table = markdownTable(header, rows.map((r) => [
+    r.kind, r.signal, r.kills, `${r.filesOpening} / ${r.kills - r.harnessFailures}`, `${r.kept} / ${r.points}`, r.flushedLost, r.maxLost,
     r.signal === "SIGKILL" ? `${r.maxUnflushedMs} ms (${POLICY_BOUND_MS} ms)` : "-", r.ok ? "yes" : "NO",
   ]));
+  const failures = rows.filter((r) => r.harnessFailures > 0).map((r) => `${r.kind} ${r.signal}: ${r.harnessFailures} runs failed as runs, first: ${r.firstHarnessError}`);
+  return failures.length === 0 ? table : `${table}\n\n${failures.join("\n")}`;
 }
