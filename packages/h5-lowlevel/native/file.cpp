@@ -57,6 +57,8 @@ void NativeFile::Init(Napi::Env env, Napi::Object exports) {
                                         InstanceMethod<&NativeFile::Flush>("flush"),
                                         InstanceMethod<&NativeFile::IsOpen>("isOpen"),
                                         InstanceMethod<&NativeFile::OpenRoot>("openRoot"),
+                                        InstanceMethod<&NativeFile::FlushAsync>("flushAsync"),
+                                        InstanceMethod<&NativeFile::CloseAsync>("closeAsync"),
                                     });
   Data(env)->fileCtor = Napi::Persistent(ctor);
   exports.Set("createFile", Napi::Function::New<&NativeFile::Create>(env, "createFile"));
@@ -131,10 +133,10 @@ bool NativeFile::CheckOpen(Napi::Env env) {
 Napi::Value NativeFile::Close(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!state_ || !state_->isOpen()) return env.Undefined();
-  hid_t firstError = -1;
-  herr_t status = state_->close(&firstError);
+  std::vector<ErrorFrame> firstFrames;
+  herr_t status = state_->close(&firstFrames);
   ReleaseMemoryHint(env);
-  if (status < 0) ThrowH5Error(env, "close file", state_->filename, firstError);
+  if (status < 0) ThrowProblem(env, Problem{Problem::Kind::H5, "close file", std::move(firstFrames)}, state_->filename);
   return env.Undefined();
 }
 

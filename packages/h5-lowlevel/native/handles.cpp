@@ -116,13 +116,14 @@ FileState::FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Re
 
 FileState::~FileState() { close(); }
 
-herr_t FileState::close(hid_t* firstError) {
+herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
   if (id < 0) return 0;
+  std::lock_guard<std::mutex> lock(ioMutex);
   herr_t status = 0;
   auto keep = [&](herr_t result) {
     if (result >= 0 || status < 0) return;
     status = result;
-    if (firstError) *firstError = H5Eget_current_stack();
+    if (firstFrames) *firstFrames = CaptureH5Failure("", "").frames;
   };
   for (ObjState* o : objects) keep(o->close(false));
   objects.clear();

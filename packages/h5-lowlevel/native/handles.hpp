@@ -6,10 +6,13 @@
 #include <hdf5.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "dtype.hpp"
+#include "errors.hpp"
 
 namespace h5l {
 
@@ -88,15 +91,19 @@ struct FileState {
   bool asciiNames = false;
   std::unordered_set<ObjState*> objects;
   std::shared_ptr<Registry> registry;
+  // Held by asynchronous work while it runs on the pool (async_work.hpp) and by every close of
+  // the file or of one of its objects: closing waits for running work, and work that starts
+  // later finds the handle closed. Identifiers change only under it (or with no work pending).
+  std::mutex ioMutex;
 
   FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Registry> reg);
   ~FileState();
   bool isOpen() const { return id >= 0; }
   // Closes every object opened through this file, then the file, even when one of them fails
   // (a dataset's last flush on a full disk): nothing stays registered in libhdf5 for its
-  // library shutdown to close again. Returns the first failure; when `firstError` is given it
-  // receives that failure's libhdf5 error stack (the caller closes it). Idempotent.
-  herr_t close(hid_t* firstError = nullptr);
+  // library shutdown to close again. Returns the first failure; when `firstFrames` is given it
+  // receives that failure's libhdf5 error stack. Idempotent.
+  herr_t close(std::vector<ErrorFrame>* firstFrames = nullptr);
 };
 
 }  // namespace h5l

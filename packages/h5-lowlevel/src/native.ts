@@ -1,8 +1,8 @@
 /**
- * Loads the compiled addon (`build/Release/h5lowlevel.node`) and describes its raw interface.
+ * Loads the compiled addon (see addon-loader.ts) and describes its raw interface.
  * Only the classes of this package call it; the typed API is in file.ts, group.ts, dataset.ts.
  */
-import { createRequire } from "node:module";
+import { loadAddonModule } from "./addon-loader.js";
 import { H5ArgumentError, H5ClosedError, H5Error } from "./errors.js";
 import type { AnyTypedArray, ChildInfo, Dtype, GroupInfo, NodeKind } from "./types.js";
 
@@ -69,6 +69,13 @@ export interface NativeNode {
   append(data: AnyTypedArray, rows: number): void;
   vlenAppend(rows: readonly Uint8Array[]): void;
   vlenRead(start: number, count: number): Uint8Array[];
+  /** Promise forms (async_dataset.cpp): the same arguments, run on the libuv pool. */
+  readAsync(target: AnyTypedArray, start?: NativeDims, count?: NativeDims, stride?: NativeDims): Promise<void>;
+  writeAsync(data: AnyTypedArray, start?: NativeDims, count?: NativeDims, stride?: NativeDims): Promise<void>;
+  appendAsync(data: AnyTypedArray, rows: number): Promise<void>;
+  shapeAsync(): Promise<number[]>;
+  vlenReadAsync(start: number, count: number): Promise<Uint8Array[]>;
+  vlenAppendAsync(rows: readonly Uint8Array[]): Promise<void>;
 }
 
 export interface NativeFile {
@@ -76,6 +83,9 @@ export interface NativeFile {
   flush(): void;
   isOpen(): boolean;
   openRoot(): NativeNode;
+  /** Promise forms (async_file.cpp). closeAsync flushes on the pool, then closes. */
+  flushAsync(): Promise<void>;
+  closeAsync(): Promise<void>;
 }
 
 /** [slots, bytes, w0] or null. */
@@ -87,6 +97,8 @@ export type NativeDims = readonly number[] | Float64Array;
 export interface NativeAddon {
   createFile(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
   openFile(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
+  createFileAsync(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
+  openFileAsync(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
   /** Whether another open file description holds libhdf5's flock on `path`. */
   fileInUse(path: string): boolean;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
@@ -96,19 +108,7 @@ export interface NativeAddon {
 }
 
 function load(): NativeAddon {
-  const require = createRequire(import.meta.url);
-  let addon: NativeAddon;
-  try {
-    addon = require("../build/Release/h5lowlevel.node") as NativeAddon;
-  } catch (cause) {
-    throw new Error(
-      "@pymodaq-ts/h5-lowlevel: cannot load the native addon build/Release/h5lowlevel.node. " +
-        "Run `npm run setup` at the repository root: the native build or libhdf5 " +
-        "(apt install libhdf5-dev) is missing. Original error: " +
-        (cause instanceof Error ? cause.message : String(cause)),
-      { cause },
-    );
-  }
+  const addon = loadAddonModule() as NativeAddon;
   addon.setErrorClasses(H5Error, H5ArgumentError, H5ClosedError);
   return addon;
 }

@@ -2,6 +2,8 @@
 // open/write/close cycles of a small PyMoDAQ-like file through h5-lowlevel; MODE "dropped"
 // creates CYCLES files and drops them without close(). Prints one JSON line per sample:
 // { done, rssMb, fds, open } (every SAMPLE cycles, after a garbage collection when --expose-gc).
+import process from "node:process";
+import { setImmediate } from "node:timers";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { H5File, openFileCount } from "@pymodaq-ts/h5-lowlevel";

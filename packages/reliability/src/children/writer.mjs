@@ -3,6 +3,7 @@
 // ROWS rows are written or a write fails; then closes the file. Prints "ready" after the first
 // flush; with HOLD "hold" it then waits for stdin to end (a second writer is tried meanwhile).
 // Last line: a JSON report (rows written, rows flushed, the write and close errors).
+import process from "node:process";
 import { H5File, H5Error } from "@pymodaq-ts/h5-lowlevel";
 
 const [path, rowsArg, flushArg, hold] = process.argv.slice(2);

@@ -3,6 +3,7 @@
 // every group (depth and node count bounded, since h5-lowlevel exposes no object identity to
 // detect hard-link cycles), every attribute read, every dataset's type and shape. Prints
 // "invalid: ..." and exits 1 on the first failure.
+import process from "node:process";
 import { H5File } from "@pymodaq-ts/h5-lowlevel";
 
 const MAX_DEPTH = 32;
