@@ -4,8 +4,8 @@
 import { DataRaw, NDArray, PyTuple } from "@pymodaq-ts/data-model";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { dte } from "./savers.helpers.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DEFAULT_FLUSH_POLICY, checkFlushPolicy } from "../src/conventions/durability.js";
@@ -16,9 +16,8 @@ import { InvalidTypeError, InvalidValueError } from "../src/errors.js";
 let dir: string;
 let copies = 0;
 beforeEach(() => {
-  dir = makeTempDir("ds-durability");
+  dir = tempDir("ds-durability");
 });
-afterEach(() => removeDir(dir));
 
 /** The file as a process killed now would leave it. */
 function killedCopy(path: string): string {

@@ -6,17 +6,16 @@ import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { MODEL, SRC, TSX } from "./child.helpers.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 
 let dir: string;
 beforeEach(() => {
-  dir = makeTempDir("ds-follow");
+  dir = tempDir("ds-follow");
 });
-afterEach(() => removeDir(dir));
 
 /** A following reader: another process, started with file locking disabled, reads the rows. */
 async function follow(file: string): Promise<{ rows: number; shape: number[]; last: number }> {

@@ -3,8 +3,8 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { MODEL, SRC, TSX } from "./child.helpers.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { InvalidValueError, FileStateError } from "../src/errors.js";
@@ -12,9 +12,8 @@ import { InvalidValueError, FileStateError } from "../src/errors.js";
 
 let dir: string;
 beforeEach(() => {
-  dir = makeTempDir("ds-signals");
+  dir = tempDir("ds-signals");
 });
-afterEach(() => removeDir(dir));
 
 /**
  * A child that appends a point every few ms (yielding between points, as an acquisition does),

@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { H5File, H5FileInUseError } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { interpreter } from "./python.js";
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/index.js");

@@ -7,7 +7,7 @@
 import { copyFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { pythonJson } from "./python.js";
 
 /** What h5py sees in a file: every group and dataset with its shape, and the root attributes. */
