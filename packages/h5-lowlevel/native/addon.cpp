@@ -6,6 +6,7 @@
 #include "async_file.hpp"
 #include "errors.hpp"
 #include "file.hpp"
+#include "file_metadata.hpp"
 #include "node.hpp"
 
 namespace h5l {
@@ -61,6 +62,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAsyncFile(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("libraryVersion", Napi::Function::New<LibraryVersion>(env, "libraryVersion"));
+  exports.Set("holdMetadataUntilFlush", Napi::Function::New<HoldMetadataUntilFlush>(env, "holdMetadataUntilFlush"));
   exports.Set("openFileCount", Napi::Function::New<OpenFileCount>(env, "openFileCount"));
   return exports;
 }

@@ -208,6 +208,24 @@ export class H5File implements H5FileLike {
   }
 
   /**
+   * From now on, libhdf5 writes this file's metadata only in `flush()` and `close()`: its metadata
+   * cache no longer evicts dirty entries (nor resizes itself), so between two flushes the file on
+   * disk keeps the structure of the last flush and a process killed then leaves that state.
+   * The cache grows with the metadata changed since the last flush (flush regularly). Raw data
+   * still reaches the file when the chunk cache evicts, into chunks the file already indexes or
+   * space it does not reference yet. Meaningless on a read-only file (nothing to write).
+   * @throws H5ClosedError once the file is closed; H5Error when libhdf5 refuses the configuration
+   */
+  holdMetadataUntilFlush(): void {
+    const root = this.handle.openRoot();
+    try {
+      native().holdMetadataUntilFlush(root);
+    } finally {
+      root.close();
+    }
+  }
+
+  /**
    * Closes every object opened through this file, then the file. Idempotent. An asynchronous
    * operation running on the pool finishes first (close waits for it); those still waiting in
    * the file's queue then reject with H5ClosedError.

@@ -107,6 +107,7 @@ export interface NativeAddon {
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
   libraryVersion(): [number, number, number];
   openFileCount(): number;
+  holdMetadataUntilFlush(node: NativeNode): void;
 }
 
 function load(): NativeAddon {

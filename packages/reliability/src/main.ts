@@ -1,8 +1,9 @@
 /**
  * `pnpm reliability`: runs every module with the full figures (10,000 fuzzed files, 10,000
- * open/write/close cycles, second writers, disk full, file-size limit) and prints a table.
+ * open/write/close cycles, second writers, disk full, file-size limit, 100 SIGKILLs per writer
+ * plus SIGINT/SIGTERM) and prints a table.
  *
- *   pnpm reliability [--only fuzz,leak,concurrency,io-errors] [--seed N] [--fuzz N]
+ *   pnpm reliability [--only fuzz,leak,concurrency,io-errors,kill] [--seed N] [--fuzz N] [--kills N] [--kill-minutes M]
  *     [--corpus DIR] [--targets inspect,guarded,validate,h5dump-1.10,h5dump-1.14]
  *     [--h5dump-new PATH] [--cycles N] [--parallel N] [--timeout-ms N] [--memory-mb N] [--keep DIR]
  *
@@ -16,13 +17,14 @@ import { concurrencyModule } from "./concurrency.js";
 import { fuzzModule } from "./fuzz/module.js";
 import type { TargetName } from "./fuzz/targets.js";
 import { ioErrorsModule } from "./io-errors.js";
+import { killModule } from "./kill/module.js";
 import { leakModule } from "./leak.js";
 import type { ModuleReport } from "./module.js";
 import { markdownTable } from "./table.js";
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "fuzz,leak,concurrency,io-errors" },
+    only: { type: "string", default: "fuzz,leak,concurrency,io-errors,kill" },
     seed: { type: "string", default: "1" },
     fuzz: { type: "string", default: "10000" },
     corpus: { type: "string" },
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     "memory-mb": { type: "string", default: "1024" },
     "many-nodes": { type: "string", default: "2000" },
     keep: { type: "string" },
+    kills: { type: "string", default: "100" },
+    "kill-minutes": { type: "string" },
   },
 });
 
@@ -58,6 +62,16 @@ try {
   if (only.has("leak")) reports.push(["leak", await leakModule.run({ cycles: Number(values.cycles), dir: join(work, "leak") })]);
   if (only.has("concurrency")) reports.push(["concurrency", await concurrencyModule.run({ dir: join(work, "concurrency") })]);
   if (only.has("io-errors")) reports.push(["io-errors", await ioErrorsModule.run({ dir: join(work, "io-errors") })]);
+  if (only.has("kill")) {
+    const minutes = values["kill-minutes"];
+    reports.push(["kill", await killModule.run({
+      perKind: Number(values.kills),
+      seed: Number(values.seed),
+      concurrency: Number(values.parallel),
+      workRoot: join(work, "kill"),
+      ...(minutes === undefined ? {} : { budgetMs: Number(minutes) * 60_000 }),
+    })]);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
