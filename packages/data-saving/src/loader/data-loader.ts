@@ -14,6 +14,7 @@ import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../con
 import { GROUP } from "../conventions/nodes/group.js";
 import type { Node } from "../conventions/nodes/node.js";
 import type { H5Backend } from "../conventions/h5-backend.js";
+import type { Storage } from "../storage/types.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { checkOptions } from "../options.js";
 import { getAxes } from "./axes.js";
@@ -57,11 +58,14 @@ export class DataLoader {
   /**
    * @param source an open `H5SaverLowLevel` (or any `H5Backend`; used as is, closed by
    *   `closeFile`) or the path of a file to open read-only.
-   * @throws the backend's error when the path cannot be opened.
+   * @param options.storage the storage a path is opened with (default libhdf5; e.g. an HSDS
+   *   storage, the path then being a domain)
+   * @throws the backend's error when the path cannot be opened; InvalidTypeError for unknown options.
    */
-  constructor(source: H5Backend | string) {
+  constructor(source: H5Backend | string, options: { storage?: Storage } = {}) {
+    const o = checkOptions(options, ["storage"], "DataLoader");
     if (typeof source === "string") {
-      this.h5saver = H5SaverLowLevel.openReadOnly(source);
+      this.h5saver = H5SaverLowLevel.openReadOnly(source, o.storage === undefined ? {} : { storage: o.storage });
       this.opened = true;
     } else {
       this.h5saver = source;

@@ -12,6 +12,7 @@ import {
 } from "../../savers/index.js";
 import type { StepArgs } from "./args.js";
 import { ScenarioValueError } from "./errors.js";
+import type { Storage } from "../../storage/types.js";
 import type { ScenarioClock, ScenarioEnvironment } from "./scenario.js";
 
 /** What a step may use besides its arguments. */
@@ -20,6 +21,8 @@ export interface StepContext {
   saver(id: string): H5SaverLowLevel;
   /** Where the replayed file is written. */
   readonly outPath: string;
+  /** The storage the savers write with (undefined: libhdf5). */
+  readonly storage: Storage | undefined;
   /** The file name recorded in the scenario (written as the root `file` attribute). */
   readonly recordedFileName: string;
   readonly environment: ScenarioEnvironment;
@@ -41,7 +44,9 @@ function where(ctx: StepContext): string {
 const withSaver = <T>(make: (h5: H5SaverLowLevel) => T) => (a: StepArgs, ctx: StepContext): T => make(ctx.saver(a.ref("h5saver")));
 
 export const CONSTRUCTORS: Readonly<Record<string, Construct>> = {
-  H5SaverLowLevel: (a) => new H5SaverLowLevel({ saveType: a.str("save_type", "scan"), backend: a.str("backend", "tables") as "tables" | "h5py" }),
+  H5SaverLowLevel: (a, ctx) => new H5SaverLowLevel({
+    saveType: a.str("save_type", "scan"), backend: a.str("backend", "tables") as "tables" | "h5py", ...(ctx.storage === undefined ? {} : { storage: ctx.storage }),
+  }),
   AxisSaverLoader: withSaver((h5) => new AxisSaverLoader(h5)),
   DataSaverLoader: withSaver((h5) => new DataSaverLoader(h5)),
   BkgSaver: withSaver((h5) => new BkgSaver(h5)),

@@ -9,6 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
+import { checkOptions } from "../../options.js";
+import type { Storage } from "../../storage/types.js";
 import { StepArgs } from "./args.js";
 import { CONSTRUCTORS, METHODS, type StepContext } from "./dispatch.js";
 import { ReplayStepError } from "./errors.js";
@@ -27,7 +29,7 @@ export interface ReplayResult {
 class Replayer {
   private readonly instances = new Map<string, object>();
 
-  constructor(private readonly scenario: Scenario, private readonly outPath: string) {}
+  constructor(private readonly scenario: Scenario, private readonly outPath: string, private readonly storage: Storage | undefined) {}
 
   run(): ReplayResult {
     try {
@@ -50,6 +52,7 @@ class Replayer {
         return inst;
       },
       outPath: this.outPath,
+      storage: this.storage,
       recordedFileName: this.scenario.fileName,
       environment: this.scenario.environment,
       clock: step.op === "call" ? step.clock : null,
@@ -111,11 +114,14 @@ class Replayer {
  * Replays a scenario and writes the resulting file.
  * @param scenario the path of a `NAME.scenario.json` file, or its parsed JSON
  * @param outPath the HDF5 file to write (its extension is forced to `.h5`, as `init_file` does)
+ * @param options.storage the storage to write with (default libhdf5; with an HSDS storage,
+ *   `outPath` is a domain path)
  * @returns the scenario name, the path written and the number of steps
  * @throws ScenarioFormatError for a malformed scenario; ReplayStepError (with the step number
  *   and the original error as `cause`) when a step fails or returns another node than recorded
  */
-export function replayScenario(scenario: string | object, outPath: string): ReplayResult {
+export function replayScenario(scenario: string | object, outPath: string, options: { storage?: Storage } = {}): ReplayResult {
+  const o = checkOptions(options, ["storage"], "replayScenario");
   const doc: unknown = typeof scenario === "string" ? JSON.parse(readFileSync(scenario, "utf8")) : scenario;
-  return new Replayer(parseScenario(doc), outPath).run();
+  return new Replayer(parseScenario(doc), outPath, o.storage).run();
 }
