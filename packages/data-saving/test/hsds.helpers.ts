@@ -4,12 +4,16 @@
  * report themselves as not run and say why; CI has it. Also the one place that says where the
  * PyMoDAQ fixtures are read from.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+// Asynchronous, so that the test worker keeps answering vitest while the service starts.
+const run = promisify(execFile);
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const kit = resolve(repoRoot, "../shared/services/hsds");
@@ -31,7 +35,7 @@ export interface RunningHsds {
   /** `http+unix://` endpoint of the service node. */
   readonly endpoint: string;
   readonly socketPath: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** The users of the kit (src/admin/config/passwd.default). */
@@ -54,16 +58,18 @@ function put(socketPath: string, user: keyof typeof USERS, path: string, body: o
  */
 export async function startHsds(): Promise<RunningHsds> {
   const work = mkdtempSync(join(tmpdir(), "hsds-test-"));
-  const stop = (): void => {
-    spawnSync(join(kit, "stop.sh"), [work], { stdio: "ignore" });
+  const stop = async (): Promise<void> => {
+    await run(join(kit, "stop.sh"), [work]).catch(() => undefined);
     rmSync(work, { recursive: true, force: true });
   };
-  const started = spawnSync(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 300_000 });
-  if (started.status !== 0) {
-    stop();
-    throw new Error(`HSDS did not start (status ${String(started.status)}): ${started.stderr}`);
+  let socketPath: string;
+  try {
+    const started = await run(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 540_000 });
+    socketPath = started.stdout.trim().split("\n").pop()!;
+  } catch (e) {
+    await stop();
+    throw new Error(`HSDS did not start: ${(e as { stderr?: string }).stderr ?? String(e)}`, { cause: e });
   }
-  const socketPath = started.stdout.trim().split("\n").pop()!;
   try {
     for (const [user, domain, body] of [
       ["admin", "/home", { folder: true }],
@@ -74,7 +80,7 @@ export async function startHsds(): Promise<RunningHsds> {
       if (status !== 201 && status !== 200) throw new Error(`creating the folder ${domain} answered ${status}`);
     }
   } catch (e) {
-    stop();
+    await stop();
     throw e;
   }
   return { endpoint: `http+unix://${encodeURIComponent(socketPath)}`, socketPath, stop };

@@ -30,8 +30,18 @@ export function checkBatchPolicy(given: Partial<BatchPolicy> | undefined): Batch
   return p;
 }
 
+/** Writes held back to be sent together. */
+export interface PendingWrites {
+  /** Rows (or blocks) held. */
+  readonly pending: number;
+  /** `Date.now()` of the oldest one held. */
+  readonly since: number;
+  /** Sends them; on failure throws HsdsUnsavedRowsError naming what is lost. */
+  flush(): void;
+}
+
 /** One array's buffer of rows not yet sent. */
-export abstract class AppendBuffer<Row> {
+export abstract class AppendBuffer<Row> implements PendingWrites {
   protected rows: Row[] = [];
   private bytes = 0;
   /** Rows buffered (an item of `rows` may hold several). */

@@ -4,12 +4,12 @@
  * anyone: they are kept and thrown by the next call on the domain.
  */
 import { FileStateError } from "../../errors.js";
-import type { AppendBuffer, BatchPolicy } from "./batching.js";
+import type { AppendBuffer, BatchPolicy, PendingWrites } from "./batching.js";
 import type { HsdsClient } from "./client.js";
 import { HsdsError, HsdsUnsavedRowsError, type UnsavedRows } from "./errors.js";
 
 export class DomainSession {
-  private readonly buffers = new Set<AppendBuffer<unknown>>();
+  private readonly buffers = new Set<PendingWrites>();
   private timer: NodeJS.Timeout | null = null;
   private deferredError: unknown = null;
   open = true;
@@ -42,9 +42,13 @@ export class DomainSession {
 
   /** Buffers a row of `buffer`, sending when its limits or the age of the oldest buffered row say so. */
   append<Row>(buffer: AppendBuffer<Row>, row: Row, size: number, rows: number): void {
-    this.buffers.add(buffer as AppendBuffer<unknown>);
-    const full = buffer.add(row, size, rows, this.batch);
-    if (full) this.flushOne(buffer);
+    this.buffered(buffer, buffer.add(row, size, rows, this.batch));
+  }
+
+  /** Registers writes just buffered in `pending`; sends them when `full` or when they waited too long. */
+  buffered(pending: PendingWrites, full: boolean): void {
+    this.buffers.add(pending);
+    if (full) this.flushOne(pending);
     if (this.oldest() !== null && Date.now() - this.oldest()! >= this.batch.maxDelayMs) this.flushAll();
     this.arm();
   }
@@ -70,9 +74,9 @@ export class DomainSession {
     this.timer.unref();
   }
 
-  flushOne<Row>(buffer: AppendBuffer<Row>): void {
+  flushOne(buffer: PendingWrites): void {
     buffer.flush();
-    if (buffer.pending === 0) this.buffers.delete(buffer as AppendBuffer<unknown>);
+    if (buffer.pending === 0) this.buffers.delete(buffer);
   }
 
   /**

@@ -39,14 +39,20 @@ function describe(status: number): string {
   }
 }
 
-/** Rows of one array that were buffered and are not (known to be) in the service. */
+/**
+ * Rows of one array that were buffered and are not (known to be) in the service. For appends,
+ * rows along dimension 0; for blocks written at leading indexes (extended saves, one per scan
+ * point), consecutive blocks from `index`.
+ */
 export interface UnsavedRows {
   /** HDF5 path of the array. */
   readonly path: string;
-  /** First row index not persisted. */
+  /** First row not persisted (for blocks: the last leading index of the first block). */
   readonly start: number;
-  /** Number of rows lost from `start`. */
+  /** Number of rows (blocks) lost from `start`. */
   readonly count: number;
+  /** For blocks: the leading indexes of the first lost block (the scan point). */
+  readonly index?: readonly number[];
 }
 
 /**
@@ -59,7 +65,9 @@ export class HsdsUnsavedRowsError extends HsdsError {
     super(cause.status, cause.hsdsMessage, cause.request, cause.domain, { cause });
     this.name = "HsdsUnsavedRowsError";
     this.unsaved = unsaved;
-    this.message += `; not persisted: ${unsaved.map((u) => `${u.path} rows ${u.start}..${u.start + u.count - 1}`).join(", ")}`;
+    this.message += `; not persisted: ${unsaved.map((u) => u.index === undefined
+      ? `${u.path} rows ${u.start}..${u.start + u.count - 1}`
+      : `${u.path} ${u.count} block(s) from [${u.index.join(", ")}]`).join(", ")}`;
   }
 }
 

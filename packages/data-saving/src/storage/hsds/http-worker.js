@@ -7,6 +7,7 @@
  */
 import http from "node:http";
 import https from "node:https";
+import { Buffer } from "node:buffer";
 import { workerData } from "node:worker_threads";
 
 /** @type {{ port: import("node:worker_threads").MessagePort, flag: Int32Array, address: { protocol: string, host: string, port: number, socketPath: string | null } }} */

@@ -10,7 +10,8 @@ import type {
   AnyTypedArray, ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, Dtype, Hyperslab, StorageArray,
   StorageBlockWriter, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage, VlenCreateSpec,
 } from "../types.js";
-import { AppendBuffer } from "./batching.js";
+import { AppendBuffer, type BatchPolicy, type PendingWrites } from "./batching.js";
+import { HsdsError, HsdsUnsavedRowsError } from "./errors.js";
 import type { Json } from "./client.js";
 import type { DomainSession } from "./domain.js";
 import {
@@ -264,6 +265,8 @@ class ArrayRows extends AppendBuffer<Uint8Array> {
 export class HsdsArray extends HsdsDataset implements StorageArray {
   private shapeState: number[];
   private readonly rows: ArrayRows;
+  /** Blocks held by this array's block writers. */
+  private readonly runs = new Set<BlockRun>();
   /** @param elementType null for an element type the interface has no dtype for */
   constructor(s: DomainSession, d: Record<string, Json>, private readonly elementType: Dtype | null) {
     super(s, d);
@@ -289,6 +292,7 @@ export class HsdsArray extends HsdsDataset implements StorageArray {
   private settle(): void {
     this.s.check(this.path);
     this.s.flushOne(this.rows);
+    for (const run of this.runs) this.s.flushOne(run);
   }
   private rowBytes(shape: readonly number[]): number {
     return shape.slice(1).reduce((a, b) => a * b, this.itemBytes);
@@ -339,17 +343,33 @@ export class HsdsArray extends HsdsDataset implements StorageArray {
     }
   }
 
+  /**
+   * Blocks written at consecutive indexes of the last leading dimension (a scan's points, in
+   * order) are held and sent as one hyperslab, under the same limits as appends.
+   */
   blockWriter(leading: number): StorageBlockWriter {
+    this.s.checkWritable(this.path);
     const trailing = this.shape().slice(leading);
-    const blockSize = trailing.reduce((a, b) => a * b, 1);
+    const run = new BlockRun(this, leading, trailing);
+    this.runs.add(run);
     return {
       dtype: this.dtype,
-      blockSize,
+      blockSize: run.blockSize,
       write: (index, data) => {
         if (index.length !== leading) throw new NodeError(this.path, `an index of ${leading} leading dimensions`, { detail: `got [${index.join(", ")}]` });
-        this.write(data, { start: [...index, ...trailing.map(() => 0)], count: [...index.map(() => 1), ...trailing] });
+        if (data.length * (this.dtype.startsWith("complex") ? 0.5 : 1) !== run.blockSize) {
+          throw new NodeError(this.path, `blocks of ${run.blockSize} elements`, { detail: `got ${data.length}` });
+        }
+        this.s.checkWritable(this.path);
+        if (!run.extends(index)) this.s.flushOne(run);
+        this.s.buffered(run, run.add(index, data, this.s.batch));
       },
     };
+  }
+
+  /** Sends blocks held by a block writer (called by its run). */
+  sendBlocks(slab: Hyperslab, body: Uint8Array): void {
+    this.s.client.writeBinary(this.value(), { select: selectOf(slab) }, body, this.path);
   }
 
   resize(shape: readonly number[]): void {
@@ -374,6 +394,61 @@ export class HsdsArray extends HsdsDataset implements StorageArray {
 
   close(): void {
     if (this.s.open) this.settle();
+  }
+}
+
+/** Consecutive blocks of one block writer, held until sent as one hyperslab. */
+class BlockRun implements PendingWrites {
+  readonly blockSize: number;
+  private first: number[] | null = null;
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+  pending = 0;
+  since = 0;
+  constructor(
+    private readonly array: HsdsArray,
+    private readonly leading: number,
+    private readonly trailing: readonly number[],
+  ) {
+    this.blockSize = trailing.reduce((a, b) => a * b, 1);
+  }
+  /** True when `index` is the block right after the held ones (or nothing is held). */
+  extends(index: readonly number[]): boolean {
+    if (this.first === null) return true;
+    const last = this.leading - 1;
+    return index.every((v, i) => (i === last ? v === this.first![i]! + this.pending : v === this.first![i]));
+  }
+  /** Holds a block; true when the limits say send now. */
+  add(index: readonly number[], data: AnyTypedArray, policy: BatchPolicy): boolean {
+    if (this.first === null) {
+      this.first = [...index];
+      this.since = Date.now();
+    }
+    // A copy: the caller may reuse its buffer.
+    this.parts.push(Uint8Array.from(bytesOf(data)));
+    this.bytes += data.byteLength;
+    this.pending++;
+    return this.pending >= policy.maxRows || this.bytes >= policy.maxBytes;
+  }
+  flush(): void {
+    const first = this.first;
+    if (first === null) return;
+    const count = this.pending;
+    const body = Buffer.concat(this.parts);
+    this.first = null;
+    this.parts = [];
+    this.bytes = 0;
+    this.pending = 0;
+    const last = this.leading - 1;
+    try {
+      this.array.sendBlocks({
+        start: [...first, ...this.trailing.map(() => 0)],
+        count: [...first.map((_, i) => (i === last ? count : 1)), ...this.trailing],
+      }, body);
+    } catch (e) {
+      if (!(e instanceof HsdsError)) throw e;
+      throw new HsdsUnsavedRowsError(e, [{ path: this.array.path, start: first[last]!, count, index: first }]);
+    }
   }
 }
 
