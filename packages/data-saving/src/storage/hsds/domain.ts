@@ -5,6 +5,7 @@
  */
 import { FileStateError } from "../../errors.js";
 import type { AppendBuffer, BatchPolicy, PendingWrites } from "./batching.js";
+import { AttrBatch } from "./attr-batch.js";
 import type { HsdsClient } from "./client.js";
 import { HsdsError, HsdsUnsavedRowsError, type UnsavedRows } from "./errors.js";
 
@@ -14,11 +15,22 @@ export class DomainSession {
   private deferredError: unknown = null;
   open = true;
 
+  /** Attribute writes held until the next send. */
+  readonly attrs: AttrBatch;
+  /**
+   * Objects described so far, by HSDS id: every open of one object gets the same node, with its
+   * shape, its held writes and its attributes (held ones included).
+   */
+  readonly objects = new Map<string, object>();
+
   constructor(
     readonly client: HsdsClient,
     readonly writable: boolean,
     readonly batch: BatchPolicy,
-  ) {}
+    rootId: string,
+  ) {
+    this.attrs = new AttrBatch(client, rootId);
+  }
 
   get domain(): string {
     return this.client.domain;
@@ -86,7 +98,9 @@ export class DomainSession {
   flushAll(): void {
     const unsaved: UnsavedRows[] = [];
     let first: HsdsError | null = null;
-    for (const b of [...this.buffers]) {
+    // Data first, attributes last: a `shape` attribute never runs ahead of the rows it counts.
+    const order = [...this.buffers].sort((a, b) => Number(a === this.attrs) - Number(b === this.attrs));
+    for (const b of order) {
       try {
         this.flushOne(b);
       } catch (e) {

@@ -33,6 +33,17 @@ export function selectOf(slab: Hyperslab): string {
 /** Most bytes per value request: larger reads and writes go in slices along dimension 0. */
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
+/** The one attribute store of object `id` in its domain. */
+function attrsOf(s: DomainSession, collection: Collection, id: string, path: string): HsdsAttrs {
+  const key = `attrs:${id}`;
+  let a = s.objects.get(key) as HsdsAttrs | undefined;
+  if (a === undefined) {
+    a = new HsdsAttrs(s, collection, id, path);
+    s.objects.set(key, a);
+  }
+  return a;
+}
+
 class HsdsAttrs implements AttributeStore {
   private cache: Map<string, AttrJson> | null = null;
   constructor(
@@ -66,7 +77,7 @@ class HsdsAttrs implements AttributeStore {
     return this.getStored(name).value;
   }
 
-  /** Writes attributes in one request, replacing existing ones. */
+  /** Writes or replaces attributes: held by the domain and sent with the next batch (attr-batch.ts). */
   private put(items: [string, AttrJson][]): void {
     this.s.checkWritable(this.path);
     const cache = this.all();
@@ -75,7 +86,7 @@ class HsdsAttrs implements AttributeStore {
       // The service refuses a value with a NULL dataspace, and `"H5S_SCALAR"` as a string (500).
       attributes[name] = a.shape === "H5S_NULL" ? { type: a.type, shape: "H5S_NULL" } : { type: a.type, value: a.value };
     }
-    this.s.client.json("PUT", `/${this.collection}/${this.id}/attributes`, { params: { replace: 1 }, body: { attributes }, nodePath: this.path });
+    this.s.buffered(this.s.attrs, this.s.attrs.add(this.collection, this.id, this.path, attributes, this.s.batch));
     for (const [name, a] of items) cache.set(name, { type: a.type, shape: a.shape === null ? { class: "H5S_SCALAR" } : { class: "H5S_NULL" }, value: a.value });
   }
 
@@ -94,6 +105,7 @@ class HsdsAttrs implements AttributeStore {
   }
   delete(name: string): void {
     this.s.checkWritable(this.path);
+    if (this.s.attrs.holds(this.id)) this.s.flushOne(this.s.attrs);
     this.s.client.json("DELETE", `/${this.collection}/${this.id}/attributes/${seg(name)}`, { nodePath: this.path });
     this.all().delete(name);
   }
@@ -107,13 +119,12 @@ interface Link {
 export class HsdsGroup implements StorageGroup {
   readonly attrs: AttributeStore;
   private links: Map<string, Link> | null = null;
-  private readonly datasets = new Map<string, HsdsArray | HsdsVlen>();
   constructor(
     private readonly s: DomainSession,
     readonly id: string,
     readonly path: string,
   ) {
-    this.attrs = new HsdsAttrs(s, "groups", id, path);
+    this.attrs = attrsOf(s, "groups", id, path);
   }
   get name(): string {
     return this.path === "/" ? "" : this.path.slice(this.path.lastIndexOf("/") + 1);
@@ -148,27 +159,35 @@ export class HsdsGroup implements StorageGroup {
     return this.all().get(name)?.kind ?? null;
   }
   openGroup(name: string): StorageGroup {
-    return new HsdsGroup(this.s, this.link(name, "group", "a group"), joinPath(this.path, name));
+    const id = this.link(name, "group", "a group");
+    const known = this.s.objects.get(id);
+    if (known instanceof HsdsGroup) return known;
+    const g = new HsdsGroup(this.s, id, joinPath(this.path, name));
+    this.s.objects.set(id, g);
+    return g;
   }
   createGroup(name: string): StorageGroup {
     const path = this.checkNew(name);
     const res = this.s.client.json("POST", "/groups", { body: { link: { id: this.id, name } }, nodePath: path });
     const id = String(res["id"]);
     this.all().set(name, { id, kind: "group" });
-    return new HsdsGroup(this.s, id, path);
+    const g = new HsdsGroup(this.s, id, path);
+    this.s.objects.set(id, g);
+    return g;
   }
   /**
    * The dataset `name`, described once: the same object for every open, so that its shape and
    * its buffered rows are shared by all who hold it.
    */
   private dataset(name: string): HsdsArray | HsdsVlen {
-    const known = this.datasets.get(name);
-    if (known !== undefined) return known;
+    const id = this.link(name, "dataset", "a dataset");
+    const known = this.s.objects.get(id);
+    if (known instanceof HsdsArray || known instanceof HsdsVlen) return known;
     const path = joinPath(this.path, name);
-    const d: Record<string, Json> = { ...this.s.client.json("GET", `/datasets/${this.link(name, "dataset", "a dataset")}`, { nodePath: path }), path };
+    const d: Record<string, Json> = { ...this.s.client.json("GET", `/datasets/${id}`, { nodePath: path }), path };
     const dtype = dtypeOfType(d["type"] ?? null);
     const made = dtype === "vlen-uint8" ? new HsdsVlen(this.s, d) : new HsdsArray(this.s, d, dtype);
-    this.datasets.set(name, made);
+    this.s.objects.set(id, made);
     return made;
   }
   /** Any dataset opens as an array; one of another element type fails at `dtype` (as libhdf5's). */
@@ -194,8 +213,8 @@ export class HsdsGroup implements StorageGroup {
     this.all().set(name, { id, kind: "dataset" });
     return { ...res, creationProperties: body["creationProperties"] ?? null, shape: res["shape"] ?? null, id, path };
   }
-  private remember<T extends HsdsArray | HsdsVlen>(name: string, ds: T): T {
-    this.datasets.set(name, ds);
+  private remember<T extends HsdsArray | HsdsVlen>(ds: T): T {
+    this.s.objects.set(ds.id, ds);
     return ds;
   }
   createArray(name: string, spec: ArrayCreateSpec): StorageArray {
@@ -205,7 +224,7 @@ export class HsdsGroup implements StorageGroup {
       maxdims: spec.maxshape.map((m) => m ?? 0),
       creationProperties: creationProperties({ chunks: spec.chunks, deflate: spec.deflate, shuffle: spec.shuffle, fillTime: spec.fillTime, allocTime: spec.allocTime }),
     });
-    return this.remember(name, new HsdsArray(this.s, d, spec.dtype));
+    return this.remember(new HsdsArray(this.s, d, spec.dtype));
   }
   createVlen(name: string, spec: VlenCreateSpec): StorageVlen {
     const d = this.createDataset(name, {
@@ -214,15 +233,16 @@ export class HsdsGroup implements StorageGroup {
       maxdims: [0],
       creationProperties: creationProperties({ chunks: [spec.chunk], deflate: spec.deflate, shuffle: spec.shuffle }),
     });
-    return this.remember(name, new HsdsVlen(this.s, d));
+    return this.remember(new HsdsVlen(this.s, d));
   }
   remove(name: string): void {
     const path = joinPath(this.path, name);
     this.s.checkWritable(path);
     if (!this.all().has(name)) throw new NodeError(path, "a child to remove", { detail: "no such child" });
+    // Held writes may name the object (or one below it) that the unlink may orphan.
+    this.s.flushAll();
     this.s.client.json("DELETE", `/groups/${this.id}/links/${seg(name)}`, { nodePath: path });
     this.all().delete(name);
-    this.datasets.delete(name);
   }
 }
 
@@ -239,7 +259,7 @@ abstract class HsdsDataset {
     const d = described;
     this.id = String(d["id"]);
     this.path = String(d["path"]);
-    this.attrs = new HsdsAttrs(s, "datasets", this.id, this.path);
+    this.attrs = attrsOf(s, "datasets", this.id, this.path);
   }
   get name(): string {
     return this.path.slice(this.path.lastIndexOf("/") + 1);

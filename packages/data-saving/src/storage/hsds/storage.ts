@@ -47,7 +47,9 @@ class HsdsFile implements StorageFile {
     private readonly s: DomainSession,
     rootId: string,
   ) {
-    this.root = new HsdsGroup(s, rootId, "/");
+    const root = new HsdsGroup(s, rootId, "/");
+    s.objects.set(rootId, root);
+    this.root = root;
   }
   get path(): string {
     return this.s.domain;
@@ -115,7 +117,7 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
     const c = client(domain);
     try {
       const root = make(c);
-      return new HsdsFile(new DomainSession(c, writable, batch), root);
+      return new HsdsFile(new DomainSession(c, writable, batch, root), root);
     } catch (e) {
       c.close();
       throw e;
