@@ -1,5 +1,5 @@
 /**
- * The savers' own cost per add_data, beyond their HDF5 work (issue 6 target: below 2 us). The W1
+ * The savers' own cost per add_data, beyond their HDF5 work (target: below 2 us). The W1
  * points are written twice in one process: through `DataToExportExtendedSaver.addData`, and as the
  * same three block writes straight through the binding (what addData asks of libhdf5), in
  * alternating blocks of 100 points so that both see the same machine state, each arm going first
@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { H5BlockWriter, H5File } from "@pymodaq-ts/h5-lowlevel";
-import { DataToExportExtendedSaver, FILE_SETTINGS, H5SaverLowLevel, pytablesChunkShape, pytablesMaxShape } from "@pymodaq-ts/data-saving";
+import { H5BlockWriter, H5File, pytablesChunkShape, pytablesMaxShape } from "@pymodaq-ts/h5-lowlevel";
+import { DataToExportExtendedSaver, FILE_SETTINGS, H5SaverLowLevel } from "@pymodaq-ts/data-saving";
 import type { Axis, DataToExport, DataWithAxes } from "@pymodaq-ts/data-model";
 import { parseFlags } from "./cli-flags.js";
 import { isBenchError } from "./errors.js";

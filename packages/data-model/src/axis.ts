@@ -8,7 +8,8 @@
  * ax.getData();                          // float64 [0, 1, ..., 9]
  * ax.iaxis.get("2:5").getData();         // [2, 3, 4]
  */
-import { describe, isComplexDtype, scalarTypeOf } from "./dtype.js";
+import { ACCEPTED_ARRAYS, toNDArray } from "./data-input.js";
+import { describe, dtypeOfTypedArray, isComplexDtype, scalarTypeOf, type AnyTypedArray } from "./dtype.js";
 import { ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
 import { allclose, binaryOp, meanOf } from "./ndmath.js";
@@ -23,8 +24,11 @@ import { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
 export interface AxisOptions {
   label?: string;
   units?: string;
-  /** A 1-D array; a linear one is reduced to offset/scaling/size. */
-  data?: NDArray | null;
+  /**
+   * A 1-D array (an NDArray, a TypedArray or a list of numbers, see ArrayInput); a linear one is
+   * reduced to offset/scaling/size.
+   */
+  data?: AxisDataInput | null;
   /** The data dimension this axis belongs to (integer >= 0). */
   index?: number | bigint;
   scaling?: PyNumberLike | null;
@@ -35,6 +39,14 @@ export interface AxisOptions {
   spreadOrder?: number;
 }
 export type AxisRestOptions = Omit<AxisOptions, "label" | "units">;
+
+/** Axis data as given: an NDArray, a TypedArray (`Float64Array.of(0, 1, 2)`) or a list of numbers. */
+export type AxisDataInput = NDArray | AnyTypedArray | readonly (number | bigint)[];
+
+/** True for what the positional constructor takes as its data argument rather than as options. */
+function isDataArgument(value: unknown): boolean {
+  return value === undefined || value === null || value instanceof NDArray || Array.isArray(value) || dtypeOfTypedArray(value) !== null;
+}
 
 const AXIS_KEYS = ["label", "units", "data", "index", "scaling", "offset", "size", "spreadOrder"] as const;
 
@@ -55,28 +67,33 @@ export class Axis {
 
   /**
    * `new Axis({ label, units, data, index, scaling, offset, size, spreadOrder })`, or
-   * Python-positional `new Axis(label, units, data?, { index, ... })`.
+   * Python-positional `new Axis(label, units, data?, { index, ... })`. `data` may be an
+   * NDArray, a TypedArray or a list of numbers: `new Axis("x", "mm", [0, 0.5, 1])`.
    * @throws ModelTypeError for a non-string label or units, a non-integer index, data
-   *   that is not an NDArray (or is bool/complex), an unknown option; ModelValueError for
+   *   that is not an array (or is bool/complex), an unknown option; ModelValueError for
    *   a negative index or data that is not 1-D; ModelIndexError for empty data.
    */
   constructor(options?: AxisOptions);
-  constructor(label: string, units?: string, data?: NDArray | null | AxisRestOptions, options?: AxisRestOptions);
+  constructor(label: string, units?: string, data?: AxisDataInput | null | AxisRestOptions, options?: AxisRestOptions);
   constructor(
     first?: string | AxisOptions,
     units?: string,
-    third?: NDArray | null | AxisRestOptions,
+    third?: AxisDataInput | null | AxisRestOptions,
     fourth?: AxisRestOptions,
   ) {
     let o: AxisOptions;
     if (typeof first === "object" && first !== null) {
       o = checkOptions("Axis", first, AXIS_KEYS);
     } else {
-      const dataGiven = third === undefined || third === null || third instanceof NDArray;
-      const rest = dataGiven ? { ...checkOptions("Axis", fourth, AXIS_KEYS), data: third ?? fourth?.data ?? null } : checkOptions("Axis", third, AXIS_KEYS);
+      if (!isDataArgument(third) && (typeof third !== "object" || third === null)) {
+        throw new ModelTypeError(`Axis: the third argument should be the data (${ACCEPTED_ARRAYS}) or an options object, got ${describe(third)}`);
+      }
+      const rest = isDataArgument(third)
+        ? { ...checkOptions("Axis", fourth, AXIS_KEYS), data: (third as AxisDataInput | null | undefined) ?? fourth?.data ?? null }
+        : checkOptions("Axis", third as AxisRestOptions, AXIS_KEYS);
       o = { ...rest, label: first ?? "", units: units ?? "" };
     }
-    const data = o.data ?? null;
+    const data = o.data === undefined || o.data === null ? null : axisArray(o.data);
     const scaling = o.scaling ?? null;
     const offset = o.offset ?? null;
     const size = o.size ?? null;
@@ -101,12 +118,38 @@ export class Axis {
     this._label = v;
   }
 
-  /** The units string, kept as given (spec §3). @throws ModelTypeError when set to a non-string. */
+  /**
+   * The units string, kept as given (spec §3). Assigning relabels without converting, as
+   * `forceUnits` does (Python's Axis setter). @throws ModelTypeError when set to a non-string.
+   */
   get units(): string {
     return this._units;
   }
   set units(v: string) {
-    this._units = checkUnits(v);
+    this.forceUnits(v);
+  }
+
+  /** Sets the units string without converting the values. @throws ModelTypeError for a non-string */
+  forceUnits(units: string): void {
+    this._units = checkUnits(units);
+  }
+
+  /**
+   * The values converted to `units`: in place (this axis' data becomes the converted
+   * `getData()` through the data setter, which keeps the array, and its units `units`), or as
+   * a new axis built from the label, `units` and the converted values (a linear one keeps
+   * only offset and scaling, as the constructor does), with this index and spread order.
+   * @returns this axis (in place) or the new one.
+   * @throws DataUnitError when the units are not compatible; ModelTypeError for a non-string.
+   */
+  unitsAs(units: string, inplace = true): Axis {
+    const conv = unitConverter(this._units, checkUnits(units));
+    const values = this.getData();
+    const converted = new NDArray("float64", values.shape, Float64Array.from(values.toNumbers(), conv));
+    if (!inplace) return new Axis(this._label, units, converted, { index: this._index, spreadOrder: this.spreadOrder });
+    this.data = converted;
+    this.forceUnits(units);
+    return this;
   }
 
   /** The data dimension this axis belongs to. @throws ModelTypeError / ModelValueError */
@@ -127,8 +170,8 @@ export class Axis {
   get data(): NDArray | null {
     return this._data;
   }
-  set data(d: NDArray | null) {
-    this.assignData(d);
+  set data(d: AxisDataInput | null) {
+    this.assignData(d === null || d === undefined ? null : axisArray(d));
   }
 
   /** The `data` setter; @returns whether `d` was found linear. */
@@ -394,6 +437,13 @@ export const NavAxis = Axis;
 /** Type guard for Axis. */
 export function isAxis(value: unknown): value is Axis {
   return value instanceof Axis;
+}
+
+/** Axis data as an NDArray (TypedArrays and lists converted, see ArrayInput). @throws ModelTypeError, ModelValueError */
+function axisArray(d: unknown): NDArray {
+  const arr = toNDArray(d);
+  if (arr === null) throw new ModelTypeError(`data for the Axis class should be 1-D: ${ACCEPTED_ARRAYS}; got ${describe(d)}`);
+  return arr;
 }
 
 function checkAxisData(d: unknown): asserts d is NDArray {

@@ -7,7 +7,8 @@
  * d.length; d.dim.name; d.labels;     // 1, "Data1D", ["CH00"]
  */
 import {
-  dataAbsolute, dataAverage, dataBinary, dataComplexPart, dataFlip, dataNegative, dataToDB, dataUnwrap, type DataOperand,
+  UnitArrays, dataAbsolute, dataAverage, dataBinary, dataComplexPart, dataFlip, dataNegative, dataToDB, dataUnwrap,
+  type DataOperand, type ResolvedOperand,
 } from "./data-ops.js";
 import { describe } from "./dtype.js";
 import { normalizeData, padLabels, type DataInput } from "./data-input.js";
@@ -117,6 +118,21 @@ export class DataBase extends DataLowLevel {
     }
     this._data = list;
     this._dim = inferred;
+  }
+
+  /**
+   * The DataDim that arrays like `data` give (Python's `get_dim_from_data`): from the first
+   * array's shape (spec §1.1). Neither this object's data nor its dim change.
+   * @param data arrays as the constructor takes them (see DataInput).
+   * @throws ModelTypeError / DataShapeError as the constructor does for invalid data.
+   */
+  getDimFromData(data: DataInput): DataDim {
+    return DataDim.fromDataArray(normalizeData(data)[0] as NDArray);
+  }
+
+  /** The array at `index` in the list, as `at(index)` (Python's `get_data_index`). @throws ModelIndexError */
+  getDataIndex(index = 0): NDArray {
+    return this.at(index);
   }
 
   /** The arrays (at least 1-D, one shape). Assigning re-validates and re-infers the dim. */
@@ -331,19 +347,19 @@ export class DataBase extends DataLowLevel {
 
   /** `this + other` (spec §6.12): deep copy named `<name>_add`, other converted to these units. @throws DataUnitError, ModelTypeError, ModelValueError */
   add(other: DataOperand): this {
-    return dataBinary(this, other, "add");
+    return dataBinary(this, resolveOperand(other), "add");
   }
   /** `this - other`, named `<name>_subtract`. @throws DataUnitError, ModelTypeError, ModelValueError */
   subtract(other: DataOperand): this {
-    return dataBinary(this, other, "subtract");
+    return dataBinary(this, resolveOperand(other), "subtract");
   }
   /** `this * other`, named `<name>_multiply`; units combine (`m * s`). @throws ModelTypeError, ModelValueError */
   multiply(other: DataOperand): this {
-    return dataBinary(this, other, "multiply");
+    return dataBinary(this, resolveOperand(other), "multiply");
   }
   /** `this / other`, named `<name>_divide`; units combine (`m / s`). @throws ModelTypeError, ModelValueError */
   divide(other: DataOperand): this {
-    return dataBinary(this, other, "divide");
+    return dataBinary(this, resolveOperand(other), "divide");
   }
   /** `-this`, named `<name>_negative`. */
   negate(): this {
@@ -383,6 +399,9 @@ export class DataBase extends DataLowLevel {
   }
   /** `(other * weight + this) / (weight + 1)`. @throws ModelTypeError when the lengths differ */
   average(other: DataBase, weight: number): this {
+    if (!(other instanceof DataBase) || other.length !== this.length || typeof weight !== "number") {
+      throw new ModelTypeError(`could not average a ${String((other as unknown as object | null)?.constructor?.name)} with a ${this.constructor.name} of a different length`);
+    }
     return dataAverage(this, other, weight);
   }
 
@@ -404,6 +423,11 @@ const COMPARE: Record<"eq" | "lt" | "le" | "gt" | "ge", (a: number, b: number) =
   gt: (a, b) => a > b,
   ge: (a, b) => a >= b,
 };
+
+/** A DataBase operand as its arrays and units; other operands as they are (checked by dataBinary). */
+function resolveOperand(other: DataOperand): ResolvedOperand {
+  return other instanceof DataBase ? new UnitArrays(other.data, other.units) : other;
+}
 
 /** Type guard for DataBase and its subclasses. */
 export function isDataBase(value: unknown): value is DataBase {

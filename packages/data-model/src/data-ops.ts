@@ -2,7 +2,7 @@
  * Arithmetic, element-wise functions and reductions of data containers (spec §6.11,
  * §6.12). Results are deep copies of the left operand named `<name>_<ufunc>`.
  */
-import { DataBase } from "./data-base.js";
+import type { DataBase } from "./data-base.js";
 import type { DataWithAxes } from "./data-with-axes.js";
 import { DataUnitError, ModelTypeError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
@@ -12,6 +12,17 @@ import { acceptsBareNumbers, divideUnits, multiplyUnits, unitConverter } from ".
 
 /** What can stand on the right of an arithmetic operation. */
 export type DataOperand = DataBase | NDArray | number | bigint;
+
+/**
+ * Another container's arrays with their units: what a DataBase operand becomes before it
+ * reaches the functions here (the container classes import this module, not the reverse).
+ */
+export class UnitArrays {
+  constructor(readonly arrays: readonly NDArray[], readonly units: string) {}
+}
+
+/** A right operand once a container has been turned into its UnitArrays. */
+export type ResolvedOperand = UnitArrays | NDArray | number | bigint;
 
 function converted(a: NDArray, conv: (x: number) => number, same: boolean): NDArray {
   return same ? a : new NDArray("float64", a.shape, Float64Array.from(a.toNumbers(), conv));
@@ -24,17 +35,17 @@ function converted(a: NDArray, conv: (x: number) => number, same: boolean): NDAr
  *   DataUnitError for incompatible units, or a bare number/array added to data with units;
  *   ModelValueError when shapes cannot be broadcast.
  */
-export function dataBinary<T extends DataBase>(left: T, right: DataOperand, op: BinaryOp): T {
+export function dataBinary<T extends DataBase>(left: T, right: ResolvedOperand, op: BinaryOp): T {
   const additive = op === "add" || op === "subtract";
   let rights: (NDArray | number | bigint)[];
   let units = left.units;
-  if (right instanceof DataBase) {
+  if (right instanceof UnitArrays) {
     const same = right.units === left.units;
     if (additive) {
       const conv = unitConverter(right.units, left.units);
-      rights = right.data.map((a) => converted(a, conv, same));
+      rights = right.arrays.map((a) => converted(a, conv, same));
     } else {
-      rights = [...right.data];
+      rights = [...right.arrays];
       units = op === "multiply" ? multiplyUnits(left.units, right.units) : divideUnits(left.units, right.units);
     }
   } else if (right instanceof NDArray || typeof right === "number" || typeof right === "bigint") {
@@ -98,16 +109,10 @@ export function dataFlip<T extends DataBase>(d: T, axis: 0 | 1): T {
   return withData(d, d.data.map((a) => a.index(...a.shape.map((_, k) => (k === axis ? "::-1" : ":"))).copy()), d.name, d.units);
 }
 
-/**
- * `(other * weight + self) / (weight + 1)` (spec §6.11).
- * @throws ModelTypeError when the lengths differ or the weight is not a number.
- */
+/** `(other * weight + self) / (weight + 1)` (spec §6.11); the caller checks the operands. */
 export function dataAverage<T extends DataBase>(self: T, other: DataBase, weight: number): T {
-  if (!(other instanceof DataBase) || other.length !== self.length || typeof weight !== "number") {
-    throw new ModelTypeError(`could not average a ${String(other?.constructor?.name)} with a ${self.constructor.name} of a different length`);
-  }
   const weighted = dataBinary(other, weight, "multiply");
-  const summed = dataBinary(weighted, self, "add");
+  const summed = dataBinary(weighted, new UnitArrays(self.data, self.units), "add");
   const out = dataBinary(summed, weight + 1, "divide");
   const result = self.deepcopy();
   result.data = [...out.data];

@@ -95,6 +95,11 @@ export class DataToExport extends DataLowLevel {
     if (!Array.isArray(list)) throw new ModelTypeError(`the data of a DataToExport should be a list of DataWithAxes, got ${describe(list)}`);
     list.forEach(checkDwa);
     this._data = [...list];
+    this.affectNameToOriginIfNone();
+  }
+
+  /** Gives this collection's name to every DWA whose origin is empty (the data setter does it too). */
+  affectNameToOriginIfNone(): void {
     for (const dwa of this._data) if (dwa.origin === "" || dwa.origin === null) dwa.origin = this.name;
   }
 
@@ -357,3 +362,5 @@ export class DataToExport extends DataLowLevel {
 export function isDataToExport(value: unknown): value is DataToExport {
   return value instanceof DataToExport;
 }
+
+DataWithAxes.dteFactory = (name, data) => new DataToExport(name, { data });

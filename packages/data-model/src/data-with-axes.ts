@@ -12,14 +12,18 @@
  * dwa.inav.get(0).shape;        // [100]
  */
 import { AxesManager, SpreadAxesManager, UniformAxesManager, checkNavIndexes } from "./axes-manager.js";
-import { Axis } from "./axis.js";
+import { Axis, type AxisDataInput } from "./axis.js";
 import { DATA_BASE_KEYS, DataBase, type DataBaseOptions } from "./data-base.js";
-import { normalizeData } from "./data-input.js";
+import { normalizeData, toNDArray, type ArrayInput } from "./data-input.js";
 import { enumChecker } from "./enum-base.js";
 import { DataDim, DataDistribution, DataSource } from "./enums.js";
 import { ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
 import { allclose } from "./ndmath.js";
+import type { DataToExport } from "./data-to-export.js";
+import {
+  cropAtAlong, fourier, interp, moment, sortData, transposeData, type FtOptions, type InterpOptions,
+} from "./dwa-analysis.js";
 import { DataSlicer } from "./dwa-slicing.js";
 import { dataReduce } from "./data-ops.js";
 import type { ReduceOp } from "./ndmath.js";
@@ -31,8 +35,8 @@ export interface DataWithAxesOptions extends DataBaseOptions {
   axes?: readonly Axis[];
   /** The navigation dimensions. */
   navIndexes?: readonly number[];
-  /** Error bars: one array per data array, each of the data shape; anything else becomes null (warning). */
-  errors?: readonly NDArray[] | null;
+  /** Error bars: one array per data array (see ArrayInput), each of the data shape; anything else becomes null (warning). */
+  errors?: readonly ArrayInput[] | null;
 }
 
 /** Options of `DataRaw`/`DataCalculated`/`DataFromRoi`: the source is fixed (a given one is ignored). */
@@ -147,6 +151,37 @@ export class DataWithAxes extends DataBase {
   getSignalAxes(): Axis[] {
     return this._am.getSignalAxes();
   }
+  /** Python's `get_sig_index`, which despite its name returns the signal axes: `getSignalAxes()`. */
+  getSigIndex(): Axis[] {
+    return this._am.getSignalAxes();
+  }
+  /**
+   * The navigation axes (copies, missing uniform ones created), each holding its values in
+   * `data`: a linear axis gets its `offset + scaling * i` array. This object's axes are not
+   * changed.
+   */
+  getNavAxesWithData(): Axis[] {
+    const axes = this._am.getNavAxes();
+    for (const axis of axes) if (axis.data === null) axis.data = axis.getData();
+    return axes;
+  }
+  /** True when every axis (of `axes`, default this object's) is linear (Python's `check_axes_linear`). */
+  checkAxesLinear(axes: readonly Axis[] = this._am.axes): boolean {
+    return axes.every((axis) => axis.isAxisLinear());
+  }
+
+  /**
+   * This object alone in a new DataToExport named `name` (Python's `as_dte`); an empty origin
+   * becomes `name`, as for any DataWithAxes put in a DataToExport.
+   */
+  asDte(name = "mydte"): DataToExport {
+    const make = DataWithAxes.dteFactory;
+    if (make === null) throw new ModelTypeError("the DataToExport class is not registered");
+    return make(name, [this]);
+  }
+
+  /** Builds `asDte`'s collection (set by data-to-export.ts, which imports this module, not the reverse). */
+  static dteFactory: ((name: string, data: DataWithAxes[]) => DataToExport) | null = null;
   /** The sorted distinct axis indexes. */
   getAxisIndexes(): number[] {
     return [...new Set(this._am.axes.map((a) => a.index))].sort((a, b) => a - b);
@@ -184,13 +219,14 @@ export class DataWithAxes extends DataBase {
   get errors(): NDArray[] | null {
     return this._errors;
   }
-  set errors(errors: readonly NDArray[] | null) {
+  set errors(errors: readonly ArrayInput[] | null) {
     this._errors = null;
     if (errors === null || errors === undefined) return;
     const shape = this.shape;
-    const fits = Array.isArray(errors) && errors.length === this.length &&
-      errors.every((e) => e instanceof NDArray && e.ndim === shape.length && e.shape.every((s, k) => s === shape[k]));
-    if (fits) this._errors = [...errors];
+    const arrays = Array.isArray(errors) ? errors.map(errorArray) : [];
+    const fits = Array.isArray(errors) && arrays.length === this.length &&
+      arrays.every((e) => e instanceof NDArray && e.ndim === shape.length && e.shape.every((s, k) => s === shape[k]));
+    if (fits) this._errors = arrays as NDArray[];
     else emitWarning(new DataErrorsWarning("the errors field is incompatible with the structure of the data: set to null"));
   }
 
@@ -316,6 +352,62 @@ export class DataWithAxes extends DataBase {
     return dataReduce(this, func, picked, `${this.name}_${func}`);
   }
 
+  /** Transposes 2-D data in place (arrays, errors, axes 0 and 1 swapped); other data is left alone. */
+  transpose(): void {
+    transposeData(this);
+  }
+
+  /**
+   * Sorts the data along data dimension `axisIndex` by its axis values (spread data: by the
+   * spread axis `spreadIndex`); see dwa-analysis `sortData`.
+   * @returns this object (inplace) or a sorted deep copy.
+   */
+  sortData(axisIndex = 0, spreadIndex = 0, inplace = false): this {
+    return sortData(this, axisIndex, spreadIndex, inplace) as this;
+  }
+
+  /**
+   * Crops signal dimensions by axis values: the k-th `[start, stop]` pair crops the k-th
+   * signal dimension (`isig` slicing with the indexes `findIndexes` gives).
+   * @throws ModelIndexError for a cropped dimension without an axis, or too many pairs.
+   */
+  cropAtAlong(coordinates: readonly (readonly [number, number])[]): DataWithAxes {
+    return cropAtAlong(this, coordinates);
+  }
+
+  /**
+   * Mean and standard deviation of 1-D data over its axis (pymodaq_utils `my_moment`).
+   * @returns `[DataCalculated "mean", DataCalculated "std"]`, one value per array.
+   * @throws DataDimError for data that is not Data1D; ModelIndexError without an axis.
+   */
+  moment(): [DataCalculated, DataCalculated] {
+    return moment(this, calculated) as [DataCalculated, DataCalculated];
+  }
+
+  /**
+   * Linear interpolation of 1-D data (NumPy `interp`) at the values of `newAxis` (an Axis or
+   * its values), as a DataCalculated named `<name>_interp`.
+   * @param options.left, options.right values outside the axis (default: the end values).
+   * @throws ModelValueError for data that is not Data1D; ModelIndexError without an axis.
+   */
+  interp(newAxis: Axis | AxisDataInput, options?: InterpOptions): DataCalculated {
+    return interp(this, newAxis, options, calculated) as DataCalculated;
+  }
+
+  /**
+   * Centred Fourier transform along data dimension `axis` (`fftshift(fft(fftshift(x)))`); the
+   * axis becomes the angular frequencies `ft(<label>)` in `rad/<units>`.
+   * @throws ModelIndexError for a dimension without an axis; ModelTypeError for an unknown option.
+   */
+  ft(axis = 0, options?: FtOptions): this {
+    return fourier(this, axis, false, options) as this;
+  }
+
+  /** Centred inverse Fourier transform along data dimension `axis` (see `ft`); the axis label is `ift(<label>)`. */
+  ift(axis = 0, options?: FtOptions): this {
+    return fourier(this, axis, true, options) as this;
+  }
+
   /** Index slicing of the navigation dimensions: `dwa.inav.get(0)`, `dwa.inav.get("0:3", 2)`. */
   get inav(): DataSlicer {
     return new DataSlicer(this, "nav", "index");
@@ -339,6 +431,15 @@ export class DataWithAxes extends DataBase {
   }
 }
 
+/** One error array as an NDArray, or null when it is no array (the setter then warns). */
+function errorArray(value: unknown): NDArray | null {
+  try {
+    return toNDArray(value);
+  } catch {
+    return null;
+  }
+}
+
 function checkOptionsNewData(options: NewDataOptions | undefined): NewDataOptions {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null) throw new ModelTypeError("deepcopyWithNewData options must be an object");
@@ -353,6 +454,11 @@ function withSource(options: DataWithFixedSourceOptions, source: DataSource): Da
   if (typeof options !== "object" || options === null) return options as unknown as DataWithAxesOptions;
   const { source: _ignored, ...rest } = options;
   return { ...rest, source };
+}
+
+/** What `moment` and `interp` build their results with. */
+function calculated(name: string, options: DataWithFixedSourceOptions): DataCalculated {
+  return new DataCalculated(name, options);
 }
 
 /** A DataWithAxes whose source is `raw` (data straight from a detector). */

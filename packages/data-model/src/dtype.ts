@@ -92,6 +92,19 @@ export function allocate<D extends Dtype>(dtype: D, size: number): TypedArrayOf[
   return new CTORS[dtype](size * lanesOf(dtype)) as TypedArrayOf[D];
 }
 
+/**
+ * The dtype a TypedArray stands for on its own: its element type (`Float64Array` is float64,
+ * `BigInt64Array` int64, `Uint8Array` uint8...), or null for anything else.
+ */
+export function dtypeOfTypedArray(value: unknown): Exclude<Dtype, ComplexDtype | "bool"> | null {
+  if (!ArrayBuffer.isView(value) || value instanceof DataView) return null;
+  if (value instanceof Uint8ClampedArray) return null;
+  for (const dtype of DTYPES) {
+    if (!isComplexDtype(dtype) && dtype !== "bool" && value instanceof CTORS[dtype]) return dtype as Exclude<Dtype, ComplexDtype | "bool">;
+  }
+  return null;
+}
+
 /** True when `buffer` is the TypedArray class that carries `dtype`. */
 export function matchesDtype(dtype: Dtype, buffer: unknown): boolean {
   return isDtype(dtype) && buffer instanceof CTORS[dtype];

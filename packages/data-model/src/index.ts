@@ -18,7 +18,7 @@ export const packageName = "@pymodaq-ts/data-model";
 
 export * from "./pyvalue.js";
 export {
-  DTYPES, allocate, inferDtype, isBigIntDtype, isComplexDtype, isDtype, isFloatDtype, isIntegerDtype, lanesOf, matchesDtype,
+  DTYPES, allocate, dtypeOfTypedArray, inferDtype, isBigIntDtype, isComplexDtype, isDtype, isFloatDtype, isIntegerDtype, lanesOf, matchesDtype,
   scalarTypeOf,
   type AnyTypedArray, type BigIntDtype, type Complex, type ComplexDtype, type Dtype, type FloatDtype, type IntegerDtype,
   type NumberDtype, type ScalarOf, type TypedArrayOf,
@@ -33,11 +33,11 @@ export { squeeze } from "./squeeze.js";
 export { PyEnum, enumChecker, enumEquals, isPyEnum, type EnumClass } from "./enum-base.js";
 export * from "./enums.js";
 export { checkUnits, divideUnits, isKnownUnit, multiplyUnits, unitConverter, unitsCompatible } from "./units.js";
-export { Axis, NavAxis, isAxis, type AxisOptions, type AxisRestOptions } from "./axis.js";
+export { Axis, NavAxis, isAxis, type AxisDataInput, type AxisOptions, type AxisRestOptions } from "./axis.js";
 export type { NumberKind, PyNumberLike } from "./py-number.js";
 export { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
 export { DataBase, DataLowLevel, isDataBase, type DataBaseOptions } from "./data-base.js";
-export type { DataInput } from "./data-input.js";
+export { toNDArray, type ArrayInput, type DataInput } from "./data-input.js";
 export type { DataOperand } from "./data-ops.js";
 export { AxesManager, SpreadAxesManager, UniformAxesManager } from "./axes-manager.js";
 export {
@@ -45,4 +45,6 @@ export {
   type DataWithAxesOptions, type DataWithFixedSourceOptions, type NewDataOptions,
 } from "./data-with-axes.js";
 export { DataSlicer } from "./dwa-slicing.js";
+export type { FtOptions, InterpOptions } from "./dwa-analysis.js";
+export { centredFt, centredIft, fftAlong, ftAxisTime } from "./fourier.js";
 export { DataToExport, compareCodePoints, isDataToExport, type DataToExportOptions } from "./data-to-export.js";

@@ -17,7 +17,6 @@ import {
   type Complex, type Dtype, type ScalarOf, type TypedArrayOf,
 } from "./dtype.js";
 import { ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";
-import { concatenate } from "./ndjoin.js";
 import { resolveIndex, type DimSelection, type IndexItem } from "./slice.js";
 
 /** A nested JS array of numbers, bigints or booleans (e.g. `[[1, 2], [3, 4]]`). */
@@ -322,8 +321,51 @@ export class NDArray<D extends Dtype = Dtype> {
       items[a] = indexes;
       return this.index(...items);
     }
-    const parts = indexes.map((i) => this.take(a, i).reshape(this.shape.map((s, k) => (k === a ? 1 : s))));
-    return concatenate(parts, a, this.shape.map((s, k) => (k === a ? 0 : s)), this.dtype);
+    const n = this.shape[a] ?? 0;
+    const picked = indexes.map((i) => {
+      const j = i < 0 ? i + n : i;
+      if (!Number.isInteger(j) || j < 0 || j >= n) throw new ModelIndexError(`index ${i} is out of bounds for axis ${a} with size ${n}`);
+      return j;
+    });
+    const out = NDArray.zeros(this.shape.map((s, k) => (k === a ? picked.length : s)), this.dtype);
+    const outer = shapeSize(this.shape.slice(0, a));
+    const inner = shapeSize(this.shape.slice(a + 1)) * lanesOf(this.dtype);
+    const src = this.data as Float64Array;
+    const dst = out.data as Float64Array;
+    for (let o = 0; o < outer; o++) {
+      picked.forEach((j, k) => dst.set(src.subarray((o * n + j) * inner, (o * n + j + 1) * inner), (o * picked.length + k) * inner));
+    }
+    return out;
+  }
+
+  /**
+   * NumPy's `transpose(axes)`: a copy whose dimension k is this array's dimension `axes[k]`
+   * (default: the dimensions reversed, so a 2-D array gives its transpose).
+   * @throws ModelValueError when `axes` is not a permutation of the dimensions.
+   */
+  transpose(axes?: readonly number[]): NDArray<D> {
+    const perm = axes === undefined ? this.shape.map((_, k) => this.ndim - 1 - k) : axes.map((a) => normalizeAxis(a, this.ndim));
+    if (perm.length !== this.ndim || new Set(perm).size !== perm.length) {
+      throw new ModelValueError(`axes [${(axes ?? []).join(", ")}] do not match an array of ${this.ndim} dimensions`);
+    }
+    const outShape = perm.map((p) => this.shape[p] as number);
+    const strides = this.strides;
+    const permStrides = perm.map((p) => strides[p] as number);
+    const lanes = lanesOf(this.dtype);
+    const out = allocate(this.dtype, this.size);
+    const counter = new Array<number>(perm.length).fill(0);
+    let src = 0;
+    for (let k = 0; k < this.size; k++) {
+      for (let l = 0; l < lanes; l++) out[k * lanes + l] = this.data[src * lanes + l] as never;
+      for (let d = perm.length - 1; d >= 0; d--) {
+        counter[d] = (counter[d] as number) + 1;
+        src += permStrides[d] as number;
+        if ((counter[d] as number) < (outShape[d] as number)) break;
+        src -= (counter[d] as number) * (permStrides[d] as number);
+        counter[d] = 0;
+      }
+    }
+    return new NDArray(this.dtype, outShape, out);
   }
 
   /** Applies resolved selections: a view for one contiguous block, otherwise a gathered copy. */

@@ -21,10 +21,15 @@
  * | numpy scalar      | `NpScalar` (numpy type name + value)|
  * | anything else     | `PyRepr` (its Python `repr`)        |
  *
+ * A plain JS number always stands for a Python `float`, even when integral (`{ n: 3 }` is
+ * saved as `3.0`). For a Python `int`, pass a bigint: `3n`, or `pyInt(3)` from a number.
+ *
  * @example
  * const shape = PyTuple.ofInts([50, 40]);          // (50, 40)
  * const offset = new NpScalar("float64", 0.1);     // numpy.float64(0.1)
+ * const metadata = { repeats: pyInt(3), gain: 2 }; // {'repeats': 3, 'gain': 2.0}
  */
+import { ModelTypeError } from "./errors.js";
 
 export type NumpyScalarType =
   | "float64" | "float32" | "float16"
@@ -83,4 +88,19 @@ export function pyNumber(value: PyValue): number | undefined {
     return Number(value.value);
   }
   return undefined;
+}
+
+/**
+ * A Python `int` from a JS number or bigint (a bigint is returned as is): `pyInt(3)` is `3n`,
+ * saved as `3` where the number `3` would be saved as `3.0`.
+ * @throws ModelTypeError for a number that is not an integer (NaN, infinities, 2.5) or one
+ *   beyond 2^53 (JS has lost its exact value already: pass a bigint).
+ */
+export function pyInt(value: number | bigint): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+    const shown = typeof value === "number" ? String(value) : typeof value;
+    throw new ModelTypeError(`pyInt needs an integer number (or a bigint), got ${shown}`);
+  }
+  return BigInt(value);
 }

@@ -69,9 +69,10 @@ describe("Axis construction (spec §4.1, §10.2)", () => {
     expect(ax.size).toBe(3);
   });
 
-  it("A20 2-D data is ModelValueError, a plain list ModelTypeError, empty data ModelIndexError", () => {
+  it("A20 2-D data is ModelValueError, a non-array ModelTypeError, empty data ModelIndexError", () => {
     expect(errName(() => new Axis({ data: NDArray.zeros([2, 2]) }))).toBe("ModelValueError");
-    expect(errName(() => new Axis({ data: [0, 1, 2] as unknown as NDArray }))).toBe("ModelTypeError");
+    expect(errName(() => new Axis({ data: [[0, 1], [2, 3]] as never }))).toBe("ModelValueError");
+    expect(errName(() => new Axis({ data: "012" as unknown as NDArray }))).toBe("ModelTypeError");
     expect(errName(() => new Axis({ data: NDArray.zeros([0]) }))).toBe("ModelIndexError");
     expect(errName(() => new Axis({ data: NDArray.zeros([2], "complex128") }))).toBe("ModelTypeError");
   });
@@ -292,5 +293,63 @@ describe("Axis equality (spec §4.5)", () => {
     expect(new Axis({ offset: 0, scaling: 1, size: 3 }).equals(new Axis({ offset: 0, scaling: 1, size: 9 }))).toBe(true);
     expect(A4().equals(A5())).toBe(false);
     expect(A5().equals(A4())).toBe(false);
+  });
+});
+
+describe("Axis from plain and typed arrays", () => {
+  it("takes a list of numbers or a TypedArray as data, positionally as Python's Axis(label, units, data)", () => {
+    const ints = new Axis("a", "mm", [1, 2, 3]);
+    expect([ints.label, ints.units, ints.size]).toEqual(["a", "mm", 3]);
+    expect(ints.offsetPy()).toEqual(new NpScalar("int64", 1n));
+    expect(ints.scalingPy()).toEqual(new NpScalar("float64", 1));
+    const floats = new Axis("b", "s", Float64Array.of(0, 0.5, 2), { index: 1 });
+    expect(floats.data?.dtype).toBe("float64");
+    expect(floats.index).toBe(1);
+    expect(new Axis("c", "", Float32Array.of(1, 2, 3)).offsetPy()).toEqual(new NpScalar("float32", 1));
+    const fromOptions = new Axis({ label: "d", data: [0, 1, 4] });
+    expect(fromOptions.getData().toNumbers()).toEqual([0, 1, 4]);
+    const set = new Axis("e");
+    set.data = Int16Array.of(5, 3);
+    expect(set.getData().dtype).toBe("int16");
+  });
+
+  it("says what to pass for other data", () => {
+    expect(() => new Axis("a", "mm", "123" as never)).toThrow(
+      "Axis: the third argument should be the data (an NDArray, a TypedArray such as Float64Array, or a (nested) list of numbers) or an options object, got the string \"123\"");
+    expect(() => new Axis({ data: { length: 2 } as never })).toThrow(
+      "data for the Axis class should be 1-D: an NDArray, a TypedArray such as Float64Array, or a (nested) list of numbers; got a Object");
+    expect(errName(() => new Axis("a", "", [true, false] as never))).toBe("ModelTypeError");
+  });
+});
+
+describe("Axis.unitsAs / forceUnits", () => {
+  it("converts in place through the data setter (the array is kept) and returns the axis", () => {
+    const axis = new Axis("x", "mm", f64([0, 1, 2.5]), { index: 1 });
+    expect(axis.unitsAs("m")).toBe(axis);
+    expect(axis.units).toBe("m");
+    expect(axis.data?.toNumbers()).toEqual([0, 0.001, 0.0025]);
+    const linear = new Axis("t", "s", NDArray.linspace(0, 1, 3));
+    expect(linear.data).toBeNull();
+    linear.unitsAs("ms");
+    expect(linear.data?.toNumbers()).toEqual([0, 500, 1000]);
+    expect([linear.offset, linear.scaling]).toEqual([0, 500]);
+  });
+
+  it("builds a new axis when not in place: a linear one keeps offset and scaling only", () => {
+    const linear = new Axis("t", "s", NDArray.linspace(0, 1, 3), { index: 2, spreadOrder: 1 });
+    const ms = linear.unitsAs("ms", false);
+    expect(ms).not.toBe(linear);
+    expect([ms.label, ms.units, ms.index, ms.spreadOrder, ms.data, ms.offset, ms.scaling]).toEqual(["t", "ms", 2, 1, null, 0, 500]);
+    expect(linear.units).toBe("s");
+    expect(errName(() => linear.unitsAs("kg"))).toBe("DataUnitError");
+  });
+
+  it("forceUnits and the units setter relabel without converting", () => {
+    const axis = new Axis("x", "mm", f64([1, 3, 4]));
+    axis.forceUnits("eV");
+    expect([axis.units, axis.getData().toNumbers()]).toEqual(["eV", [1, 3, 4]]);
+    axis.units = "m";
+    expect([axis.units, axis.getData().toNumbers()]).toEqual(["m", [1, 3, 4]]);
+    expect(errName(() => axis.forceUnits(3 as never))).toBe("ModelTypeError");
   });
 });

@@ -95,7 +95,7 @@ describe("DataLowLevel and DataBase (spec §5, §6.1, §10.3)", () => {
 
   it("B12 a first element that is not an array is ModelTypeError; so are empty and 0-d data", () => {
     expect(errName(() => db(["12", 5]))).toBe("ModelTypeError");
-    expect(errName(() => db([[1, 2]]))).toBe("ModelTypeError");
+    expect(errName(() => db([1, 2]))).toBe("ModelTypeError");
     expect(errName(() => db([]))).toBe("ModelTypeError");
     expect(errName(() => db(null))).toBe("ModelTypeError");
     expect(errName(() => db([NDArray.zeros([])]))).toBe("ModelTypeError");
@@ -242,5 +242,27 @@ describe("DataBase container behaviour (spec §6.7)", () => {
 
   it("repr", () => {
     expect(String(db([DATA1D()], { units: "V" }))).toBe("<DataBase: data <u: V> <len:1>>");
+  });
+});
+
+describe("DataBase.getDimFromData / getDataIndex", () => {
+  it("gives the dim arrays would have, changing nothing", () => {
+    const d = db([DATA1D()]);
+    expect(d.getDimFromData([DATA2D()])).toBe(DataDim.Data2D);
+    expect(d.getDimFromData([f64([1])])).toBe(DataDim.Data0D);
+    expect(d.getDimFromData([[[[1]]]])).toBe(DataDim.DataND);
+    expect(d.getDimFromData([Float64Array.of(1, 2)])).toBe(DataDim.Data1D);
+    expect([d.dim, d.shape]).toEqual([DataDim.Data1D, [10]]);
+    expect(errName(() => d.getDimFromData([]))).toBe("ModelTypeError");
+  });
+
+  it("getDataIndex is the array at a list position (negative from the end)", () => {
+    const first = f64([1, 2]);
+    const second = f64([3, 4]);
+    const d = db([first, second]);
+    expect(d.getDataIndex()).toBe(first);
+    expect(d.getDataIndex(1)).toBe(second);
+    expect(d.getDataIndex(-1)).toBe(second);
+    expect(errName(() => d.getDataIndex(2))).toBe("ModelIndexError");
   });
 });

@@ -274,3 +274,14 @@ describe("DataToExport details (spec §7.1 to §7.4)", () => {
     expect(new DataToExport("empty").length).toBe(0);
   });
 });
+
+describe("DataToExport.affectNameToOriginIfNone", () => {
+  it("gives the collection's name to the DWAs whose origin is empty, and only to them", () => {
+    const dte = new DataToExport("det", { data: [dat1(), new DataRaw("other", { data: [DATA0D()], origin: "mine" })] });
+    const added = dat2();
+    dte.appendOwned(added);
+    expect(added.origin).toBe("");
+    dte.affectNameToOriginIfNone();
+    expect(dte.data.map((d) => d.origin)).toEqual(["det", "mine", "det"]);
+  });
+});

@@ -378,3 +378,38 @@ describe("equality and copies (spec §6.9, §6.10)", () => {
     expect(errName(() => new DataRaw("d", undefined as never))).toBe("ModelTypeError");
   });
 });
+
+describe("DataWithAxes members ported from pymodaq_data", () => {
+  it("asDte wraps the object alone in a DataToExport, giving it the collection's name as origin", () => {
+    const dwa = new DataRaw("d", { data: [DATA1D()] });
+    const dte = dwa.asDte();
+    expect([dte.name, dte.length, dte.at(0)]).toEqual(["mydte", 1, dwa]);
+    expect(dwa.origin).toBe("mydte");
+    const named = new DataRaw("e", { data: [DATA1D()], origin: "det" }).asDte("scan");
+    expect([named.name, named.at(0).origin]).toEqual(["scan", "det"]);
+  });
+
+  it("getSigIndex is getSignalAxes (the original's name notwithstanding)", () => {
+    const dwa = nd3();
+    expect(dwa.getSigIndex().map((a) => a.label)).toEqual(dwa.getSignalAxes().map((a) => a.label));
+    expect(dwa.getSigIndex().map((a) => a.label)).toEqual(["a2"]);
+  });
+
+  it("getNavAxesWithData gives copies of the navigation axes holding their values, the object's axes untouched", () => {
+    const dwa = nd3();
+    const axes = dwa.getNavAxesWithData();
+    expect(axes.map((a) => a.label)).toEqual(["a0", "a1"]);
+    expect(axes.map((a) => a.data?.toNumbers())).toEqual([[0, 1, 2, 3, 4], [0, 1, 2, 3, 4, 5]]);
+    expect(dwa.getAxisFromIndex(0)[0]?.data).toBeNull();
+    const { result } = warned(() => new DataRaw("bare", { data: [DATAND()], navIndexes: [0] }).getNavAxesWithData());
+    expect(result.map((a) => [a.index, a.data?.toNumbers()])).toEqual([[0, [0, 1, 2, 3, 4]]]);
+  });
+
+  it("checkAxesLinear tells whether every axis (or every given one) is linear", () => {
+    const dwa = new DataRaw("d", { data: [DATA2D()], axes: [new Axis("y", "", [0, 1, 3, 4, 9], { index: 0 }), linAxis("x", 6, 1)] });
+    expect(dwa.checkAxesLinear()).toBe(false);
+    expect(dwa.checkAxesLinear([linAxis("x", 6, 1)])).toBe(true);
+    expect(nd3().checkAxesLinear()).toBe(true);
+    expect(new DataRaw("d", { data: [DATA2D()] }).checkAxesLinear()).toBe(true);
+  });
+});

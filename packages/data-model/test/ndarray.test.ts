@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   NDArray, Slice, concatenate, isModelIndexError, isModelTypeError, isModelValueError, stack,
 } from "../src/index.js";
+import { numpy } from "./numpy.js";
 
 describe("NDArray construction", () => {
   it("from adopts a matching TypedArray without copying", () => {
@@ -159,3 +160,21 @@ describe("NDArray views and slicing", () => {
     expect(isModelTypeError(caught)).toBe(true);
   });
 });
+
+describe("NDArray.transpose", () => {
+  it("equals numpy.transpose for the default and given permutations, complex lanes kept together", () => {
+    const a = NDArray.arange(24).reshape([2, 3, 4]);
+    const ref = numpy<number[][][][]>("a = np.arange(24).reshape(2, 3, 4)\nout = [a.T.tolist(), a.transpose(1, 0, 2).tolist(), a.transpose(2, 0, 1).tolist()]");
+    expect(a.transpose().toNested()).toEqual(bigints(ref[0]));
+    expect(a.transpose([1, 0, 2]).toNested()).toEqual(bigints(ref[1]));
+    expect(a.transpose([-1, 0, 1]).toNested()).toEqual(bigints(ref[2]));
+    const z = NDArray.from("complex128", [2, 2], [{ re: 1, im: 2 }, { re: 3, im: 4 }, { re: 5, im: 6 }, { re: 7, im: 8 }]);
+    expect(z.transpose().toNested()).toEqual([[{ re: 1, im: 2 }, { re: 5, im: 6 }], [{ re: 3, im: 4 }, { re: 7, im: 8 }]]);
+    expect(() => a.transpose([0, 0, 1])).toThrow("axes [0, 0, 1] do not match an array of 3 dimensions");
+  });
+});
+
+/** NumPy's int64 values as the bigints an int64 NDArray holds. */
+function bigints(nested: unknown): unknown {
+  return Array.isArray(nested) ? nested.map(bigints) : BigInt(nested as number);
+}

@@ -1,22 +1,50 @@
 /**
- * Typed errors of the HDF5 conventions layer (spec h5-layout.md §7.8). Every error names the
- * node path it concerns and what was expected; `pythonName` gives the exception class the Python
- * original raises in the same situation. Each class has a type guard; `cause` is kept.
+ * The one error model of data-saving: every error it throws is a `DataSavingError` with a `code`
+ * (what went wrong, stable across versions), a `pythonName` (the exception the Python original
+ * raises in the same case, file-format doc §7.8), the HDF5 path concerned when there is one, and
+ * the `cause` it wraps. Errors of the storage underneath (libhdf5's `H5Error`) arrive as a
+ * `StorageError` whose `cause` is the original error.
+ *
+ * Guards check a brand and the code rather than `instanceof`, so they also recognise errors
+ * thrown by another copy of this package loaded in the same process.
+ *
+ * @example
+ * try { loader.loadData("/RawData/missing"); }
+ * catch (e) { if (isNodeError(e)) console.log(e.code, e.path, e.expected); else throw e; }
  */
 
-/** Python exception names of §7.8 that this layer maps to. */
-export type PythonErrorName = "NodeError" | "ValueError" | "TypeError" | "KeyError" | "IndexError" | "IOError";
+import { BRAND, guardFor } from "./error-guard.js";
 
-/** Base class of every error thrown by the conventions layer. */
+/** The Python exception classes this package's errors stand for. */
+export type PythonErrorName =
+  | "NodeError" | "ValueError" | "TypeError" | "KeyError" | "IndexError" | "IOError" | "AxisError";
+
+/** What went wrong; one code per error class. */
+export type DataSavingErrorCode =
+  | "NODE" | "INVALID_VALUE" | "INVALID_TYPE" | "MISSING_ATTRIBUTE" | "INDEX_OUT_OF_RANGE" | "FILE_STATE"
+  | "STORAGE" | "LOAD" | "AXIS" | "PY_LITERAL" | "PICKLE_FORMAT" | "PY_JSON" | "PY_ENCODE"
+  | "SCENARIO_FORMAT" | "SCENARIO_VALUE" | "REPLAY_STEP" | "USAGE";
+
+export interface DataSavingErrorOptions {
+  /** The HDF5 path (or file) concerned. */
+  path?: string;
+  cause?: unknown;
+}
+
+/** Base class of every error thrown by data-saving. */
 export class DataSavingError extends Error {
+  readonly [BRAND] = true;
+  /** What went wrong (one code per subclass). */
+  readonly code: DataSavingErrorCode;
   /** The class the Python original raises for the same case. */
   readonly pythonName: PythonErrorName;
   /** The HDF5 path concerned, when there is one. */
   readonly path: string | undefined;
 
-  constructor(pythonName: PythonErrorName, message: string, options?: { path?: string; cause?: unknown }) {
+  constructor(code: DataSavingErrorCode, pythonName: PythonErrorName, message: string, options?: DataSavingErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DataSavingError";
+    this.code = code;
     this.pythonName = pythonName;
     this.path = options?.path;
   }
@@ -27,7 +55,7 @@ export class NodeError extends DataSavingError {
   /** What the caller expected to find there ("a group", "an array node", "a child named X"). */
   readonly expected: string;
   constructor(path: string, expected: string, options?: { cause?: unknown; detail?: string }) {
-    super("NodeError", `${path}: expected ${expected}${options?.detail ? ` (${options.detail})` : ""}`, {
+    super("NODE", "NodeError", `${path}: expected ${expected}${options?.detail ? ` (${options.detail})` : ""}`, {
       path,
       cause: options?.cause,
     });
@@ -38,16 +66,16 @@ export class NodeError extends DataSavingError {
 
 /** Invalid argument value: unknown GroupType/SaveType/DataType name, a CARRAY without data... */
 export class InvalidValueError extends DataSavingError {
-  constructor(message: string, options?: { path?: string; cause?: unknown }) {
-    super("ValueError", message, options);
+  constructor(message: string, options?: DataSavingErrorOptions) {
+    super("INVALID_VALUE", "ValueError", message, options);
     this.name = "InvalidValueError";
   }
 }
 
 /** Argument of the wrong kind: appending something that is not an array, a bad option type. */
 export class InvalidTypeError extends DataSavingError {
-  constructor(message: string, options?: { path?: string; cause?: unknown }) {
-    super("TypeError", message, options);
+  constructor(message: string, options?: DataSavingErrorOptions) {
+    super("INVALID_TYPE", "TypeError", message, options);
     this.name = "InvalidTypeError";
   }
 }
@@ -56,7 +84,7 @@ export class InvalidTypeError extends DataSavingError {
 export class MissingAttributeError extends DataSavingError {
   readonly attribute: string;
   constructor(path: string, attribute: string) {
-    super("KeyError", `${path}: expected an attribute named '${attribute}'`, { path });
+    super("MISSING_ATTRIBUTE", "KeyError", `${path}: expected an attribute named '${attribute}'`, { path });
     this.name = "MissingAttributeError";
     this.attribute = attribute;
   }
@@ -64,32 +92,46 @@ export class MissingAttributeError extends DataSavingError {
 
 /** An index out of range (extended saves, slices). */
 export class IndexOutOfRangeError extends DataSavingError {
-  constructor(message: string, options?: { path?: string }) {
-    super("IndexError", message, options);
+  constructor(message: string, options?: DataSavingErrorOptions) {
+    super("INDEX_OUT_OF_RANGE", "IndexError", message, options);
     this.name = "IndexOutOfRangeError";
   }
 }
 
 /** The file is closed, or a write was attempted on a file opened read-only. */
 export class FileStateError extends DataSavingError {
-  constructor(message: string, options?: { path?: string }) {
-    super("IOError", message, options);
+  constructor(message: string, options?: DataSavingErrorOptions) {
+    super("FILE_STATE", "IOError", message, options);
     this.name = "FileStateError";
   }
 }
 
-/** A type guard for one error class (and its subclasses). */
-function guardFor<T>(cls: abstract new (...args: never[]) => T): (e: unknown) => e is T {
-  return (e: unknown): e is T => e instanceof cls;
+/**
+ * The storage underneath failed (libhdf5 reported an error, the file is corrupt or unwritable,
+ * a server refused a request). `cause` is the storage's own error (e.g. h5-lowlevel's `H5Error`
+ * with libhdf5's error stack).
+ */
+export class StorageError extends DataSavingError {
+  /** The storage operation that failed ("read", "createArray", "open", ...). */
+  readonly operation: string;
+  constructor(operation: string, path: string, cause: unknown) {
+    super("STORAGE", "IOError", `${path}: ${operation} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      path,
+      cause,
+    });
+    this.name = "StorageError";
+    this.operation = operation;
+  }
 }
 
-export const isDataSavingError = guardFor(DataSavingError);
-export const isNodeError = guardFor(NodeError);
-export const isInvalidValueError = guardFor(InvalidValueError);
-export const isInvalidTypeError = guardFor(InvalidTypeError);
-export const isMissingAttributeError = guardFor(MissingAttributeError);
-export const isIndexOutOfRangeError = guardFor(IndexOutOfRangeError);
-export const isFileStateError = guardFor(FileStateError);
+export const isDataSavingError = guardFor<DataSavingError>();
+export const isNodeError = guardFor<NodeError>("NODE");
+export const isInvalidValueError = guardFor<InvalidValueError>("INVALID_VALUE");
+export const isInvalidTypeError = guardFor<InvalidTypeError>("INVALID_TYPE");
+export const isMissingAttributeError = guardFor<MissingAttributeError>("MISSING_ATTRIBUTE");
+export const isIndexOutOfRangeError = guardFor<IndexOutOfRangeError>("INDEX_OUT_OF_RANGE");
+export const isFileStateError = guardFor<FileStateError>("FILE_STATE");
+export const isStorageError = guardFor<StorageError>("STORAGE");
 
 const MODEL_ERROR_NAMES: Readonly<Record<string, string>> = {
   ModelIndexError: "IndexError",
@@ -103,7 +145,7 @@ const MODEL_ERROR_NAMES: Readonly<Record<string, string>> = {
  * reports for the same failure (data-model errors map to the Python built-in they stand for).
  */
 export function pythonErrorText(e: unknown): string {
-  if (e instanceof DataSavingError) return `${e.pythonName}: ${e.message}`;
+  if (isDataSavingError(e)) return `${e.pythonName}: ${e.message}`;
   if (e instanceof Error) return `${MODEL_ERROR_NAMES[e.name] ?? e.name}: ${e.message}`;
   return `Exception: ${String(e)}`;
 }

@@ -54,7 +54,6 @@ export {
   channelGroupName, incrementalGroupName,
   type BackendName, type DataDimName, type DataTypeName, type EnumInput, type GroupTypeName, type SaveTypeName,
 } from "./conventions/layout.js";
-export { pytablesChunkShape, pytablesMaxShape } from "./conventions/chunk-shape.js";
 
 // The savers and loaders of pymodaq_data.h5modules.data_saving
 export * from "./savers/index.js";

@@ -21,3 +21,10 @@ export function checkOptions<T extends object>(options: T | undefined | null, al
   }
   return options;
 }
+
+/** A short description of a value of the wrong kind, for error messages ("Map", "number 3"). */
+export function describeValue(v: unknown): string {
+  if (v === null) return "null";
+  if (typeof v === "object") return (v as object).constructor?.name ?? "object";
+  return `${typeof v} ${String(v)}`;
+}

@@ -126,7 +126,7 @@ describe("stringifyCanonical", () => {
   it("rejects cycles and values without a JSON form", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(() => stringifyCanonical(cyclic)).toThrow(TypeError);
-    expect(() => stringifyCanonical(undefined)).toThrow(TypeError);
+    expect(() => stringifyCanonical(cyclic)).toThrow(expect.objectContaining({ code: "INVALID_VALUE" }));
+    expect(() => stringifyCanonical(undefined)).toThrow(expect.objectContaining({ code: "INVALID_TYPE" }));
   });
 });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
 import { inspectFile } from "../src/tools/canonical/inspect.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
@@ -38,7 +38,10 @@ describe.runIf(hsdsUnavailable === null)("pymodaq-h5 with hsds:/ domains", () =>
     hsds = await startHsds();
     dir = mkdtempSync(join(tmpdir(), "pymodaq-cli-hsds-"));
     Object.assign(process.env, { HS_ENDPOINT: hsds.endpoint, HS_USERNAME: "test_user1", HS_PASSWORD: "test" });
-  }, 600_000);
+  }, 900_000);
+  // The storage blocks its thread during each request; a turn of the event loop between tests lets
+  // the test worker answer vitest's messages in time.
+  beforeEach(() => new Promise<void>((r) => setImmediate(r)));
   afterAll(async () => {
     for (const k of ["HS_ENDPOINT", "HS_USERNAME", "HS_PASSWORD"]) {
       if (saved[k] === undefined) delete process.env[k];
@@ -46,7 +49,7 @@ describe.runIf(hsdsUnavailable === null)("pymodaq-h5 with hsds:/ domains", () =>
     }
     await hsds?.stop();
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it("replay writes a domain that inspect reads as the local replay; export gives the same file", async () => {
     const scenario = join(FIXTURES, "dte_enl3_tables_zlib.scenario.json");

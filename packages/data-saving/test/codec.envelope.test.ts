@@ -1,7 +1,8 @@
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
 import { describe, expect, it } from "vitest";
 import { decodeAttr, decodeRawText, encodeAttr, encodeEnvelope, pyTypeOf } from "../src/codec/envelope.js";
-import { isCodecOptionError, isPyEncodeError } from "../src/codec/errors.js";
+import { isPyEncodeError } from "../src/codec/errors.js";
+import { isInvalidTypeError, isInvalidValueError } from "../src/errors.js";
 import { pyJsonDumps } from "../src/codec/pyjson.js";
 
 const env = (module: string, type: string, data: string) =>
@@ -190,7 +191,9 @@ describe("decodeAttr: what PyMoDAQ's get_attr returns (spec §2.4)", () => {
     } catch (e) {
       caught = e;
     }
-    expect(isCodecOptionError(caught)).toBe(true);
+    expect(isInvalidTypeError(caught)).toBe(true);
+    expect(() => decodeAttr("1", { mode: "strict" } as never)).toThrow(expect.objectContaining({ code: "INVALID_VALUE" }));
+    expect(isInvalidValueError(new Error("x"))).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple } from "@pymodaq-ts/data-model";
 import { describe, expect, it } from "vitest";
-import { isCodecOptionError, isPyLiteralError, type PyLiteralError } from "../src/codec/errors.js";
+import { isPyLiteralError, type PyLiteralError } from "../src/codec/errors.js";
+import { isInvalidTypeError, isInvalidValueError } from "../src/errors.js";
 import { parsePyLiteral } from "../src/codec/literal.js";
 
 function literalError(text: string, limits?: Parameters<typeof parsePyLiteral>[1]): PyLiteralError {
@@ -209,7 +210,8 @@ describe("parsePyLiteral rejects everything else with PyLiteralError", () => {
       } catch (e) {
         caught = e;
       }
-      expect(isCodecOptionError(caught), JSON.stringify(bad)).toBe(true);
+      const expected = "maxDepht" in bad ? isInvalidTypeError(caught) : isInvalidValueError(caught);
+      expect(expected, JSON.stringify(bad)).toBe(true);
     }
   });
 });

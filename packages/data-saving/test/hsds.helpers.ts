@@ -54,9 +54,23 @@ function put(socketPath: string, user: keyof typeof USERS, path: string, body: o
 
 /**
  * Starts the service in a new WORKDIR and creates `/home`, `/home/test_user1` and
- * `/home/test_user2` (each owned by its user). Stops it again when the setup fails.
+ * `/home/test_user2` (each owned by its user). Stops it again when the setup fails. HSDS gives up
+ * when its nodes are not up within 10 s, which a loaded machine can exceed: a start is tried
+ * three times.
  */
 export async function startHsds(): Promise<RunningHsds> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startOnce();
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
+
+async function startOnce(): Promise<RunningHsds> {
   const work = mkdtempSync(join(tmpdir(), "hsds-test-"));
   const stop = async (): Promise<void> => {
     await run(join(kit, "stop.sh"), [work]).catch(() => undefined);
@@ -64,7 +78,7 @@ export async function startHsds(): Promise<RunningHsds> {
   };
   let socketPath: string;
   try {
-    const started = await run(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 540_000 });
+    const started = await run(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 300_000 });
     socketPath = started.stdout.trim().split("\n").pop()!;
   } catch (e) {
     await stop();

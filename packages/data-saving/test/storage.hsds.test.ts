@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NDArray } from "@pymodaq-ts/data-model";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copyFile } from "../src/cli/copy.js";
 import { FILE_SETTINGS } from "../src/conventions/layout.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
@@ -42,11 +42,14 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
     hsds = await startHsds();
     work = mkdtempSync(join(tmpdir(), "hsds-storage-"));
     user1 = as("test_user1");
-  }, 600_000);
+  }, 900_000);
+  // The storage blocks its thread during each request; a turn of the event loop between tests lets
+  // the test worker answer vitest's messages in time.
+  beforeEach(() => new Promise<void>((r) => setImmediate(r)));
   afterAll(async () => {
     await hsds?.stop();
     if (work !== undefined) rmSync(work, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   describe.each(scenarioNames())("scenario %s", (name) => {
     it("replayed onto HSDS, loads there and once exported as the local replay does (chunk shapes aside)", () => {

@@ -195,13 +195,21 @@ Napi::Value NativeNode::GroupInfo(const Napi::CallbackInfo& info) {
   return o;
 }
 
-// children(): [{name, kind}] in name order (link creation order is not tracked).
+// The order of H5Literate over the name index: `native` (argument true) is the order libhdf5
+// stores the links in, which PyTables' _v_children follows: name order in a symbol table, the
+// link messages' order in a compact group, the name-hash B-tree's order in a dense one. Otherwise
+// increasing byte-wise name order whatever the storage.
+static H5_iter_order_t IterOrder(const Napi::CallbackInfo& info) {
+  return info.Length() > 0 && info[0].ToBoolean().Value() ? H5_ITER_NATIVE : H5_ITER_INC;
+}
+
+// children(native): [{name, kind}] (see IterOrder; link creation order is not tracked).
 Napi::Value NativeNode::Children(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   std::vector<Child> children;
   hsize_t idx = 0;
-  if (H5Literate(state_->id, H5_INDEX_NAME, H5_ITER_INC, &idx, CollectChild, &children) < 0) {
+  if (H5Literate(state_->id, H5_INDEX_NAME, IterOrder(info), &idx, CollectChild, &children) < 0) {
     ThrowH5Error(env, "list children of", Where(""));
     return env.Undefined();
   }
@@ -216,12 +224,13 @@ Napi::Value NativeNode::Children(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// childNames(native): the names of children(native), in the same order.
 Napi::Value NativeNode::ChildNames(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   std::vector<std::string> names;
   hsize_t idx = 0;
-  if (H5Literate(state_->id, H5_INDEX_NAME, H5_ITER_INC, &idx, CollectName, &names) < 0) {
+  if (H5Literate(state_->id, H5_INDEX_NAME, IterOrder(info), &idx, CollectName, &names) < 0) {
     ThrowH5Error(env, "list children of", Where(""));
     return env.Undefined();
   }

@@ -8,7 +8,7 @@ import { argumentError } from "./errors.js";
 import type { NativeCache, NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
 import { resolvePath } from "./paths.js";
-import type { ChildInfo, DatasetAccessOptions, DatasetCreateOptions, GroupInfo, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
+import type { ChildInfo, ChildrenOptions, DatasetAccessOptions, DatasetCreateOptions, GroupInfo, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
 import { checkChunkCache, checkName, checkOptions } from "./validate.js";
 import { H5Vlen } from "./vlen.js";
 
@@ -67,14 +67,18 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     return this.handle.kindOf(checkName(name));
   }
 
-  /** Direct children in HDF5 name order (byte-wise), with their kind. */
-  children(): ChildInfo[] {
-    return this.handle.children();
+  /**
+   * Direct children with their kind: by increasing byte-wise name (default), or with
+   * `{ order: "native" }` in the order libhdf5 keeps them, as PyTables lists them (see ChildrenOptions).
+   * @throws H5ArgumentError for an unknown option or order
+   */
+  children(options?: ChildrenOptions): ChildInfo[] {
+    return this.handle.children(nativeOrder(options));
   }
 
-  /** The names of `children()`, in the same order, without looking up each child's kind (cheaper). */
-  childNames(): string[] {
-    return this.handle.childNames();
+  /** The names of `children(options)`, in the same order, without looking up each child's kind (cheaper). */
+  childNames(options?: ChildrenOptions): string[] {
+    return this.handle.childNames(nativeOrder(options));
   }
 
   /** Number of links and how libhdf5 stores them (see {@link GroupInfo}). */
@@ -134,4 +138,11 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
     }
     return new H5Vlen(this.file, handle, resolvePath(this.path, name));
   }
+}
+
+/** True for `{ order: "native" }`. @throws H5ArgumentError for anything but an order of "name" or "native" */
+function nativeOrder(options: ChildrenOptions | undefined): boolean {
+  const order = checkOptions(options, ["order"]).order ?? "name";
+  if (order !== "name" && order !== "native") throw argumentError("options.order", `must be "name" or "native", got ${JSON.stringify(order)}`);
+  return order === "native";
 }

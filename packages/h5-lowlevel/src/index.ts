@@ -25,5 +25,5 @@ export {
   type H5ErrorFrame, type H5ErrorDetails,
 } from "./errors.js";
 export { DTYPES, isDtype, assertDtype, dtypeItemSize, typedArrayFor, isTypedArrayOf } from "./dtypes.js";
-export { autoChunks, type AutoChunkOptions } from "./chunks.js";
+export { autoChunks, pytablesChunkShape, pytablesMaxShape, type AutoChunkOptions } from "./chunks.js";
 export type * from "./types.js";

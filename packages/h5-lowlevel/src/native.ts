@@ -43,8 +43,9 @@ export interface NativeNode {
   openObject(name: string, cache: NativeCache): NativeNode;
   exists(name: string): boolean;
   kindOf(name: string): NodeKind | null;
-  children(): ChildInfo[];
-  childNames(): string[];
+  /** `native`: libhdf5's own link order (H5_ITER_NATIVE) instead of increasing name order. */
+  children(native?: boolean): ChildInfo[];
+  childNames(native?: boolean): string[];
   groupInfo(): GroupInfo;
   deleteLink(name: string): void;
   moveLink(from: string, to: string): void;

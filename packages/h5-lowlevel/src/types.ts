@@ -35,6 +35,17 @@ export interface ChildInfo {
 }
 
 /**
+ * Options of `children()` and `childNames()`. `order: "name"` (default) lists by increasing
+ * byte-wise name; `"native"` in the order libhdf5 keeps the links (`H5Literate` on the name
+ * index with `H5_ITER_NATIVE`), the order PyTables' `_v_children` and h5py's iteration show:
+ * name order in a symbol-table group, the link messages' order (creation order, until a link
+ * is deleted) in a compact group, the order of the name hashes in a dense group.
+ */
+export interface ChildrenOptions {
+  order?: "name" | "native";
+}
+
+/**
  * How a group keeps its links: `symbol-table` (the pre-1.8 format PyTables and h5py write for
  * ASCII names), `compact` (link messages in the object header) or `dense` (fractal heap).
  */
@@ -139,10 +150,10 @@ export interface H5GroupLike extends H5Node {
   exists(name: string): boolean;
   /** Kind of the object at a relative or absolute path, or null when nothing is there. */
   kindOf(name: string): NodeKind | null;
-  /** Direct children in HDF5 name order (byte-wise), with their kind. */
-  children(): ChildInfo[];
-  /** The names of `children()`, in the same order, without looking up each child's kind (cheaper). */
-  childNames(): string[];
+  /** Direct children with their kind, in byte-wise name order or libhdf5's native order (see ChildrenOptions). */
+  children(options?: ChildrenOptions): ChildInfo[];
+  /** The names of `children(options)`, in the same order, without looking up each child's kind (cheaper). */
+  childNames(options?: ChildrenOptions): string[];
   info(): GroupInfo;
   delete(name: string): void;
   move(from: string, to: string): void;

@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { H5ArgumentError, H5File } from "../src/index.js";
 import { tempPath } from "./helpers.js";
@@ -136,6 +137,84 @@ describe("H5Group.children", () => {
     using file = H5File.open(path);
     expect(file.root.children()).toEqual([{ name: "📁 données", kind: "group" }]);
     expect(file.root.openGroup("/📁 données").children()).toEqual([{ name: "Détecteur µ", kind: "group" }]);
+  });
+});
+
+/** Writes groups named in creation order with h5py and PyTables, and lists them as each library does. */
+const LISTINGS = `
+import h5py, tables, sys, json, os, warnings
+warnings.simplefilter("ignore", tables.NaturalNameWarning)
+d = sys.argv[1]
+cases = {
+    "compact": ["b", "a", "éa", "ab"],
+    "logger": ["Logger0", "📁 données", "Once"],
+    "dense": ["z", "b", "a", "éa", "ab", "Data10", "Data02", "y", "µ", "c", "Z"],
+}
+with h5py.File(os.path.join(d, "h5py.h5"), "w") as f:
+    for case, names in cases.items():
+        g = f.create_group(case)
+        for n in names:
+            g.create_group(n)
+    f["logger"].create_dataset("d", data=[1.0])
+with tables.open_file(os.path.join(d, "tables.h5"), "w") as f:
+    for n in cases["compact"]:
+        f.create_group("/", n)
+out = {}
+with h5py.File(os.path.join(d, "h5py.h5"), "r") as f:
+    out["h5py:h5py"] = {case: list(f[case]) for case in cases}
+with tables.open_file(os.path.join(d, "h5py.h5")) as f:
+    out["h5py:tables"] = {case: list(f.get_node("/" + case)._v_children) for case in cases}
+with h5py.File(os.path.join(d, "tables.h5"), "r") as f:
+    out["tables:h5py"] = {"/": list(f)}
+with tables.open_file(os.path.join(d, "tables.h5")) as f:
+    out["tables:tables"] = {"/": list(f.root._v_children)}
+print(json.dumps(out, ensure_ascii=False))
+`;
+
+describe("H5Group.children { order }", () => {
+  type Listings = Record<string, Record<string, string[]>>;
+
+  it("lists in h5py's order by default and in PyTables' _v_children order with order: native", () => {
+    const dir = dirname(tempPath());
+    const listed = JSON.parse(runPython(LISTINGS, dir)) as Listings;
+    {
+      using file = H5File.open(join(dir, "h5py.h5"));
+      for (const name of ["compact", "logger", "dense"]) {
+        const group = file.root.openGroup(name);
+        expect(group.childNames()).toEqual(listed["h5py:h5py"]?.[name]);
+        // PyTables lists the sub-groups first, then the other nodes, each in native order.
+        const native = group.children({ order: "native" });
+        const groupsFirst = [...native.filter((c) => c.kind === "group"), ...native.filter((c) => c.kind !== "group")];
+        expect(groupsFirst.map((c) => c.name)).toEqual(listed["h5py:tables"]?.[name]);
+        expect(group.childNames({ order: "native" })).toEqual(native.map((c) => c.name));
+      }
+      // The issue's cases: a UTF-8 name turned the symbol table into link messages after "b" and
+      // "a" (copied over in name order); the later links follow in creation order.
+      const compact = file.root.openGroup("compact");
+      expect(compact.info().storage).toBe("compact");
+      expect(compact.childNames({ order: "native" })).toEqual(["a", "b", "éa", "ab"]);
+      expect(compact.childNames()).toEqual(["a", "ab", "b", "éa"]);
+      expect(file.root.openGroup("logger").children({ order: "native" }).filter((c) => c.kind === "group").map((c) => c.name))
+        .toEqual(["Logger0", "📁 données", "Once"]);
+      const dense = file.root.openGroup("dense");
+      expect(dense.info().storage).toBe("dense");
+      expect(dense.childNames({ order: "native" })).not.toEqual(dense.childNames());
+      expect([...dense.childNames({ order: "native" })].sort()).toEqual([...dense.childNames()].sort());
+    }
+    using file = H5File.open(join(dir, "tables.h5"));
+    expect(file.root.info().storage).toBe("symbol-table");
+    expect(file.root.childNames({ order: "native" })).toEqual(listed["tables:tables"]?.["/"]);
+    expect(file.root.childNames()).toEqual(listed["tables:h5py"]?.["/"]);
+    expect(file.root.childNames({ order: "native" })).toEqual(["a", "ab", "b", "éa"]);
+  });
+
+  it("keeps name order for a group this binding writes with ASCII names, and checks the option", () => {
+    using file = fresh();
+    for (const name of ["b", "a", "ab"]) file.root.createGroup(name);
+    expect(file.root.childNames({ order: "native" })).toEqual(["a", "ab", "b"]);
+    expect(file.root.childNames({ order: "name" })).toEqual(["a", "ab", "b"]);
+    expect(() => file.root.children({ order: "creation" as "name" })).toThrow(/options.order: must be "name" or "native", got "creation"/);
+    expect(() => file.root.childNames({ sort: true } as never)).toThrow(/unknown option "sort"/);
   });
 });
 

@@ -7,7 +7,7 @@ describe("public exports", () => {
       "DTYPES", "H5ArgumentError", "H5AttributeSet", "H5BlockWriter", "H5ClosedError", "H5Dataset", "H5Error", "H5File",
       "H5Group", "H5NodeBase", "H5Vlen", "assertDtype", "autoChunks", "dtypeItemSize", "isDtype",
       "isH5ArgumentError", "isH5ClosedError", "isH5Error", "isTypedArrayOf", "libraryVersion", "openFileCount",
-      "packageName", "typedArrayFor",
+      "packageName", "pytablesChunkShape", "pytablesMaxShape", "typedArrayFor",
     ]);
   });
 

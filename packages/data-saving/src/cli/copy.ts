@@ -81,8 +81,8 @@ function copyGroup(from: StorageGroup, to: StorageGroup, counts: CopyCounts): vo
         });
         if (shape.every((n) => n > 0)) copy.write(array.read());
         counts.attributes += copyAttrs(array.attrs, copy.attrs, where);
-        copy.close();
-        array.close();
+        copy.release();
+        array.release();
         counts.arrays++;
       }
     } else {

@@ -10,7 +10,9 @@
  * decodeAttr("1.1");                 // 1.1 (PyTables' VERSION text reads as a float)
  */
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
-import { CodecOptionError, PyEncodeError, isPyJsonError, isPyLiteralError } from "./errors.js";
+import { InvalidValueError } from "../errors.js";
+import { checkOptions } from "../options.js";
+import { PyEncodeError, isPyJsonError, isPyLiteralError } from "./errors.js";
 import { numpyCall } from "./literal-calls.js";
 import { decodeCommonEnvelope } from "./envelope-fast.js";
 import { parsePyLiteral } from "./literal.js";
@@ -154,12 +156,9 @@ function tryJsonLoads(raw: string): PyValue | undefined {
   }
 }
 
-function checkOptions(options: DecodeAttrOptions | undefined): "parity" | "lenient" {
-  for (const key of Object.keys(options ?? {})) {
-    if (key !== "mode") throw new CodecOptionError(`unknown decodeAttr option "${key}"`);
-  }
-  const mode = options?.mode ?? "parity";
-  if (mode !== "parity" && mode !== "lenient") throw new CodecOptionError(`decodeAttr mode must be "parity" or "lenient"`);
+function decodeMode(options: DecodeAttrOptions | undefined): "parity" | "lenient" {
+  const mode = checkOptions(options, ["mode"], "decodeAttr").mode ?? "parity";
+  if (mode !== "parity" && mode !== "lenient") throw new InvalidValueError(`decodeAttr: mode must be "parity" or "lenient", got ${String(mode)}`);
   return mode;
 }
 
@@ -170,10 +169,10 @@ function checkOptions(options: DecodeAttrOptions | undefined): "parity" | "lenie
  * as a PyDict; an object without `type` → the raw text; any other JSON value → as parsed
  * (ints as bigint, so the text `"123"` gives 123n and `"1.1"` gives 1.1).
  * @param raw the attribute as read (decoded UTF-8 text, or a number such as EXTDIM)
- * @throws CodecOptionError for unknown options
+ * @throws InvalidTypeError for unknown options, InvalidValueError for an unknown mode
  */
 export function decodeAttr(raw: RawAttr, options?: DecodeAttrOptions): PyValue {
-  const mode = checkOptions(options);
+  const mode = decodeMode(options);
   if (typeof raw !== "string" || raw === "") return raw;
   const common = decodeCommonEnvelope(raw);
   if (common !== undefined) return common;

@@ -2,6 +2,7 @@
  * Python and NumPy (1.x) float formatting: the shortest digit string that reads back as
  * the same value, laid out positionally or with an exponent.
  */
+import { InvalidValueError } from "../errors.js";
 
 /** Shortest round-trip digits of a finite, non-zero magnitude: value = 0.D × 10^decpt. */
 interface Digits {
@@ -11,7 +12,7 @@ interface Digits {
 
 function parseExponential(s: string): Digits {
   const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) throw new Error(`unexpected exponential form ${s}`);
+  if (!m) throw new InvalidValueError(`unexpected exponential form ${s}`);
   const digits = (m[1]! + (m[2] ?? "")).replace(/0+$/, "") || "0";
   return { digits, decpt: Number(m[3]) + 1 };
 }

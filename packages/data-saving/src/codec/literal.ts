@@ -10,7 +10,8 @@
  * parsePyLiteral("__import__('os')");  // throws PyLiteralError
  */
 import { NpScalar, PyBytes, PyComplex, PyDict, PyRepr, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
-import { CodecOptionError, PyLiteralError } from "./errors.js";
+import { InvalidTypeError, InvalidValueError } from "../errors.js";
+import { PyLiteralError } from "./errors.js";
 import { datetimeCall, numpyCall, numpyConstant, type CallResult } from "./literal-calls.js";
 import { scanString, stringPrefixAt } from "./literal-strings.js";
 
@@ -36,10 +37,10 @@ const MAX_DEPTH_CAP = 1000;
 function checkLimits(limits: PyLiteralLimits | undefined): Required<PyLiteralLimits> {
   const out = { ...DEFAULT_LITERAL_LIMITS };
   for (const [key, value] of Object.entries(limits ?? {})) {
-    if (!(key in DEFAULT_LITERAL_LIMITS)) throw new CodecOptionError(`unknown literal limit "${key}"`);
+    if (!(key in DEFAULT_LITERAL_LIMITS)) throw new InvalidTypeError(`parsePyLiteral: unknown limit '${key}' (accepted: ${Object.keys(DEFAULT_LITERAL_LIMITS).join(", ")})`);
     if (value === undefined) continue;
     if (!Number.isSafeInteger(value) || value < 1 || (key === "maxDepth" && value > MAX_DEPTH_CAP)) {
-      throw new CodecOptionError(`literal limit "${key}" must be a positive integer${key === "maxDepth" ? ` <= ${MAX_DEPTH_CAP}` : ""}, got ${String(value)}`);
+      throw new InvalidValueError(`parsePyLiteral: limit "${key}" must be a positive integer${key === "maxDepth" ? ` <= ${MAX_DEPTH_CAP}` : ""}, got ${String(value)}`);
     }
     out[key as keyof PyLiteralLimits] = value;
   }
@@ -346,7 +347,7 @@ function keyOf(v: PyValue): string | undefined {
  * True/False/None, tuple → PyTuple, list → array, dict → PyDict, `np.<type>(x)` → NpScalar
  * (`np.str_` → string), `datetime.datetime(...)`/`date`/`time` → PyRepr of Python's repr.
  * @param text the `data` field of an attribute envelope
- * @param limits optional bounds (unknown keys rejected with CodecOptionError)
+ * @param limits optional bounds (unknown keys rejected with InvalidTypeError, bad values with InvalidValueError)
  * @throws PyLiteralError with the offset of the first problem
  */
 export function parsePyLiteral(text: string, limits?: PyLiteralLimits): PyValue {

@@ -12,7 +12,7 @@
 import type { NDArray, PyValue } from "@pymodaq-ts/data-model";
 import { libhdf5Storage } from "../storage/libhdf5.js";
 import type { Dtype, Storage, StorageFile } from "../storage/types.js";
-import { FileStateError, InvalidValueError, NodeError } from "../errors.js";
+import { FileStateError, InvalidTypeError, InvalidValueError, NodeError } from "../errors.js";
 import {
   ATTR,
   BACKEND_NAMES,
@@ -32,11 +32,11 @@ import { CARRAY, type EARRAY } from "./nodes/arrays.js";
 import { isArrayData, type ArrayData } from "./nodes/arraydata.js";
 import { createCarrayNode, createEarrayNode, createGroupNode, createVlarrayNode, type CarrayInit, type CreateContext } from "./nodes/create.js";
 import { GROUP } from "./nodes/group.js";
-import { joinPath, type Node } from "./nodes/node.js";
+import { joinPath, Node } from "./nodes/node.js";
 import { Session } from "./nodes/session.js";
 import type { VLARRAY } from "./nodes/vlarray.js";
 import { metadataEntries, type Metadata } from "./metadata.js";
-import { checkOptions } from "../options.js";
+import { checkOptions, describeValue } from "../options.js";
 import { walkGroups, walkNodes } from "./walk.js";
 
 /** A node, or the absolute path of one. */
@@ -172,11 +172,12 @@ export class H5Backend {
 
   /**
    * The node at `where` (a node or an absolute path), or its child `name`.
-   * @throws NodeError naming the missing path.
+   * @throws NodeError naming the missing path; InvalidTypeError when `where` is neither.
    */
   getNode(where: Where, name?: string): Node {
     const s = this.openSession();
-    const path = typeof where === "string" ? where : where.path;
+    const path = typeof where === "string" ? where : where instanceof Node ? where.path : undefined;
+    if (path === undefined) throw new InvalidTypeError(`where must be a node or an absolute path, got ${describeValue(where)}`);
     if (name === undefined) return s.node(path);
     return s.child(s.group(path), name);
   }

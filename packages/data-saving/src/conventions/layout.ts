@@ -13,7 +13,8 @@
 import { PyTuple, type PyValue } from "@pymodaq-ts/data-model";
 import type { ArrayCreateSpec, Dtype, FileSettings, StringStorage, VlenCreateSpec } from "../storage/types.js";
 import { InvalidValueError } from "../errors.js";
-import { pytablesChunkShape, pytablesMaxShape } from "./chunk-shape.js";
+import { describeValue } from "../options.js";
+import { dtypeItemSize, pytablesChunkShape, pytablesMaxShape } from "@pymodaq-ts/h5-lowlevel";
 
 // ---------------------------------------------------------------------------------------------
 // Fixed names and titles (§1, §3)
@@ -294,12 +295,6 @@ export function typedAttr(name: string, value: TypedAttrInput | PyValue): PyValu
   }
 }
 
-function describeValue(v: unknown): string {
-  if (v === null) return "null";
-  if (typeof v === "object") return (v as object).constructor?.name ?? "object";
-  return `${typeof v} ${String(v)}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Node classes and system attributes, PyTables profile (§2.6, §8.1, WORKLOADS "System attributes")
 
@@ -374,12 +369,6 @@ export function compressionFor(lib: string, level: number): Compression | null {
   return level === 0 ? null : { level };
 }
 
-/** Bytes per element of each dtype (bool is one byte, complex two floats). */
-export const ITEM_SIZES: Readonly<Record<Dtype, number>> = {
-  int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8,
-  float32: 4, float64: 8, complex64: 8, complex128: 16, bool: 1,
-};
-
 /** PyTables' expected rows for an EArray (EXPECTED_ROWS_EARRAY). */
 export const EARRAY_EXPECTED_ROWS = 1000;
 
@@ -395,14 +384,14 @@ function filters(compression: Compression | null): { deflate: number | null; shu
 
 /** CARRAY storage: chunked with the PyTables chunk shape, max dims = max(shape, chunk). */
 export function carraySpec(dtype: Dtype, shape: readonly number[], compression: Compression | null): ArrayCreateSpec {
-  const chunks = pytablesChunkShape(shape, ITEM_SIZES[dtype], shape[0] ?? 1);
+  const chunks = pytablesChunkShape(shape, dtypeItemSize(dtype), shape[0] ?? 1);
   return { dtype, shape: [...shape], maxshape: pytablesMaxShape(shape, chunks), chunks, ...filters(compression), ...FILL };
 }
 
 /** EARRAY storage: shape (0, *rowShape), max (unlimited, *rowShape), chunked for 1000 rows. */
 export function earraySpec(dtype: Dtype, rowShape: readonly number[], compression: Compression | null): ArrayCreateSpec {
   const shape = [0, ...rowShape];
-  const chunks = pytablesChunkShape(shape, ITEM_SIZES[dtype], EARRAY_EXPECTED_ROWS);
+  const chunks = pytablesChunkShape(shape, dtypeItemSize(dtype), EARRAY_EXPECTED_ROWS);
   return { dtype, shape, maxshape: [null, ...rowShape], chunks, ...filters(compression), ...FILL };
 }
 

@@ -11,7 +11,8 @@ import { ATTR, type DataTypeName } from "../conventions/layout.js";
 import { checkOptions } from "../options.js";
 import { requireIntTuple } from "./attr-values.js";
 import { LoadError } from "./errors.js";
-import { isNodeOfDataType, readNDArray, nodesOfDataType, type Where } from "./nodes.js";
+import { isNodeOfDataType, readNDArray, nodesOfDataType } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 import { subtractArrays } from "./subtract.js";
 
 /** Options of `getDataArrays`. */

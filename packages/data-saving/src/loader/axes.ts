@@ -8,7 +8,8 @@ import type { H5Backend } from "../conventions/h5-backend.js";
 import { ATTR } from "../conventions/layout.js";
 import { requireInt, requireString } from "./attr-values.js";
 import { AxisError } from "./errors.js";
-import { dataTypeOf, isNodeOfDataType, nodesOfDataType, readNDArray, type Where } from "./nodes.js";
+import { dataTypeOf, isNodeOfDataType, nodesOfDataType, readNDArray } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 
 /**
  * The seed's `load_axis`: an Axis from an axis node (label, units, index, spread_order

@@ -20,7 +20,8 @@ import { checkOptions } from "../options.js";
 import { getAxes } from "./axes.js";
 import { loadDataFromNode } from "./data-node.js";
 import { LoadError } from "./errors.js";
-import { dataTypeOf, type Where } from "./nodes.js";
+import { dataTypeOf } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {

@@ -12,7 +12,8 @@ import { getDataArrays } from "./arrays.js";
 import { requireIntTuple, requireNumber, requireString } from "./attr-values.js";
 import { getAxes } from "./axes.js";
 import { LoadError } from "./errors.js";
-import { arrayNodeOf, nodesOfDataType, readNDArray, type Where } from "./nodes.js";
+import { arrayNodeOf, nodesOfDataType, readNDArray } from "./nodes.js";
+import type { Where } from "../conventions/h5-backend.js";
 
 /** Options of `loadDataFromNode`. */
 export interface LoadDataFromNodeOptions {

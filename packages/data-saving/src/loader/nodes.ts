@@ -10,8 +10,6 @@ import type { Node } from "../conventions/nodes/node.js";
 import { NodeError } from "../errors.js";
 import { ATTR, type DataTypeName } from "../conventions/layout.js";
 
-export type { Where } from "../conventions/h5-backend.js";
-
 /** The decoded `data_type` attribute of a node, or undefined when it has none. */
 export function dataTypeOf(node: Node): unknown {
   return node.attrs.has(ATTR.data_type) ? node.attrs.get(ATTR.data_type) : undefined;

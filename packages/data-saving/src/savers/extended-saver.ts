@@ -27,7 +27,7 @@ const ADD_KEYS: readonly (keyof ExtendedAddOptions)[] = ["distribution"];
 
 /**
  * Checks `indexes` against `extendedShape` and returns them with negative values counted from
- * the end, as Python does. The original checks `index > size` and then fails in the backend
+ * the end, as Python does. The original checks `index > size` and then fails in the storage
  * for `index == size` (Q3): the error is the same, an IndexError, for `index >= size`.
  * @throws IndexOutOfRangeError (Python IndexError) for a wrong count or an index out of range.
  */

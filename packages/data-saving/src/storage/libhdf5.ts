@@ -1,5 +1,5 @@
 /**
- * The backend seam implemented on `@pymodaq-ts/h5-lowlevel`, our native libhdf5 binding.
+ * The storage interface implemented on `@pymodaq-ts/h5-lowlevel`, our native libhdf5 binding.
  * Thin adapters: every call maps to one binding call (but whole reads of arrays larger than the
  * chunk cache, see LowLevelArray.read), handles are the binding's (owned by the file).
  */
@@ -33,10 +33,22 @@ import type {
   StringStorage,
   VlenCreateSpec,
 } from "./types.js";
+import { fromBindingError, translateBindingErrors } from "./libhdf5-errors.js";
+
+/** "file.h5:/path" of a binding node, for error messages. */
+function whereOf(h: { readonly path: string; readonly file: H5FileLike }): string {
+  return `${h.file.filename}:${h.path}`;
+}
 
 class LowLevelAttrs implements AttributeStore {
-  /** @param attrsOf the live attribute set (a released array is reopened on access) */
-  constructor(private readonly attrsOf: () => H5Attributes) {}
+  /**
+   * @param attrsOf the live attribute set (a released array is reopened on access)
+   * @param where "file.h5:/path" of the node, for error messages
+   */
+  constructor(
+    private readonly attrsOf: () => H5Attributes,
+    readonly where: () => string,
+  ) {}
   names(): string[] {
     return this.attrsOf().names();
   }
@@ -60,6 +72,8 @@ class LowLevelAttrs implements AttributeStore {
   }
 }
 
+translateBindingErrors(LowLevelAttrs, ["names", "has", "getValue", "getStored", "setStrings", "setInteger", "delete"]);
+
 function childKind(kind: string | null): ChildKind | null {
   if (kind === null) return null;
   return kind === "group" || kind === "dataset" ? kind : "other";
@@ -75,10 +89,13 @@ function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
 }
 
 /** Path, name and attributes: what every adapted node shares. */
-abstract class LowLevelNode<H extends { readonly path: string; readonly name: string; readonly attrs: H5Attributes }> {
+abstract class LowLevelNode<H extends { readonly path: string; readonly name: string; readonly attrs: H5Attributes; readonly file: H5FileLike }> {
   readonly attrs: AttributeStore;
   constructor(protected h: H) {
-    this.attrs = new LowLevelAttrs(() => this.live().attrs);
+    this.attrs = new LowLevelAttrs(() => this.live().attrs, () => this.where());
+  }
+  where(): string {
+    return whereOf(this.h);
   }
   /** The binding's node, open. */
   protected live(): H {
@@ -150,8 +167,13 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   }
 }
 
+translateBindingErrors(LowLevelGroup, [
+  "children", "childNames", "childKind", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
+  "createVlen", "remove",
+]);
+
 class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray {
-  /** True after close(): the next use reopens the dataset by name (its path is fixed). */
+  /** True after release(): the next use reopens the dataset by name (its path is fixed). */
   private released = false;
   constructor(
     ds: H5DatasetLike,
@@ -183,7 +205,7 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     // Larger than the chunk cache: read from the file straight into the result rather than
     // chunk by chunk through the cache (one copy fewer: 17-22 -> 13 ms for W3's 16 MB in C).
     // Closing first flushes this handle's cache; the next use reopens it with the file's cache.
-    this.close();
+    this.release();
     const direct = this.reopen(UNCACHED);
     try {
       return direct.read();
@@ -208,14 +230,18 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
           handle = this.live();
           writer = handle.blockWriter(leading);
         }
-        writer.write(index, data);
+        try {
+          writer.write(index, data);
+        } catch (e) {
+          throw fromBindingError("blockWriter.write", this.where(), e);
+        }
       },
     };
   }
   resize(shape: readonly number[]): void {
     this.live().resize(shape);
   }
-  close(): void {
+  release(): void {
     if (!this.released) this.h.close();
     this.released = true;
   }
@@ -223,6 +249,8 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     this.live().append(data, rows);
   }
 }
+
+translateBindingErrors(LowLevelArray, ["shape", "layoutInfo", "read", "write", "blockWriter", "resize", "release", "append"]);
 
 class LowLevelVlen extends LowLevelNode<H5VlenLike> implements StorageVlen {
   constructor(
@@ -244,6 +272,8 @@ class LowLevelVlen extends LowLevelNode<H5VlenLike> implements StorageVlen {
     return this.layout();
   }
 }
+
+translateBindingErrors(LowLevelVlen, ["length", "append", "read", "layoutInfo"]);
 
 class LowLevelFile implements StorageFile {
   readonly root: StorageGroup;
@@ -268,7 +298,12 @@ class LowLevelFile implements StorageFile {
   close(): void {
     if (this.file.isOpen) this.file.close();
   }
+  where(): string {
+    return this.file.filename;
+  }
 }
+
+translateBindingErrors(LowLevelFile, ["flush", "close"]);
 
 /**
  * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Names are marked ASCII whatever
@@ -277,9 +312,17 @@ class LowLevelFile implements StorageFile {
 export const libhdf5Storage: Storage = {
   name: "h5-lowlevel",
   create(path: string, settings: FileSettings): StorageFile {
-    return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+    try {
+      return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+    } catch (e) {
+      throw fromBindingError("create", path, e);
+    }
   },
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
-    return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+    try {
+      return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+    } catch (e) {
+      throw fromBindingError("open", path, e);
+    }
   },
 };

@@ -1,6 +1,6 @@
 /**
- * The backend seam: the small set of HDF5 operations the PyMoDAQ conventions layer, the savers
- * and the loaders need. `h5lowlevel.ts` implements it on our native binding; another backend
+ * The storage interface: the small set of HDF5 operations the PyMoDAQ conventions layer, the
+ * savers and the loaders need. `libhdf5.ts` implements it on our native binding; another storage
  * (h5wasm in a browser, an HSDS client) implements these interfaces and is handed to
  * `H5SaverLowLevel` through its `storage` option. Nothing here knows about PyMoDAQ.
  *
@@ -41,7 +41,7 @@ export interface StoredAttr {
   readonly space: "scalar" | "null" | { readonly simple: readonly number[] };
   /**
    * Strings decoded as UTF-8 with trailing NULs stripped ("" for a NULL dataspace); numbers as
-   * number/bigint; anything else as the backend gives it.
+   * number/bigint; anything else as the storage gives it.
    */
   readonly value: string | number | bigint | boolean | AnyTypedArray | string[] | null;
 }
@@ -53,7 +53,7 @@ export interface AttributeStore {
   getValue(name: string): StoredAttr["value"];
   /** Value plus storage description (for layout checks). */
   getStored(name: string): StoredAttr;
-  /** Writes or overwrites scalar string attributes of one storage, in order (one backend call). */
+  /** Writes or overwrites scalar string attributes of one storage kind, in order (one storage call). */
   setStrings(entries: readonly (readonly [name: string, value: string])[], storage: StringStorage): void;
   /** Writes or overwrites a scalar integer attribute of the given width (EXTDIM). */
   setInteger(name: string, value: number, dtype: "int32" | "int64"): void;
@@ -95,6 +95,11 @@ export interface StorageGroup extends StorageNode {
   childKind(name: string): ChildKind | null;
   openGroup(name: string): StorageGroup;
   createGroup(name: string): StorageGroup;
+  /**
+   * Opens any dataset as an array. For a dataset whose elements are not numeric (the Logger's
+   * variable-length rows, strings, compounds) `dtype` and the data calls throw; such a dataset
+   * is read with `openVlen` when it holds vlen uint8 rows.
+   */
   openArray(name: string): StorageArray;
   openVlen(name: string): StorageVlen;
   createArray(name: string, spec: ArrayCreateSpec): StorageArray;
@@ -121,8 +126,11 @@ export interface StorageArray extends StorageNode {
   resize(shape: readonly number[]): void;
   /** Grows dimension 0 by `rows` and writes `data` (rows x shape[1:]) there. */
   append(data: AnyTypedArray, rows: number): void;
-  /** Releases the handle (its chunk cache is flushed now); the node is reopened by path when needed. */
-  close(): void;
+  /**
+   * Releases the handle (its chunk cache is flushed now). The array stays usable: the next call
+   * reopens it by path.
+   */
+  release(): void;
 }
 
 /** Repeated writes of same-shaped blocks at leading indexes of one array (checked once when made). */
@@ -157,7 +165,7 @@ export interface StorageFile {
   close(): void;
 }
 
-/** A way to open and create HDF5 files: the one object a new backend must provide. */
+/** A way to open and create HDF5 files: the one object a new storage must provide. */
 export interface Storage {
   /** Informational name ("h5-lowlevel", "h5wasm", ...). */
   readonly name: string;

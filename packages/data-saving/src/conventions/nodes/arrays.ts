@@ -21,7 +21,7 @@ export class CARRAY extends Node {
   constructor(
     session: Session,
     path: string,
-    /** The backend handle of this dataset. */
+    /** The storage handle of this dataset. */
     readonly storage: StorageArray,
     /** The shape when the caller knows it (a dataset it just created); read from the file otherwise. */
     shape?: readonly number[],
@@ -48,7 +48,7 @@ export class CARRAY extends Node {
   /** Closes the dataset handle (reopened on the next use); see Session.release. */
   releaseStorage(): void {
     this.writers.length = 0;
-    this.storage.close();
+    this.storage.release();
   }
 
   /** Storage layout: chunks, max shape, filters. */

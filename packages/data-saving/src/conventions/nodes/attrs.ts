@@ -123,7 +123,7 @@ export class NodeAttrs {
 
   /**
    * `set` for several attributes, in order. Consecutive attributes of the same storage (system
-   * strings, envelopes) go to the backend in one call, so a new node's attribute set costs a
+   * strings, envelopes) go to the storage in one call, so a new node's attribute set costs a
    * few calls rather than one per attribute.
    * @throws FileStateError on a read-only or closed file.
    */

@@ -15,7 +15,7 @@ export class GROUP extends Node {
   constructor(
     session: Session,
     path: string,
-    /** The backend handle of this group. */
+    /** The storage handle of this group. */
     readonly storage: StorageGroup,
   ) {
     super(session, path, storage.attrs, "GROUP");

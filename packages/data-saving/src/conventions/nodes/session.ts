@@ -48,11 +48,11 @@ export class Session implements AttrsOwner {
   /** Incremented by every removal, so that caches derived from the tree can tell they are stale. */
   removals = 0;
 
-  /** Fixed for the life of the file (checked on every write, so not asked to the backend each time). */
+  /** Fixed for the life of the file (checked on every write, so not asked to the storage each time). */
   readonly writable: boolean;
 
   constructor(
-    /** The backend file. */
+    /** The storage file. */
     readonly file: StorageFile,
   ) {
     this.writable = file.writable;

@@ -18,7 +18,7 @@ export class VLARRAY extends Node {
   constructor(
     session: Session,
     path: string,
-    /** The backend handle of this dataset. */
+    /** The storage handle of this dataset. */
     readonly storage: StorageVlen,
   ) {
     super(session, path, storage.attrs, "VLARRAY");

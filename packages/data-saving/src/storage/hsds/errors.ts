@@ -1,12 +1,12 @@
 /**
- * Typed errors of the HSDS storage: every failed request becomes an HsdsError carrying the HTTP
- * status (0 when no response came) and HSDS's own message; a failed flush of buffered appends
- * says which rows of which arrays were not persisted.
+ * Typed errors of the HSDS storage: every failed request becomes an HsdsError (a StorageError,
+ * code `STORAGE`) carrying the HTTP status (0 when no response came) and HSDS's own message; a
+ * failed send of buffered writes says which rows of which arrays were not persisted.
  */
-import { DataSavingError } from "../../errors.js";
+import { isStorageError, StorageError } from "../../errors.js";
 
 /** A request HSDS refused or that got no answer. */
-export class HsdsError extends DataSavingError {
+export class HsdsError extends StorageError {
   /** HTTP status; 0 when the connection failed before a response. */
   readonly status: number;
   /** HSDS's message (its response body), or the network error's. */
@@ -16,8 +16,13 @@ export class HsdsError extends DataSavingError {
   /** The domain concerned. */
   readonly domain: string;
 
+  /**
+   * @param request `METHOD /path` of the failed request (the StorageError's `operation`)
+   * @param options.path the node concerned (the error's `path` is `hsds:DOMAIN` without it)
+   */
   constructor(status: number, hsdsMessage: string, request: string, domain: string, options?: { path?: string; cause?: unknown }) {
-    super("IOError", `hsds:${domain}${options?.path === undefined ? "" : ` ${options.path}`}: ${describe(status)}: ${hsdsMessage} (${request})`, options);
+    super(request, options?.path ?? `hsds:${domain}`, options?.cause);
+    this.message = `hsds:${domain}${options?.path === undefined ? "" : ` ${options.path}`}: ${describe(status)}: ${hsdsMessage} (${request})`;
     this.name = "HsdsError";
     this.status = status;
     this.hsdsMessage = hsdsMessage;
@@ -71,5 +76,8 @@ export class HsdsUnsavedRowsError extends HsdsError {
   }
 }
 
-export const isHsdsError = (e: unknown): e is HsdsError => e instanceof HsdsError;
-export const isHsdsUnsavedRowsError = (e: unknown): e is HsdsUnsavedRowsError => e instanceof HsdsUnsavedRowsError;
+/** True for an HsdsError (also one thrown by another copy of the package). */
+export const isHsdsError = (e: unknown): e is HsdsError =>
+  isStorageError(e) && typeof (e as Partial<HsdsError>).status === "number" && typeof (e as Partial<HsdsError>).hsdsMessage === "string";
+/** True for an HsdsUnsavedRowsError. */
+export const isHsdsUnsavedRowsError = (e: unknown): e is HsdsUnsavedRowsError => isHsdsError(e) && Array.isArray((e as Partial<HsdsUnsavedRowsError>).unsaved);

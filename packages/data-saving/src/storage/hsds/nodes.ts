@@ -412,7 +412,8 @@ export class HsdsArray extends HsdsDataset implements StorageArray {
     this.s.client.writeBinary(this.value(), { append: rows }, body, this.path);
   }
 
-  close(): void {
+  /** Sends what this array holds (the HTTP connection is the domain's: nothing else to release). */
+  release(): void {
     if (this.s.open) this.settle();
   }
 }

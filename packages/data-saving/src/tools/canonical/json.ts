@@ -9,6 +9,7 @@
  * stringifyCanonical({ n: 2n ** 64n, x: 0.5, f: jsonFloat(1) });
  * // '{"n":18446744073709551616,"x":0.5,"f":1.0}'
  */
+import { InvalidTypeError, InvalidValueError } from "../../errors.js";
 import { formatPyFloat } from "../../codec/floatrepr.js";
 import { isJsonFloat } from "./float.js";
 
@@ -46,7 +47,7 @@ function write(value: unknown, indent: string, step: string, seen: Set<object>):
   }
   if (isJsonFloat(value)) return floatText(value.value);
   const obj = value as object;
-  if (seen.has(obj)) throw new TypeError("cannot serialize a cyclic structure");
+  if (seen.has(obj)) throw new InvalidValueError("stringifyCanonical: cannot serialize a cyclic structure");
   seen.add(obj);
   const inner = indent + step;
   const open = step ? `\n${inner}` : "";
@@ -76,6 +77,6 @@ function write(value: unknown, indent: string, step: string, seen: Set<object>):
  */
 export function stringifyCanonical(value: unknown, space = 0): string {
   const text = write(value, "", " ".repeat(Math.min(10, Math.max(0, space))), new Set());
-  if (text === undefined) throw new TypeError("value has no JSON form");
+  if (text === undefined) throw new InvalidTypeError("stringifyCanonical: value has no JSON form");
   return text;
 }

@@ -8,6 +8,7 @@
  * // { dtype: "float64", shape: [2], size: 2, values: [JsonFloat(1), "NaN"] }   (text: [1.0, "NaN"])
  */
 import { createHash } from "node:crypto";
+import { InvalidValueError } from "../../errors.js";
 import { floatJson, type JsonFloat } from "./float.js";
 import { FsumAccumulator } from "./fsum.js";
 
@@ -139,7 +140,7 @@ export function arraySummary(arr: ArrayLikeND): Record<string, unknown> {
   const size = arr.shape.reduce((a, b) => a * b, 1);
   const lanes = isComplex(arr.dtype) ? 2 : 1;
   if (arr.data.length < size * lanes) {
-    throw new RangeError(`array of shape [${arr.shape.join(", ")}] needs ${size * lanes} values, got ${arr.data.length}`);
+    throw new InvalidValueError(`arraySummary: array of shape [${arr.shape.join(", ")}] needs ${size * lanes} values, got ${arr.data.length}`);
   }
   const head = { dtype: arr.dtype, shape: [...arr.shape], size };
   if (size <= FULL_VALUES_LIMIT) {

@@ -2,7 +2,7 @@
  * The `tree` part of the canonical load JSON (shared/fixtures/pymodaq/README.md): one entry per
  * object reachable from `/` with its kind, decoded CLASS/TITLE, every attribute decoded the way
  * pymodaq's `get_attr` does, the raw attribute storage, the dataset storage and a summary of the
- * stored values. Works on any HDF5 file through the backend seam; never writes.
+ * stored values. Works on any HDF5 file through the storage interface; never writes.
  *
  * @example
  * const tree = canonicalTree("scan.h5");
@@ -134,7 +134,7 @@ type OpenedDataset = { array: StorageArray } | { vlen: StorageVlen } | { other: 
 
 /**
  * Opens a dataset as a numeric array, else as a vlen-uint8 array (the Logger), else as an array
- * whose elements are neither (strings, compounds...: listed without values; the backend seam has
+ * whose elements are neither (strings, compounds...: listed without values; the storage interface has
  * no dtype for them).
  */
 function openDataset(group: StorageGroup, name: string): OpenedDataset {

@@ -3,6 +3,7 @@
  * constructors and one of methods, keyed by Python class and method names. Inherited methods
  * are recorded under the concrete class (`BkgSaver.add_data`), so the tables list them there.
  */
+import type { Storage } from "../../storage/types.js";
 import { basename } from "node:path";
 import { ATTR } from "../../conventions/layout.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
@@ -12,7 +13,6 @@ import {
 } from "../../savers/index.js";
 import type { StepArgs } from "./args.js";
 import { ScenarioValueError } from "./errors.js";
-import type { Storage } from "../../storage/types.js";
 import type { ScenarioClock, ScenarioEnvironment } from "./scenario.js";
 
 /** What a step may use besides its arguments. */
@@ -21,8 +21,6 @@ export interface StepContext {
   saver(id: string): H5SaverLowLevel;
   /** Where the replayed file is written. */
   readonly outPath: string;
-  /** The storage the savers write with (undefined: libhdf5). */
-  readonly storage: Storage | undefined;
   /** The file name recorded in the scenario (written as the root `file` attribute). */
   readonly recordedFileName: string;
   readonly environment: ScenarioEnvironment;
@@ -30,6 +28,8 @@ export interface StepContext {
   readonly clock: ScenarioClock | null;
   /** The recorded `where` path (null when the method has no `where`). */
   readonly where: string | null;
+  /** Where the H5SaverLowLevel instances store the file (default: libhdf5). */
+  readonly storage: Storage | undefined;
 }
 
 type Construct = (a: StepArgs, ctx: StepContext) => object;
@@ -45,7 +45,9 @@ const withSaver = <T>(make: (h5: H5SaverLowLevel) => T) => (a: StepArgs, ctx: St
 
 export const CONSTRUCTORS: Readonly<Record<string, Construct>> = {
   H5SaverLowLevel: (a, ctx) => new H5SaverLowLevel({
-    saveType: a.str("save_type", "scan"), backend: a.str("backend", "tables") as "tables" | "h5py", ...(ctx.storage === undefined ? {} : { storage: ctx.storage }),
+    saveType: a.str("save_type", "scan"),
+    backend: a.str("backend", "tables") as "tables" | "h5py",
+    ...(ctx.storage === undefined ? {} : { storage: ctx.storage }),
   }),
   AxisSaverLoader: withSaver((h5) => new AxisSaverLoader(h5)),
   DataSaverLoader: withSaver((h5) => new DataSaverLoader(h5)),

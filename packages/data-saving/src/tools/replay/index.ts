@@ -4,7 +4,7 @@
  * @example
  * const { steps } = replayScenario("dte_timed_tables.scenario.json", "/tmp/dte_timed_tables.h5");
  */
-export { replayScenario, type ReplayResult } from "./replay.js";
+export { replayScenario, type ReplayOptions, type ReplayResult } from "./replay.js";
 export { parseScenario, SCENARIO_FORMAT, SCENARIO_FORMAT_VERSION } from "./scenario.js";
 export type { CallStep, NewStep, Scenario, ScenarioClock, ScenarioEnvironment, ScenarioStep } from "./scenario.js";
 export {

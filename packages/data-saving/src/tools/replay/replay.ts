@@ -17,6 +17,11 @@ import { ReplayStepError } from "./errors.js";
 import { parseScenario, type CallStep, type NewStep, type Scenario } from "./scenario.js";
 import { NodeRef, decodeValue } from "./values.js";
 
+export interface ReplayOptions {
+  /** Where the file is written (default: libhdf5, a file on disk). */
+  storage?: Storage;
+}
+
 export interface ReplayResult {
   /** The scenario name. */
   readonly name: string;
@@ -29,7 +34,11 @@ export interface ReplayResult {
 class Replayer {
   private readonly instances = new Map<string, object>();
 
-  constructor(private readonly scenario: Scenario, private readonly outPath: string, private readonly storage: Storage | undefined) {}
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly outPath: string,
+    private readonly storage: Storage | undefined,
+  ) {}
 
   run(): ReplayResult {
     try {
@@ -52,11 +61,11 @@ class Replayer {
         return inst;
       },
       outPath: this.outPath,
-      storage: this.storage,
       recordedFileName: this.scenario.fileName,
       environment: this.scenario.environment,
       clock: step.op === "call" ? step.clock : null,
       where: step.op === "call" ? step.where : null,
+      storage: this.storage,
     };
   }
 
@@ -114,14 +123,13 @@ class Replayer {
  * Replays a scenario and writes the resulting file.
  * @param scenario the path of a `NAME.scenario.json` file, or its parsed JSON
  * @param outPath the HDF5 file to write (its extension is forced to `.h5`, as `init_file` does)
- * @param options.storage the storage to write with (default libhdf5; with an HSDS storage,
- *   `outPath` is a domain path)
+ * @param options `storage`: where the file is written (default: libhdf5, a file on disk)
  * @returns the scenario name, the path written and the number of steps
  * @throws ScenarioFormatError for a malformed scenario; ReplayStepError (with the step number
  *   and the original error as `cause`) when a step fails or returns another node than recorded
  */
-export function replayScenario(scenario: string | object, outPath: string, options: { storage?: Storage } = {}): ReplayResult {
-  const o = checkOptions(options, ["storage"], "replayScenario");
+export function replayScenario(scenario: string | object, outPath: string, options?: ReplayOptions): ReplayResult {
+  const { storage } = checkOptions(options, ["storage"], "replayScenario");
   const doc: unknown = typeof scenario === "string" ? JSON.parse(readFileSync(scenario, "utf8")) : scenario;
-  return new Replayer(parseScenario(doc), outPath, o.storage).run();
+  return new Replayer(parseScenario(doc), outPath, storage).run();
 }

@@ -5,8 +5,9 @@
  * every other value as a PyValue (`pyvalues.ts`).
  */
 import {
-  Axis, DataToExport, DataWithAxes, NDArray, NpScalar, isDtype, type Dtype, type PyValue,
+  Axis, DataToExport, DataWithAxes, NDArray, NpScalar, isDtype, type PyValue,
 } from "@pymodaq-ts/data-model";
+import { dtypeItemSize } from "@pymodaq-ts/h5-lowlevel";
 import { ScenarioValueError } from "./errors.js";
 import { decodeFloat, decodeInt, decodePyValue, isTagged, type Tagged } from "./pyvalues.js";
 
@@ -23,11 +24,6 @@ export class NodeRef {
 /** Everything a recorded value can become. */
 export type ReplayValue =
   | PyValue | NDArray | Axis | DataWithAxes | DataToExport | InstanceRef | NodeRef | ReplayValue[];
-
-const ITEM_SIZES: Readonly<Record<Dtype, number>> = {
-  int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8,
-  float32: 4, float64: 8, complex64: 8, complex128: 16, bool: 1,
-};
 
 function field(obj: Tagged, key: string, where: string): unknown {
   if (!(key in obj)) throw new ScenarioValueError(`${where}: missing "${key}"`);
@@ -60,7 +56,7 @@ export function decodeNdArray(obj: Tagged, where: string): NDArray {
   const shape = intList(field(obj, "shape", where), `${where}.shape`);
   const bytes = Buffer.from(stringField(obj, "data", where), "base64");
   const size = shape.reduce((a, b) => a * b, 1);
-  if (bytes.byteLength !== size * ITEM_SIZES[dtype]) {
+  if (bytes.byteLength !== size * dtypeItemSize(dtype)) {
     throw new ScenarioValueError(`${where}: ${bytes.byteLength} bytes do not fit ${dtype} of shape [${shape.join(", ")}]`);
   }
   const zeros = NDArray.zeros(shape, dtype);

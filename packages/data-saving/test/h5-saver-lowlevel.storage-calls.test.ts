@@ -1,6 +1,6 @@
-// The backend seam: H5SaverLowLevel runs on any Storage given as `storage`; here a proxy
-// around the libhdf5 backend that counts calls shows what the layer asks of a backend: handles
-// opened once, no attribute read or write per append, deferred attributes written at flush.
+// What H5SaverLowLevel asks of its storage: a proxy around the libhdf5 storage that counts calls
+// shows handles opened once, no attribute read or write per append, deferred attributes written
+// at flush.
 import { join } from "node:path";
 import { PyTuple } from "@pymodaq-ts/data-model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 type Counts = Record<string, number>;
 
-/** Wraps every object the backend returns in a proxy that counts method calls by name. */
+/** Wraps every object the storage returns in a proxy that counts method calls by name. */
 function countingBackend(inner: Storage, counts: Counts): Storage {
   const wrap = <T extends object>(target: T, kind: string): T =>
     new Proxy(target, {
@@ -43,8 +43,8 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
-describe("backend seam", () => {
-  it("H5SaverLowLevel works on the backend it is given", () => {
+describe("H5SaverLowLevel on a storage", () => {
+  it("works on the storage it is given", () => {
     const counts: Counts = {};
     const h5 = new H5SaverLowLevel({ storage: countingBackend(libhdf5Storage, counts) });
     h5.initFile(join(dir, "seam.h5"), { newFile: true });
@@ -84,7 +84,7 @@ describe("backend seam", () => {
     h5.closeFile();
   });
 
-  it("a new array's attributes reach the backend in three calls: system, array, data attributes", () => {
+  it("a new array's attributes reach the storage in three calls: system, array, data attributes", () => {
     const counts: Counts = {};
     const h5 = new H5SaverLowLevel({ storage: countingBackend(libhdf5Storage, counts) });
     h5.initFile(join(dir, "batched.h5"), { newFile: true });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { pytablesChunkShape, pytablesMaxShape } from "../src/conventions/chunk-shape.js";
+import { H5ArgumentError, pytablesChunkShape, pytablesMaxShape } from "../src/index.js";
 
 const carray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, itemSize, shape[0]!);
 const earray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, itemSize, 1000);
 
 describe("pytablesChunkShape", () => {
-  it("spec Appendix A examples", () => {
+  it("file-format doc Appendix A examples", () => {
     expect(carray([10], 8)).toEqual([8192]);
     expect(carray([5, 6], 8)).toEqual([1365, 6]);
     expect(carray([3, 4, 5], 8)).toEqual([409, 4, 5]);
@@ -15,7 +15,7 @@ describe("pytablesChunkShape", () => {
     expect(earray([0, 1000, 1000], 8)).toEqual([1, 65, 1000]);
   });
 
-  it("spec §4.3 EARRAY examples", () => {
+  it("file-format doc §4.3 EARRAY examples", () => {
     expect(earray([0, 1], 8)).toEqual([8192, 1]);
     expect(earray([0, 3], 8)).toEqual([2730, 3]);
     expect(earray([0, 5, 6], 8)).toEqual([273, 5, 6]);
@@ -54,9 +54,9 @@ describe("pytablesChunkShape", () => {
   });
 
   it("rejects scalars and bad sizes", () => {
-    expect(() => pytablesChunkShape([], 8, 0)).toThrow(RangeError);
-    expect(() => pytablesChunkShape([1.5], 8, 1)).toThrow(RangeError);
-    expect(() => pytablesChunkShape([3], 0, 3)).toThrow(RangeError);
-    expect(() => pytablesMaxShape([1, 2], [1])).toThrow(RangeError);
+    expect(() => pytablesChunkShape([], 8, 0)).toThrow(H5ArgumentError);
+    expect(() => pytablesChunkShape([1.5], 8, 1)).toThrow(H5ArgumentError);
+    expect(() => pytablesChunkShape([3], 0, 3)).toThrow(H5ArgumentError);
+    expect(() => pytablesMaxShape([1, 2], [1])).toThrow(H5ArgumentError);
   });
 });

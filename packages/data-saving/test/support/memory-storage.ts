@@ -1,0 +1,305 @@
+/**
+ * An in-memory implementation of the storage interface: proof that the savers, loaders and
+ * tools need nothing beyond `src/storage/types.ts`, and a reference the libhdf5 storage is
+ * compared with. Files live in a Map of this storage instance (path -> root group), so a file
+ * written, closed and reopened keeps its content. It stores what libhdf5 would report (string
+ * attribute types sized in UTF-8 bytes, names in byte order) but never touches a disk.
+ */
+import { allocate, lanesOf, type AnyTypedArray, type Dtype } from "@pymodaq-ts/data-model";
+import type {
+  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, FileSettings, Hyperslab, Storage, StorageArray,
+  StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage,
+  VlenCreateSpec,
+} from "../../src/storage/types.js";
+
+const utf8 = new TextEncoder();
+
+/** HDF5's order of link and attribute names: byte-wise on their UTF-8 encoding. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+
+class MemoryAttrs implements AttributeStore {
+  private readonly stored = new Map<string, StoredAttr>();
+  constructor(private readonly path: string) {}
+  names(): string[] {
+    return [...this.stored.keys()].sort(byteOrder);
+  }
+  has(name: string): boolean {
+    return this.stored.has(name);
+  }
+  getValue(name: string): StoredAttr["value"] {
+    const a = this.getStored(name);
+    return a.space === "null" && a.h5type.startsWith("string(") ? "" : a.value;
+  }
+  getStored(name: string): StoredAttr {
+    const a = this.stored.get(name);
+    if (a === undefined) throw new Error(`${this.path}: no attribute ${name}`);
+    return a;
+  }
+  setStrings(entries: readonly (readonly [name: string, value: string])[], storage: StringStorage): void {
+    for (const [name, value] of entries) {
+      const nullSpace = value === "" && storage.emptyAsNull;
+      const h5type = storage.storage === "vlen"
+        ? `string(vlen,${storage.cset})`
+        : `string(fixed,${Math.max(1, utf8.encode(value).length)},${storage.cset})`;
+      this.stored.set(name, { h5type, space: nullSpace ? "null" : "scalar", value: nullSpace ? null : value });
+    }
+  }
+  setInteger(name: string, value: number, dtype: "int32" | "int64"): void {
+    this.stored.set(name, { h5type: dtype, space: "scalar", value: dtype === "int64" ? BigInt(value) : value });
+  }
+  delete(name: string): void {
+    if (!this.stored.delete(name)) throw new Error(`${this.path}: no attribute ${name}`);
+  }
+}
+
+abstract class MemoryNode {
+  readonly attrs: MemoryAttrs;
+  constructor(readonly path: string, readonly name: string) {
+    this.attrs = new MemoryAttrs(path);
+  }
+}
+
+function childPath(parent: string, name: string): string {
+  return parent === "/" ? `/${name}` : `${parent}/${name}`;
+}
+
+class MemoryGroup extends MemoryNode implements StorageGroup {
+  private readonly links = new Map<string, MemoryGroup | MemoryArray | MemoryVlen>();
+  children(): ChildEntry[] {
+    return this.childNames().map((name) => ({ name, kind: this.childKind(name)! }));
+  }
+  childNames(): string[] {
+    return [...this.links.keys()].sort(byteOrder);
+  }
+  childKind(name: string): ChildKind | null {
+    const c = this.links.get(name);
+    return c === undefined ? null : c instanceof MemoryGroup ? "group" : "dataset";
+  }
+  openGroup(name: string): StorageGroup {
+    return this.open(name, MemoryGroup);
+  }
+  createGroup(name: string): StorageGroup {
+    return this.add(new MemoryGroup(childPath(this.path, name), name));
+  }
+  openArray(name: string): StorageArray {
+    const c = this.links.get(name);
+    return c instanceof MemoryVlen ? c.asArray() : this.open(name, MemoryArray);
+  }
+  openVlen(name: string): StorageVlen {
+    return this.open(name, MemoryVlen);
+  }
+  createArray(name: string, spec: ArrayCreateSpec): StorageArray {
+    return this.add(new MemoryArray(childPath(this.path, name), name, spec));
+  }
+  createVlen(name: string, spec: VlenCreateSpec): StorageVlen {
+    return this.add(new MemoryVlen(childPath(this.path, name), name, spec));
+  }
+  remove(name: string): void {
+    if (!this.links.delete(name)) throw new Error(`${this.path}: no child ${name}`);
+  }
+  private open<T>(name: string, kind: abstract new (...args: never[]) => T): T {
+    const c = this.links.get(name);
+    if (!(c instanceof kind)) throw new Error(`${childPath(this.path, name)}: not a ${kind.name}`);
+    return c;
+  }
+  private add<T extends MemoryGroup | MemoryArray | MemoryVlen>(node: T): T {
+    if (this.links.has(node.name)) throw new Error(`${node.path}: exists already`);
+    this.links.set(node.name, node);
+    return node;
+  }
+}
+
+function product(dims: readonly number[]): number {
+  return dims.reduce((a, b) => a * b, 1);
+}
+
+/** Row-major strides (in elements) of `shape`. */
+function strides(shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length).fill(1);
+  for (let i = shape.length - 2; i >= 0; i--) out[i] = out[i + 1]! * shape[i + 1]!;
+  return out;
+}
+
+/** Calls `visit(fileOffset, slabOffset)` for every element of the slab, in C order. */
+function forEachInSlab(shape: readonly number[], slab: Hyperslab, visit: (at: number, i: number) => void): void {
+  const st = strides(shape);
+  const n = product(slab.count);
+  const idx = new Array<number>(slab.count.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    let at = 0;
+    for (let d = 0; d < idx.length; d++) at += (slab.start[d]! + idx[d]!) * st[d]!;
+    visit(at, i);
+    for (let d = idx.length - 1; d >= 0; d--) {
+      if (++idx[d]! < slab.count[d]!) break;
+      idx[d] = 0;
+    }
+  }
+}
+
+class MemoryArray extends MemoryNode implements StorageArray {
+  readonly dtype: Dtype;
+  private dims: number[];
+  private data: AnyTypedArray;
+  constructor(path: string, name: string, private readonly spec: ArrayCreateSpec) {
+    super(path, name);
+    this.dtype = spec.dtype;
+    this.dims = [...spec.shape];
+    this.data = allocate(spec.dtype, product(spec.shape));
+  }
+  shape(): number[] {
+    return [...this.dims];
+  }
+  layoutInfo(): StorageLayoutInfo {
+    const filters = this.spec.deflate === null ? [] : [
+      ...(this.spec.shuffle ? [{ name: "shuffle", params: [lanesOf(this.dtype) * itemBytes(this.dtype)] }] : []),
+      { name: "deflate", params: [this.spec.deflate] },
+    ];
+    return {
+      layout: this.spec.chunks === null ? "contiguous" : "chunked",
+      chunks: this.spec.chunks === null ? null : [...this.spec.chunks],
+      maxshape: [...this.spec.maxshape],
+      filters,
+    };
+  }
+  read(slab?: Hyperslab): AnyTypedArray {
+    if (slab === undefined) return this.data.slice();
+    this.check(slab);
+    const lanes = lanesOf(this.dtype);
+    const out = allocate(this.dtype, product(slab.count));
+    forEachInSlab(this.dims, slab, (at, i) => {
+      for (let l = 0; l < lanes; l++) (out as Float64Array)[i * lanes + l] = (this.data as Float64Array)[at * lanes + l]!;
+    });
+    return out;
+  }
+  write(data: AnyTypedArray, slab?: Hyperslab): void {
+    const s = slab ?? { start: this.dims.map(() => 0), count: this.dims };
+    this.check(s);
+    const lanes = lanesOf(this.dtype);
+    forEachInSlab(this.dims, s, (at, i) => {
+      for (let l = 0; l < lanes; l++) (this.data as Float64Array)[at * lanes + l] = (data as Float64Array)[i * lanes + l]!;
+    });
+  }
+  blockWriter(leading: number): StorageBlockWriter {
+    const trailing = this.dims.slice(leading);
+    return {
+      dtype: this.dtype,
+      blockSize: product(trailing),
+      write: (index, data) => this.write(data, { start: [...index, ...trailing.map(() => 0)], count: [...index.map(() => 1), ...trailing] }),
+    };
+  }
+  resize(shape: readonly number[]): void {
+    const old = this.data;
+    const oldDims = this.dims;
+    this.dims = [...shape];
+    this.data = allocate(this.dtype, product(shape));
+    const common = oldDims.map((d, i) => Math.min(d, shape[i]!));
+    if (product(common) > 0) {
+      const lanes = lanesOf(this.dtype);
+      const slab = { start: common.map(() => 0), count: common };
+      const src = strides(oldDims);
+      const dst = strides(this.dims);
+      forEachInSlab(common, slab, (_at, i) => {
+        let from = 0;
+        let to = 0;
+        let rest = i;
+        for (let d = common.length - 1; d >= 0; d--) {
+          const k = rest % common[d]!;
+          rest = Math.floor(rest / common[d]!);
+          from += k * src[d]!;
+          to += k * dst[d]!;
+        }
+        for (let l = 0; l < lanes; l++) (this.data as Float64Array)[to * lanes + l] = (old as Float64Array)[from * lanes + l]!;
+      });
+    }
+  }
+  append(data: AnyTypedArray, rows: number): void {
+    const start = this.dims[0]!;
+    this.resize([start + rows, ...this.dims.slice(1)]);
+    this.write(data, { start: this.dims.map((_, i) => (i === 0 ? start : 0)), count: [rows, ...this.dims.slice(1)] });
+  }
+  release(): void {}
+  private check(slab: Hyperslab): void {
+    slab.count.forEach((c, d) => {
+      if (slab.start[d]! + c > this.dims[d]!) throw new Error(`${this.path}: selection beyond the extent`);
+    });
+  }
+}
+
+function itemBytes(dtype: Dtype): number {
+  return allocate(dtype, 1).BYTES_PER_ELEMENT;
+}
+
+class MemoryVlen extends MemoryNode implements StorageVlen {
+  private readonly rows: Uint8Array[] = [];
+  constructor(path: string, name: string, private readonly spec: VlenCreateSpec) {
+    super(path, name);
+  }
+  length(): number {
+    return this.rows.length;
+  }
+  append(rows: readonly Uint8Array[]): void {
+    for (const r of rows) this.rows.push(r.slice());
+  }
+  read(start = 0, count = this.rows.length - start): Uint8Array[] {
+    return this.rows.slice(start, start + count).map((r) => r.slice());
+  }
+  /** The vlen dataset opened as an array, as libhdf5 opens it: its elements have no dtype. */
+  asArray(): StorageArray {
+    const notNumeric = (): never => {
+      throw new Error(`${this.path}: the elements are variable-length, not numeric`);
+    };
+    return {
+      path: this.path,
+      name: this.name,
+      attrs: this.attrs,
+      get dtype(): Dtype {
+        return notNumeric();
+      },
+      shape: () => [this.rows.length],
+      layoutInfo: () => this.layoutInfo(),
+      read: notNumeric,
+      write: notNumeric,
+      blockWriter: notNumeric,
+      resize: notNumeric,
+      append: notNumeric,
+      release: () => undefined,
+    };
+  }
+  layoutInfo(): StorageLayoutInfo {
+    const filters = this.spec.deflate === null ? [] : [
+      ...(this.spec.shuffle ? [{ name: "shuffle", params: [] }] : []),
+      { name: "deflate", params: [this.spec.deflate] },
+    ];
+    return { layout: "chunked", chunks: [this.spec.chunk], maxshape: [null], filters };
+  }
+}
+
+class MemoryFile implements StorageFile {
+  isOpen = true;
+  constructor(readonly path: string, readonly writable: boolean, readonly root: MemoryGroup) {}
+  flush(): void {}
+  close(): void {
+    this.isOpen = false;
+  }
+}
+
+/** A new in-memory storage; its files exist as long as the object does. */
+export function memoryStorage(): Storage & { readonly files: ReadonlyMap<string, StorageGroup> } {
+  const files = new Map<string, MemoryGroup>();
+  return {
+    name: "memory",
+    files,
+    create(path: string, _settings: FileSettings): StorageFile {
+      const root = new MemoryGroup("/", "");
+      files.set(path, root);
+      return new MemoryFile(path, true, root);
+    },
+    open(path: string, mode: "r" | "r+", _settings: FileSettings): StorageFile {
+      const root = files.get(path);
+      if (root === undefined) throw new Error(`${path}: no such file in this memory storage`);
+      return new MemoryFile(path, mode === "r+", root);
+    },
+  };
+}
