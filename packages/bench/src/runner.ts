@@ -167,7 +167,7 @@ export async function runBenchmark(opts: RunnerOptions, log: (line: string) => v
     rmSync(work, { recursive: true, force: true });
   }
   if (opts.hsds && opts.workloads.some((w) => w === "w1" || w === "w2" || w === "w4")) {
-    const rows = await runHsdsComparison(opts.sizes, log);
+    const rows = await runHsdsComparison(opts.sizes, opts.workloads, log);
     if (rows !== null) tables.push(`HSDS beside the local file (in-process, one run each):\n\n${hsdsTable(rows)}`);
   }
   if (opts.resultsDir) {

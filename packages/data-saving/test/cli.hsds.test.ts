@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
+import { runCommand } from "./cli.helpers.js";
 import { inspectFile } from "../src/tools/canonical/inspect.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { FIXTURES, hsdsUnavailable, startHsds, type RunningHsds } from "./hsds.helpers.js";
@@ -20,12 +20,7 @@ if (hsdsUnavailable !== null) console.log(hsdsUnavailable);
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
 const tsx = resolve(packageRoot, "../../node_modules/.bin/tsx");
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runCommand;
 
 /** The canonical JSON printed by `inspect --json`, without the file name. */
 const withoutFile = (json: string): unknown => ({ ...(JSON.parse(json) as object), file: "" });

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NDArray } from "@pymodaq-ts/data-model";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyFile } from "../src/cli/copy.js";
+import { copyBetween } from "../src/cli/copy.js";
 import { FILE_SETTINGS } from "../src/conventions/layout.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -61,14 +61,7 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
       expect(canonical(inspectFile(domain, { storage: user1 }))).toBe(expected);
 
       const exported = join(work, `${name}.exported.h5`);
-      const from = user1.open(domain, "r", FILE_SETTINGS);
-      const to = libhdf5Storage.create(exported, FILE_SETTINGS);
-      try {
-        copyFile(from, to);
-      } finally {
-        to.close();
-        from.close();
-      }
+      copyBetween(user1, domain, libhdf5Storage, exported);
       expect(canonical(inspectFile(exported))).toBe(expected);
     }, 120_000);
   });
@@ -78,14 +71,7 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
       const original = join(FIXTURES, `${name}.h5`);
       if (!existsSync(original)) throw new Error(`missing ${original}`);
       const domain = `/home/test_user1/imported-${name}.h5`;
-      const from = libhdf5Storage.open(original, "r", FILE_SETTINGS);
-      const to = user1.create(domain, FILE_SETTINGS);
-      try {
-        copyFile(from, to);
-      } finally {
-        to.close();
-        from.close();
-      }
+      copyBetween(libhdf5Storage, original, user1, domain);
       expect(canonical(inspectFile(domain, { storage: user1 }))).toBe(canonical(inspectFile(original)));
     }, 120_000);
   });

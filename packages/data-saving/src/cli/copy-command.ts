@@ -2,9 +2,7 @@
  * `pymodaq-h5 export hsds:/DOMAIN.h5 FILE.h5` and `pymodaq-h5 import FILE.h5 hsds:/DOMAIN.h5`:
  * copy between an HSDS domain and a local file (the destination is replaced).
  */
-import { FILE_SETTINGS } from "../conventions/layout.js";
-import type { StorageFile } from "../storage/types.js";
-import { copyFile } from "./copy.js";
+import { copyBetween } from "./copy.js";
 import type { CliIO } from "./run.js";
 import { targetOf } from "./targets.js";
 
@@ -20,16 +18,7 @@ export function runCopy(from: string, to: string, io: CliIO): number {
     io.err(`pymodaq-h5: no such ${source.path === from ? "file" : "domain"}: ${from}\n`);
     return 1;
   }
-  let input: StorageFile | null = null;
-  let output: StorageFile | null = null;
-  try {
-    input = source.storage.open(source.path, "r", FILE_SETTINGS);
-    output = dest.storage.create(dest.path, FILE_SETTINGS);
-    const counts = copyFile(input, output);
-    io.out(`copied ${from} to ${to}: ${counts.groups} groups, ${counts.arrays} arrays, ${counts.vlens} VLARRAYs, ${counts.attributes} attributes\n`);
-    return 0;
-  } finally {
-    output?.close();
-    input?.close();
-  }
+  const counts = copyBetween(source.storage, source.path, dest.storage, dest.path);
+  io.out(`copied ${from} to ${to}: ${counts.groups} groups, ${counts.arrays} arrays, ${counts.vlens} VLARRAYs, ${counts.attributes} attributes\n`);
+  return 0;
 }

@@ -4,7 +4,8 @@
  * VLARRAYs, and every attribute with its storage (fixed or variable-length strings with their
  * character set, NULL dataspaces, int32/int64), so the copy reads as the original does.
  */
-import type { AttributeStore, StorageFile, StorageGroup, StringStorage } from "../storage/types.js";
+import type { AttributeStore, Storage, StorageFile, StorageGroup, StringStorage } from "../storage/types.js";
+import { FILE_SETTINGS } from "../conventions/layout.js";
 import { InvalidTypeError } from "../errors.js";
 
 /** What a copy went through. */
@@ -97,4 +98,21 @@ export function copyFile(from: StorageFile, to: StorageFile): CopyCounts {
   copyGroup(from.root, to.root, counts);
   to.flush();
   return counts;
+}
+
+/**
+ * Opens `sourcePath` read-only, creates (replaces) `destPath` and copies the one into the other.
+ * @throws the storages' errors (HsdsError with the status and HSDS's message), InvalidTypeError
+ *   for an object a PyMoDAQ file does not hold.
+ */
+export function copyBetween(source: Storage, sourcePath: string, dest: Storage, destPath: string): CopyCounts {
+  const input = source.open(sourcePath, "r", FILE_SETTINGS);
+  let output: StorageFile | null = null;
+  try {
+    output = dest.create(destPath, FILE_SETTINGS);
+    return copyFile(input, output);
+  } finally {
+    output?.close();
+    input.close();
+  }
 }

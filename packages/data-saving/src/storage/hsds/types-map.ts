@@ -79,7 +79,8 @@ export function storedAttrOf(a: AttrJson): StoredAttr {
   if (typeof v === "number" && (h5type === "int64" || h5type === "uint64") && !Number.isSafeInteger(v)) return { h5type, space, value: BigInt(v) };
   if (typeof v === "number" || typeof v === "boolean" || v === null) return { h5type, space, value: v };
   if (Array.isArray(v) && v.every((x) => typeof x === "string")) return { h5type, space, value: v as string[] };
-  if (Array.isArray(v) && v.every((x) => typeof x === "number")) return { h5type, space, value: h5type === "float32" || h5type === "float64" ? Float64Array.from(v as number[]) : (v as number[]).length === 0 ? new Float64Array(0) : Float64Array.from(v as number[]) };
+  // Numeric array attributes (none in PyMoDAQ's files) read as float64; anything else as its JSON.
+  if (Array.isArray(v) && v.every((x) => typeof x === "number")) return { h5type, space, value: Float64Array.from(v as number[]) };
   return { h5type, space, value: JSON.stringify(v) };
 }
 
