@@ -51,7 +51,7 @@ describe.runIf(hsdsUnavailable === null)("pymodaq-h5 with hsds:/ domains", () =>
     const local = join(dir, "enl3.h5");
     expect((await run("replay", scenario, local)).code).toBe(0);
     const r = await run("replay", scenario, "hsds:/home/test_user1/enl3.h5");
-    expect(r).toEqual({ code: 0, out: "wrote hsds:/home/test_user1/enl3.h5 (12 steps)\n", err: "" });
+    expect(r).toEqual({ code: 0, out: "wrote hsds:/home/test_user1/enl3.h5 (8 steps)\n", err: "" });
     const expected = { ...inspectFile(local), file: "" };
     const onHsds = await run("inspect", "hsds:/home/test_user1/enl3.h5", "--json");
     expect(onHsds.code).toBe(0);
