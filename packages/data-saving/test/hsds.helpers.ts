@@ -21,8 +21,9 @@ const kit = resolve(repoRoot, "../shared/services/hsds");
 /** The PyMoDAQ fixtures (NAME.h5, NAME.scenario.json, NAME.expected.json). */
 export const FIXTURES = resolve(repoRoot, "../shared/fixtures/pymodaq");
 
-/** Names of the fixture scenarios (`NAME.scenario.json`). */
+/** Names of the fixture scenarios (`NAME.scenario.json`); none without the fixtures. */
 export function scenarioNames(): string[] {
+  if (!existsSync(FIXTURES)) return [];
   return readdirSync(FIXTURES).filter((f) => f.endsWith(".scenario.json")).map((f) => f.slice(0, -".scenario.json".length)).sort();
 }
 

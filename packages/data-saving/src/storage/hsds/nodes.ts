@@ -33,25 +33,28 @@ export function selectOf(slab: Hyperslab): string {
 /** Most bytes per value request: larger reads and writes go in slices along dimension 0. */
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
-/** The one attribute store of object `id` in its domain. */
-function attrsOf(s: DomainSession, collection: Collection, id: string, path: string): HsdsAttrs {
+/** The one attribute store of object `id` in its domain (`fresh`: just created, so it has none). */
+function attrsOf(s: DomainSession, collection: Collection, id: string, path: string, fresh: boolean): HsdsAttrs {
   const key = `attrs:${id}`;
   let a = s.objects.get(key) as HsdsAttrs | undefined;
   if (a === undefined) {
-    a = new HsdsAttrs(s, collection, id, path);
+    a = new HsdsAttrs(s, collection, id, path, fresh);
     s.objects.set(key, a);
   }
   return a;
 }
 
 class HsdsAttrs implements AttributeStore {
-  private cache: Map<string, AttrJson> | null = null;
+  private cache: Map<string, AttrJson> | null;
   constructor(
     private readonly s: DomainSession,
     private readonly collection: Collection,
     private readonly id: string,
     private readonly path: string,
-  ) {}
+    fresh: boolean,
+  ) {
+    this.cache = fresh ? new Map() : null;
+  }
 
   private all(): Map<string, AttrJson> {
     this.s.check(this.path);
@@ -118,13 +121,16 @@ interface Link {
 
 export class HsdsGroup implements StorageGroup {
   readonly attrs: AttributeStore;
-  private links: Map<string, Link> | null = null;
+  private links: Map<string, Link> | null;
+  /** @param fresh just created: no links and no attributes to fetch */
   constructor(
     private readonly s: DomainSession,
     readonly id: string,
     readonly path: string,
+    fresh = false,
   ) {
-    this.attrs = attrsOf(s, "groups", id, path);
+    this.attrs = attrsOf(s, "groups", id, path, fresh);
+    this.links = fresh ? new Map() : null;
   }
   get name(): string {
     return this.path === "/" ? "" : this.path.slice(this.path.lastIndexOf("/") + 1);
@@ -171,7 +177,7 @@ export class HsdsGroup implements StorageGroup {
     const res = this.s.client.json("POST", "/groups", { body: { link: { id: this.id, name } }, nodePath: path });
     const id = String(res["id"]);
     this.all().set(name, { id, kind: "group" });
-    const g = new HsdsGroup(this.s, id, path);
+    const g = new HsdsGroup(this.s, id, path, true);
     this.s.objects.set(id, g);
     return g;
   }
@@ -211,7 +217,7 @@ export class HsdsGroup implements StorageGroup {
     const res = this.s.client.json("POST", "/datasets", { body: { ...body, link: { id: this.id, name } }, nodePath: path });
     const id = String(res["id"]);
     this.all().set(name, { id, kind: "dataset" });
-    return { ...res, creationProperties: body["creationProperties"] ?? null, shape: res["shape"] ?? null, id, path };
+    return { ...res, creationProperties: body["creationProperties"] ?? null, shape: res["shape"] ?? null, id, path, fresh: true };
   }
   private remember<T extends HsdsArray | HsdsVlen>(ds: T): T {
     this.s.objects.set(ds.id, ds);
@@ -259,7 +265,7 @@ abstract class HsdsDataset {
     const d = described;
     this.id = String(d["id"]);
     this.path = String(d["path"]);
-    this.attrs = attrsOf(s, "datasets", this.id, this.path);
+    this.attrs = attrsOf(s, "datasets", this.id, this.path, d["fresh"] === true);
   }
   get name(): string {
     return this.path.slice(this.path.lastIndexOf("/") + 1);

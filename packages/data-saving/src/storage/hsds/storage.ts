@@ -43,11 +43,13 @@ export interface HsdsStorage extends Storage {
 
 class HsdsFile implements StorageFile {
   readonly root: StorageGroup;
+  /** @param fresh a domain just created (its root has no links and no attributes yet) */
   constructor(
     private readonly s: DomainSession,
     rootId: string,
+    fresh: boolean,
   ) {
-    const root = new HsdsGroup(s, rootId, "/");
+    const root = new HsdsGroup(s, rootId, "/", fresh);
     s.objects.set(rootId, root);
     this.root = root;
   }
@@ -113,11 +115,11 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
       c.close();
     }
   };
-  const openSession = (domain: string, writable: boolean, make: (c: HsdsClient) => string): HsdsFile => {
+  const openSession = (domain: string, writable: boolean, fresh: boolean, make: (c: HsdsClient) => string): HsdsFile => {
     const c = client(domain);
     try {
       const root = make(c);
-      return new HsdsFile(new DomainSession(c, writable, batch, root), root);
+      return new HsdsFile(new DomainSession(c, writable, batch, root), root, fresh);
     } catch (e) {
       c.close();
       throw e;
@@ -129,7 +131,7 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
     connection,
     stats,
     create(domain: string, _settings: FileSettings): StorageFile {
-      return openSession(domain, true, (c) => {
+      return openSession(domain, true, true, (c) => {
         // Truncate, as creating a file does: the old domain goes first.
         try {
           c.json("DELETE", "/");
@@ -141,7 +143,7 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
     },
     open(domain: string, mode: "r" | "r+", _settings: FileSettings): StorageFile {
       if (mode !== "r" && mode !== "r+") throw new InvalidValueError(`hsdsStorage.open: mode must be "r" or "r+", got ${String(mode)}`);
-      return openSession(domain, mode === "r+", (c) => {
+      return openSession(domain, mode === "r+", false, (c) => {
         const d = c.json("GET", "/");
         if (typeof d["root"] !== "string") throw new FileStateError(`hsds:${domain} is a folder, not a domain holding a file`, { path: domain });
         return d["root"];
