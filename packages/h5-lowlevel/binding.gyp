@@ -20,7 +20,11 @@
         "native/dataset_io.cpp",
         "native/chunk_direct.cpp",
         "native/selection.cpp",
-        "native/vlen_ops.cpp"
+        "native/vlen_ops.cpp",
+        "native/transfer.cpp",
+        "native/async_work.cpp",
+        "native/async_file.cpp",
+        "native/async_dataset.cpp"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

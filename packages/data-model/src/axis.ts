@@ -83,14 +83,14 @@ export class Axis {
   ) {
     let o: AxisOptions;
     if (typeof first === "object" && first !== null) {
-      o = checkOptions("Axis", first, AXIS_KEYS);
+      o = checkOptions(first, AXIS_KEYS, "Axis");
     } else {
       if (!isDataArgument(third) && (typeof third !== "object" || third === null)) {
         throw new ModelTypeError(`Axis: the third argument should be the data (${ACCEPTED_ARRAYS}) or an options object, got ${describe(third)}`);
       }
       const rest = isDataArgument(third)
-        ? { ...checkOptions("Axis", fourth, AXIS_KEYS), data: (third as AxisDataInput | null | undefined) ?? fourth?.data ?? null }
-        : checkOptions("Axis", third as AxisRestOptions, AXIS_KEYS);
+        ? { ...checkOptions(fourth, AXIS_KEYS, "Axis"), data: (third as AxisDataInput | null | undefined) ?? fourth?.data ?? null }
+        : checkOptions(third as AxisRestOptions, AXIS_KEYS, "Axis");
       o = { ...rest, label: first ?? "", units: units ?? "" };
     }
     const data = o.data === undefined || o.data === null ? null : axisArray(o.data);

@@ -88,7 +88,7 @@ export class DataBase extends DataLowLevel {
    */
   constructor(name: string, options: DataBaseOptions, allowedKeys: readonly string[] = DATA_BASE_KEYS) {
     super(name);
-    const o = checkOptions(this.constructor.name, options, allowedKeys) as Partial<DataBaseOptions>;
+    const o = checkOptions(options, allowedKeys, this.constructor.name) as Partial<DataBaseOptions>;
     this._units = checkUnits(o.units ?? "");
     if (o.origin !== undefined && typeof o.origin !== "string") throw new ModelTypeError(`origin should be a string, got ${describe(o.origin)}`);
     this.origin = o.origin ?? "";

@@ -78,7 +78,7 @@ export class DataToExport extends DataLowLevel {
    */
   constructor(name: string, options?: DataToExportOptions) {
     super(name);
-    const o = checkOptions("DataToExport", options, ["data", "timestamp", "attributes"]) as DataToExportOptions;
+    const o = checkOptions(options, ["data", "timestamp", "attributes"], "DataToExport") as DataToExportOptions;
     this.data = o.data ?? [];
     if (o.timestamp !== undefined) {
       if (typeof o.timestamp !== "number") throw new ModelTypeError(`timestamp should be a number, got ${describe(o.timestamp)}`);

@@ -152,7 +152,7 @@ function interp1(x: number, xp: ArrayLike<number>, fp: (i: number) => number, le
  *   ModelTypeError for an unknown option.
  */
 export function interp(d: DataWithAxes, newAxis: Axis | AxisDataInput, options: InterpOptions | undefined, build: CalculatedBuilder): DataWithAxes {
-  const o = checkOptions("interp", options, ["left", "right"]);
+  const o = checkOptions(options, ["left", "right"], "interp");
   if (d.dim !== DataDim.Data1D) throw new ModelValueError("For basic interpolation, only 1D data are supported");
   const axis = axisAt(d, 0, "interp");
   const target = newAxis instanceof Axis ? newAxis : new Axis(axis.label, axis.units, newAxis);
@@ -195,7 +195,7 @@ export interface FtOptions {
  *   unknown option.
  */
 export function fourier(d: DataWithAxes, dim: number, inverse: boolean, options: FtOptions | undefined): DataWithAxes {
-  const o = checkOptions(inverse ? "ift" : "ft", options, ["axisLabel", "axisUnits", "labels"]);
+  const o = checkOptions(options, ["axisLabel", "axisUnits", "labels"], inverse ? "ift" : "ft");
   const source = axisAt(d, dim, inverse ? "ift" : "ft");
   const { omega } = ftAxisTime(source.size, Math.abs(source.max() - source.min()));
   const out = d.deepcopyWithNewData(d.data.map((a) => (inverse ? centredIft(a, dim) : centredFt(a, dim))));

@@ -10,7 +10,7 @@ import { ModelTypeError } from "./errors.js";
  * @param where the constructor or function name, for messages.
  * @throws ModelTypeError for a non-object or an unknown key.
  */
-export function checkOptions<T extends object>(where: string, options: T | undefined, allowed: readonly string[]): T | Record<string, never> {
+export function checkOptions<T extends object>(options: T | undefined, allowed: readonly string[], where: string): T | Record<string, never> {
   if (options === undefined || options === null) return {};
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new ModelTypeError(`${where}: options must be an object, got ${describe(options)}`);

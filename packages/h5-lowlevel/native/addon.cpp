@@ -3,6 +3,7 @@
 #include <napi.h>
 
 #include "addon_data.hpp"
+#include "async_file.hpp"
 #include "errors.hpp"
 #include "file.hpp"
 #include "node.hpp"
@@ -53,6 +54,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.AddCleanupHook([registry]() { registry->closeAll(); });
   NativeFile::Init(env, exports);
   NativeNode::Init(env, exports);
+  InitAsyncFile(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("libraryVersion", Napi::Function::New<LibraryVersion>(env, "libraryVersion"));
   exports.Set("openFileCount", Napi::Function::New<OpenFileCount>(env, "openFileCount"));

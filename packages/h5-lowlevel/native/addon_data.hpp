@@ -10,6 +10,8 @@
 
 namespace h5l {
 
+struct OpenGate;  // async_file.cpp
+
 struct AddonData {
   Napi::FunctionReference nodeCtor;
   Napi::FunctionReference fileCtor;
@@ -23,6 +25,8 @@ struct AddonData {
   std::shared_ptr<FileState> pendingFile;
   std::shared_ptr<ObjState> pendingObj;
   AttrShapes attrShapes;
+  // Files opened by asynchronous work and not handed to JS yet.
+  std::shared_ptr<OpenGate> openGate;
 };
 
 inline AddonData* Data(Napi::Env env) { return env.GetInstanceData<AddonData>(); }

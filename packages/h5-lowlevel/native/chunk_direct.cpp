@@ -10,11 +10,8 @@
 
 namespace h5l {
 
-namespace {
-
-// The rank of the dataset's chunks when whole chunks may be written as bytes, else 0: chunked
-// layout, no filter to apply, and a file type equal to the memory type (no conversion, same byte
-// order, so the bytes H5Dwrite would store are the caller's).
+// A file type equal to the memory type means no conversion and the same byte order, so the bytes
+// H5Dwrite would store are the caller's.
 int DirectRank(const ObjState& s, hsize_t* chunkDims) {
   if (!s.file->writable || s.memType < 0) return 0;
   Hid dcpl(H5Dget_create_plist(s.id)), ftype(H5Dget_type(s.id));
@@ -25,18 +22,16 @@ int DirectRank(const ObjState& s, hsize_t* chunkDims) {
   return rank > 0 ? rank : 0;
 }
 
-}  // namespace
-
-DirectWrite WriteWholeChunks(ObjState& s, hid_t fspace, const Selection& sel, const void* data, size_t elemSize) {
+DirectWrite WriteWholeChunks(const ObjState& s, int directRank, const hsize_t* chunkDims, hid_t fspace,
+                             const Selection& sel, const void* data, size_t elemSize, MemSpaces& spaces) {
   if (sel.strided || sel.n == 0) return DirectWrite::NotApplicable;
-  if (s.directRank < 0) s.directRank = DirectRank(s, s.chunkDims);
   const int rank = sel.extent.n;
-  if (s.directRank == 0 || s.directRank != rank) return DirectWrite::NotApplicable;
+  if (directRank <= 0 || directRank != rank) return DirectWrite::NotApplicable;
   static const hsize_t kOrigin[H5S_MAX_RANK] = {};
   const bool all = sel.shape.n == 0;
   const hsize_t* start = all ? kOrigin : sel.start.v;
   const hsize_t* count = all ? sel.extent.v : sel.shape.v;
-  const hsize_t* chunk = s.chunkDims;
+  const hsize_t* chunk = chunkDims;
   // Axis `j` is the first along which a chunk spans more than one index. A chunk's elements are
   // contiguous in `data` when, along every later axis, it spans the whole selection.
   int j = 0;
@@ -85,7 +80,7 @@ DirectWrite WriteWholeChunks(ObjState& s, hid_t fspace, const Selection& sel, co
   fileStart[j] += whole * chunk[j];
   memStart[j] = whole * chunk[j];
   rest[j] = left;
-  hid_t mspace = s.MemSpace(rank, count);
+  hid_t mspace = spaces.Get(rank, count);
   bool ok = mspace >= 0 && H5Sselect_hyperslab(fspace, H5S_SELECT_SET, fileStart, nullptr, rest, nullptr) >= 0 &&
             H5Sselect_hyperslab(mspace, H5S_SELECT_SET, memStart, nullptr, rest, nullptr) >= 0 &&
             H5Dwrite(s.id, s.memType, mspace, fspace, H5P_DEFAULT, data) >= 0;

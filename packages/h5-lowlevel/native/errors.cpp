@@ -2,18 +2,11 @@
 
 #include <hdf5.h>
 
-#include <vector>
-
 #include "addon_data.hpp"
 
 namespace h5l {
 
 namespace {
-
-struct Frame {
-  std::string major, minor, func, file, message;
-  unsigned line = 0;
-};
 
 std::string MessageText(hid_t msgId) {
   char buf[256] = {0};
@@ -23,8 +16,8 @@ std::string MessageText(hid_t msgId) {
 }
 
 herr_t CollectFrame(unsigned, const H5E_error2_t* err, void* data) {
-  auto* frames = static_cast<std::vector<Frame>*>(data);
-  Frame f;
+  auto* frames = static_cast<std::vector<ErrorFrame>*>(data);
+  ErrorFrame f;
   f.major = MessageText(err->maj_num);
   f.minor = MessageText(err->min_num);
   f.func = err->func_name ? err->func_name : "";
@@ -35,38 +28,37 @@ herr_t CollectFrame(unsigned, const H5E_error2_t* err, void* data) {
   return 0;
 }
 
-// Innermost frame first: where libhdf5 detected the problem, then its callers up to the API.
-std::vector<Frame> TakeErrorStack() {
-  std::vector<Frame> frames;
-  hid_t stack = H5Eget_current_stack();
-  if (stack < 0) return frames;
-  H5Ewalk2(stack, H5E_WALK_UPWARD, CollectFrame, &frames);
-  H5Eclose_stack(stack);
-  return frames;
-}
-
-std::string Describe(const Frame& f) {
+std::string Describe(const ErrorFrame& f) {
   std::string text = f.message.empty() ? f.minor : f.message;
   return text.empty() ? f.func : text;
 }
 
-void ThrowInstance(Napi::Env env, Napi::FunctionReference& ctor, const std::string& message,
-                   Napi::Value details) {
-  if (ctor.IsEmpty()) {
-    Napi::Error::New(env, message).ThrowAsJavaScriptException();
-    return;
-  }
-  Napi::Object err = ctor.New({Napi::String::New(env, message), details});
-  if (env.IsExceptionPending()) return;
-  napi_throw(env, err);
+Napi::Value NewInstance(Napi::Env env, Napi::FunctionReference& ctor, const std::string& message,
+                        Napi::Value details) {
+  if (ctor.IsEmpty()) return Napi::Error::New(env, message).Value();
+  return ctor.New({Napi::String::New(env, message), details});
+}
+
+void Throw(Napi::Env env, Napi::Value error) {
+  if (!env.IsExceptionPending()) napi_throw(env, error);
 }
 
 }  // namespace
 
-void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string& target) {
-  std::vector<Frame> frames = TakeErrorStack();
-  std::string message = operation;
-  if (!target.empty()) message += " " + target;
+// Innermost frame first: where libhdf5 detected the problem, then its callers up to the API.
+H5Failure CaptureH5Failure(const std::string& operation, const std::string& target) {
+  H5Failure failure{operation, target, {}};
+  hid_t stack = H5Eget_current_stack();
+  if (stack < 0) return failure;
+  H5Ewalk2(stack, H5E_WALK_UPWARD, CollectFrame, &failure.frames);
+  H5Eclose_stack(stack);
+  return failure;
+}
+
+Napi::Value NewH5Error(Napi::Env env, const H5Failure& failure) {
+  const std::vector<ErrorFrame>& frames = failure.frames;
+  std::string message = failure.operation;
+  if (!failure.target.empty()) message += " " + failure.target;
   message += " failed";
   if (!frames.empty()) {
     std::string inner = Describe(frames.front());
@@ -76,7 +68,7 @@ void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string
   }
   Napi::Array jsFrames = Napi::Array::New(env, frames.size());
   for (size_t i = 0; i < frames.size(); i++) {
-    const Frame& f = frames[i];
+    const ErrorFrame& f = frames[i];
     Napi::Object o = Napi::Object::New(env);
     o.Set("major", f.major);
     o.Set("minor", f.minor);
@@ -87,18 +79,38 @@ void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string
     jsFrames.Set(static_cast<uint32_t>(i), o);
   }
   Napi::Object details = Napi::Object::New(env);
-  details.Set("operation", operation);
-  details.Set("target", target);
+  details.Set("operation", failure.operation);
+  details.Set("target", failure.target);
   details.Set("frames", jsFrames);
-  ThrowInstance(env, Data(env)->h5Error, message, details);
+  return NewInstance(env, Data(env)->h5Error, message, details);
 }
 
-void ThrowArgumentError(Napi::Env env, const std::string& message) {
-  ThrowInstance(env, Data(env)->argumentError, message, env.Undefined());
+Napi::Value NewArgumentError(Napi::Env env, const std::string& message) {
+  return NewInstance(env, Data(env)->argumentError, message, env.Undefined());
 }
 
-void ThrowClosedError(Napi::Env env, const std::string& message) {
-  ThrowInstance(env, Data(env)->closedError, message, env.Undefined());
+Napi::Value NewClosedError(Napi::Env env, const std::string& message) {
+  return NewInstance(env, Data(env)->closedError, message, env.Undefined());
+}
+
+void ThrowH5Error(Napi::Env env, const std::string& operation, const std::string& target) {
+  Throw(env, NewH5Error(env, CaptureH5Failure(operation, target)));
+}
+
+void ThrowArgumentError(Napi::Env env, const std::string& message) { Throw(env, NewArgumentError(env, message)); }
+
+void ThrowClosedError(Napi::Env env, const std::string& message) { Throw(env, NewClosedError(env, message)); }
+
+Problem Problem::H5(std::string operation) {
+  return {Kind::H5, std::move(operation), CaptureH5Failure("", "").frames};
+}
+
+void ThrowProblem(Napi::Env env, const Problem& problem, const std::string& target) {
+  if (problem.kind == Problem::Kind::Argument) {
+    ThrowArgumentError(env, problem.text);
+  } else if (problem.kind == Problem::Kind::H5) {
+    Throw(env, NewH5Error(env, H5Failure{problem.text, target, problem.frames}));
+  }
 }
 
 }  // namespace h5l

@@ -35,6 +35,8 @@ void NativeFile::Init(Napi::Env env, Napi::Object exports) {
                                         InstanceMethod<&NativeFile::Flush>("flush"),
                                         InstanceMethod<&NativeFile::IsOpen>("isOpen"),
                                         InstanceMethod<&NativeFile::OpenRoot>("openRoot"),
+                                        InstanceMethod<&NativeFile::FlushAsync>("flushAsync"),
+                                        InstanceMethod<&NativeFile::CloseAsync>("closeAsync"),
                                     });
   Data(env)->fileCtor = Napi::Persistent(ctor);
   exports.Set("createFile", Napi::Function::New<&NativeFile::Create>(env, "createFile"));

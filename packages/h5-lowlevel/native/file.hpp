@@ -13,6 +13,8 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
  public:
   static void Init(Napi::Env env, Napi::Object exports);
   explicit NativeFile(const Napi::CallbackInfo& info);
+  // Wraps a file identifier just opened or created (takes ownership).
+  static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames);
   // Garbage-collected file: nothing in JS can reach its objects any more, so close them all.
   ~NativeFile() override {
     if (state_) state_->close();
@@ -22,12 +24,14 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
   static Napi::Value Create(const Napi::CallbackInfo& info);
   static Napi::Value Open(const Napi::CallbackInfo& info);
   static Napi::Value OpenOrCreate(const Napi::CallbackInfo& info, bool create);
-  static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames);
 
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value Flush(const Napi::CallbackInfo& info);
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
   Napi::Value OpenRoot(const Napi::CallbackInfo& info);
+  // async_file.cpp
+  Napi::Value FlushAsync(const Napi::CallbackInfo& info);
+  Napi::Value CloseAsync(const Napi::CallbackInfo& info);
   bool CheckOpen(Napi::Env env);
 
   std::shared_ptr<FileState> state_;

@@ -60,6 +60,7 @@ FileState::~FileState() { close(); }
 
 herr_t FileState::close() {
   if (id < 0) return 0;
+  std::lock_guard<std::mutex> lock(ioMutex);
   for (ObjState* o : objects) o->close(false);
   objects.clear();
   herr_t status = H5Fclose(id);

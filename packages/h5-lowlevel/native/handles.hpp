@@ -6,6 +6,7 @@
 #include <hdf5.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_set>
 
@@ -82,6 +83,10 @@ struct FileState {
   bool asciiNames = false;
   std::unordered_set<ObjState*> objects;
   std::shared_ptr<Registry> registry;
+  // Held by asynchronous work while it runs on the pool (async_work.hpp) and by every close of
+  // the file or of one of its objects: closing waits for running work, and work that starts
+  // later finds the handle closed. Identifiers change only under it (or with no work pending).
+  std::mutex ioMutex;
 
   FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Registry> reg);
   ~FileState();

@@ -66,6 +66,12 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
           InstanceMethod<&NativeNode::Append>("append"),
           InstanceMethod<&NativeNode::VlenAppend>("vlenAppend"),
           InstanceMethod<&NativeNode::VlenRead>("vlenRead"),
+          InstanceMethod<&NativeNode::ReadAsync>("readAsync"),
+          InstanceMethod<&NativeNode::WriteAsync>("writeAsync"),
+          InstanceMethod<&NativeNode::AppendAsync>("appendAsync"),
+          InstanceMethod<&NativeNode::ShapeAsync>("shapeAsync"),
+          InstanceMethod<&NativeNode::VlenReadAsync>("vlenReadAsync"),
+          InstanceMethod<&NativeNode::VlenAppendAsync>("vlenAppendAsync"),
       });
   Data(env)->nodeCtor = Napi::Persistent(ctor);
 }
@@ -120,7 +126,10 @@ std::string NativeNode::Where(const std::string& name) const {
 
 Napi::Value NativeNode::Close(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (state_ && state_->isOpen() && state_->close(true) < 0) ThrowH5Error(env, "close", Where(""));
+  if (!state_ || !state_->isOpen()) return env.Undefined();
+  // Waits for asynchronous work running on the file (see FileState::ioMutex).
+  std::lock_guard<std::mutex> lock(state_->file->ioMutex);
+  if (state_->close(true) < 0) ThrowH5Error(env, "close", Where(""));
   return env.Undefined();
 }
 

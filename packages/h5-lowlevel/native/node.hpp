@@ -1,11 +1,12 @@
 // NativeNode: the JS handle of a group or dataset opened through a file. Its methods are defined
 // by operation family: group_ops.cpp, attr_read.cpp, attr_write.cpp, dataset_create.cpp,
-// dataset_info.cpp, dataset_io.cpp, vlen_ops.cpp.
+// dataset_info.cpp, dataset_io.cpp, vlen_ops.cpp, async_dataset.cpp.
 #pragma once
 
 #include <napi.h>
 
 #include <memory>
+#include <vector>
 
 #include "handles.hpp"
 
@@ -28,6 +29,11 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
                        bool emptyAsNull);
   // Throws unless the node is a dataset (numeric when `numeric`).
   bool CheckDataset(Napi::Env env, bool numeric);
+  // Throws unless the dataset holds vlen-uint8 sequences (vlen_ops.cpp).
+  bool CheckVlen(Napi::Env env);
+  // Descriptors of vlen rows given as an array of Uint8Array, pointing into them (vlen_ops.cpp);
+  // `kept`, when given, receives a new array of the same rows, to keep them alive.
+  static bool ToVlenRows(Napi::Env env, Napi::Value rows, std::vector<hvl_t>* items, Napi::Array* kept = nullptr);
 
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
@@ -71,6 +77,14 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   // vlen_ops.cpp
   Napi::Value VlenAppend(const Napi::CallbackInfo& info);
   Napi::Value VlenRead(const Napi::CallbackInfo& info);
+  // async_dataset.cpp: promise forms of the dataset calls
+  Napi::Value TransferAsync(const Napi::CallbackInfo& info, bool write);
+  Napi::Value ReadAsync(const Napi::CallbackInfo& info);
+  Napi::Value WriteAsync(const Napi::CallbackInfo& info);
+  Napi::Value AppendAsync(const Napi::CallbackInfo& info);
+  Napi::Value ShapeAsync(const Napi::CallbackInfo& info);
+  Napi::Value VlenReadAsync(const Napi::CallbackInfo& info);
+  Napi::Value VlenAppendAsync(const Napi::CallbackInfo& info);
 
   std::shared_ptr<ObjState> state_;
 };

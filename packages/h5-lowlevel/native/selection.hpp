@@ -1,10 +1,13 @@
 // Hyperslab selections from JS arrays, bounds-checked against the dataspace before libhdf5 sees them.
+// Reading the arrays needs the main thread; checking and selecting does not, so asynchronous
+// work reads them first and checks them on the pool against the extent it finds there.
 #pragma once
 
 #include <hdf5.h>
 #include <napi.h>
 
 #include "convert.hpp"
+#include "errors.hpp"
 
 namespace h5l {
 
@@ -17,8 +20,21 @@ struct Selection {
   hsize_t n = 0;          // selected elements
 };
 
-// Selects start/count/stride in `space` (all of it when `start` is undefined or null) and
-// describes the selection in `*sel`. Throws H5ArgumentError and returns false when invalid.
+// start/count/stride as given, not yet checked against a dataspace.
+struct SelectionArgs {
+  bool all = true;  // no start given: the whole dataspace
+  bool hasStride = false;
+  Dims start, count, stride;
+};
+
+// Reads start/count/stride (all of the dataspace when `start` is undefined or null), of any rank:
+// ApplySelection checks it against the extent. Throws H5ArgumentError and returns false when invalid.
+bool ToSelectionArgs(Napi::Env env, Napi::Value start, Napi::Value count, Napi::Value stride, SelectionArgs* out);
+
+// Checks `args` against the extent of `space`, selects it there and describes it in `*sel`. Any thread.
+Problem ApplySelection(hid_t space, const SelectionArgs& args, Selection* sel);
+
+// Both, on the main thread: throws and returns false when invalid.
 bool SelectHyperslab(Napi::Env env, hid_t space, Napi::Value start, Napi::Value count, Napi::Value stride,
                      Selection* sel);
 

@@ -4,57 +4,43 @@
 #include "convert.hpp"
 #include "errors.hpp"
 #include "node.hpp"
+#include "transfer.hpp"
 
 namespace h5l {
 
-namespace {
-
-bool CheckVlen(Napi::Env env, const NativeNode& node, const ObjState& s) {
-  if (s.elem.kind == "vlen-uint8") return true;
-  ThrowArgumentError(env, "dataset " + node.Where("") + " holds " + s.elem.kind + " elements, not vlen-uint8 sequences");
+bool NativeNode::CheckVlen(Napi::Env env) {
+  if (state_->elem.kind == "vlen-uint8") return true;
+  ThrowArgumentError(env, "dataset " + Where("") + " holds " + state_->elem.kind + " elements, not vlen-uint8 sequences");
   return false;
 }
 
-}  // namespace
+bool NativeNode::ToVlenRows(Napi::Env env, Napi::Value value, std::vector<hvl_t>* items, Napi::Array* kept) {
+  if (!value.IsArray()) {
+    ThrowArgumentError(env, "rows must be an array of Uint8Array");
+    return false;
+  }
+  Napi::Array rows = value.As<Napi::Array>();
+  items->resize(rows.Length());
+  if (kept) *kept = Napi::Array::New(env, items->size());
+  for (uint32_t i = 0; i < items->size(); i++) {
+    ArrayView view;
+    std::string arg = "rows[" + std::to_string(i) + "]";
+    Napi::Value row = rows.Get(i);  // read once: a second read could yield another array
+    if (!ToTypedArray(env, row, arg.c_str(), napi_uint8_array, "vlen-uint8", &view)) return false;
+    (*items)[i].len = view.bytes;
+    (*items)[i].p = view.data;
+    if (kept) kept->Set(i, row);
+  }
+  return true;
+}
 
 // vlenAppend(rows: Uint8Array[]): the hvl_t descriptors point into the caller's arrays (no copy).
 Napi::Value NativeNode::VlenAppend(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!CheckDataset(env, false) || !CheckVlen(env, *this, *state_)) return env.Undefined();
-  if (!info[0].IsArray()) {
-    ThrowArgumentError(env, "rows must be an array of Uint8Array");
-    return env.Undefined();
-  }
-  Napi::Array rows = info[0].As<Napi::Array>();
-  hsize_t n = rows.Length();
-  std::vector<hvl_t> items(n);
-  for (uint32_t i = 0; i < n; i++) {
-    ArrayView view;
-    std::string arg = "rows[" + std::to_string(i) + "]";
-    if (!ToTypedArray(env, rows.Get(i), arg.c_str(), napi_uint8_array, "vlen-uint8", &view)) return env.Undefined();
-    items[i].len = view.bytes;
-    items[i].p = view.data;
-  }
-  if (n == 0) return env.Undefined();
-  hsize_t dims[1], start[1];
-  {
-    Hid space(H5Dget_space(state_->id));
-    if (!space.ok() || H5Sget_simple_extent_dims(space.get(), dims, nullptr) != 1) {
-      ThrowH5Error(env, "append to dataset", Where(""));
-      return env.Undefined();
-    }
-  }
-  start[0] = dims[0];
-  dims[0] += n;
-  if (H5Dset_extent(state_->id, dims) < 0) {
-    ThrowH5Error(env, "extend dataset", Where(""));
-    return env.Undefined();
-  }
-  Hid fspace(H5Dget_space(state_->id));
-  Hid mspace(H5Screate_simple(1, &n, nullptr));
-  if (H5Sselect_hyperslab(fspace.get(), H5S_SELECT_SET, start, nullptr, &n, nullptr) < 0 ||
-      H5Dwrite(state_->id, state_->memType, mspace.get(), fspace.get(), H5P_DEFAULT, items.data()) < 0)
-    ThrowH5Error(env, "append to dataset", Where(""));
+  std::vector<hvl_t> items;
+  if (!CheckDataset(env, false) || !CheckVlen(env) || !ToVlenRows(env, info[0], &items)) return env.Undefined();
+  Problem problem = AppendVlenRows(*state_, items.data(), items.size());
+  if (!problem.ok()) ThrowProblem(env, problem, Where(""));
   return env.Undefined();
 }
 
@@ -62,7 +48,7 @@ Napi::Value NativeNode::VlenAppend(const Napi::CallbackInfo& info) {
 // libhdf5 free its buffers (H5Dvlen_reclaim).
 Napi::Value NativeNode::VlenRead(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!CheckDataset(env, false) || !CheckVlen(env, *this, *state_)) return env.Undefined();
+  if (!CheckDataset(env, false) || !CheckVlen(env)) return env.Undefined();
   hsize_t start = 0, count = 0, dims[1] = {0};
   if (!ToCount(env, info[0], "start", &start) || !ToCount(env, info[1], "count", &count)) return env.Undefined();
   Hid fspace(H5Dget_space(state_->id));

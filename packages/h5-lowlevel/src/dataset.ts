@@ -2,14 +2,19 @@
  * H5Dataset: a dataset of an open file. Numeric datasets read into and write from TypedArrays
  * (hyperslabs with start/count/stride), resize, and append rows along axis 0 in one native call.
  * Other datasets (strings, vlen, compound) open too; `kind` says what they hold.
+ *
+ * The `...Async` methods do the same on the libuv pool, one at a time per file in issue order;
+ * the TypedArray they read into or write from must be left alone until their promise settles
+ * (see the README, "Asynchronous calls").
  */
+import { checkSignal, checkStableBuffer, queueOf } from "./async.js";
 import { H5BlockWriter } from "./block-writer.js";
 import { checkTypedArray, typedArrayFor } from "./dtypes.js";
 import { argumentError } from "./errors.js";
 import type { NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
-import { checkSelection, type CheckedSelection } from "./selection.js";
-import type { AnyTypedArray, DatasetKind, Dtype, FilterInfo, H5DatasetLike, H5FileLike, Selection } from "./types.js";
+import { checkSelection, checkSelectionForm, type CheckedSelection } from "./selection.js";
+import type { AnyTypedArray, AsyncOptions, DatasetKind, Dtype, FilterInfo, H5DatasetLike, H5FileLike, Selection } from "./types.js";
 import { checkDims, checkSize, product } from "./validate.js";
 
 export class H5Dataset extends H5NodeBase implements H5DatasetLike {
@@ -154,6 +159,107 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
   }
 
   /**
+   * `read` on the libuv pool: the whole dataset (its extent read on the pool too) or a hyperslab,
+   * into a new TypedArray, once the file's earlier asynchronous operations have settled.
+   * @param options.signal cancels the read while it waits (rejects with H5AbortError)
+   * @throws (rejects) H5ArgumentError for non-numeric datasets or an invalid selection (the addon
+   *   checks it against the extent when the read runs); H5ClosedError; H5Error when libhdf5 fails
+   */
+  async readAsync(selection?: Selection, options?: AsyncOptions): Promise<AnyTypedArray> {
+    const dtype = this.dtype;
+    const sel = this.selectionForm(selection);
+    const signal = checkSignal(options);
+    return queueOf(this.file).run(async () => {
+      const target = typedArrayFor(dtype, sel ? sel.size : product(await this.handle.shapeAsync()));
+      await this.transferAsync(false, target, sel);
+      return target;
+    }, signal);
+  }
+
+  /**
+   * `readInto` on the libuv pool. libhdf5 writes into `target` in place while the read runs:
+   * leave it alone until the promise settles.
+   * @param options.signal cancels the read while it waits (rejects with H5AbortError)
+   * @throws (rejects) H5ArgumentError on a wrong kind or size of target (the size against the
+   *   extent when the read runs), or an invalid selection; H5ClosedError; H5Error
+   */
+  async readIntoAsync(target: AnyTypedArray, selection?: Selection, options?: AsyncOptions): Promise<void> {
+    const sel = this.checkedAsync(target, selection, "target");
+    const signal = checkSignal(options);
+    return queueOf(this.file).run(() => this.transferAsync(false, target, sel), signal);
+  }
+
+  /**
+   * `write` on the libuv pool, after the file's earlier asynchronous operations: writes issued
+   * one after the other land in that order. libhdf5 reads `data` in place while the write runs:
+   * leave it alone until the promise settles.
+   * @param options.signal cancels the write while it waits (rejects with H5AbortError)
+   * @throws (rejects) H5ArgumentError on a wrong kind or size of data, or an invalid selection;
+   *   H5ClosedError; H5Error when libhdf5 fails (a read-only file, for one)
+   */
+  async writeAsync(data: AnyTypedArray, selection?: Selection, options?: AsyncOptions): Promise<void> {
+    const sel = this.checkedAsync(data, selection, "data");
+    const signal = checkSignal(options);
+    return queueOf(this.file).run(() => this.transferAsync(true, data, sel), signal);
+  }
+
+  /**
+   * `append` on the libuv pool (extent change and write, after the file's earlier asynchronous
+   * operations). libhdf5 reads `data` in place: leave it alone until the promise settles.
+   * @param rows defaults to data elements / row elements
+   * @param options.signal cancels the append while it waits (rejects with H5AbortError)
+   * @throws (rejects) H5ArgumentError on a wrong kind or size of data; H5ClosedError; H5Error
+   *   beyond maxshape or when libhdf5 fails
+   */
+  async appendAsync(data: AnyTypedArray, rows?: number, options?: AsyncOptions): Promise<void> {
+    const n = checkTypedArray(this.dtype, data, "data");
+    checkStableBuffer(data, "data");
+    if (rows !== undefined) checkSize(rows, "rows");
+    const signal = checkSignal(options);
+    return queueOf(this.file).run(async () => {
+      if (this.rowElements === undefined) {
+        const shape = await this.handle.shapeAsync();
+        if (shape.length === 0) throw argumentError("dataset", `cannot append to the scalar dataset ${this.path}`);
+        this.rowElements = product(shape.slice(1));
+      }
+      const count = this.rowCount(n, rows);
+      this.knownShape = undefined;
+      await this.handle.appendAsync(data, count);
+    }, signal);
+  }
+
+  /**
+   * The current extent, read on the libuv pool after the file's earlier asynchronous operations.
+   * @param options.signal cancels the call while it waits (rejects with H5AbortError)
+   */
+  async shapeAsync(options?: AsyncOptions): Promise<number[]> {
+    const signal = checkSignal(options);
+    return queueOf(this.file).run(async () => {
+      this.knownShape = await this.handle.shapeAsync();
+      return [...this.knownShape];
+    }, signal);
+  }
+
+  /** The form of a selection; its range is checked by the addon against the extent on the pool. */
+  private selectionForm(selection: Selection | undefined): CheckedSelection | undefined {
+    return selection === undefined ? undefined : checkSelectionForm(selection, this.knownShape?.length);
+  }
+
+  /** What `checked` checks that needs no extent: kind of array and, for hyperslabs, its size. */
+  private checkedAsync(array: AnyTypedArray, selection: Selection | undefined, argument: string): CheckedSelection | undefined {
+    const n = checkTypedArray(this.dtype, array, argument);
+    checkStableBuffer(array, argument);
+    const sel = this.selectionForm(selection);
+    if (sel && n !== sel.size) throw argumentError(argument, `holds ${n} ${this.dtype} elements, the selection has ${sel.size}`);
+    return sel;
+  }
+
+  private transferAsync(write: boolean, array: AnyTypedArray, sel: CheckedSelection | undefined): Promise<void> {
+    const call = write ? this.handle.writeAsync.bind(this.handle) : this.handle.readAsync.bind(this.handle);
+    return sel ? call(array, sel.start, sel.count, sel.stride) : call(array);
+  }
+
+  /**
    * Changes the extent (within maxshape). New elements read as the fill value.
    * @throws H5ArgumentError on a wrong rank or a size beyond maxshape
    */
@@ -181,12 +287,18 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
       if (shape.length === 0) throw argumentError("dataset", `cannot append to the scalar dataset ${this.path}`);
       this.rowElements = product(shape.slice(1));
     }
-    const per = this.rowElements;
+    const count = this.rowCount(n, rows);
+    this.knownShape = undefined;
+    this.handle.append(data, count);
+  }
+
+  /** The rows `n` elements make (`rows` when given), checked against the known row size. */
+  private rowCount(n: number, rows: number | undefined): number {
+    const per = this.rowElements as number;
     const count = rows === undefined ? (per === 0 ? 0 : n / per) : checkSize(rows, "rows");
     if (!Number.isInteger(count) || count * per !== n) {
       throw argumentError("data", `holds ${n} elements, which is not ${rows === undefined ? "a whole number of" : count} rows of ${per}`);
     }
-    this.knownShape = undefined;
-    this.handle.append(data, count);
+    return count;
   }
 }

@@ -65,3 +65,17 @@ export function isH5ClosedError(e: unknown): e is H5ClosedError {
 export function argumentError(argument: string, problem: string): H5ArgumentError {
   return new H5ArgumentError(`${argument}: ${problem}`);
 }
+
+/**
+ * An asynchronous operation cancelled through its `signal` before it started. Named
+ * "AbortError" with code "ABORT_ERR", as Node's own aborted operations are, so that generic
+ * abort handling recognises it; `cause` is the signal's reason.
+ */
+export class H5AbortError extends Error {
+  override readonly name = "AbortError";
+  readonly code = "ABORT_ERR";
+}
+
+export function isH5AbortError(e: unknown): e is H5AbortError {
+  return e instanceof H5AbortError;
+}

@@ -13,13 +13,18 @@
  * The file owns every group and dataset opened through it: `close()` closes them first, and
  * any later use throws H5ClosedError. Files left open are closed by the garbage collector or,
  * at the latest, when the process or worker exits.
+ *
+ * The `...Async` methods run libhdf5 on the libuv pool; a file's asynchronous operations run one
+ * at a time in the order they were issued (see the README, "Asynchronous calls").
  */
 import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { checkSignal, queueOf, signalOf, throwIfAborted } from "./async.js";
 import { argumentError } from "./errors.js";
 import { H5Group } from "./group.js";
 import { native, type NativeCache, type NativeFile } from "./native.js";
-import type { H5Attributes } from "./types.js";
+import type { AsyncOptions, H5Attributes } from "./types.js";
 import type { FileAccessOptions, H5FileLike } from "./types.js";
 import { checkChunkCache, checkEnum, checkOptions } from "./validate.js";
 
@@ -60,6 +65,29 @@ function checkPath(path: unknown): string {
   return resolve(path);
 }
 
+/** The addon's arguments of createFile / createFileAsync. */
+function createArgs(path: string, options: FileCreateOptions | undefined, extra: readonly string[] = []) {
+  const filename = checkPath(path);
+  const opts = checkOptions(options, ["ifExists", "access", "nameCset", ...extra]);
+  const ifExists = checkEnum(opts.ifExists ?? "truncate", "options.ifExists", ["truncate", "fail"] as const);
+  return { filename, truncate: ifExists === "truncate", cache: checkAccess(opts.access), asciiNames: checkNameCset(opts.nameCset) };
+}
+
+/** The addon's arguments of openFile / openFileAsync. */
+function openArgs(path: string, options: FileOpenOptions | undefined, extra: readonly string[] = []) {
+  const filename = checkPath(path);
+  const opts = checkOptions(options, ["mode", "access", "nameCset", ...extra]);
+  const mode = checkEnum(opts.mode ?? "r", "options.mode", ["r", "r+"] as const);
+  return { filename, mode, cache: checkAccess(opts.access), asciiNames: checkNameCset(opts.nameCset) };
+}
+
+const existsError = (filename: string) => argumentError("path", `${filename} already exists (ifExists: "fail")`);
+const missingError = (filename: string) => argumentError("path", `no such file ${filename}`);
+
+async function fileExists(filename: string): Promise<boolean> {
+  return stat(filename).then(() => true, () => false);
+}
+
 export class H5File implements H5FileLike {
   private rootGroup: H5Group | undefined;
 
@@ -75,13 +103,24 @@ export class H5File implements H5FileLike {
    * @throws H5ArgumentError when the file exists and ifExists is "fail"; H5Error when libhdf5 fails
    */
   static create(path: string, options?: FileCreateOptions): H5File {
-    const filename = checkPath(path);
-    const opts = checkOptions(options, ["ifExists", "access", "nameCset"]);
-    const ifExists = checkEnum(opts.ifExists ?? "truncate", "options.ifExists", ["truncate", "fail"] as const);
-    const cache = checkAccess(opts.access);
-    const asciiNames = checkNameCset(opts.nameCset);
-    if (ifExists === "fail" && existsSync(filename)) throw argumentError("path", `${filename} already exists (ifExists: "fail")`);
-    return new H5File(native().createFile(filename, ifExists === "truncate", cache, asciiNames), filename, "r+");
+    const { filename, truncate, cache, asciiNames } = createArgs(path, options);
+    if (!truncate && existsSync(filename)) throw existsError(filename);
+    return new H5File(native().createFile(filename, truncate, cache, asciiNames), filename, "r+");
+  }
+
+  /**
+   * `create` with libhdf5's work on the libuv pool.
+   * @param options the options of `create`, and `signal`: an already aborted signal rejects with
+   *   H5AbortError; the creation itself, once started, runs to the end
+   * @returns a promise of the new file; rejected with the errors `create` throws
+   */
+  static async createAsync(path: string, options?: FileCreateOptions & AsyncOptions): Promise<H5File> {
+    const { filename, truncate, cache, asciiNames } = createArgs(path, options, ["signal"]);
+    const signal = signalOf(options);
+    throwIfAborted(signal);
+    if (!truncate && (await fileExists(filename))) throw existsError(filename);
+    throwIfAborted(signal);
+    return new H5File(await native().createFileAsync(filename, truncate, cache, asciiNames), filename, "r+");
   }
 
   /**
@@ -89,13 +128,24 @@ export class H5File implements H5FileLike {
    * @throws H5ArgumentError when the file does not exist; H5Error when it is not HDF5 or is locked
    */
   static open(path: string, options?: FileOpenOptions): H5File {
-    const filename = checkPath(path);
-    const opts = checkOptions(options, ["mode", "access", "nameCset"]);
-    const mode = checkEnum(opts.mode ?? "r", "options.mode", ["r", "r+"] as const);
-    const cache = checkAccess(opts.access);
-    const asciiNames = checkNameCset(opts.nameCset);
-    if (!existsSync(filename)) throw argumentError("path", `no such file ${filename}`);
+    const { filename, mode, cache, asciiNames } = openArgs(path, options);
+    if (!existsSync(filename)) throw missingError(filename);
     return new H5File(native().openFile(filename, mode === "r+", cache, asciiNames), filename, mode);
+  }
+
+  /**
+   * `open` with libhdf5's work on the libuv pool.
+   * @param options the options of `open`, and `signal`: an already aborted signal rejects with
+   *   H5AbortError; the opening itself, once started, runs to the end
+   * @returns a promise of the open file; rejected with the errors `open` throws
+   */
+  static async openAsync(path: string, options?: FileOpenOptions & AsyncOptions): Promise<H5File> {
+    const { filename, mode, cache, asciiNames } = openArgs(path, options, ["signal"]);
+    const signal = signalOf(options);
+    throwIfAborted(signal);
+    if (!(await fileExists(filename))) throw missingError(filename);
+    throwIfAborted(signal);
+    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, asciiNames), filename, mode);
   }
 
   get isOpen(): boolean {
@@ -120,9 +170,35 @@ export class H5File implements H5FileLike {
     this.handle.flush();
   }
 
-  /** Closes every object opened through this file, then the file. Idempotent. */
+  /**
+   * Closes every object opened through this file, then the file. Idempotent. An asynchronous
+   * operation running on the pool finishes first (close waits for it); those still waiting in
+   * the file's queue then reject with H5ClosedError.
+   */
   close(): void {
     this.handle.close();
+  }
+
+  /**
+   * `flush` on the libuv pool, once the file's earlier asynchronous operations have settled.
+   * @param options.signal cancels the flush while it waits (rejects with H5AbortError)
+   * @throws (rejects) H5ClosedError on a closed file; H5Error when libhdf5 fails
+   */
+  async flushAsync(options?: AsyncOptions): Promise<void> {
+    const signal = checkSignal(options);
+    return queueOf(this).run(() => this.handle.flushAsync(), signal);
+  }
+
+  /**
+   * `close` once the file's earlier asynchronous operations have settled (all of them run): the
+   * data and metadata are written out on the libuv pool (H5Fflush), then the handles released on
+   * the main thread, with no I/O left to do there. Idempotent.
+   * @param options.signal cancels the close while it waits (rejects with H5AbortError)
+   * @throws (rejects) H5Error when libhdf5 fails to write or close
+   */
+  async closeAsync(options?: AsyncOptions): Promise<void> {
+    const signal = checkSignal(options);
+    return queueOf(this).run(() => this.handle.closeAsync(), signal);
   }
 
   [Symbol.dispose](): void {

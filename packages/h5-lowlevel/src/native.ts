@@ -69,6 +69,13 @@ export interface NativeNode {
   append(data: AnyTypedArray, rows: number): void;
   vlenAppend(rows: readonly Uint8Array[]): void;
   vlenRead(start: number, count: number): Uint8Array[];
+  /** Promise forms (async_dataset.cpp): the same arguments, run on the libuv pool. */
+  readAsync(target: AnyTypedArray, start?: NativeDims, count?: NativeDims, stride?: NativeDims): Promise<void>;
+  writeAsync(data: AnyTypedArray, start?: NativeDims, count?: NativeDims, stride?: NativeDims): Promise<void>;
+  appendAsync(data: AnyTypedArray, rows: number): Promise<void>;
+  shapeAsync(): Promise<number[]>;
+  vlenReadAsync(start: number, count: number): Promise<Uint8Array[]>;
+  vlenAppendAsync(rows: readonly Uint8Array[]): Promise<void>;
 }
 
 export interface NativeFile {
@@ -76,6 +83,9 @@ export interface NativeFile {
   flush(): void;
   isOpen(): boolean;
   openRoot(): NativeNode;
+  /** Promise forms (async_file.cpp). closeAsync flushes on the pool, then closes. */
+  flushAsync(): Promise<void>;
+  closeAsync(): Promise<void>;
 }
 
 /** [slots, bytes, w0] or null. */
@@ -87,6 +97,8 @@ export type NativeDims = readonly number[] | Float64Array;
 export interface NativeAddon {
   createFile(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
   openFile(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
+  createFileAsync(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
+  openFileAsync(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
   libraryVersion(): [number, number, number];
   openFileCount(): number;

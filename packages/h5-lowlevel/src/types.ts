@@ -54,6 +54,14 @@ export interface GroupInfo {
   storage: "symbol-table" | "compact" | "dense" | "unknown";
 }
 
+/**
+ * Options of every asynchronous method. `signal` cancels the operation while it waits for the
+ * file's earlier operations (it then rejects with H5AbortError); once started, it runs to the end.
+ */
+export interface AsyncOptions {
+  signal?: AbortSignal;
+}
+
 /** A hyperslab: `start`, `count` per dimension, optional `stride` (default 1). */
 export interface Selection {
   start: readonly number[];
@@ -182,6 +190,16 @@ export interface H5DatasetLike extends H5Node {
   resize(shape: readonly number[]): void;
   /** Grows axis 0 by `rows` and writes `data` (rows x shape[1:]) there, in one native call. */
   append(data: AnyTypedArray, rows?: number): void;
+  /** `read` on the libuv pool, in issue order with the file's other asynchronous operations. */
+  readAsync(selection?: Selection, options?: AsyncOptions): Promise<AnyTypedArray>;
+  /** `readInto` on the libuv pool; do not touch `target` until the promise settles. */
+  readIntoAsync(target: AnyTypedArray, selection?: Selection, options?: AsyncOptions): Promise<void>;
+  /** `write` on the libuv pool; do not touch `data` until the promise settles. */
+  writeAsync(data: AnyTypedArray, selection?: Selection, options?: AsyncOptions): Promise<void>;
+  /** `append` on the libuv pool; do not touch `data` until the promise settles. */
+  appendAsync(data: AnyTypedArray, rows?: number, options?: AsyncOptions): Promise<void>;
+  /** `shape()` read on the libuv pool. */
+  shapeAsync(options?: AsyncOptions): Promise<number[]>;
 }
 
 export interface H5BlockWriterLike {
@@ -199,6 +217,10 @@ export interface H5VlenLike extends H5Node {
   length(): number;
   append(rows: readonly Uint8Array[]): void;
   read(start?: number, count?: number): Uint8Array[];
+  /** `read` on the libuv pool, in issue order with the file's other asynchronous operations. */
+  readAsync(start?: number, count?: number, options?: AsyncOptions): Promise<Uint8Array[]>;
+  /** `append` on the libuv pool; do not touch the rows until the promise settles. */
+  appendAsync(rows: readonly Uint8Array[], options?: AsyncOptions): Promise<void>;
 }
 
 /** A raw-data chunk cache: hash slots, size in bytes, eviction weight of fully read/written chunks. */
@@ -229,5 +251,9 @@ export interface H5FileLike {
   readonly root: H5GroupLike;
   flush(): void;
   close(): void;
+  /** `flush` on the libuv pool, after the file's earlier asynchronous operations. */
+  flushAsync(options?: AsyncOptions): Promise<void>;
+  /** `close` after the file's earlier asynchronous operations, its writing done on the libuv pool. */
+  closeAsync(options?: AsyncOptions): Promise<void>;
   [Symbol.dispose](): void;
 }
