@@ -1,8 +1,15 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // The HSDS bridge's worker is its own file, loaded by URL beside the bundles.
-  entry: { index: "src/index.ts", tools: "src/tools.ts", cli: "src/cli.ts", "http-worker": "src/storage/hsds/http-worker.js" },
+  entry: {
+    index: "src/index.ts",
+    tools: "src/tools.ts",
+    cli: "src/cli.ts",
+    // The background saver's worker thread: a script of its own, loaded by path (worker-script.ts).
+    "background-worker": "src/background/worker.ts",
+    // The HSDS bridge's worker: plain JavaScript, loaded by URL beside the bundles.
+    "http-worker": "src/storage/hsds/http-worker.js",
+  },
   format: ["esm"],
   dts: true,
   clean: true,

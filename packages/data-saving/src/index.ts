@@ -16,7 +16,7 @@ export const packageName = "@pymodaq-ts/data-saving";
 // Storage: the interface every HDF5 implementation provides, and the default one (libhdf5).
 export type {
   ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, FileSettings, Hyperslab, Storage, StorageArray,
-  StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage,
+  StorageAsyncOptions, StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage,
   VlenCreateSpec,
 } from "./storage/types.js";
 export { libhdf5Storage } from "./storage/libhdf5.js";
@@ -58,3 +58,6 @@ export {
 // The savers and loaders of pymodaq_data.h5modules.data_saving
 export * from "./savers/index.js";
 export * from "./loader/index.js";
+
+// Saving off the main thread
+export * from "./background/index.js";

@@ -7,7 +7,8 @@ import * as tools from "../src/tools.js";
 describe("package exports", () => {
   it("the main entry exports exactly the savers' and loaders' API", () => {
     expect(Object.keys(pkg).sort()).toEqual([
-    "ATTR", "AxisError", "AxisSaverLoader", "BkgSaver", "CARRAY", "DATA_DIMS", "DATA_TYPES",
+    "ATTR", "AxisError", "AxisSaverLoader", "BackgroundSaver", "BackgroundSaverError",
+    "BkgSaver", "CARRAY", "DATA_DIMS", "DATA_TYPES",
     "DataEnlargeableSaver", "DataExtendedSaver", "DataLoader", "DataManagement", "DataNodeSaver",
     "DataSaverLoader", "DataSavingError", "DataToExportEnlargeableSaver", "DataToExportExtendedSaver",
     "DataToExportSaver", "DataToExportSaverBase", "DataToExportTimedSaver", "EARRAY", "ErrorSaverLoader",
@@ -15,9 +16,10 @@ describe("package exports", () => {
     "HsdsError", "HsdsUnsavedRowsError", "IndexOutOfRangeError", "InvalidTypeError", "InvalidValueError", "LoadError",
     "MissingAttributeError", "Node", "NodeAttrs", "NodeError", "SAVE_TYPES", "StorageError", "StringARRAY", "VLARRAY",
     "arrayNodeIndex", "arrayNodeName", "channelGroupName", "getAxes", "getBkgNodes", "getDataArrays", "hsdsStorage",
-    "incrementalGroupName", "isAxisError", "isDataSavingError", "isFileStateError", "isHsdsError", "isHsdsUnsavedRowsError",
-    "isIndexOutOfRangeError", "isInvalidTypeError", "isInvalidValueError", "isLoadError", "isMissingAttributeError", "isNodeError",
-    "isStorageError", "libhdf5Storage", "loadAxis", "loadDataFromNode", "localClock", "packageName",
+    "incrementalGroupName", "isAxisError", "isBackgroundAbortError", "isBackgroundSaverError", "isDataSavingError",
+    "isFileStateError", "isHsdsError", "isHsdsUnsavedRowsError", "isIndexOutOfRangeError", "isInvalidTypeError",
+    "isInvalidValueError", "isLoadError", "isMissingAttributeError", "isNodeError", "isStorageError", "libhdf5Storage",
+    "loadAxis", "loadDataFromNode", "localClock", "packageName",
     "pythonErrorText", "resolveH5Saver", "walkGroups", "walkNodes",
     ]);
   });

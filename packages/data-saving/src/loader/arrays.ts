@@ -11,8 +11,9 @@ import { ATTR, type DataTypeName } from "../conventions/layout.js";
 import { checkOptions } from "../options.js";
 import { requireIntTuple } from "./attr-values.js";
 import { LoadError } from "./errors.js";
-import { isNodeOfDataType, readNDArray, nodesOfDataType } from "./nodes.js";
+import { isNodeOfDataType, nodesOfDataType } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
+import { readNow, type LoadReads } from "./reads.js";
 import { subtractArrays } from "./subtract.js";
 
 /** Options of `getDataArrays`. */
@@ -51,20 +52,24 @@ export function getBkgNodes(h5: H5Backend, where: Where): Node[] {
   return [...h5.walkNodes(where)].filter((n) => isNodeOfDataType(n, "bkg"));
 }
 
-function readSqueezed(node: Node, bkg: Node | null): NDArray {
-  let raw = readNDArray(node);
-  if (bkg !== null) {
-    const diff = subtractArrays(raw, readNDArray(bkg));
-    raw = new NDArray(diff.dtype, diff.shape, diff.data);
-  }
-  try {
-    return squeeze(raw, true, signalIndexesToSqueeze(node));
-  } catch (e) {
-    if (e instanceof LoadError) throw e;
-    throw new LoadError("ValueError", `cannot squeeze the array with its 'shape' attribute: ${(e as Error).message}`, {
-      path: node.path, cause: e,
-    });
-  }
+function planSqueezed(reads: LoadReads, node: Node, bkg: Node | null): () => NDArray {
+  const data = reads.array(node);
+  const background = bkg === null ? null : reads.array(bkg);
+  return () => {
+    let raw = data();
+    if (background !== null) {
+      const diff = subtractArrays(raw, background());
+      raw = new NDArray(diff.dtype, diff.shape, diff.data);
+    }
+    try {
+      return squeeze(raw, true, signalIndexesToSqueeze(node));
+    } catch (e) {
+      if (e instanceof LoadError) throw e;
+      throw new LoadError("ValueError", `cannot squeeze the array with its 'shape' attribute: ${(e as Error).message}`, {
+        path: node.path, cause: e,
+      });
+    }
+  };
 }
 
 /**
@@ -77,6 +82,11 @@ function readSqueezed(node: Node, bkg: Node | null): NDArray {
  *   `nav_indexes` is missing; LoadError when shapes do not broadcast.
  */
 export function getDataArrays(h5: H5Backend, where: Where, options: DataArraysOptions = {}): NDArray[] {
+  return planDataArrays(h5, where, options, readNow())();
+}
+
+/** `getDataArrays` planned: the arrays are asked of `reads`, the squeezed arrays built by the returned function. */
+export function planDataArrays(h5: H5Backend, where: Where, options: DataArraysOptions, reads: LoadReads): () => NDArray[] {
   checkOptions(options, DATA_ARRAYS_KEYS, "getDataArrays");
   const node = h5.getNode(where);
   const parent = node.parentNode;
@@ -84,7 +94,7 @@ export function getDataArrays(h5: H5Backend, where: Where, options: DataArraysOp
   const nodes = options.loadAll
     ? nodesOfDataType(h5, node, options.dataType ?? "data")
     : node instanceof GROUP ? [...h5.walkNodes(node)] : [node];
-  if (bkgs.length === 0) return nodes.map((n) => readSqueezed(n, null));
-  const count = Math.min(nodes.length, bkgs.length);
-  return nodes.slice(0, count).map((n, i) => readSqueezed(n, bkgs[i]!));
+  const count = bkgs.length === 0 ? nodes.length : Math.min(nodes.length, bkgs.length);
+  const parts = nodes.slice(0, count).map((n, i) => planSqueezed(reads, n, bkgs[i] ?? null));
+  return () => parts.map((build) => build());
 }

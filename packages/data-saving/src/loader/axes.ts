@@ -8,8 +8,9 @@ import type { H5Backend } from "../conventions/h5-backend.js";
 import { ATTR } from "../conventions/layout.js";
 import { requireInt, requireString } from "./attr-values.js";
 import { AxisError } from "./errors.js";
-import { dataTypeOf, isNodeOfDataType, nodesOfDataType, readNDArray } from "./nodes.js";
+import { dataTypeOf, isNodeOfDataType, nodesOfDataType } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
+import { readNow, type LoadReads } from "./reads.js";
 
 /**
  * The seed's `load_axis`: an Axis from an axis node (label, units, index, spread_order
@@ -20,16 +21,24 @@ import type { Where } from "../conventions/h5-backend.js";
  *   MissingAttributeError when `label`, `units`, `index` or `spread_order` is missing.
  */
 export function loadAxis(h5: H5Backend, where: Where): Axis {
+  return planAxis(h5, where, readNow())();
+}
+
+/** `loadAxis` planned: the values are asked of `reads`, the axis built by the returned function. */
+export function planAxis(h5: H5Backend, where: Where, reads: LoadReads): () => Axis {
   const node = h5.getNode(where);
   if (!isNodeOfDataType(node, "axis")) throw new AxisError(node.path, dataTypeOf(node));
-  const a = node.attrs;
-  return new Axis({
-    label: requireString(a.get(ATTR.label), node.path, ATTR.label),
-    units: requireString(a.get(ATTR.units), node.path, ATTR.units),
-    data: squeeze(readNDArray(node)),
-    index: requireInt(a.get(ATTR.index), node.path, ATTR.index),
-    spreadOrder: requireInt(a.get(ATTR.spread_order), node.path, ATTR.spread_order),
-  });
+  const values = reads.array(node, true);
+  return () => {
+    const a = node.attrs;
+    return reads.axis(new Axis({
+      label: requireString(a.get(ATTR.label), node.path, ATTR.label),
+      units: requireString(a.get(ATTR.units), node.path, ATTR.units),
+      data: squeeze(values()),
+      index: requireInt(a.get(ATTR.index), node.path, ATTR.index),
+      spreadOrder: requireInt(a.get(ATTR.spread_order), node.path, ATTR.spread_order),
+    }));
+  };
 }
 
 /**
@@ -40,5 +49,11 @@ export function loadAxis(h5: H5Backend, where: Where): Axis {
  * @param where a group or a node of the group (or a path).
  */
 export function getAxes(h5: H5Backend, where: Where): Axis[] {
-  return nodesOfDataType(h5, where, "axis").map((n) => loadAxis(h5, n));
+  return planAxes(h5, where, readNow())();
+}
+
+/** `getAxes` planned. */
+export function planAxes(h5: H5Backend, where: Where, reads: LoadReads): () => Axis[] {
+  const parts = nodesOfDataType(h5, where, "axis").map((n) => planAxis(h5, n, reads));
+  return () => parts.map((build) => build());
 }

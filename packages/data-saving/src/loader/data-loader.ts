@@ -8,8 +8,8 @@
  * const dwa = loader.loadData("/RawData/Scan000/Detector000/Data1D/CH00/Data00");
  * const all = loader.loadAll("/RawData");           // a DataToExport named "All"
  */
-import { DataToExport, type DataWithAxes } from "@pymodaq-ts/data-model";
-import { MissingAttributeError, NodeError } from "../errors.js";
+import { DataToExport, Slice, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
+import { InvalidTypeError, InvalidValueError, MissingAttributeError, NodeError } from "../errors.js";
 import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../conventions/layout.js";
 import { GROUP } from "../conventions/nodes/group.js";
 import type { Node } from "../conventions/nodes/node.js";
@@ -17,11 +17,13 @@ import type { H5Backend } from "../conventions/h5-backend.js";
 import type { Storage } from "../storage/types.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { checkOptions } from "../options.js";
-import { getAxes } from "./axes.js";
-import { loadDataFromNode } from "./data-node.js";
+import { planAxes } from "./axes.js";
+import { planDataFromNode } from "./data-node.js";
 import { LoadError } from "./errors.js";
-import { dataTypeOf } from "./nodes.js";
+import { NavWindow, type NavItem } from "./nav-window.js";
+import { arrayNodeOf, dataTypeOf } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
+import { ReadBatch, readNow, type LoadReads } from "./reads.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {
@@ -29,6 +31,13 @@ export interface LoadDataOptions {
   withBkg?: boolean;
   /** Load every node of the same data_type under the parent group (default false). */
   loadAll?: boolean;
+  /**
+   * Load only this part of the navigation space, as `inav` selects it: one item (an index or a
+   * Slice) per leading navigation dimension, the others whole. The result equals
+   * `loadData(where).inav.get(...nav)`, but only the block of the arrays that holds the items
+   * is read (hyperslab reads).
+   */
+  nav?: readonly NavItem[];
 }
 
 /** Options of `DataLoader.loadAll`. */
@@ -37,8 +46,41 @@ export interface LoadAllOptions {
   withBkg?: boolean;
 }
 
-const LOAD_DATA_KEYS = ["withBkg", "loadAll"] as const;
+/** Options of the asynchronous loads: those of the synchronous ones, and `signal`. */
+export interface AsyncLoadOptions {
+  /** Cancels the array reads not yet started (the call rejects with an AbortError). */
+  signal?: AbortSignal;
+}
+
+/** Options of `DataLoader.navSlabs`. */
+export interface NavSlabsOptions extends AsyncLoadOptions {
+  /** Indexes of the first navigation dimension per slab (default: as many as fit in `slabBytes`). */
+  slabSize?: number;
+  /** Bytes of data per slab when `slabSize` is not given (default 64 MiB; at least one index). */
+  slabBytes?: number;
+  /** Subtract backgrounds (default false). */
+  withBkg?: boolean;
+}
+
+/** One slab of `DataLoader.navSlabs`: indexes `start` to `stop` (excluded) of the first navigation dimension. */
+export interface NavSlab {
+  readonly start: number;
+  readonly stop: number;
+  /** `loadData(where).inav.get(Slice.of(start, stop))`. */
+  readonly data: DataWithAxes;
+}
+
+const LOAD_DATA_KEYS = ["withBkg", "loadAll", "nav"] as const;
 const LOAD_ALL_KEYS = ["withBkg"] as const;
+const NAV_SLABS_KEYS = ["slabSize", "slabBytes", "withBkg", "signal"] as const;
+const DEFAULT_SLAB_BYTES = 64 * 1024 * 1024;
+
+/** Splits `signal` off asynchronous options. */
+function splitSignal<T extends AsyncLoadOptions>(options: T): { signal: AbortSignal | undefined; rest: Omit<T, "signal"> } {
+  const { signal, ...rest } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InvalidTypeError("options.signal must be an AbortSignal");
+  return { signal, rest };
+}
 
 /** The DataType named by a node's `data_type` attribute (Python `DataType[name]`: exact name). */
 function nodeDataType(node: Node): DataTypeName {
@@ -116,20 +158,83 @@ export class DataLoader {
    */
   loadData(where: Where, options: LoadDataOptions = {}): DataWithAxes {
     checkOptions(options, LOAD_DATA_KEYS, "loadData");
+    const window = this.navWindow(where, options.nav);
+    return this.planData(where, options, readNow(window), window)();
+  }
+
+  /**
+   * `loadData` with the array reads off the main thread (the storage's `readAsync`, on the libuv
+   * pool for libhdf5); the node look-ups and attributes are read on the calling thread.
+   * @param options those of `loadData`, and `signal`
+   * @throws (rejects) what `loadData` throws; an AbortError when `signal` aborts before the reads ran
+   */
+  async loadDataAsync(where: Where, options: LoadDataOptions & AsyncLoadOptions = {}): Promise<DataWithAxes> {
+    const { signal, rest } = splitSignal(options);
+    checkOptions(rest, LOAD_DATA_KEYS, "loadDataAsync");
+    const window = this.navWindow(where, rest.nav);
+    const batch = new ReadBatch(window);
+    const build = this.planData(where, rest, batch, window);
+    await batch.run(signal);
+    return build();
+  }
+
+  /**
+   * The data of `where` slab by slab along its first navigation dimension, each slab read on
+   * its own (memory bounded by one slab): slab k holds `loadData(where).inav.get(Slice.of(start,
+   * stop))`. The next slab is read when the consumer asks for it.
+   * @throws (rejects) LoadError (IndexError) when the node has no navigation dimension; what
+   *   `loadDataAsync` throws
+   */
+  async *navSlabs(where: Where, options: NavSlabsOptions = {}): AsyncGenerator<NavSlab> {
+    checkOptions(options, NAV_SLABS_KEYS, "navSlabs");
+    const node = arrayNodeOf(this.h5saver.getNode(where));
+    const { size, rowBytes } = NavWindow.firstNavExtent(node);
+    const step = options.slabSize ?? Math.max(1, Math.floor((options.slabBytes ?? DEFAULT_SLAB_BYTES) / Math.max(1, rowBytes)));
+    if (!Number.isSafeInteger(step) || step <= 0) throw new InvalidValueError(`navSlabs: slabSize must be a positive integer, got ${step}`);
+    for (let start = 0; start < size; start += step) {
+      const stop = Math.min(size, start + step);
+      const data = await this.loadDataAsync(node, {
+        nav: [Slice.of(start, stop)], withBkg: options.withBkg ?? false, ...(options.signal ? { signal: options.signal } : {}),
+      });
+      yield { start, stop, data };
+    }
+  }
+
+  /**
+   * The whole array of an array node, read off the main thread (stored shape and dtype).
+   * @throws (rejects) NodeError when the node is missing or a group; an AbortError on abort
+   */
+  async readArrayAsync(where: Where, options: AsyncLoadOptions = {}): Promise<NDArray> {
+    const { signal } = splitSignal(checkOptions(options, ["signal"], "readArrayAsync") as AsyncLoadOptions);
+    return arrayNodeOf(this.h5saver.getNode(where)).readAsync(undefined, signal === undefined ? {} : { signal });
+  }
+
+  /** What `loadData` reads of `where` (asked of `reads`) and the function that builds it. */
+  private planData(where: Where, options: LoadDataOptions, reads: LoadReads, window: NavWindow | null): () => DataWithAxes {
     const node = this.h5saver.getNode(where);
     const dataType = nodeDataType(node);
-    const dwa = loadDataFromNode(this.h5saver, node, {
+    const build = planDataFromNode(this.h5saver, node, {
       dataType, withBkg: options.withBkg ?? false, loadAll: options.loadAll ?? false,
-    });
-    if (dataType !== "axis") {
-      const nav = this.getNavGroup(node);
-      if (nav !== null) {
-        dwa.axes = [...dwa.axes, ...getAxes(this.h5saver, nav)];
+    }, reads);
+    const nav = dataType === "axis" ? null : this.getNavGroup(node);
+    const navAxes = nav === null ? null : planAxes(this.h5saver, nav, reads);
+    return () => {
+      const dwa = build();
+      if (navAxes !== null) {
+        dwa.axes = [...dwa.axes, ...navAxes()];
         dwa.getDimFromDataAxes();
       }
-    }
-    dwa.createMissingAxes();
-    return dwa;
+      window?.addMissingAxes(dwa);
+      dwa.createMissingAxes();
+      return window === null ? dwa : window.finish(dwa);
+    };
+  }
+
+  /** The navigation window of a partial load, or null for a whole one. */
+  private navWindow(where: Where, nav: readonly NavItem[] | undefined): NavWindow | null {
+    if (nav === undefined) return null;
+    if (!Array.isArray(nav)) throw new InvalidTypeError("options.nav must be an array of navigation items");
+    return NavWindow.of(arrayNodeOf(this.h5saver.getNode(where)), nav);
   }
 
   /**
@@ -144,23 +249,46 @@ export class DataLoader {
    */
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
+    return this.planAll(where, data, options, readNow())();
+  }
+
+  /**
+   * `loadAll` with the array reads off the main thread (see `loadDataAsync`).
+   * @param options those of `loadAll`, and `signal`
+   * @throws (rejects) what `loadAll` throws; an AbortError when `signal` aborts before the reads ran
+   */
+  async loadAllAsync(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions & AsyncLoadOptions = {}): Promise<DataToExport> {
+    const { signal, rest } = splitSignal(options);
+    checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
+    const batch = new ReadBatch();
+    const build = this.planAll(where, data, rest, batch);
+    await batch.run(signal);
+    return build();
+  }
+
+  /** What `loadAll` reads, and the function that fills `data` (in the order `loadAll` fills it). */
+  private planAll(where: Where, data: DataToExport, options: LoadAllOptions, reads: LoadReads): () => DataToExport {
     const group = this.h5saver.getNode(where);
     if (!(group instanceof GROUP)) throw new NodeError(group.path, "a group");
-    const loaded: DataWithAxes[] = [];
+    const steps: (() => void)[] = [];
+    const loaded: (() => DataWithAxes)[] = [];
     for (const child of group.children()) {
       if (child instanceof GROUP) {
-        this.loadAll(child, data, options);
+        steps.push(this.planAll(child, data, options, reads));
         continue;
       }
       const dataType = dataTypeOf(child);
       if (typeof dataType === "string" && dataType.includes("data")) {
-        loaded.push(this.loadData(child, { withBkg: options.withBkg ?? false, loadAll: true }));
+        loaded.push(this.planData(child, { withBkg: options.withBkg ?? false, loadAll: true }, reads, null));
         break;
       }
     }
-    // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
-    data.appendOwned(new DataToExport(group.name, { data: loaded }));
-    return data;
+    return () => {
+      for (const step of steps) step();
+      // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
+      data.appendOwned(new DataToExport(group.name, { data: loaded.map((build) => build()) }));
+      return data;
+    };
   }
 
   /** Closes the file (also when it was handed in open). Idempotent. */

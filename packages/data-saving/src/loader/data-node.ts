@@ -8,12 +8,13 @@ import type { H5Backend } from "../conventions/h5-backend.js";
 import type { Node } from "../conventions/nodes/node.js";
 import { ATTR, NON_EXTRA_ATTRS, arrayNodeIndex, arrayNodeName, type DataTypeName } from "../conventions/layout.js";
 import { checkOptions } from "../options.js";
-import { getDataArrays } from "./arrays.js";
+import { planDataArrays } from "./arrays.js";
 import { requireIntTuple, requireNumber, requireString } from "./attr-values.js";
-import { getAxes } from "./axes.js";
+import { planAxes } from "./axes.js";
 import { LoadError } from "./errors.js";
-import { arrayNodeOf, nodesOfDataType, readNDArray } from "./nodes.js";
+import { arrayNodeOf, nodesOfDataType } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
+import { readNow, type LoadReads } from "./reads.js";
 
 /** Options of `loadDataFromNode`. */
 export interface LoadDataFromNodeOptions {
@@ -48,16 +49,19 @@ function errorNodeOf(h5: H5Backend, node: Node, dataType: DataTypeName): Node | 
 }
 
 /** Loading an Axis node as data (Q15): its values, and an index axis rebuilt by validation. */
-function axisNodeContent(nodes: readonly Node[], first: Node): { arrays: NDArray[]; axes: Axis[] } {
-  const arrays = nodes.map((n) => squeeze(readNDArray(n)));
-  const n = arrays[0]!.size;
-  // linspace(0, n-1, n-1) is one point short on purpose: the model replaces it with 0..n-1.
-  const axes = [new Axis({
-    label: requireString(first.attrs.get(ATTR.label), first.path, ATTR.label),
-    units: requireString(first.attrs.get(ATTR.units), first.path, ATTR.units),
-    data: NDArray.linspace(0, n - 1, n - 1),
-  })];
-  return { arrays, axes };
+function planAxisNodeContent(nodes: readonly Node[], first: Node, reads: LoadReads): () => { arrays: NDArray[]; axes: Axis[] } {
+  const values = nodes.map((n) => reads.array(n, true));
+  return () => {
+    const arrays = values.map((get) => squeeze(get()));
+    const n = arrays[0]!.size;
+    // linspace(0, n-1, n-1) is one point short on purpose: the model replaces it with 0..n-1.
+    const axes = [new Axis({
+      label: requireString(first.attrs.get(ATTR.label), first.path, ATTR.label),
+      units: requireString(first.attrs.get(ATTR.units), first.path, ATTR.units),
+      data: NDArray.linspace(0, n - 1, n - 1),
+    })];
+    return { arrays, axes };
+  };
 }
 
 function optionalAttr(node: Node, name: string, fallback: PyValue): PyValue {
@@ -76,6 +80,11 @@ function optionalAttr(node: Node, name: string, fallback: PyValue): PyValue {
  *   `shape`, `nav_indexes`) is missing; the model's errors when the data is inconsistent.
  */
 export function loadDataFromNode(h5: H5Backend, where: Where, options: LoadDataFromNodeOptions = {}): DataWithAxes {
+  return planDataFromNode(h5, where, options, readNow())();
+}
+
+/** `loadDataFromNode` planned: the arrays are asked of `reads`, the DataWithAxes built by the returned function. */
+export function planDataFromNode(h5: H5Backend, where: Where, options: LoadDataFromNodeOptions, reads: LoadReads): () => DataWithAxes {
   checkOptions(options, OPTION_KEYS, "loadDataFromNode");
   const dataType = options.dataType ?? "data";
   const loadAll = options.loadAll ?? false;
@@ -96,36 +105,39 @@ export function loadDataFromNode(h5: H5Backend, where: Where, options: LoadDataF
   }
   const first = nodes[0]!;
 
-  let arrays: NDArray[];
-  let axes: Axis[];
-  let errors: NDArray[] | null = null;
+  let content: () => { arrays: NDArray[]; axes: Axis[]; errors: NDArray[] | null };
   if (dataType === "axis") {
-    ({ arrays, axes } = axisNodeContent(nodes, first));
+    const axisContent = planAxisNodeContent(nodes, first, reads);
+    content = () => ({ ...axisContent(), errors: null });
   } else {
-    arrays = getDataArrays(h5, first, { withBkg: options.withBkg ?? false, loadAll, dataType });
-    axes = parent === null ? [] : getAxes(h5, parent);
-    if (errorNode !== null) {
-      const errorArrays = getDataArrays(h5, errorNode, { loadAll, dataType: "error" });
-      errors = errorArrays.length === 0 ? null : errorArrays;
-    }
+    const arrays = planDataArrays(h5, first, { withBkg: options.withBkg ?? false, loadAll, dataType }, reads);
+    const axes = parent === null ? () => [] : planAxes(h5, parent, reads);
+    const errorArrays = errorNode === null ? null : planDataArrays(h5, errorNode, { loadAll, dataType: "error" }, reads);
+    content = () => {
+      const errors = errorArrays === null ? null : errorArrays();
+      return { arrays: arrays(), axes: axes(), errors: errors === null || errors.length === 0 ? null : errors };
+    };
   }
 
-  const a = first.attrs;
-  const dwa = new DataWithAxes(requireString(a.get(ATTR.TITLE), first.path, ATTR.TITLE), {
-    source: optionalAttr(first, ATTR.source, "raw") as string,
-    dim: a.get(ATTR.data_dimension) as string,
-    units: optionalAttr(first, ATTR.units, "") as string,
-    distribution: a.get(ATTR.distribution) as string,
-    data: arrays,
-    labels: nodes.map((n) => n.attrs.get(ATTR.label) as string),
-    origin: optionalAttr(first, ATTR.origin, "") as string,
-    navIndexes: navIndexesOf(first),
-    axes,
-    errors,
-    extraAttributes: extraAttributes(first),
-  });
-  if (dataType !== "axis") dwa.timestamp = requireNumber(a.get(ATTR.timestamp), first.path, ATTR.timestamp);
-  return dwa;
+  return () => {
+    const { arrays, axes, errors } = content();
+    const a = first.attrs;
+    const dwa = new DataWithAxes(requireString(a.get(ATTR.TITLE), first.path, ATTR.TITLE), {
+      source: optionalAttr(first, ATTR.source, "raw") as string,
+      dim: a.get(ATTR.data_dimension) as string,
+      units: optionalAttr(first, ATTR.units, "") as string,
+      distribution: a.get(ATTR.distribution) as string,
+      data: arrays,
+      labels: nodes.map((n) => n.attrs.get(ATTR.label) as string),
+      origin: optionalAttr(first, ATTR.origin, "") as string,
+      navIndexes: navIndexesOf(first),
+      axes,
+      errors,
+      extraAttributes: extraAttributes(first),
+    });
+    if (dataType !== "axis") dwa.timestamp = requireNumber(a.get(ATTR.timestamp), first.path, ATTR.timestamp);
+    return dwa;
+  };
 }
 
 function navIndexesOf(node: Node): number[] {

@@ -8,7 +8,10 @@
  * using loader = new DataLoader("scan.h5");
  * const dwa = loader.loadData("/RawData/Detector000/Data1D/CH00/Data00", { loadAll: true });
  */
-export { DataLoader, type LoadAllOptions, type LoadDataOptions } from "./data-loader.js";
+export {
+  DataLoader, type AsyncLoadOptions, type LoadAllOptions, type LoadDataOptions, type NavSlab, type NavSlabsOptions,
+} from "./data-loader.js";
+export type { NavItem } from "./nav-window.js";
 export { getAxes, loadAxis } from "./axes.js";
 export { getBkgNodes, getDataArrays, type DataArraysOptions } from "./arrays.js";
 export { loadDataFromNode, type LoadDataFromNodeOptions } from "./data-node.js";

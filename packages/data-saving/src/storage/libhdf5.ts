@@ -6,6 +6,7 @@
 import {
   dtypeItemSize,
   H5File,
+  isH5AbortError,
   type DatasetAccessOptions,
   type H5Attributes,
   type H5DatasetLike,
@@ -23,6 +24,7 @@ import type {
   FileSettings,
   Hyperslab,
   StorageArray,
+  StorageAsyncOptions,
   Storage,
   StorageBlockWriter,
   StorageFile,
@@ -175,6 +177,8 @@ translateBindingErrors(LowLevelGroup, [
 class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray {
   /** True after release(): the next use reopens the dataset by name (its path is fixed). */
   private released = false;
+  /** True once written through this object (see readAsync). */
+  private written = false;
   constructor(
     ds: H5DatasetLike,
     private readonly reopen: (access?: DatasetAccessOptions) => H5DatasetLike,
@@ -213,13 +217,44 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
       direct.close();
     }
   }
+  /**
+   * `read` on the libuv pool (the binding's promise form). A whole array larger than the chunk
+   * cache is read past the cache, as `read` does, through a second handle: the first may have
+   * reads of its own waiting in the file's queue, so it is not closed; an array written through
+   * this handle is read through it instead (its cache may hold chunks not yet in the file).
+   */
+  async readAsync(slab?: Hyperslab, options?: StorageAsyncOptions): Promise<AnyTypedArray> {
+    try {
+      return await this.readOnPool(slab, options);
+    } catch (e) {
+      // A cancelled read stays an AbortError, as Node's own cancelled operations.
+      if (isH5AbortError(e)) throw e;
+      throw fromBindingError("readAsync", this.where(), e);
+    }
+  }
+  private async readOnPool(slab: Hyperslab | undefined, options: StorageAsyncOptions | undefined): Promise<AnyTypedArray> {
+    const access = options?.signal === undefined ? undefined : { signal: options.signal };
+    const ds = this.live();
+    if (slab !== undefined) return ds.readAsync({ start: slab.start, count: slab.count }, access);
+    if (this.written || ds.kind !== ds.dtype || ds.shape().reduce((a, b) => a * b, dtypeItemSize(ds.dtype)) <= this.cacheBytes) {
+      return ds.readAsync(undefined, access);
+    }
+    const direct = this.reopen(UNCACHED);
+    try {
+      return await direct.readAsync(undefined, access);
+    } finally {
+      direct.close();
+    }
+  }
   write(data: AnyTypedArray, slab?: Hyperslab): void {
+    this.written = true;
     if (slab === undefined) this.live().write(data);
     else this.live().write(data, { start: slab.start, count: slab.count });
   }
   blockWriter(leading: number): StorageBlockWriter {
     // The binding's writer is bound to one handle: after a release (close, or a whole read that
     // bypassed the cache) a new one is made on the reopened handle.
+    this.written = true;
     let handle = this.live();
     let writer = handle.blockWriter(leading);
     return {
@@ -239,6 +274,7 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     };
   }
   resize(shape: readonly number[]): void {
+    this.written = true;
     this.live().resize(shape);
   }
   release(): void {
@@ -246,6 +282,7 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     this.released = true;
   }
   append(data: AnyTypedArray, rows: number): void {
+    this.written = true;
     this.live().append(data, rows);
   }
 }

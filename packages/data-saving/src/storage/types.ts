@@ -20,6 +20,12 @@ export interface ChildEntry {
   readonly kind: ChildKind;
 }
 
+/** Options of the optional asynchronous calls. */
+export interface StorageAsyncOptions {
+  /** Cancels the call while it has not started (it rejects with an AbortError then). */
+  readonly signal?: AbortSignal;
+}
+
 /** A hyperslab: `start` and `count` per dimension. */
 export interface Hyperslab {
   readonly start: readonly number[];
@@ -120,6 +126,11 @@ export interface StorageArray extends StorageNode {
   shape(): number[];
   layoutInfo(): StorageLayoutInfo;
   read(slab?: Hyperslab): AnyTypedArray;
+  /**
+   * Optional: `read` off the main thread. A storage without it is read with `read` (on the main
+   * thread) by the asynchronous loads. `signal` cancels a read not yet started.
+   */
+  readAsync?(slab?: Hyperslab, options?: StorageAsyncOptions): Promise<AnyTypedArray>;
   write(data: AnyTypedArray, slab?: Hyperslab): void;
   /** A writer of the blocks at `leading` leading indexes (the trailing extent fixed now). */
   blockWriter(leading: number): StorageBlockWriter;

@@ -1,0 +1,83 @@
+/**
+ * The phases of the event-loop benchmark, each in a synchronous and an asynchronous form doing
+ * the same work through the public API:
+ *
+ * | phase | sync | async |
+ * |---|---|---|
+ * | save-demo | savers on the main thread | BackgroundSaver (worker thread) |
+ * | load-demo, load-1g | `DataLoader.loadAll` | `DataLoader.loadAllAsync` (reads on the libuv pool) |
+ * | stream-2g | `loadData(..., { nav })` slab by slab | `DataLoader.navSlabs` |
+ *
+ * Both forms yield to the event loop between points (saving) and between slabs (streaming).
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { Slice, type DataWithAxes } from "@pymodaq-ts/data-model";
+import { CARRAY, DataLoader } from "@pymodaq-ts/data-saving";
+import { BenchError } from "../errors.js";
+import { yieldToLoop } from "./probe.js";
+import { DEMO_SCAN, SPECTRA_NODE, saveScanBackground, saveScanSync } from "./scan.js";
+
+export const PHASES = ["save-demo", "load-demo", "load-1g", "stream-2g"] as const;
+export type Phase = (typeof PHASES)[number];
+export const MODES = ["sync", "async"] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The input file of each reading phase, in the benchmark's directory. */
+export const INPUTS: Readonly<Record<Exclude<Phase, "save-demo">, string>> = {
+  "load-demo": "demo.h5",
+  "load-1g": "scan-1g.h5",
+  "stream-2g": "scan-2g.h5",
+};
+
+/** Bytes of data per streamed slab: the bound of the stream's memory (with its copy by `inav`). */
+export const SLAB_BYTES = 8 * 1024 * 1024;
+
+/** Something computed from every slab, so that the data is used: the slab's first value. */
+function touch(dwa: DataWithAxes): number {
+  return Number(dwa.data[0]!.data[0]);
+}
+
+async function loadAll(path: string, mode: Mode): Promise<void> {
+  using loader = new DataLoader(path);
+  const all = mode === "sync" ? loader.loadAll("/RawData") : await loader.loadAllAsync("/RawData");
+  if (all.length === 0) throw new BenchError("command-failed", `${path}: nothing loaded`);
+}
+
+async function stream(path: string, mode: Mode): Promise<void> {
+  using loader = new DataLoader(path);
+  let sum = 0;
+  if (mode === "async") {
+    for await (const slab of loader.navSlabs(SPECTRA_NODE, { slabBytes: SLAB_BYTES })) sum += touch(slab.data);
+  } else {
+    const node = loader.getNode(SPECTRA_NODE);
+    if (!(node instanceof CARRAY)) throw new BenchError("command-failed", `${path}: ${SPECTRA_NODE} is not an array`);
+    const [nx, ny, length] = node.shape;
+    const step = Math.max(1, Math.floor(SLAB_BYTES / (ny! * length! * 8)));
+    for (let start = 0; start < nx!; start += step) {
+      sum += touch(loader.loadData(SPECTRA_NODE, { nav: [Slice.of(start, Math.min(nx!, start + step))] }));
+      await yieldToLoop();
+    }
+  }
+  if (!Number.isFinite(sum)) throw new BenchError("command-failed", `${path}: streamed values are not finite`);
+}
+
+/** Runs one phase in one mode; `dir` holds the inputs and receives the outputs (deleted after). */
+export async function runPhase(phase: Phase, mode: Mode, dir: string): Promise<void> {
+  switch (phase) {
+    case "save-demo": {
+      const path = join(dir, `save-${mode}.h5`);
+      try {
+        await (mode === "sync" ? saveScanSync(path, DEMO_SCAN) : saveScanBackground(path, DEMO_SCAN));
+      } finally {
+        rmSync(path, { force: true });
+      }
+      return;
+    }
+    case "load-demo":
+    case "load-1g":
+      return loadAll(join(dir, INPUTS[phase]), mode);
+    case "stream-2g":
+      return stream(join(dir, INPUTS[phase]), mode);
+  }
+}

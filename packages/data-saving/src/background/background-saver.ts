@@ -1,0 +1,302 @@
+/**
+ * `BackgroundSaver`: a DataToExport saver whose HDF5 work runs on a worker thread, so that
+ * acquisition code on the main thread is not held up by the file. The worker owns the
+ * `H5SaverLowLevel` and the wrapped saver; the calls here mirror theirs, with group nodes named by
+ * path. Each call is queued in call order and the worker runs them in that order, so the file is
+ * the one the synchronous saver writes given the same calls.
+ *
+ * @example
+ * const saver = new BackgroundSaver({ saver: { kind: "extended", extendedShape: [64, 64] } });
+ * await saver.initFile("/tmp/scan.h5", { newFile: true });
+ * const scan = await saver.addScanGroup("/RawData", "scan2d");
+ * const det = await saver.addDetGroup(scan, "spectrometer");
+ * await saver.addNavAxes(scan, axes);
+ * for (const [ix, iy, dte] of points) await saver.addData(det, dte, [ix, iy], { transfer: true });
+ * await saver.close();                                    // everything written, the file closed
+ */
+import { Worker } from "node:worker_threads";
+import type { Axis, DataToExport } from "@pymodaq-ts/data-model";
+import { FileStateError, InvalidValueError } from "../errors.js";
+import type { BackendName, SaveTypeName } from "../conventions/layout.js";
+import type { InitFileOptions } from "../conventions/h5-saver-lowlevel.js";
+import type { Metadata } from "../conventions/metadata.js";
+import { checkOptions } from "../options.js";
+import type { DataToExportAddOptions } from "../savers/dte-saver.js";
+import type { DataToExportEnlargeableAddOptions, DataToExportTimedAddOptions } from "../savers/dte-enlargeable-saver.js";
+import type { DataToExportExtendedAddOptions } from "../savers/dte-extended-saver.js";
+import { ByteBudget } from "./byte-budget.js";
+import { encodedBytes, encodeValue, type Encoded } from "./codec.js";
+import { BackgroundSaverError } from "./errors.js";
+import type { BackgroundSaverSpec, Operation, Reply, SaverKind, WorkerSetup } from "./protocol.js";
+import { wireError } from "./worker-host.js";
+import { workerScriptUrl } from "./worker-script.js";
+
+export type { BackgroundSaverSpec } from "./protocol.js";
+
+/** Options of `new BackgroundSaver`. */
+export interface BackgroundSaverOptions<S extends BackgroundSaverSpec = BackgroundSaverSpec> {
+  /** The saver to run in the worker, and its constructor arguments. */
+  saver: S;
+  /** SaveType of the file (`H5SaverLowLevel`'s option; default `'scan'`). */
+  saveType?: SaveTypeName;
+  /** Value of the `backend` attributes (`H5SaverLowLevel`'s option; default `'tables'`). */
+  backend?: BackendName;
+  /** Bytes of array data that may wait in the queue (default 64 MiB); a call beyond waits for room. */
+  maxQueueBytes?: number;
+}
+
+/** How a call is queued. */
+export interface QueueOptions {
+  /**
+   * Transfer the ArrayBuffers of the call's arrays to the worker instead of copying them: no
+   * copy, but the caller's arrays (and every view of the same buffers) are detached once the call
+   * is queued. Default false.
+   */
+  transfer?: boolean;
+  /** Cancels the call while it waits for room in the queue (rejects with an AbortError). */
+  signal?: AbortSignal;
+}
+
+/** The arguments of `addData` after `where` and `data`: the wrapped saver's, plus QueueOptions. */
+export type BackgroundAddArgs<K extends SaverKind> =
+  K extends "extended" ? [indexes: readonly number[], options?: DataToExportExtendedAddOptions & QueueOptions]
+  : K extends "enlargeable" ? [options?: DataToExportEnlargeableAddOptions & QueueOptions]
+  : K extends "timed" ? [options?: DataToExportTimedAddOptions & QueueOptions]
+  : [options?: DataToExportAddOptions & QueueOptions];
+
+const OPTION_KEYS = ["saver", "saveType", "backend", "maxQueueBytes"] as const;
+const SAVER_KINDS: readonly SaverKind[] = ["dte", "enlargeable", "timed", "extended"];
+const DEFAULT_QUEUE_BYTES = 64 * 1024 * 1024;
+
+interface Pending {
+  readonly op: Operation;
+  readonly bytes: number;
+  readonly resolve: (result: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** A queued call: `done` settles when the worker has run it. */
+interface Queued {
+  readonly done: Promise<unknown>;
+}
+
+/** Splits QueueOptions off the last options object of a call (the wrapped saver rejects unknown keys). */
+function splitQueueOptions(args: readonly unknown[]): { args: unknown[]; queue: QueueOptions } {
+  const last = args.at(-1);
+  if (typeof last !== "object" || last === null || Array.isArray(last)) return { args: [...args], queue: {} };
+  const { transfer, signal, ...rest } = last as QueueOptions & Record<string, unknown>;
+  return { args: [...args.slice(0, -1), rest], queue: { transfer, signal } };
+}
+
+export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec> {
+  private readonly worker: Worker;
+  private readonly budget: ByteBudget;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  /** The first failure: reported by every later call and by close. */
+  private failure: BackgroundSaverError | null = null;
+  private file: string | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly exited: Promise<void>;
+  private gone = false;
+
+  /**
+   * Starts the worker. Nothing is opened until `initFile`.
+   * @throws InvalidTypeError for unknown options; InvalidValueError for an unknown saver kind or
+   *   a `maxQueueBytes` that is not a positive integer.
+   */
+  constructor(options: BackgroundSaverOptions<S>) {
+    const o = checkOptions(options, OPTION_KEYS, "BackgroundSaver");
+    const saver = o.saver;
+    if (saver === undefined || !SAVER_KINDS.includes(saver.kind)) {
+      throw new InvalidValueError(`BackgroundSaver: saver.kind must be one of ${SAVER_KINDS.join(", ")}, got ${String(saver?.kind)}`);
+    }
+    const limit = o.maxQueueBytes ?? DEFAULT_QUEUE_BYTES;
+    if (!Number.isSafeInteger(limit) || limit <= 0) throw new InvalidValueError(`BackgroundSaver: maxQueueBytes must be a positive integer, got ${limit}`);
+    this.budget = new ByteBudget(limit);
+    const setup: WorkerSetup = { saveType: o.saveType ?? "scan", backend: o.backend, saver };
+    this.worker = new Worker(workerScriptUrl(), { workerData: setup });
+    this.worker.on("message", (reply: Reply) => this.onReply(reply));
+    this.worker.on("error", (e) => this.fail(new BackgroundSaverError("worker", wireError(e), this.file)));
+    this.exited = new Promise((resolve) => {
+      this.worker.once("exit", (code) => {
+        this.gone = true;
+        if (this.closing === null || this.pending.size > 0) {
+          this.fail(new BackgroundSaverError("worker", wireError(new Error(`the worker thread exited (code ${code})`)), this.file));
+        }
+        resolve();
+      });
+    });
+  }
+
+  /** Bytes of array data queued and not yet written. */
+  get queuedBytes(): number {
+    return this.budget.queued;
+  }
+
+  /** The bound of `queuedBytes` (a single larger call is queued alone). */
+  get maxQueueBytes(): number {
+    return this.budget.limit;
+  }
+
+  /**
+   * `H5SaverLowLevel.initFile` in the worker.
+   * @returns (once run) true when a new file was created
+   * @throws (rejects) BackgroundSaverError with the worker's error; FileStateError after close
+   */
+  async initFile(fileName: string, options?: InitFileOptions): Promise<boolean> {
+    this.file ??= fileName;
+    return (await this.run("initFile", [fileName, options])) as boolean;
+  }
+
+  /** `H5SaverLowLevel.addLog`; resolves once queued. */
+  async addLog(message: string): Promise<void> {
+    await this.queue("addLog", [message]);
+  }
+
+  /** `H5SaverLowLevel.addScanGroup`; resolves (once run) with the group's path. */
+  async addScanGroup(where: string | null = null, title = "", settingsAsXml = "", metadata: Metadata | null = null): Promise<string> {
+    return (await this.run("addScanGroup", [where, title, settingsAsXml, metadata])) as string;
+  }
+
+  /** `H5SaverLowLevel.addDetGroup`; resolves (once run) with the group's path. */
+  async addDetGroup(where: string, title = "", settingsAsXml = "", metadata: Metadata | null = null): Promise<string> {
+    return (await this.run("addDetGroup", [where, title, settingsAsXml, metadata])) as string;
+  }
+
+  /** `H5SaverLowLevel.addActGroup`; resolves (once run) with the group's path. */
+  async addActGroup(where: string, title = "", settingsAsXml = "", metadata: Metadata | null = null): Promise<string> {
+    return (await this.run("addActGroup", [where, title, settingsAsXml, metadata])) as string;
+  }
+
+  /** `H5SaverLowLevel.getSetGroup`; resolves (once run) with the group's path. */
+  async getSetGroup(where: string, name: string, title = ""): Promise<string> {
+    return (await this.run("getSetGroup", [where, name, title])) as string;
+  }
+
+  /** `DataToExportExtendedSaver.addNavAxes` (extended savers only); resolves once queued. */
+  async addNavAxes(where: string, axes: readonly Axis[], options: QueueOptions = {}): Promise<void> {
+    await this.queue("addNavAxes", [where, axes], options);
+  }
+
+  /**
+   * The wrapped saver's `addData(where, data, ...)`, queued behind the earlier calls. Resolves
+   * once the call is queued, which waits while the queue holds `maxQueueBytes`; the arrays are
+   * copied (or, with `transfer`, moved) to the worker then, and may be reused once it resolves.
+   * @param args the wrapped saver's further arguments (`indexes` for the extended saver), whose
+   *   options object also takes QueueOptions
+   * @throws (rejects) BackgroundSaverError when an earlier call failed in the worker (the same
+   *   error at every later call); an AbortError (`isBackgroundAbortError`) on abort; FileStateError after close;
+   *   InvalidTypeError for a value the worker cannot receive
+   */
+  async addData(where: string, data: DataToExport, ...args: BackgroundAddArgs<S["kind"]>): Promise<void> {
+    const { args: rest, queue } = splitQueueOptions(args);
+    await this.queue("addData", [where, data, ...rest], queue);
+  }
+
+  /** `addBkg` of the wrapped saver; resolves once queued. */
+  async addBkg(where: string, data: DataToExport, options: QueueOptions = {}): Promise<void> {
+    await this.queue("addBkg", [where, data], options);
+  }
+
+  /** `addError` of the wrapped saver; resolves once queued. */
+  async addError(where: string, data: DataToExport, options: QueueOptions = {}): Promise<void> {
+    await this.queue("addError", [where, data], options);
+  }
+
+  /**
+   * Resolves once every call queued before it is written and the file flushed (`H5SaverLowLevel.flush`).
+   * @throws (rejects) BackgroundSaverError when a queued call failed
+   */
+  async flush(): Promise<void> {
+    await this.run("flush", []);
+  }
+
+  /**
+   * Writes everything still queued, closes the file and ends the worker. Idempotent.
+   * @throws (rejects) BackgroundSaverError when any call failed in the worker (the first failure),
+   *   after the file was closed
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  /** Closes the file, as `close` does (`await using`). */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  private async shutDown(): Promise<void> {
+    let closeError: unknown = null;
+    // Behind every call already waiting for room: those are written first.
+    const queued = await this.budget.admit(0, undefined, "close", () => this.post("close", encodeValue([]), 0, null)).catch((e: unknown) => {
+      closeError = e;
+      return null;
+    });
+    await queued?.done.catch((e: unknown) => {
+      closeError ??= e;
+    });
+    if (this.failure === null && closeError === null) await this.exited;
+    else await this.worker.terminate();
+    if (this.failure !== null) throw this.failure;
+    if (closeError !== null) throw closeError;
+  }
+
+  /** Queues a call and waits for its result. */
+  private async run(op: Operation, args: unknown[]): Promise<unknown> {
+    const { done } = await this.queue(op, args);
+    return done;
+  }
+
+  /** Queues a call (in call order, once its bytes fit); its failure is kept for the next call. */
+  private async queue(op: Operation, args: unknown[], options: QueueOptions = {}): Promise<Queued> {
+    this.checkUsable(op);
+    const transfer = options.transfer === true ? new Set<ArrayBuffer>() : null;
+    const encoded = encodeValue(args, transfer);
+    const queued = await this.budget.admit(encodedBytes(encoded), options.signal, op, () => {
+      // Issued before any close (checked above), so queued before it; only a failure stops it now.
+      if (this.failure !== null) throw this.failure;
+      return this.post(op, encoded, encodedBytes(encoded), transfer);
+    });
+    queued.done.catch(() => undefined); // reported through `failure` at the next call
+    return queued;
+  }
+
+  private checkUsable(op: Operation): void {
+    if (this.failure !== null) throw this.failure;
+    if (this.closing !== null) throw new FileStateError(`${this.file ?? "background saver"}: ${op} after close`);
+  }
+
+  private post(op: Operation, args: Encoded, bytes: number, transfer: Set<ArrayBuffer> | null): Queued {
+    if (this.gone) return { done: Promise.reject(this.failure) };
+    const id = this.nextId++;
+    const done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { op, bytes, resolve, reject }));
+    this.worker.postMessage({ id, op, args }, transfer === null ? [] : [...transfer]);
+    return { done };
+  }
+
+  private onReply(reply: Reply): void {
+    const pending = this.pending.get(reply.id);
+    if (pending === undefined) return;
+    this.pending.delete(reply.id);
+    this.budget.release(pending.bytes);
+    if (reply.ok) {
+      pending.resolve(reply.result);
+      return;
+    }
+    const error = new BackgroundSaverError(pending.op, reply.error, this.file);
+    this.failure ??= error;
+    pending.reject(reply.skipped ? this.failure : error);
+  }
+
+  /** The worker failed as a whole: every waiting call rejects with it. */
+  private fail(error: BackgroundSaverError): void {
+    this.failure ??= error;
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      this.budget.release(pending.bytes);
+      pending.reject(this.failure);
+    }
+  }
+}

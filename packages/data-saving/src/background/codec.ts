@@ -1,0 +1,228 @@
+/**
+ * The codec of the values that cross to the background saver's worker: the data-model classes
+ * (DataToExport, DataWithAxes and its subclasses, Axis, NDArray), Python values (PyValue) and
+ * the plain objects, arrays and Maps of saver options. The encoded form holds only what the
+ * structured clone of `postMessage` keeps exactly (primitives, plain objects, arrays,
+ * TypedArrays); `decodeValue(encodeValue(x))` rebuilds `x` with the same classes, fields and
+ * Python types, so the worker's saver writes what the caller's would.
+ *
+ * @example
+ * const transfer = new Set<ArrayBuffer>();
+ * worker.postMessage(encodeValue(dte, transfer), [...transfer]);   // in the worker: decodeValue(msg)
+ */
+import {
+  Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex,
+  PyDict, PyRepr, PyTuple, type AnyTypedArray, type Dtype, type NumberKind, type NumpyScalarType,
+} from "@pymodaq-ts/data-model";
+import { InvalidTypeError } from "../errors.js";
+
+/** An NDArray in transit: its TypedArray travels as is (copied or transferred). */
+export interface EncodedArray {
+  readonly t: "nd";
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  readonly data: AnyTypedArray;
+}
+
+interface EncodedAxis {
+  readonly t: "axis";
+  readonly label: string;
+  readonly units: string;
+  readonly index: number;
+  readonly spreadOrder: number;
+  readonly data: EncodedArray | null;
+  readonly size: number;
+  readonly offset: number | null;
+  readonly offsetKind: NumberKind | null;
+  readonly scaling: number | null;
+  readonly scalingKind: NumberKind | null;
+}
+
+const DWA_CLASSES = { DataWithAxes, DataRaw, DataCalculated, DataFromRoi } as const;
+type DwaClassName = keyof typeof DWA_CLASSES;
+
+interface EncodedDwa {
+  readonly t: "dwa";
+  readonly cls: DwaClassName;
+  readonly name: string;
+  readonly timestamp: number;
+  readonly source: string;
+  readonly dim: string;
+  readonly distribution: string;
+  readonly units: string;
+  readonly origin: string;
+  readonly labels: readonly string[];
+  readonly data: readonly EncodedArray[];
+  readonly extra: readonly (readonly [string, Encoded])[];
+  readonly axes: readonly EncodedAxis[];
+  readonly navIndexes: readonly number[];
+  readonly errors: readonly EncodedArray[] | null;
+}
+
+interface EncodedDte {
+  readonly t: "dte";
+  readonly name: string;
+  readonly timestamp: number;
+  readonly data: readonly EncodedDwa[];
+  readonly attributes: readonly (readonly [string, Encoded])[];
+}
+
+/** The encoded form of any supported value. */
+export type Encoded =
+  | null | undefined | boolean | number | bigint | string
+  | EncodedArray | EncodedAxis | EncodedDwa | EncodedDte
+  | { readonly t: "list"; readonly items: readonly Encoded[] }
+  | { readonly t: "tuple"; readonly items: readonly Encoded[] }
+  | { readonly t: "dict"; readonly entries: readonly (readonly [Encoded, Encoded])[] }
+  | { readonly t: "map"; readonly entries: readonly (readonly [Encoded, Encoded])[] }
+  | { readonly t: "object"; readonly entries: readonly (readonly [string, Encoded])[] }
+  | { readonly t: "bytes"; readonly bytes: Uint8Array }
+  | { readonly t: "complex"; readonly re: number; readonly im: number }
+  | { readonly t: "np"; readonly type: NumpyScalarType; readonly value: number | bigint | boolean | readonly [number, number] }
+  | { readonly t: "repr"; readonly repr: string };
+
+/** Buffers that may be transferred, or null to copy everything. */
+type Transfers = Set<ArrayBuffer> | null;
+
+function encodeArray(a: NDArray, transfer: Transfers): EncodedArray {
+  // A SharedArrayBuffer is shared, not transferred: it needs no entry.
+  if (transfer !== null && a.data.buffer instanceof ArrayBuffer) transfer.add(a.data.buffer);
+  return { t: "nd", dtype: a.dtype, shape: [...a.shape], data: a.data };
+}
+
+function encodeAxis(a: Axis, transfer: Transfers): EncodedAxis {
+  return {
+    t: "axis", label: a.label, units: a.units, index: a.index, spreadOrder: a.spreadOrder,
+    data: a.data === null ? null : encodeArray(a.data, transfer), size: a.size,
+    offset: a.offset, offsetKind: a.offsetKind, scaling: a.scaling, scalingKind: a.scalingKind,
+  };
+}
+
+function dwaClassName(d: DataWithAxes): DwaClassName {
+  // The most derived class first: DataFromRoi is a DataCalculated.
+  if (d instanceof DataFromRoi) return "DataFromRoi";
+  if (d instanceof DataCalculated) return "DataCalculated";
+  if (d instanceof DataRaw) return "DataRaw";
+  return "DataWithAxes";
+}
+
+function encodeDwa(d: DataWithAxes, transfer: Transfers): EncodedDwa {
+  return {
+    t: "dwa", cls: dwaClassName(d), name: d.name, timestamp: d.timestamp, source: d.source.name, dim: d.dim.name,
+    distribution: d.distribution.name, units: d.units, origin: d.origin, labels: [...d.labels],
+    data: d.data.map((a) => encodeArray(a, transfer)),
+    extra: [...d.extraAttributes].map(([k, v]) => [k, encodeValue(v, transfer)] as const),
+    axes: d.axes.map((a) => encodeAxis(a, transfer)), navIndexes: [...d.navIndexes],
+    errors: d.errors === null ? null : d.errors.map((a) => encodeArray(a, transfer)),
+  };
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The encoded form of `value`.
+ * @param transfer when given, collects the ArrayBuffers of the arrays met, to transfer them
+ *   (the caller's arrays are then detached); otherwise the arrays are copied by `postMessage`.
+ * @throws InvalidTypeError for a value of another class (a function, a Date, a bare TypedArray).
+ */
+export function encodeValue(value: unknown, transfer: Transfers = null): Encoded {
+  if (value === null || value === undefined) return value;
+  switch (typeof value) {
+    case "boolean": case "number": case "bigint": case "string": return value;
+    case "object": break;
+    default: throw new InvalidTypeError(`the background saver cannot send a ${typeof value} to its worker`);
+  }
+  const enc = (v: unknown): Encoded => encodeValue(v, transfer);
+  if (value instanceof NDArray) return encodeArray(value, transfer);
+  if (value instanceof Axis) return encodeAxis(value, transfer);
+  if (value instanceof DataWithAxes) return encodeDwa(value, transfer);
+  if (value instanceof DataToExport) {
+    return {
+      t: "dte", name: value.name, timestamp: value.timestamp, data: value.data.map((d) => encodeDwa(d, transfer)),
+      attributes: [...value.attributes].map(([k, v]) => [k, enc(v)] as const),
+    };
+  }
+  if (Array.isArray(value)) return { t: "list", items: value.map(enc) };
+  if (value instanceof PyTuple) return { t: "tuple", items: value.items.map(enc) };
+  if (value instanceof PyDict) return { t: "dict", entries: value.entries.map(([k, v]) => [enc(k), enc(v)] as const) };
+  if (value instanceof Map) return { t: "map", entries: [...value].map(([k, v]) => [enc(k), enc(v)] as const) };
+  if (value instanceof PyBytes) return { t: "bytes", bytes: value.bytes };
+  if (value instanceof PyComplex) return { t: "complex", re: value.re, im: value.im };
+  if (value instanceof NpScalar) return { t: "np", type: value.type, value: value.value };
+  if (value instanceof PyRepr) return { t: "repr", repr: value.repr };
+  if (isPlainObject(value)) return { t: "object", entries: Object.entries(value).map(([k, v]) => [k, enc(v)] as const) };
+  throw new InvalidTypeError(`the background saver cannot send a ${value.constructor.name} to its worker`);
+}
+
+function decodeArray(e: EncodedArray): NDArray {
+  return new NDArray(e.dtype, e.shape, e.data);
+}
+
+function decodeAxis(e: EncodedAxis): Axis {
+  const axis = new Axis({ label: e.label, units: e.units, index: e.index, spreadOrder: e.spreadOrder });
+  // The data setter keeps the array (the constructor would drop a linear one) and derives
+  // offset/scaling from it; the exact values and Python kinds are then restored as they were.
+  if (e.data !== null) axis.data = decodeArray(e.data);
+  else axis.size = e.size;
+  axis.setOffsetKinded(e.offset, e.offsetKind);
+  axis.setScalingKinded(e.scaling, e.scalingKind);
+  return axis;
+}
+
+function decodeDwa(e: EncodedDwa): DataWithAxes {
+  const options = {
+    dim: e.dim, distribution: e.distribution, units: e.units, origin: e.origin, labels: e.labels,
+    data: e.data.map(decodeArray), timestamp: e.timestamp,
+    extraAttributes: new Map(e.extra.map(([k, v]) => [k, decodeValue(v) as never])),
+    axes: e.axes.map(decodeAxis), navIndexes: e.navIndexes, errors: e.errors === null ? null : e.errors.map(decodeArray),
+  };
+  if (e.cls === "DataWithAxes") return new DataWithAxes(e.name, { ...options, source: e.source });
+  return new DWA_CLASSES[e.cls](e.name, options);
+}
+
+/**
+ * The value `encodeValue` encoded, rebuilt with its classes.
+ * @throws InvalidTypeError for a form `encodeValue` does not make.
+ */
+export function decodeValue(e: Encoded): unknown {
+  if (e === null || e === undefined || typeof e !== "object") return e;
+  switch (e.t) {
+    case "nd": return decodeArray(e);
+    case "axis": return decodeAxis(e);
+    case "dwa": return decodeDwa(e);
+    case "dte": {
+      const attributes = Object.fromEntries(e.attributes.map(([k, v]) => [k, decodeValue(v)]));
+      return new DataToExport(e.name, { data: e.data.map(decodeDwa), timestamp: e.timestamp, attributes });
+    }
+    case "list": return e.items.map(decodeValue);
+    case "tuple": return new PyTuple(e.items.map(decodeValue) as never[]);
+    case "dict": return new PyDict(e.entries.map(([k, v]) => [decodeValue(k), decodeValue(v)] as never));
+    case "map": return new Map(e.entries.map(([k, v]) => [decodeValue(k), decodeValue(v)]));
+    case "object": return Object.fromEntries(e.entries.map(([k, v]) => [k, decodeValue(v)]));
+    case "bytes": return new PyBytes(e.bytes);
+    case "complex": return new PyComplex(e.re, e.im);
+    case "np": return new NpScalar(e.type, e.value);
+    case "repr": return new PyRepr(e.repr);
+    default: throw new InvalidTypeError(`not an encoded value: ${JSON.stringify((e as { t?: unknown }).t)}`);
+  }
+}
+
+/** Bytes of the arrays inside `e` (what the background saver's queue counts). */
+export function encodedBytes(e: Encoded): number {
+  if (e === null || typeof e !== "object") return 0;
+  switch (e.t) {
+    case "nd": return e.data.byteLength;
+    case "axis": return e.data === null ? 0 : e.data.data.byteLength;
+    case "dwa": return [...e.data, ...(e.errors ?? [])].reduce((n, a) => n + a.data.byteLength, 0)
+      + e.axes.reduce((n, a) => n + encodedBytes(a), 0);
+    case "dte": return e.data.reduce((n, d) => n + encodedBytes(d), 0);
+    case "list": case "tuple": return e.items.reduce((n: number, x) => n + encodedBytes(x), 0);
+    case "object": return e.entries.reduce((n, [, v]) => n + encodedBytes(v), 0);
+    case "map": case "dict": return e.entries.reduce((n, [k, v]) => n + encodedBytes(k) + encodedBytes(v), 0);
+    case "bytes": return e.bytes.byteLength;
+    default: return 0;
+  }
+}

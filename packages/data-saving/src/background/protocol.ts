@@ -1,0 +1,53 @@
+/**
+ * The messages between the background saver (main thread) and its worker. Requests are handled
+ * one at a time in the order they were posted (a worker's message queue is FIFO and each request
+ * runs to its end before the next), which is what keeps the file's writes in call order.
+ */
+import type { BackendName, SaveTypeName } from "../conventions/layout.js";
+import type { DataToExportSaverOptions } from "../savers/dte-saver.js";
+import type { DataToExportEnlargeableSaverOptions } from "../savers/dte-enlargeable-saver.js";
+import type { Encoded } from "./codec.js";
+
+/** The wrapped saver, built in the worker on the worker's `H5SaverLowLevel`. */
+export type BackgroundSaverSpec =
+  | { readonly kind: "dte"; readonly options?: DataToExportSaverOptions }
+  | { readonly kind: "enlargeable"; readonly options?: DataToExportEnlargeableSaverOptions }
+  | { readonly kind: "timed" }
+  | { readonly kind: "extended"; readonly extendedShape: readonly number[] };
+
+export type SaverKind = BackgroundSaverSpec["kind"];
+
+/** What the worker is started with (`workerData`). */
+export interface WorkerSetup {
+  readonly saveType: SaveTypeName;
+  readonly backend: BackendName | undefined;
+  readonly saver: BackgroundSaverSpec;
+}
+
+/** The operations the worker runs: calls of `H5SaverLowLevel` and of the wrapped saver. */
+export const OPERATIONS = [
+  "initFile", "addLog", "addScanGroup", "addDetGroup", "addActGroup", "getSetGroup",
+  "addNavAxes", "addData", "addBkg", "addError", "flush", "close",
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export interface Request {
+  readonly id: number;
+  readonly op: Operation;
+  /** The call's arguments, encoded (codec.ts). */
+  readonly args: Encoded;
+}
+
+/** An error of the worker as it crosses: its class name, message and stack, and DataSavingError's fields. */
+export interface WireError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack: string | undefined;
+  readonly code: string | undefined;
+  readonly pythonName: string | undefined;
+  readonly path: string | undefined;
+}
+
+export type Reply =
+  | { readonly id: number; readonly ok: true; readonly result: string | boolean | null }
+  | { readonly id: number; readonly ok: false; readonly error: WireError; readonly skipped: boolean };

@@ -1,0 +1,17 @@
+/**
+ * The background saver's worker thread (built as `background-worker.js`): it owns the HDF5 file
+ * and answers each request of the main thread in order (worker-host.ts).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Request, WorkerSetup } from "./protocol.js";
+import { SaverHost } from "./worker-host.js";
+
+const port = parentPort;
+if (port === null) throw new Error("background-worker.js runs as a worker thread of BackgroundSaver");
+const host = new SaverHost(workerData as WorkerSetup);
+port.on("message", (request: Request) => {
+  const reply = host.handle(request);
+  port.postMessage(reply);
+  // The file is closed: nothing keeps the thread, it ends once the reply is sent.
+  if (request.op === "close") port.close();
+});

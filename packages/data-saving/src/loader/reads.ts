@@ -1,0 +1,71 @@
+/**
+ * Deciding what a load reads, apart from reading it. The load functions ask a `LoadReads` for
+ * each array they need and get a getter back; they build their result from the getters once
+ * the reads are done. `readNow` reads each array when asked (the synchronous loads); a
+ * `ReadBatch` collects the reads and runs them off the main thread before the result is built
+ * (the asynchronous loads). Both read a navigation window only when one is given.
+ */
+import type { Axis, NDArray } from "@pymodaq-ts/data-model";
+import type { Node } from "../conventions/nodes/node.js";
+import type { StorageAsyncOptions } from "../storage/types.js";
+import { arrayNodeOf } from "./nodes.js";
+import type { NavWindow } from "./nav-window.js";
+
+/** An array a load asked for, valid once the reads ran. */
+export type ArrayGetter = () => NDArray;
+
+export interface LoadReads {
+  /**
+   * Asks for the content of an array node: its block in the navigation window, if any, unless
+   * `whole` (axes are read whole, then cut by `axis`).
+   * @throws NodeError naming the path when the node is a group.
+   */
+  array(node: Node, whole?: boolean): ArrayGetter;
+  /** The axis as the load keeps it: cut to the navigation window, if any. */
+  axis(axis: Axis): Axis;
+}
+
+/** Reads every array at once, on the calling thread. */
+export function readNow(window: NavWindow | null = null): LoadReads {
+  return {
+    array(node, whole = false) {
+      const carray = arrayNodeOf(node);
+      const block = whole ? undefined : window?.blockOf(carray);
+      const array = block === undefined ? carray.read() : carray.readSlice(block.start, block.count);
+      return () => array;
+    },
+    axis: (axis) => window?.cutAxis(axis) ?? axis,
+  };
+}
+
+/** Reads collected while a load is planned, then run together off the main thread. */
+export class ReadBatch implements LoadReads {
+  private readonly reads: { run: (options: StorageAsyncOptions) => Promise<NDArray>; result: NDArray | null }[] = [];
+
+  constructor(private readonly window: NavWindow | null = null) {}
+
+  array(node: Node, whole = false): ArrayGetter {
+    const carray = arrayNodeOf(node);
+    const block = whole ? undefined : this.window?.blockOf(carray);
+    const read = { run: (options: StorageAsyncOptions) => carray.readAsync(block, options), result: null as NDArray | null };
+    this.reads.push(read);
+    return () => {
+      if (read.result === null) throw new Error(`${node.path}: read before ReadBatch.run`);
+      return read.result;
+    };
+  }
+
+  axis(axis: Axis): Axis {
+    return this.window?.cutAxis(axis) ?? axis;
+  }
+
+  /**
+   * Runs the reads (in the file's queue, one at a time on the libuv pool).
+   * @param signal cancels the reads not yet started (the call rejects with an AbortError)
+   */
+  async run(signal?: AbortSignal): Promise<void> {
+    const options = signal === undefined ? {} : { signal };
+    const results = await Promise.all(this.reads.map((r) => r.run(options)));
+    results.forEach((array, i) => { this.reads[i]!.result = array; });
+  }
+}

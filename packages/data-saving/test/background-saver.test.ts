@@ -1,0 +1,265 @@
+/**
+ * BackgroundSaver on real files: the file equals the synchronous saver's given the same calls
+ * (every attribute raw, every dataset), order under load, back-pressure, errors raised in the
+ * worker reaching the caller, cancellation, and close while writes are queued.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Axis, DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
+import { BackgroundSaver } from "../src/background/background-saver.js";
+import { BackgroundAbortError, BackgroundSaverError } from "../src/background/errors.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
+import { FileStateError } from "../src/errors.js";
+import { DataLoader } from "../src/loader/data-loader.js";
+import { DataToExportEnlargeableSaver } from "../src/savers/dte-enlargeable-saver.js";
+import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
+import { fileTree } from "./h5tree.helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "pymodaq-background-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileCount = 0;
+/** A new file, each in its own directory under the same name (the root `file` attribute is the name). */
+function newPath(): string {
+  const sub = join(dir, String(fileCount++));
+  mkdirSync(sub);
+  return join(sub, "scan.h5");
+}
+const CLOCK = { date: "2024-05-06", time: "07:08:09.123000" };
+
+const NX = 6;
+const NY = 5;
+const SPECTRUM = 64;
+
+/** The spectrometer's and power meter's readings at a scan point: deterministic, timestamps included. */
+function point(ix: number, iy: number): { spectrum: DataToExport; power: DataToExport } {
+  const k = ix * NY + iy;
+  const channel = (c: number) => NDArray.from("float64", [SPECTRUM], Array.from({ length: SPECTRUM }, (_, i) => Math.sin(i * 0.1 + k + c)));
+  const wavelength = NDArray.from("float64", [SPECTRUM], Array.from({ length: SPECTRUM }, (_, i) => 500 + i * i * 0.01));
+  const spectrum = new DataToExport("spectrometer", { timestamp: 1e9 + k, data: [new DataRaw("spectrum", {
+    data: [channel(0), channel(1)], labels: ["A", "B"], units: "V", timestamp: 1e9 + k,
+    axes: [new Axis({ label: "wavelength", units: "nm", data: wavelength, index: 0 })],
+  })] });
+  const power = new DataToExport("meter", { timestamp: 1e9 + k, data: [new DataRaw("power", {
+    data: [NDArray.from("float64", [1], [k * 0.5])], units: "W", timestamp: 1e9 + k,
+  })] });
+  return { spectrum, power };
+}
+
+const navAxes = (): Axis[] => [
+  new Axis({ label: "x", units: "mm", data: NDArray.from("float64", [NX], Array.from({ length: NX }, (_, i) => i * 0.5)), index: 0 }),
+  new Axis({ label: "y", units: "mm", data: NDArray.from("float64", [NY], Array.from({ length: NY }, (_, i) => -1 + i * 0.25)), index: 1 }),
+];
+
+/** The scan of the demo, small, with the synchronous savers. */
+function scanSync(path: string): void {
+  const h5 = new H5SaverLowLevel({ saveType: "scan" });
+  h5.initFile(path, { newFile: true, clock: CLOCK });
+  h5.addLog("scan started");
+  const scan = h5.addScanGroup(h5.rawGroup, "scan2d");
+  const spectro = h5.addDetGroup(scan, "spectrometer");
+  const meter = h5.addDetGroup(scan, "meter");
+  const saver = new DataToExportExtendedSaver(h5, [NX, NY]);
+  saver.addNavAxes(scan, navAxes());
+  for (let ix = 0; ix < NX; ix++) {
+    for (let iy = 0; iy < NY; iy++) {
+      const { spectrum, power } = point(ix, iy);
+      saver.addData(spectro, spectrum, [ix, iy]);
+      saver.addData(meter, power, [ix, iy]);
+    }
+  }
+  h5.addLog("scan done");
+  h5.closeFile();
+}
+
+/** The same calls through a BackgroundSaver, points transferred and not awaited one by one. */
+async function scanBackground(path: string, maxQueueBytes?: number): Promise<void> {
+  const saver = new BackgroundSaver({ saver: { kind: "extended", extendedShape: [NX, NY] }, ...(maxQueueBytes ? { maxQueueBytes } : {}) });
+  await saver.initFile(path, { newFile: true, clock: CLOCK });
+  await saver.addLog("scan started");
+  const scan = await saver.addScanGroup("/RawData", "scan2d");
+  const spectro = await saver.addDetGroup(scan, "spectrometer");
+  const meter = await saver.addDetGroup(scan, "meter");
+  await saver.addNavAxes(scan, navAxes());
+  const queued: Promise<void>[] = [];
+  for (let ix = 0; ix < NX; ix++) {
+    for (let iy = 0; iy < NY; iy++) {
+      const { spectrum, power } = point(ix, iy);
+      queued.push(saver.addData(spectro, spectrum, [ix, iy], { transfer: true }));
+      queued.push(saver.addData(meter, power, [ix, iy]));
+    }
+  }
+  await Promise.all(queued);
+  await saver.addLog("scan done");
+  await saver.close();
+}
+
+/** A timed-saver logger of `n` points with the point's index as data. */
+function loggerPoint(i: number, size = 16): DataToExport {
+  return new DataToExport("logger", { timestamp: 2e9 + i, data: [new DataRaw("counter", {
+    data: [NDArray.from("float64", [size], Array.from({ length: size }, () => i))], timestamp: 2e9 + i,
+  })] });
+}
+
+async function timedSaver(path: string, maxQueueBytes?: number): Promise<{ saver: BackgroundSaver<{ kind: "timed" }>; det: string }> {
+  const saver = new BackgroundSaver({ saver: { kind: "timed" }, saveType: "detector", ...(maxQueueBytes ? { maxQueueBytes } : {}) });
+  await saver.initFile(path, { newFile: true, clock: CLOCK });
+  const det = await saver.addDetGroup("/RawData", "logger");
+  return { saver, det };
+}
+
+/** The rows of the logged counter, read back with the loader. */
+function loggedRows(path: string): number[] {
+  using loader = new DataLoader(path);
+  const dwa = loader.loadData("/RawData/Detector000/Data1D/CH00/EnlData00");
+  const data = dwa.data[0]!;
+  const rows = data.shape[0]!;
+  return Array.from({ length: rows }, (_, r) => Number(data.data[r * data.shape[1]!]));
+}
+
+describe("BackgroundSaver", () => {
+  it("writes the file the synchronous saver writes given the same calls (attributes raw, all datasets)", async () => {
+    const syncPath = newPath();
+    const bgPath = newPath();
+    scanSync(syncPath);
+    await scanBackground(bgPath);
+    const background = fileTree(bgPath);
+    expect(Object.keys(background).length).toBeGreaterThan(15);
+    expect(background).toEqual(fileTree(syncPath));
+  });
+
+  it("the same with a queue smaller than one point (every call waits for the previous one)", async () => {
+    const syncPath = newPath();
+    const bgPath = newPath();
+    scanSync(syncPath);
+    await scanBackground(bgPath, 16);
+    expect(fileTree(bgPath)).toEqual(fileTree(syncPath));
+  });
+
+  it("keeps the call order under load (appends issued without waiting land in order)", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path, 4096);
+    const n = 300;
+    await Promise.all(Array.from({ length: n }, (_, i) => saver.addData(det, loggerPoint(i, 64), { transfer: true })));
+    await saver.close();
+    expect(loggedRows(path)).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+
+  it("applies back-pressure: the bytes queued never exceed maxQueueBytes, and a call waits for room", async () => {
+    const path = newPath();
+    const pointBytes = 64 * 8;
+    const { saver, det } = await timedSaver(path, 3 * pointBytes);
+    let maxSeen = 0;
+    const admitted: number[] = [];
+    const calls = Array.from({ length: 40 }, (_, i) => saver.addData(det, loggerPoint(i, 64)).then(() => {
+      maxSeen = Math.max(maxSeen, saver.queuedBytes);
+      admitted.push(i);
+    }));
+    // Three points fit; the fourth waits until the worker has written one.
+    await calls[2];
+    expect(admitted).toEqual([0, 1, 2]);
+    expect(saver.queuedBytes).toBe(3 * pointBytes);
+    await Promise.all(calls);
+    expect(maxSeen).toBeLessThanOrEqual(3 * pointBytes);
+    expect(admitted).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    await saver.close();
+    expect(saver.queuedBytes).toBe(0);
+    expect(loggedRows(path)).toHaveLength(40);
+  });
+
+  it("reports an error raised in the worker at the next call and at close, with the worker's error as cause", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path);
+    await saver.addData(det, loggerPoint(0));
+    await saver.addData("/RawData/NoSuchGroup", loggerPoint(1)); // queued: the failure comes later
+    const next = await saver.flush().then(() => null, (e: unknown) => e);
+    expect(next).toBeInstanceOf(BackgroundSaverError);
+    const error = next as BackgroundSaverError;
+    expect(error.operation).toBe("addData");
+    expect(error.pythonName).toBe("NodeError");
+    expect(error.code).toBe("NODE");
+    expect(error.message).toContain(path);
+    expect((error.cause as Error).name).toBe("NodeError");
+    expect((error.cause as Error).message).toContain("/RawData/NoSuchGroup");
+    await expect(saver.addData(det, loggerPoint(2))).rejects.toBe(error);
+    await expect(saver.close()).rejects.toBe(error);
+    // The file was closed all the same, with the point written before the failure.
+    expect(loggedRows(path)).toEqual([0]);
+  });
+
+  it("rejects an options error of the wrapped saver in the worker, as the synchronous call throws it", async () => {
+    const { saver, det } = await timedSaver(newPath());
+    await saver.addData(det, loggerPoint(0), { bogus: 1 } as never);
+    const error = await saver.close().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BackgroundSaverError);
+    expect((error as BackgroundSaverError).pythonName).toBe("TypeError");
+  });
+
+  it("cancels a call waiting for room through its signal: nothing of it is written", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path, 64 * 8);
+    const first = saver.addData(det, loggerPoint(0, 64));
+    const aborted = new AbortController();
+    aborted.abort(new Error("operator stop"));
+    const before = saver.addData(det, loggerPoint(1, 64), { signal: aborted.signal });
+    const later = new AbortController();
+    const waiting = saver.addData(det, loggerPoint(2, 64), { signal: later.signal });
+    later.abort();
+    const after = saver.addData(det, loggerPoint(3, 64));
+    await first;
+    await expect(before).rejects.toBeInstanceOf(BackgroundAbortError);
+    const error = await waiting.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BackgroundAbortError);
+    expect((error as BackgroundAbortError).name).toBe("AbortError");
+    await after;
+    await saver.close();
+    expect(loggedRows(path)).toEqual([0, 3]);
+  });
+
+  it("writes every queued call when closed while writes are queued, then refuses calls", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path, 8 * 64 * 8);
+    const calls = Array.from({ length: 50 }, (_, i) => saver.addData(det, loggerPoint(i, 64)));
+    const closed = saver.close();
+    expect(saver.close()).toBe(closed);
+    await closed;
+    await Promise.all(calls);
+    expect(loggedRows(path)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    await expect(saver.addData(det, loggerPoint(99))).rejects.toBeInstanceOf(FileStateError);
+  });
+
+  it("transfers the arrays only when asked: the caller's buffers are detached then", async () => {
+    const { saver, det } = await timedSaver(newPath());
+    const copied = loggerPoint(0);
+    await saver.addData(det, copied);
+    expect(copied.data[0]!.data[0]!.data.length).toBe(16);
+    const moved = loggerPoint(1);
+    await saver.addData(det, moved, { transfer: true });
+    expect(moved.data[0]!.data[0]!.data.length).toBe(0);
+    await saver.close();
+  });
+
+  it("refuses a wrong saver kind and queue size", () => {
+    expect(() => new BackgroundSaver({ saver: { kind: "nope" } as never })).toThrow(/saver.kind/);
+    expect(() => new BackgroundSaver({ saver: { kind: "timed" }, maxQueueBytes: 0 })).toThrow(/maxQueueBytes/);
+    expect(() => new BackgroundSaver({ saver: { kind: "timed" }, extra: 1 } as never)).toThrow(/extra/);
+  });
+
+  it("gives the same file as the synchronous enlargeable saver", async () => {
+    const syncPath = newPath();
+    const bgPath = newPath();
+    const h5 = new H5SaverLowLevel({ saveType: "detector" });
+    h5.initFile(syncPath, { newFile: true, clock: CLOCK });
+    const sync = new DataToExportEnlargeableSaver(h5, { axisName: "t", axisUnits: "s" });
+    const det = h5.addDetGroup(h5.rawGroup, "logger");
+    for (let i = 0; i < 10; i++) sync.addData(det, loggerPoint(i), { axisValues: [i * 0.1] });
+    h5.closeFile();
+    const saver = new BackgroundSaver({ saver: { kind: "enlargeable", options: { axisName: "t", axisUnits: "s" } }, saveType: "detector" });
+    await saver.initFile(bgPath, { newFile: true, clock: CLOCK });
+    const bgDet = await saver.addDetGroup("/RawData", "logger");
+    for (let i = 0; i < 10; i++) await saver.addData(bgDet, loggerPoint(i), { axisValues: [i * 0.1] });
+    await saver.close();
+    expect(fileTree(bgPath)).toEqual(fileTree(syncPath));
+  });
+});

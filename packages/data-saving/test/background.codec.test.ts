@@ -1,0 +1,93 @@
+/**
+ * The codec of the background saver: every data-model class and Python value comes back with
+ * its class, fields and Python types, arrays are transferred only when asked, and what cannot
+ * cross is refused with a typed error.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex, PyDict,
+  PyRepr, PyTuple,
+} from "@pymodaq-ts/data-model";
+import { decodeValue, encodedBytes, encodeValue } from "../src/background/codec.js";
+import { InvalidTypeError } from "../src/errors.js";
+import { axisValues, dte, dwa2D, floats } from "./savers.helpers.js";
+
+/** What a structured clone (postMessage) makes of the encoded form, decoded. */
+function roundTrip<T>(value: T): T {
+  return decodeValue(structuredClone(encodeValue(value))) as T;
+}
+
+/** Every own field of an object graph, with class names, for a deep comparison. */
+function fields(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (ArrayBuffer.isView(value)) return { cls: value.constructor.name, items: Array.from(value as unknown as ArrayLike<unknown>) };
+  if (value instanceof Map) return { cls: "Map", entries: [...value].map(([k, v]) => [fields(k), fields(v)]) };
+  if (Array.isArray(value)) return value.map(fields);
+  const out: Record<string, unknown> = { cls: value.constructor.name };
+  for (const [k, v] of Object.entries(value)) out[k] = fields(v);
+  return out;
+}
+
+describe("background codec", () => {
+  it("rebuilds a DataToExport with its DataWithAxes, axes, errors, extra attributes and timestamps", () => {
+    const original = dte();
+    original.data[0]!.errors = [floats([5, 6], Array.from({ length: 30 }, (_, i) => i / 7)), floats([5, 6], Array(30).fill(0.5))];
+    original.data[1]!.addExtraAttribute("gain", new NpScalar("float32", 1.5));
+    original.data[1]!.addExtraAttribute("shape", PyTuple.ofInts([3, 4]));
+    const copy = roundTrip(original);
+    expect(copy).toBeInstanceOf(DataToExport);
+    expect(copy).not.toBe(original);
+    expect(fields(copy)).toEqual(fields(original));
+  });
+
+  it("keeps the DataWithAxes subclass", () => {
+    const opts = { data: [floats([3], [1, 2, 3])], timestamp: 12.5 };
+    for (const d of [new DataRaw("r", opts), new DataCalculated("c", opts), new DataFromRoi("f", opts),
+      new DataWithAxes("w", { ...opts, source: "raw" })]) {
+      const copy = roundTrip(d);
+      expect(copy.constructor).toBe(d.constructor);
+      expect(fields(copy)).toEqual(fields(d));
+    }
+  });
+
+  it("keeps an axis's stored data, linear form and the Python kinds of offset and scaling", () => {
+    const linearKept = new Axis({ label: "x", units: "mm", index: 1 });
+    linearKept.data = axisValues(4);                               // assigned: kept though linear
+    const linearDropped = new Axis({ label: "y", data: axisValues(4) }); // constructor: data dropped
+    const kinded = new Axis({ label: "z", offset: 3n, scaling: new NpScalar("float32", 0.5), size: 7, spreadOrder: 2 });
+    const nonLinear = new Axis({ label: "w", data: NDArray.from("float64", [3], [0, 1, 5]) });
+    for (const axis of [linearKept, linearDropped, kinded, nonLinear]) {
+      const copy = roundTrip(axis);
+      expect(fields(copy)).toEqual(fields(axis));
+      expect(copy.offsetPy()).toEqual(axis.offsetPy());
+      expect(copy.scalingPy()).toEqual(axis.scalingPy());
+    }
+    expect(roundTrip(linearKept).data).not.toBeNull();
+    expect(roundTrip(linearDropped).data).toBeNull();
+  });
+
+  it("keeps every Python value type", () => {
+    const value = [
+      null, true, "s", 1.5, 3n, [1n, "a"], new PyTuple([2.5, new PyTuple([])]), new PyDict([["k", 1n], [2n, null]]),
+      new PyBytes(Uint8Array.of(0, 255)), new PyComplex(1, -2), new NpScalar("int64", -4n), new NpScalar("complex64", [1, 2]),
+      new NpScalar("bool_", false), new PyRepr("datetime.date(2024, 1, 2)"), new Map([["m", 1n]]), { plain: [1, 2] },
+    ];
+    expect(fields(roundTrip(value))).toEqual(fields(value));
+  });
+
+  it("collects the buffers to transfer only when asked, and counts the bytes of the arrays", () => {
+    const d = dwa2D({ errors: true });
+    const transfer = new Set<ArrayBuffer>();
+    const encoded = encodeValue(d, transfer);
+    // 2 data + 2 error int64 arrays of 30; the linear axes hold no array.
+    expect(encodedBytes(encoded)).toBe(4 * 30 * 8);
+    expect(transfer.size).toBe(4);
+    expect(transfer.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(true);
+  });
+
+  it("refuses values that cannot cross, naming their class", () => {
+    expect(() => encodeValue([() => 1])).toThrow(InvalidTypeError);
+    expect(() => encodeValue(new Date(0))).toThrow(/Date/);
+    expect(() => decodeValue({ t: "nope" } as never)).toThrow(InvalidTypeError);
+  });
+});

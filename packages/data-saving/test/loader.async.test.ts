@@ -1,0 +1,182 @@
+/**
+ * The asynchronous and partial loads of DataLoader on the PyMoDAQ-written fixtures and on a
+ * scan written here: async loads equal sync loads, a `nav` load equals `inav` of the whole load
+ * (reading only the block), slabs of `navSlabs` equal the whole load's slices, and a signal
+ * cancels reads not yet started.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { Axis, DataRaw, DataToExport, NDArray, Slice, type DataWithAxes } from "@pymodaq-ts/data-model";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
+import { CARRAY } from "../src/conventions/nodes/arrays.js";
+import { DataLoader } from "../src/loader/data-loader.js";
+import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
+import { canonicalDte, canonicalDwa } from "../src/tools/canonical/dwa.js";
+import { fixtureNames, fixturePath } from "./fixtures.helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "pymodaq-async-load-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Everything a load gives, values included; the timestamp when asked (`inav` stamps its result
+ * with the time of the call, a partial load with the stored time).
+ */
+function same(dwa: DataWithAxes, withTimestamp = true): unknown {
+  return {
+    canonical: canonicalDwa(dwa, { withTimestamp }),
+    data: dwa.data.map((a) => [a.dtype, a.shape, Array.from(a.data as ArrayLike<unknown>)]),
+    errors: dwa.errors?.map((a) => Array.from(a.data as ArrayLike<unknown>)) ?? null,
+    axes: dwa.axes.map((a) => [a.label, a.index, a.spreadOrder, a.offset, a.scaling, Array.from(a.getData().data as ArrayLike<unknown>)]),
+  };
+}
+
+/** Compares the outcome of two loads: equal results, or errors of the same class and message. */
+async function outcome(load: () => DataWithAxes | Promise<DataWithAxes>, withTimestamp = true): Promise<unknown> {
+  try {
+    return same(await load(), withTimestamp);
+  } catch (e) {
+    return { error: (e as Error).name, message: (e as Error).message };
+  }
+}
+
+/** The data nodes (data_type containing `data`) of a file. */
+function dataNodes(loader: DataLoader): string[] {
+  return [...loader.walkNodes("/")].filter((n) => n instanceof CARRAY && String(n.attrs.has("data_type") ? n.attrs.get("data_type") : "").includes("data")).map((n) => n.path);
+}
+
+const NX = 7;
+const NY = 4;
+const NW = 9;
+
+/** A 2-D scan of 1-D spectra with 2 channels written by the extended saver (nav 7 x 4, signal 9). */
+function writeScan(): string {
+  const path = join(dir, "scan.h5");
+  const h5 = new H5SaverLowLevel({ saveType: "scan" });
+  h5.initFile(path, { newFile: true });
+  const scan = h5.addScanGroup(h5.rawGroup, "scan");
+  const det = h5.addDetGroup(scan, "spectro");
+  const saver = new DataToExportExtendedSaver(h5, [NX, NY]);
+  saver.addNavAxes(scan, [
+    new Axis({ label: "x", units: "mm", data: NDArray.from("float64", [NX], Array.from({ length: NX }, (_, i) => 0.1 + i * 0.3)), index: 0 }),
+    new Axis({ label: "y", units: "mm", data: NDArray.from("float64", [NY], [1, 2, 4, 8]), index: 1 }),
+  ]);
+  for (let ix = 0; ix < NX; ix++) {
+    for (let iy = 0; iy < NY; iy++) {
+      const ch = (c: number) => NDArray.from("float64", [NW], Array.from({ length: NW }, (_, i) => ix * 1000 + iy * 100 + i + c / 2));
+      saver.addData(det, new DataToExport("spectro", { data: [new DataRaw("spectrum", {
+        data: [ch(0), ch(1)], axes: [new Axis({ label: "w", units: "nm", data: NDArray.from("float64", [NW], Array.from({ length: NW }, (_, i) => 500 + i * i)), index: 0 })],
+      })] }), [ix, iy]);
+    }
+  }
+  h5.closeFile();
+  return path;
+}
+
+describe("DataLoader asynchronous loads", () => {
+  it.each(fixtureNames())("loadDataAsync equals loadData on every data node of %s, and loadAllAsync equals loadAll", async (name) => {
+    using loader = new DataLoader(fixturePath(name));
+    for (const path of dataNodes(loader)) {
+      for (const options of [{}, { loadAll: true }, { withBkg: true }]) {
+        expect(await outcome(() => loader.loadDataAsync(path, options)), `${path} ${JSON.stringify(options)}`)
+          .toEqual(await outcome(() => loader.loadData(path, options)));
+      }
+    }
+    if (loader.h5saver.isNodeInGroup("/", "RawData")) {
+      let sync: unknown;
+      try {
+        sync = canonicalDte(loader.loadAll("/RawData"));
+      } catch (e) {
+        sync = (e as Error).message;
+      }
+      expect(await loader.loadAllAsync("/RawData").then(canonicalDte, (e: Error) => e.message)).toEqual(sync);
+    }
+  });
+
+  it.each(fixtureNames())("a 'nav' load equals inav of the whole load on %s (sync and async)", async (name) => {
+    using loader = new DataLoader(fixturePath(name));
+    let checked = 0;
+    for (const path of dataNodes(loader)) {
+      let whole: DataWithAxes;
+      try {
+        whole = loader.loadData(path);
+      } catch {
+        continue;
+      }
+      const navShape = whole.navShape;
+      if (navShape.length === 0) continue;
+      const n = navShape[0]!;
+      for (const item of [0, n - 1, -1, Slice.of(1, Math.max(1, n - 1)), Slice.of(0, null, 2), Slice.of(null, null, -1)]) {
+        const expected = await outcome(() => whole.inav.get(item, ...navShape.slice(1).map(() => Slice.all)), false);
+        expect(await outcome(() => loader.loadData(path, { nav: [item] }), false), `${path} ${String(item)}`).toEqual(expected);
+        expect(await outcome(() => loader.loadDataAsync(path, { nav: [item] }), false), `${path} ${String(item)}`).toEqual(expected);
+        checked++;
+      }
+    }
+    if (["dte_ext2d_full_h5py", "dte_spread_tables_zlib", "dte_enl1_tables"].includes(name)) expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe("DataLoader partial loads and slabs on a written scan", () => {
+  const path = writeScan();
+  const where = "/RawData/Scan000/Detector000/Data1D/CH00/Data00";
+
+  it("reads only the block of the items (hyperslab reads), for items on both navigation dimensions", async () => {
+    using loader = new DataLoader(path);
+    const whole = loader.loadData(where);
+    expect(whole.navShape).toEqual([NX, NY]);
+    const items = [[2, Slice.of(1, 3)], [Slice.of(1, 6, 2), 3], [Slice.of(4, 5), Slice.all], [-2, -1]] as const;
+    for (const nav of items) {
+      const expected = same(whole.inav.get(...nav), false);
+      const readSlice = vi.spyOn(CARRAY.prototype, "readSlice");
+      const read = vi.spyOn(CARRAY.prototype, "read");
+      const part = loader.loadData(where, { nav });
+      expect(same(part, false)).toEqual(expected);
+      expect(part.timestamp).toBe(whole.timestamp);
+      // The data arrays are read by block, only the (small) axes whole.
+      expect(readSlice).toHaveBeenCalled();
+      for (const call of read.mock.contexts) expect((call as CARRAY).path).toMatch(/Axis\d\d$/);
+      vi.restoreAllMocks();
+      expect(same(await loader.loadDataAsync(where, { nav }), false)).toEqual(expected);
+    }
+  });
+
+  it("navSlabs yields the whole load's slices along the first navigation dimension, slab by slab", async () => {
+    using loader = new DataLoader(path);
+    const whole = loader.loadData(where);
+    const slabs: [number, number][] = [];
+    for await (const slab of loader.navSlabs(where, { slabSize: 3 })) {
+      slabs.push([slab.start, slab.stop]);
+      expect(same(slab.data, false)).toEqual(same(whole.inav.get(Slice.of(slab.start, slab.stop), Slice.all), false));
+    }
+    expect(slabs).toEqual([[0, 3], [3, 6], [6, 7]]);
+    // By bytes: two x-indexes hold 2 * NY * NW float64.
+    const bySize: number[] = [];
+    for await (const slab of loader.navSlabs(where, { slabBytes: 2 * NY * NW * 8 })) bySize.push(slab.stop - slab.start);
+    expect(bySize).toEqual([2, 2, 2, 1]);
+  });
+
+  it("refuses bad navigation items with typed errors", () => {
+    using loader = new DataLoader(path);
+    expect(() => loader.loadData(where, { nav: [NX] })).toThrow(/out of range/);
+    expect(() => loader.loadData(where, { nav: [0, 0, 0] })).toThrow(/3 navigation items for 2/);
+    expect(() => loader.loadData(where, { nav: ["1"] as never })).toThrow(/integer or a Slice/);
+    expect(() => loader.loadData(where, { nav: 1 } as never)).toThrow(/array/);
+  });
+
+  it("a signal cancels the reads not yet started, and an aborted signal rejects at once", async () => {
+    using loader = new DataLoader(path);
+    const before = new AbortController();
+    before.abort();
+    await expect(loader.loadDataAsync(where, { signal: before.signal })).rejects.toMatchObject({ name: "AbortError" });
+    const during = new AbortController();
+    const pending = loader.loadAllAsync("/RawData", undefined, { signal: during.signal });
+    during.abort();
+    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+    // The loader is still usable after a cancel.
+    expect(same(await loader.loadDataAsync(where))).toEqual(same(loader.loadData(where)));
+    const array = await loader.readArrayAsync(where);
+    expect(array.shape).toEqual([NX, NY, NW]);
+  });
+});
