@@ -6,7 +6,7 @@
  * stopped at the end; without the kit the comparison is not run and says so. The runs are in this
  * process (one each, after the local one), not interleaved like the runner's.
  *
- *   pnpm -s --filter @pymodaq-ts/bench hsds [size flags]
+ *   pnpm -s --filter @pymodaq-ts/bench hsds [size flags]     (also the last part of `pnpm bench`)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";

@@ -4,14 +4,12 @@
  * workload and appends the runs to results/<date>.jsonl and the tables to results/<date>.md.
  *
  *   pnpm bench [--workloads w1,w2,w3,w3all,w4] [--rounds 5] [--warmup 1] [--only c,ours]
- *              [--impl NAME=COMMAND]... [--fsync] [--repeat N] [--results DIR] [--no-save] [--no-hsds] [size flags]
+ *              [--impl NAME=COMMAND]... [--fsync] [--repeat N] [--results DIR] [--no-save] [size flags]
  *
  * `--repeat N` is passed on to every implementation: each run then reports the last of N runs
  * of the workload in its process (the steady state, without a fresh process's start-up costs).
  * `--impl ours2="node other.js"` adds (or replaces) an implementation. The W3 input is a W1 file
  * written once per runner run by the C program, read into the page cache before each W3 run.
- * Then W1, W2 and W4 run on HSDS beside the local file (src/hsds.ts) when the service kit is
- * beside the repository; `--no-hsds` leaves them out.
  */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -20,7 +18,6 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseFlags } from "./cli-flags.js";
 import { BenchError, isBenchError } from "./errors.js";
-import { hsdsTable, runHsdsComparison } from "./hsds.js";
 import { defaultImpls, implAvailable, PACKAGE_DIR, type Impl } from "./impls.js";
 import { rssMethod, runOnce } from "./measure.js";
 import { formatTable, summarise, type RunRecord } from "./report.js";
@@ -37,8 +34,6 @@ export interface RunnerOptions {
   sizes: WorkloadSizes;
   /** Where results/<date>.jsonl and .md go; undefined: do not save. */
   resultsDir: string | undefined;
-  /** Also W1, W2 and W4 on HSDS beside the local file (when the service kit is there). */
-  hsds: boolean;
 }
 
 /**
@@ -56,7 +51,6 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     repeat: "int",
     results: "string",
     "no-save": "bool",
-    "no-hsds": "bool",
     ...SIZE_FLAGS,
   });
   if (positional.length) throw new BenchError("bad-option", `unexpected argument ${positional[0]}`);
@@ -88,7 +82,6 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     repeat: flags.repeat ?? 1,
     sizes,
     resultsDir: flags["no-save"] ? undefined : (flags.results ?? join(PACKAGE_DIR, "results")),
-    hsds: !(flags["no-hsds"] ?? false),
   };
 }
 
@@ -165,10 +158,6 @@ export async function runBenchmark(opts: RunnerOptions, log: (line: string) => v
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
-  }
-  if (opts.hsds && opts.workloads.some((w) => w === "w1" || w === "w2" || w === "w4")) {
-    const rows = await runHsdsComparison(opts.sizes, opts.workloads, log);
-    if (rows !== null) tables.push(`HSDS beside the local file (in-process, one run each):\n\n${hsdsTable(rows)}`);
   }
   if (opts.resultsDir) {
     const md = join(opts.resultsDir, `${localDate(stamp)}.md`);

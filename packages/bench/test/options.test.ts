@@ -48,7 +48,6 @@ describe("runner.parseRunnerArgs", () => {
     const o = parseRunnerArgs([]);
     expect([o.workloads, o.rounds, o.warmup, o.fsync, o.repeat]).toEqual([["w1", "w2", "w3", "w3all", "w4"], 5, 1, false, 1]);
     expect(parseRunnerArgs(["--repeat", "3"]).repeat).toBe(3);
-    expect([o.hsds, parseRunnerArgs(["--no-hsds"]).hsds]).toEqual([true, false]);
     expect(o.impls.map((i) => i.name)).toEqual(["c", "ours", "ours-eager", "c-fill", "c-direct"]);
     expect(o.resultsDir).toMatch(/bench\/results$/);
   });

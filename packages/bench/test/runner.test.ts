@@ -10,7 +10,7 @@ describe("runner.runBenchmark", () => {
     const results = tempDir();
     const opts = parseRunnerArgs([
       "--only", "c,c-fill,missing", "--impl", "missing=/nonexistent/prog", "--rounds", "2", "--workloads", "w1,w3",
-      "--nx", "4", "--ny", "3", "--L", "16", "--results", results, "--no-hsds",
+      "--nx", "4", "--ny", "3", "--L", "16", "--results", results,
     ]);
     const log: string[] = [];
     const records = await runBenchmark(opts, (l) => log.push(l));

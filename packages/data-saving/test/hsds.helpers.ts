@@ -55,35 +55,31 @@ function put(socketPath: string, user: keyof typeof USERS, path: string, body: o
 
 /**
  * Starts the service in a new WORKDIR and creates `/home`, `/home/test_user1` and
- * `/home/test_user2` (each owned by its user). Stops it again when the setup fails. HSDS gives up
- * when its nodes are not up within 10 s, which a loaded machine can exceed: a start is tried
- * three times.
+ * `/home/test_user2` (each owned by its user). HSDS gives up when its nodes are not up within
+ * 10 s, which a loaded machine can exceed: the start is tried up to five times in the same WORKDIR
+ * (its virtualenv, made once, is kept). Stops it again when the setup fails.
  */
 export async function startHsds(): Promise<RunningHsds> {
-  let last: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await startOnce();
-    } catch (e) {
-      last = e;
-    }
-  }
-  throw last;
-}
-
-async function startOnce(): Promise<RunningHsds> {
   const work = mkdtempSync(join(tmpdir(), "hsds-test-"));
+  const halt = (): Promise<unknown> => run(join(kit, "stop.sh"), [work]).catch(() => undefined);
   const stop = async (): Promise<void> => {
-    await run(join(kit, "stop.sh"), [work]).catch(() => undefined);
+    await halt();
     rmSync(work, { recursive: true, force: true });
   };
-  let socketPath: string;
-  try {
-    const started = await run(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 300_000 });
-    socketPath = started.stdout.trim().split("\n").pop()!;
-  } catch (e) {
+  let socketPath: string | null = null;
+  let last: unknown;
+  for (let attempt = 0; attempt < 5 && socketPath === null; attempt++) {
+    try {
+      const started = await run(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 300_000 });
+      socketPath = started.stdout.trim().split("\n").pop()!;
+    } catch (e) {
+      last = e;
+      await halt();
+    }
+  }
+  if (socketPath === null) {
     await stop();
-    throw new Error(`HSDS did not start: ${(e as { stderr?: string }).stderr ?? String(e)}`, { cause: e });
+    throw new Error(`HSDS did not start: ${(last as { stderr?: string }).stderr ?? String(last)}`, { cause: last });
   }
   try {
     for (const [user, domain, body] of [
