@@ -1,5 +1,7 @@
 import { defineConfig } from "tsup";
 
+// ESM and CommonJS builds of each entry point; package.json `exports` maps `import` and `require`
+// to them (one line per entry there, one line per entry here). `cli` is the `pymodaq-h5` command.
 export default defineConfig({
   entry: {
     index: "src/index.ts",
@@ -10,7 +12,8 @@ export default defineConfig({
     // The HSDS bridge's worker: plain JavaScript, loaded by URL beside the bundles.
     "http-worker": "src/storage/hsds/http-worker.js",
   },
-  format: ["esm"],
+  format: ["esm", "cjs"],
+  shims: true,
   dts: true,
   clean: true,
   sourcemap: true,

@@ -15,8 +15,9 @@ export const packageName = "@pymodaq-ts/data-saving";
 
 // Storage: the interface every HDF5 implementation provides, and the default one (libhdf5).
 export type {
-  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, FileSettings, Hyperslab, Storage, StorageArray,
-  StorageAsyncOptions, StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage,
+  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, ChildOrder, ChildrenOptions, FileSettings, Hyperslab, LinkTarget, Storage,
+  StorageArray, StorageAsyncOptions, StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
+  StringStorage,
   VlenCreateSpec,
 } from "./storage/types.js";
 export { libhdf5Storage } from "./storage/libhdf5.js";

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { fixtureDir } from "@pymodaq-ts/test-support";
 
 // Asynchronous, so that the test worker keeps answering vitest while the service starts.
 const run = promisify(execFile);
@@ -18,8 +19,8 @@ const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const kit = resolve(repoRoot, "../shared/services/hsds");
 
-/** The PyMoDAQ fixtures (NAME.h5, NAME.scenario.json, NAME.expected.json). */
-export const FIXTURES = resolve(repoRoot, "../shared/fixtures/pymodaq");
+/** The PyMoDAQ fixtures (NAME.h5, NAME.scenario.json, NAME.expected.json), vendored in the repository. */
+export const FIXTURES = fixtureDir;
 
 /** Names of the fixture scenarios (`NAME.scenario.json`); none without the fixtures. */
 export function scenarioNames(): string[] {
@@ -28,9 +29,9 @@ export function scenarioNames(): string[] {
 }
 
 /** Why the HSDS tests cannot run here, or null when they can. */
-export const hsdsUnavailable: string | null = existsSync(join(kit, "start.sh")) && existsSync(FIXTURES)
+export const hsdsUnavailable: string | null = existsSync(join(kit, "start.sh"))
   ? null
-  : `HSDS tests not run: no service kit at ../shared/services/hsds (or no fixtures) beside the repository`;
+  : "HSDS tests not run: no service kit at ../shared/services/hsds beside the repository";
 
 export interface RunningHsds {
   /** `http+unix://` endpoint of the service node. */

@@ -39,6 +39,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
   Napi::Value Path(const Napi::CallbackInfo& info);
   Napi::Value ObjectType(const Napi::CallbackInfo& info);
+  Napi::Value ObjectId(const Napi::CallbackInfo& info);
 
   // group_ops.cpp
   Napi::Value CreateGroup(const Napi::CallbackInfo& info);
@@ -48,6 +49,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value Children(const Napi::CallbackInfo& info);
   Napi::Value ChildNames(const Napi::CallbackInfo& info);
   Napi::Value GroupInfo(const Napi::CallbackInfo& info);
+  Napi::Value LinkInfo(const Napi::CallbackInfo& info);
   Napi::Value DeleteLink(const Napi::CallbackInfo& info);
   Napi::Value MoveLink(const Napi::CallbackInfo& info);
 
