@@ -228,4 +228,6 @@ export interface Storage {
   create(path: string, settings: FileSettings): StorageFile;
   /** Opens an existing file read-only (`"r"`) or read-write (`"r+"`). */
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile;
+  /** True when `path` names an existing file; when absent, the local file system is asked. */
+  exists?(path: string): boolean;
 }
