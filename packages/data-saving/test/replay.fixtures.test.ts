@@ -4,17 +4,16 @@
  * stringifyCanonical, so Python floats stay floats: `1.0`, not `1`) matches the fixture's
  * `NAME.expected.json` itself, with no re-serialization of either side:
  *
- * (a) the same tree (shared/tools/tree_compare.py: decoded attributes with their Python int /
- *     float types, volatile attributes ignored). Scenarios recorded with PyTables are held to
- *     --strict (raw attribute encodings and storage layout too); for those recorded with the h5py
- *     backend `VERSION`, `PYTABLES_FORMAT_VERSION` and `EXTDIM` are ignored, since we always write
- *     the PyTables profile (README "Checking the writer side");
- * (b) the same loads (shared/tools/compare.py --ignore-volatile on the whole document, with the
- *     same three --ignore-attr for h5py scenarios); for PyTables scenarios compare.py --strict
- *     --ignore-volatile may differ only in `diagnostics` (warning texts are our own wording);
+ * (a) the same tree (shared/tools/tree_compare.py --strict: decoded attributes with their Python
+ *     int / float types, raw attribute encodings and storage layout, volatile attributes ignored),
+ *     for scenarios recorded with either backend: each is replayed with its own backend, whose
+ *     file profile it writes;
+ * (b) the same loads (shared/tools/compare.py --ignore-volatile on the whole document); for
+ *     PyTables scenarios compare.py --strict --ignore-volatile may differ only in `diagnostics`
+ *     (warning texts are our own wording);
  * (c) the file opens in Debian's python3-tables and python3-h5py;
  * (d) the same low-level storage the tree does not show: every group keeps its links the way the
- *     fixture's does (symbol tables), link and attribute names have the fixture's character set,
+ *     fixture's does, link and attribute names have the fixture's character set,
  *     and every dataset has the fixture's fill value status (libhdf5's default), fill time and
  *     allocation time.
  */
@@ -94,9 +93,6 @@ function runTool(tool: string, args: string[], label: string, report = true): { 
   return { status: run.status, lines: run.stdout.trim().split("\n") };
 }
 
-/** What the h5py backend writes differently from PyTables (README fact 6). */
-const H5PY_PROFILE_ATTRS = ["--ignore-attr", "VERSION", "--ignore-attr", "PYTABLES_FORMAT_VERSION", "--ignore-attr", "EXTDIM"];
-
 function recordedBackend(name: string): string {
   const doc = JSON.parse(readFileSync(join(fixtures, `${name}.scenario.json`), "utf8")) as { summary?: { backend?: string } };
   return doc.summary?.backend ?? "tables";
@@ -118,7 +114,7 @@ describe("replay of the pymodaq_data scenarios", () => {
       const expected = join(fixtures, `${name}.expected.json`);
       const pytables = recordedBackend(name) !== "h5py";
 
-      const tree = runTool("tree_compare.py", [expected, actual, ...(pytables ? ["--strict"] : H5PY_PROFILE_ATTRS)], name);
+      const tree = runTool("tree_compare.py", [expected, actual, "--strict"], name);
       expect(tree.lines.at(-1)).toMatch(/^OK /);
       expect(tree.status).toBe(0);
 
@@ -127,16 +123,10 @@ describe("replay of the pymodaq_data scenarios", () => {
       expect(opened.stdout.trim()).toBe("OK");
 
       expect(groupStorage(out)).toEqual(groupStorage(join(fixtures, `${name}.h5`)));
-      // The h5py profile has other system attributes (see H5PY_PROFILE_ATTRS) and contiguous
-      // arrays: for it, the names both files have are compared.
       const details = (file: string): Record<string, unknown> => JSON.parse(spawnSync(PYTHON, ["-c", STORAGE_DETAILS, file], { encoding: "utf8" }).stdout);
-      const [ours, theirs] = [details(out), details(join(fixtures, `${name}.h5`))];
-      const common = Object.keys(theirs).filter((k) => k in ours && !k.startsWith("fill "));
-      expect(common.filter((k) => k.startsWith("link ")).length).toBe(Object.keys(theirs).filter((k) => k.startsWith("link ")).length);
-      if (pytables) expect(ours).toEqual(theirs);
-      else expect(Object.fromEntries(common.map((k) => [k, ours[k]]))).toEqual(Object.fromEntries(common.map((k) => [k, theirs[k]])));
+      expect(details(out)).toEqual(details(join(fixtures, `${name}.h5`)));
 
-      const loads = runTool("compare.py", [expected, actual, "--ignore-volatile", ...(pytables ? [] : H5PY_PROFILE_ATTRS)], name);
+      const loads = runTool("compare.py", [expected, actual, "--ignore-volatile"], name);
       expect(loads.lines.at(-1)).toMatch(/^OK /);
       expect(loads.status).toBe(0);
 
