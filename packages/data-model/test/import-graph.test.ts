@@ -1,19 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { describe, expect, it } from "vitest";
 import { findCycles, runtimeImportGraph, runtimeSpecifiers } from "./import-graph.js";
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 /** A temporary source folder holding `files` (path -> content). */
 function sources(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "import-graph-"));
-  dirs.push(dir);
+  const dir = tempDir("import-graph");
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), content);

@@ -5,8 +5,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import type { EARRAY } from "../src/conventions/nodes/arrays.js";
 import type { Node } from "../src/conventions/nodes/node.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
@@ -71,7 +71,7 @@ let file: string;
 let ourWalk: { path: string; cls: string; title: unknown }[];
 
 beforeAll(() => {
-  dir = makeTempDir("ds-python");
+  dir = tempDir("ds-python");
   file = join(dir, "cross.h5");
   const h5 = new H5SaverLowLevel({ saveType: "scan" });
   h5.defineCompression("zlib", 5);
@@ -96,7 +96,6 @@ beforeAll(() => {
   ourWalk = [...h5.walkNodes("/")].map(walk);
   h5.closeFile();
 });
-afterAll(() => removeDir(dir));
 
 describe("a file written here, read by PyTables and h5py", () => {
   it("PyTables sees the same tree, classes, titles and walk order", async () => {

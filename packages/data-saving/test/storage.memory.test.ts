@@ -6,12 +6,11 @@
  * neither does a whole replay and load on the memory storage.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { H5File } from "@pymodaq-ts/h5-lowlevel";
-import { afterAll, describe, expect, it } from "vitest";
+import { fixtureNames, fixturePath, tempDir } from "@pymodaq-ts/test-support";
+import { describe, expect, it } from "vitest";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { FILE_SETTINGS, H5PY_PROFILE } from "../src/conventions/layout.js";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -23,13 +22,8 @@ import { replayScenario } from "../src/tools/replay/index.js";
 import { memoryStorage } from "./support/memory-storage.js";
 
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
-const fixtures = resolve(packageRoot, "../../../shared/fixtures/pymodaq");
-const names = readdirSync(fixtures)
-  .filter((f) => f.endsWith(".scenario.json"))
-  .map((f) => f.slice(0, -".scenario.json".length))
-  .sort();
-const dir = mkdtempSync(join(tmpdir(), "ds-memory-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const names = fixtureNames(".scenario.json");
+const dir = tempDir("ds-memory");
 
 describe("the in-memory storage runs the same cases as libhdf5", () => {
   it("has scenarios to replay", () => {
@@ -38,7 +32,7 @@ describe("the in-memory storage runs the same cases as libhdf5", () => {
 
   for (const name of names) {
     it(`${name}: same tree and same loads`, () => {
-      const scenario = join(fixtures, `${name}.scenario.json`);
+      const scenario = fixturePath(name, ".scenario.json");
       const path = join(dir, `${name}.h5`);
       replayScenario(scenario, path);
       const memory = memoryStorage();

@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, statSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
 import { findRepoRoot, invocationDir, prepareOutDir } from "../src/cli/out-dir.js";
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-outdir-"));
+  tmp = tempDir("examples-outdir");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("findRepoRoot", () => {
   it("finds the monorepo holding this package", () => {

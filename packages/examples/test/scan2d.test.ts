@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { CARRAY, DataLoader, GROUP } from "@pymodaq-ts/data-saving";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXIT } from "../src/cli.js";
 import { SCAN_FILE, SCAN_NODES } from "../src/examples/scan2d.js";
 import { MockPowerMeter } from "../src/mock/power-meter.js";
@@ -13,9 +13,8 @@ import { expectPictureFiles, runExample } from "./helpers/run-example.js";
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-scan2d-"));
+  tmp = tempDir("examples-scan2d");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 const NX = 6;
 const NY = 5;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   H5ArgumentError, H5ClosedError, H5File, isH5ArgumentError, isH5ClosedError, isH5Error, libraryVersion, type H5Error,
 } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 describe("H5File.create", () => {
   it("creates a file that reopens read-only with mode r", () => {

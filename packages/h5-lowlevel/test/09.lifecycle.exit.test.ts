@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/index.js");
 

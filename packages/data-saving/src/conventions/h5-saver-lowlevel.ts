@@ -127,7 +127,7 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Initializes a file (spec §1.1): `stem.h5` in the given directory; created (or truncated) when
+   * Initializes a file (file-format.md §1.1): `stem.h5` in the given directory; created (or truncated) when
    * `newFile` or when it does not exist, otherwise opened read-write. Gets or creates the raw
    * group and the Logger; on a new file writes `/RawData@type`, root `file`, `date`, `time` and
    * the metadata on the raw group. Returns true when a new file was created.
@@ -212,7 +212,7 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Creates a data array node `capitalize(name)` (spec §5, §4.2, §4.3) with `data_type` and
+   * Creates a data array node `capitalize(name)` (file-format.md §5, §4.2, §4.3) with `data_type` and
    * `data_dimension`, then the metadata; counts it for the next-index counters.
    * @throws InvalidValueError for an invalid data type or dim, or a CARRAY without data;
    * InvalidTypeError for unknown options; NodeError when the name is taken.
@@ -241,7 +241,7 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Number of nodes whose `data_type` is `dataType` in `where`'s subtree (spec §3.1, Q9): the
+   * Number of nodes whose `data_type` is `dataType` in `where`'s subtree (file-format.md §3.1, Q9): the
    * index of the next such node. Computed by one walk per group, then kept up to date by
    * `addArray`.
    */
@@ -284,8 +284,8 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Adds (or reuses) the next incremental group `capitalize(type) + NNN` under `where` (spec
-   * §3.2), then writes `settings`, `type` (`''` for `ch`) and the metadata.
+   * Adds (or reuses) the next incremental group `capitalize(type) + NNN` under `where`
+   * (file-format.md §3.2), then writes `settings`, `type` (`''` for `ch`) and the metadata.
    * @throws InvalidValueError for an invalid group type.
    */
   addIncrementalGroup(groupType: EnumInput, where: Where, title = "", settingsAsXml = "", metadata: Metadata | null = null): GROUP {

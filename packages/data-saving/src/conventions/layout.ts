@@ -1,8 +1,8 @@
 /**
  * The PyMoDAQ HDF5 layout in one place: node names and prefixes, attribute names, the Python
  * type of each attribute, and the file profiles of the two backends (`FileProfile`: how system
- * attributes are stored, chunking rules, file settings). The specification (shared/spec/h5-layout.md, sections cited inline) is the
- * documentation of this module. Savers and loaders call these helpers and never spell a node or
+ * attributes are stored, chunking rules, file settings). docs/file-format.md (sections cited
+ * inline) is the documentation of this module. Savers and loaders call these helpers and never spell a node or
  * attribute name inline.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Tree walks as PyMoDAQ's backend does them on PyTables (spec §7.5). `walkGroups` is PyTables'
+ * Tree walks as PyMoDAQ's backend does them on PyTables (file-format.md §7.5). `walkGroups` is PyTables'
  * `walk_groups`: the group, then all its child groups sorted by name (Python's `sorted`, code
  * point order, whatever the file's own order), then it continues from the last pushed group (a
  * stack). `walkNodes` is PyMoDAQ's `walk_nodes`: the start node, then for every group of

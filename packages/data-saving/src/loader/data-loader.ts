@@ -1,5 +1,5 @@
 /**
- * The seed's `DataLoader` (spec h5-layout.md §7): loads DataWithAxes from any PyMoDAQ file,
+ * The seed's `DataLoader` (file-format.md §7): loads DataWithAxes from any PyMoDAQ file,
  * adding the navigation axes stored in the nearest `NavAxes` group, and whole groups at once
  * (`loadAll`). A path is opened read-only: the loader never writes to the file it reads (Q17).
  *

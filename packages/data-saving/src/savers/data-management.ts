@@ -1,7 +1,7 @@
 /**
  * `DataManagement`: the base of every saver/loader of one DataType (seed `DataManagement`):
  * node naming (`Data03`, `Axis00`...), the next index from the conventions layer's counters
- * (spec §3.1, Q9: the count of nodes of this type in the group's whole subtree, kept in memory,
+ * (file-format.md §3.1, Q9: the count of nodes of this type in the group's whole subtree, kept in memory,
  * never a walk per write) and the file's life cycle.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * `DataToExportEnlargeableSaver` and `DataToExportTimedSaver` (seed, spec §6.5, §6.6): each
+ * `DataToExportEnlargeableSaver` and `DataToExportTimedSaver` (seed, file-format.md §6.5, §6.6): each
  * DataWithAxes of a DataToExport is appended to `where/<dim>/CH{i}/EnlData{n}` EARRAYs, and the
  * enlargeable axes live in `where/NavAxes` (one value per axis per call; `size` starts at 0 and
  * counts the appends, kept in memory until the next flush).

@@ -1,5 +1,5 @@
 /**
- * `DataToExportExtendedSaver` (seed, spec §6.7): scans. Every DataWithAxes of a DataToExport
+ * `DataToExportExtendedSaver` (seed, file-format.md §6.7): scans. Every DataWithAxes of a DataToExport
  * is written at the scan indexes into `where/<dim>/CH{i}/Data{n}` arrays of shape
  * `extendedShape + data shape`; the scan axes go to `where/NavAxes` once.
  *

@@ -1,5 +1,5 @@
 /**
- * `DataToExportSaver` (seed, spec §6.2): saves every DataWithAxes of a DataToExport under
+ * `DataToExportSaver` (seed, file-format.md §6.2): saves every DataWithAxes of a DataToExport under
  * `where/<dim>/CH{i:02d}` with a DataSaverLoader; backgrounds with a BkgSaver.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * `DataExtendedSaver` (seed, spec §6.7): scan data. On the first call each array of the
+ * `DataExtendedSaver` (seed, file-format.md §6.7): scan data. On the first call each array of the
  * DataWithAxes gets a CARRAY of shape `extendedShape + data shape` (0-D data: `extendedShape`)
  * left at the fill value 0 (no explicit write of zeros; same file content); every call writes
  * the arrays at `indexes`.

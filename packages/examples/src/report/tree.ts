@@ -54,10 +54,17 @@ export function treeLines(loader: DataLoader, where = "/"): string[] {
   return [...depthFirst(loader.getNode(where), 0)].map(({ node, level }) => `${"  ".repeat(level)}${nodeLine(node)}`);
 }
 
-/** Every node under `node` (itself first), each group followed by its children, with its depth. */
-function* depthFirst(node: Node, level: number): Generator<{ node: Node; level: number }> {
+/**
+ * Every node under `node` (itself first), each group followed by its children, with its depth.
+ * A group met again inside itself (a hard-link cycle in a crafted file) is listed, not entered.
+ */
+function* depthFirst(node: Node, level: number, inside: ReadonlySet<string> = new Set()): Generator<{ node: Node; level: number }> {
   yield { node, level };
-  if (node instanceof GROUP) for (const child of node.children()) yield* depthFirst(child, level + 1);
+  if (!(node instanceof GROUP)) return;
+  const id = node.objectId();
+  if (id !== null && inside.has(id)) return;
+  const path = id === null ? inside : new Set([...inside, id]);
+  for (const child of node.children()) yield* depthFirst(child, level + 1, path);
 }
 
 /**

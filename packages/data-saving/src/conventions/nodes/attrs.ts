@@ -1,5 +1,5 @@
 /**
- * Attributes of one node, decoded and encoded per spec §2: pymodaq attributes as JSON
+ * Attributes of one node, decoded and encoded per file-format.md §2: pymodaq attributes as JSON
  * envelopes, system attributes (CLASS, TITLE, VERSION, ...) raw. Decoded values are cached
  * (this session is the only writer), and `shape`/`size` updates made by appends are kept in
  * memory and written at the next flush or close (`setDeferred`).
@@ -78,7 +78,7 @@ export class NodeAttrs {
   }
 
   /**
-   * The decoded value (spec §2.4/§2.6): envelopes decoded with the safe literal parser, raw
+   * The decoded value (file-format.md §2.4/§2.6): envelopes decoded with the safe literal parser, raw
    * TITLE/CLASS/VERSION kept as strings, a NULL-dataspace string as `''`, integer attributes
    * (EXTDIM) as bigint.
    * @throws MissingAttributeError when the node has no such attribute.

@@ -1,7 +1,8 @@
 /**
- * Creation of groups and array nodes in the session's file profile (spec §4, §8): storage
- * settings from layout.ts's FileProfile, then the system attributes, then the attributes every array carries
- * (`shape`, `dtype`, `subdtype`, `backend`), in the original's order.
+ * Creation of groups and array nodes in the session's file profile (file-format.md §4, §8):
+ * storage settings from layout.ts's FileProfile, then the system attributes, then the
+ * attributes every array carries (`shape`, `dtype`, `subdtype`, `backend`), in the original's
+ * order.
  */
 import { PyTuple } from "@pymodaq-ts/data-model";
 import type { Dtype } from "../../storage/types.js";

@@ -1,5 +1,5 @@
 /**
- * The `tree` part of the canonical load JSON (shared/fixtures/pymodaq/README.md): one entry per
+ * The `tree` part of the canonical load JSON (fixtures/pymodaq/README.md): one entry per
  * object reachable from `/` with its kind, decoded CLASS/TITLE, every attribute decoded the way
  * pymodaq's `get_attr` does, the raw attribute storage, the dataset storage and a summary of the
  * stored values. Works on any HDF5 file through the storage interface; never writes.

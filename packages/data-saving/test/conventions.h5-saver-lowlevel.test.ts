@@ -1,9 +1,10 @@
-// Spec h5-layout.md §10.2 (L1-L3), §1.1 initFile, §3 numbering, addArray, group helpers.
+// file-format.md §10.2 (L1-L3), §1.1 initFile, §3 numbering, addArray, group helpers.
 import { PyTuple } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { f64 } from "./backend.helpers.js";
 import { isFileStateError, isInvalidTypeError } from "../src/errors.js";
 import { EARRAY, CARRAY } from "../src/conventions/nodes/arrays.js";
 import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
@@ -12,17 +13,16 @@ import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 let dir: string;
 let h5: H5SaverLowLevel;
 beforeEach(() => {
-  dir = makeTempDir("ds-saver");
+  dir = tempDir("ds-saver");
   h5 = new H5SaverLowLevel();
 });
 afterEach(() => {
   h5.closeFile();
-  removeDir(dir);
 });
 
 const clock = { date: "2024-01-02", time: "03:04:05.678901" };
 
-describe("H5SaverLowLevel (spec 10.2)", () => {
+describe("H5SaverLowLevel (file-format.md §10.2)", () => {
   it("L1 initFile with metadata; still there after reopening with newFile=false", () => {
     const created = h5.initFile(join(dir, "test_file"), { newFile: true, metadata: { attr1: "attr1", attr2: PyTuple.ofInts([10, 2]) } });
     expect(created).toBe(true);
@@ -129,7 +129,7 @@ describe("H5SaverLowLevel (spec 10.2)", () => {
   });
 });
 
-describe("addArray and the next-index counters (spec §3.1, §5, Q9)", () => {
+describe("addArray and the next-index counters (file-format.md §3.1, §5, Q9)", () => {
   it("CARRAY with data_type/data_dimension/metadata; name capitalized", () => {
     h5.initFile(join(dir, "a.h5"), { newFile: true });
     const a = h5.addArray(h5.rawGroup, "data00", "data", {

@@ -1,27 +1,12 @@
 /**
- * Helpers for the PyMoDAQ fixture corpus (../shared/fixtures/pymodaq beside the repository):
- * locating it, walking a file's tree, and comparing what the binding reads with the `tree`
- * section of each `.expected.json` (formats in the corpus README).
+ * Checks of what the binding reads from a PyMoDAQ fixture (found through @pymodaq-ts/test-support)
+ * against the `tree` section of its `.expected.json` (format in fixtures/pymodaq/README.md):
+ * walking a file's tree, values, raw attribute encodings, storage settings, Logger rows.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import type { H5Dataset, H5File, H5Group, RawAttr } from "../src/index.js";
 import { unpickleString } from "./pickle.js";
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-export const fixtureDir = resolve(repoRoot, "../shared/fixtures/pymodaq");
-
-export function fixtureNames(): string[] {
-  if (!existsSync(fixtureDir)) return [];
-  return readdirSync(fixtureDir).filter((f) => f.endsWith(".h5")).map((f) => f.slice(0, -3)).sort();
-}
-
-export function fixturePath(name: string, ext: string): string {
-  return join(fixtureDir, name + ext);
-}
 
 export interface ArraySummary {
   dtype: string;

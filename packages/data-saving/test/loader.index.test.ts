@@ -1,11 +1,10 @@
 /**
- * Read cases of spec h5-layout.md §10.3 (the original's data_saving_test.py): files written with
+ * Read cases of file-format.md §10.3 (the original's data_saving_test.py): files written with
  * our savers, closed, then read back through the load functions and DataLoader on a read-only
  * reopened file (the child order of every load of a saved file, §7.5).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Axis, DataToExport, DataWithAxes, NDArray } from "@pymodaq-ts/data-model";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -31,7 +30,7 @@ let h5: H5SaverLowLevel;
 let loader: DataLoader | null;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "pymodaq-load-"));
+  dir = tempDir("pymodaq-load");
   path = join(dir, "h5file.h5");
   h5 = new H5SaverLowLevel();
   h5.initFile(path, { newFile: true });
@@ -40,7 +39,6 @@ beforeEach(() => {
 afterEach(() => {
   loader?.closeFile();
   h5.closeFile();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Closes the writer and reopens the file read-only. */

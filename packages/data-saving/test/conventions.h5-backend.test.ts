@@ -1,9 +1,10 @@
-// Spec h5-layout.md §10.1 (the original's backend_test.py): H1-H15 on H5Backend.
+// file-format.md §10.1 (the original's backend_test.py): H1-H15 on H5Backend.
 import { PyBytes, PyTuple } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { f64, makeTempDir, removeDir } from "./backend.helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { f64 } from "./backend.helpers.js";
 import { isInvalidValueError, isNodeError } from "../src/errors.js";
 import { GROUP_TYPES, PYMODAQ_DATA_VERSION } from "../src/conventions/layout.js";
 import { H5Backend } from "../src/conventions/h5-backend.js";
@@ -15,12 +16,11 @@ import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
 let dir: string;
 let h5: H5Backend;
 beforeEach(() => {
-  dir = makeTempDir("ds-backend");
+  dir = tempDir("ds-backend");
   h5 = new H5Backend();
 });
 afterEach(() => {
   h5.closeFile();
-  removeDir(dir);
 });
 
 function openNew(title = "this is a test file"): string {
@@ -29,7 +29,7 @@ function openNew(title = "this is a test file"): string {
   return path;
 }
 
-describe("H5Backend (spec 10.1)", () => {
+describe("H5Backend (file-format.md §10.1)", () => {
   it("H1 open a new file with a title", () => {
     const path = openNew();
     expect(existsSync(path)).toBe(true);
