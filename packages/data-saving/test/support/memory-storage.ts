@@ -138,7 +138,7 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
   private add<T extends MemoryGroup | MemoryArray | MemoryVlen>(node: T): T {
     if (this.links.has(node.name)) throw new Error(`${node.path}: exists already`);
     // A UTF-8 link cannot go into a symbol table: libhdf5 converts the group to link messages.
-    if (this.storage === "symbol-table" && this.marking.cset === "auto" && /[^\x00-\x7f]/.test(node.name)) {
+    if (this.storage === "symbol-table" && this.marking.cset === "auto" && [...node.name].some((c) => c.charCodeAt(0) > 0x7f)) {
       this.links = new Map([...this.links].sort(([a], [b]) => byteOrder(a, b)));
       this.storage = "compact";
     }
