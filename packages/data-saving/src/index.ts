@@ -32,6 +32,8 @@ export {
 export {
   H5Backend, type H5BackendOptions, type OpenFileOptions, type OpenMode, type Where,
 } from "./conventions/h5-backend.js";
+export { DEFAULT_FLUSH_POLICY, type FlushPolicy } from "./conventions/durability.js";
+export { CLOSE_SIGNALS, SignalGuard } from "./conventions/signals.js";
 export { Node } from "./conventions/nodes/node.js";
 export { NodeAttrs } from "./conventions/nodes/attrs.js";
 export { GROUP } from "./conventions/nodes/group.js";

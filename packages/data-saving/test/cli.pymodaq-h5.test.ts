@@ -8,19 +8,15 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fixtureDir, repoRoot, tempDir } from "@pymodaq-ts/test-support";
 import { beforeEach, describe, expect, it } from "vitest";
-import { runCli, USAGE } from "../src/cli/run.js";
+import { USAGE } from "../src/cli/run.js";
+import { runCommand } from "./cli.helpers.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { inspectFile } from "../src/tools/canonical/inspect.js";
 
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
 const fixtures = fixtureDir;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runCommand;
 
 let dir: string;
 beforeEach(() => {

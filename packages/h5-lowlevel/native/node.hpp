@@ -23,6 +23,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
 
  private:
   friend class NativeFile;
+  friend Napi::Value HoldMetadataUntilFlush(const Napi::CallbackInfo& info);  // file_metadata.cpp
   // Throws H5ClosedError and returns false when the node or its file is closed.
   bool CheckOpen(Napi::Env env);
   bool WriteStringAttr(Napi::Env env, const std::string& name, const std::string& value, bool vlen, H5T_cset_t cset,

@@ -102,9 +102,12 @@ export interface NativeAddon {
   openFile(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
   createFileAsync(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
   openFileAsync(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
+  /** Whether another open file description holds libhdf5's flock on `path`. */
+  fileInUse(path: string): boolean;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
   libraryVersion(): [number, number, number];
   openFileCount(): number;
+  holdMetadataUntilFlush(node: NativeNode): void;
 }
 
 function load(): NativeAddon {

@@ -48,6 +48,18 @@ describe("H5File.create", () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it("rejects NUL characters in the path and in node names, creating nothing", () => {
+    const path = tempPath("run.h5");
+    expect(() => H5File.create(`${path}\0x`)).toThrow(/path: must not contain NUL/);
+    expect(() => H5File.open(`${path}\0x`)).toThrow(H5ArgumentError);
+    expect(existsSync(path)).toBe(false);
+    using file = H5File.create(path);
+    expect(() => file.root.createGroup("a\0b")).toThrow(/name: must not contain NUL/);
+    expect(() => file.root.createDataset("d\0", { dtype: "int8", shape: [1] })).toThrow(H5ArgumentError);
+    expect(() => file.root.attrs.set("t\0", 1)).toThrow(H5ArgumentError);
+    expect(file.root.children()).toEqual([]);
+  });
+
   it("accepts a chunk cache setting", () => {
     const path = tempPath();
     const file = H5File.create(path, { access: { chunkCache: { slots: 521, bytes: 2 * 1024 * 1024, w0: 0 } } });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { runPython } from "./python.js";
 
 function linkedFile(): string {

@@ -1,6 +1,7 @@
 /**
  * What the tests of every package share: the PyMoDAQ fixture corpus vendored in the repository,
- * temporary directories removed after each test, and the comparisons of canonical load JSON
+ * temporary directories removed after each test, the runtime import graph of a source folder
+ * (cycles are checked in every package), and the comparisons of canonical load JSON
  * documents (reader side: {@link compareLoads}; writer side: {@link compareTrees}).
  *
  * @example
@@ -17,3 +18,4 @@ export { isPyNumber, isPyObject, parsePyJson, pyEquals, PyJsonSyntaxError, pyTyp
 export { compareLoads, VOLATILE_ATTRS, type CompareOptions, type Comparison, type Difference } from "./compare.js";
 export { compareTrees, type TreeCompareOptions } from "./tree-compare.js";
 export { numberTypeDifferences } from "./number-types.js";
+export { findCycles, runtimeImportGraph, runtimeSpecifiers, type ImportGraph } from "./import-graph.js";

@@ -109,6 +109,7 @@ export class DataSaverLoader extends DataNodeSaver {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataWithAxes, options: AddDataOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_DATA_KEYS, `${this.constructor.name}.addData`);
     const dim = data.dim.name;
     // Each array is complete once written: release it, as a writer closing it would, rather than

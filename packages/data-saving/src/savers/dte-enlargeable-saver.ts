@@ -88,6 +88,7 @@ export class DataToExportEnlargeableSaver extends DataToExportSaverBase {
    *   DataDimError for DataND data.
    */
   addData(where: Where, data: DataToExport, options: DataToExportEnlargeableAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataToExportEnlargeableSaver.addData");
     const axisValues = o.axisValues ?? (o.axisValue === undefined || o.axisValue === null ? null : [o.axisValue]);
     if (axisValues === null) throw new InvalidTypeError("addData: axisValues (or axisValue) is required");

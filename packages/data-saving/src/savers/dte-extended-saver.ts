@@ -68,6 +68,7 @@ export class DataToExportExtendedSaver extends DataToExportSaverBase {
    *   InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, indexes: readonly number[], options: DataToExportExtendedAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataToExportExtendedSaver.addData");
     // Indexes and options are checked once here, not again per DataWithAxes.
     const at = normalizeExtendedIndexes(indexes, this.extendedShape);

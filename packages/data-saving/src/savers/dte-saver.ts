@@ -119,6 +119,7 @@ export class DataToExportSaver extends DataToExportSaverBase {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, options: DataToExportAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataToExportSaver.addData");
     const saveOptions = o.saveAxes === undefined ? {} : { saveAxes: o.saveAxes };
     this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, saveOptions));

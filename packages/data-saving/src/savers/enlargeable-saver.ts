@@ -106,6 +106,7 @@ export class DataEnlargeableSaver extends DataNodeSaver {
    *   the nodes of a previous call are missing.
    */
   addData(where: Where, data: DataWithAxes, options: EnlargeableAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataEnlargeableSaver.addData");
     const axisValues = o.axisValues ?? null;
     if (data.navIndexes.length !== 0) {

@@ -15,6 +15,7 @@ import {
   type H5GroupLike,
   type H5VlenLike,
 } from "@pymodaq-ts/h5-lowlevel";
+import { closeSync, fsyncSync, openSync } from "node:fs";
 import type {
   AnyTypedArray,
   ArrayCreateSpec,
@@ -340,6 +341,16 @@ class LowLevelFile implements StorageFile {
   flush(): void {
     this.file.flush();
   }
+  sync(): void {
+    // fsync applies to the file, not to the descriptor: a descriptor of our own does it without
+    // reaching into libhdf5 (whose lock is an flock on its own descriptor, untouched by closing ours).
+    const fd = openSync(this.file.filename, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
   close(): void {
     if (this.file.isOpen) this.file.close();
   }
@@ -359,7 +370,18 @@ class LowLevelFile implements StorageFile {
   }
 }
 
-translateBindingErrors(LowLevelFile, ["flush", "close"]);
+translateBindingErrors(LowLevelFile, ["flush", "sync", "close"]);
+
+/** A writable file whose metadata reaches the disk only at flush and close (crash safety). */
+function heldUntilFlush(file: H5File): H5File {
+  try {
+    file.holdMetadataUntilFlush();
+  } catch (e) {
+    file.close();
+    throw e;
+  }
+  return file;
+}
 
 /**
  * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Link names get the character
@@ -369,14 +391,15 @@ export const libhdf5Storage: Storage = {
   name: "h5-lowlevel",
   create(path: string, settings: FileSettings): StorageFile {
     try {
-      return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" }), settings);
+      return new LowLevelFile(heldUntilFlush(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" })), settings);
     } catch (e) {
       throw fromBindingError("create", path, e);
     }
   },
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
     try {
-      return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" }), settings);
+      const file = H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" });
+      return new LowLevelFile(mode === "r+" ? heldUntilFlush(file) : file, settings);
     } catch (e) {
       throw fromBindingError("open", path, e);
     }

@@ -210,7 +210,13 @@ export interface StorageFile {
   readonly writable: boolean;
   readonly isOpen: boolean;
   readonly root: StorageGroup;
+  /**
+   * Writes everything buffered to the file. A writable file keeps its metadata out of the file
+   * until this call (or close), so that a process killed in between leaves the last flushed state.
+   */
   flush(): void;
+  /** Asks the operating system to put the file's written bytes on the disk (fsync); optional. */
+  sync?(): void;
   /** Idempotent; closes every handle opened through this file. */
   close(): void;
   /**

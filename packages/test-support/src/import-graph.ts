@@ -40,7 +40,8 @@ export function runtimeSpecifiers(source: string): string[] {
 
 /**
  * Builds the graph of every `.ts` file under `srcDir` (declaration files excepted).
- * A specifier `./x.js` resolves to `x.ts` (or `x/index.ts`).
+ * A specifier `./x.js` resolves to `x.ts` (or `x/index.ts`); data modules (`.json`) are leaves
+ * and left out.
  * @throws Error when a relative import names no source file.
  */
 export function runtimeImportGraph(srcDir: string): ImportGraph {
@@ -50,7 +51,8 @@ export function runtimeImportGraph(srcDir: string): ImportGraph {
   const name = (path: string): string => relative(root, path).split("\\").join("/");
   const graph: ImportGraph = new Map();
   for (const file of files) {
-    const targets = runtimeSpecifiers(readFileSync(file, "utf8")).map((specifier) => {
+    const code = runtimeSpecifiers(readFileSync(file, "utf8")).filter((specifier) => !specifier.endsWith(".json"));
+    const targets = code.map((specifier) => {
       const base = resolve(dirname(file), specifier).replace(/\.(m?js)$/, "");
       const target = [`${base}.ts`, `${base}.mts`, join(base, "index.ts")].find((c) => known.has(c));
       if (target === undefined) throw new Error(`${name(file)} imports '${specifier}', which is no source file`);
