@@ -61,6 +61,13 @@ export interface H5BackendOptions {
   storage?: Storage;
 }
 
+/** The walks of read-only files, by start path (see `H5Backend.walkNodes`). */
+const readOnlyWalks = new WeakMap<Session, Map<string, Node[]>>();
+
+function* yieldAll(nodes: readonly Node[]): Generator<Node> {
+  yield* nodes;
+}
+
 export class H5Backend {
   /** Value written to the `backend` attributes. */
   readonly backend: BackendName;
@@ -207,9 +214,20 @@ export class H5Backend {
     return this.getGroup(where).childrenMap();
   }
 
-  /** Every node from `where` down, PyTables walk order (§7.5). */
+  /**
+   * Every node from `where` down, PyTables walk order (§7.5). On a read-only file, whose tree
+   * cannot change, each walk is listed once and kept: the loads walk the parent group of the node
+   * they load, so loading every node of a group of n nodes lists n children n times otherwise.
+   */
   walkNodes(where: Where = "/"): Generator<Node> {
-    return walkNodes(this.getNode(where));
+    const start = this.getNode(where);
+    const session = this.openSession();
+    if (session.writable) return walkNodes(start);
+    let memo = readOnlyWalks.get(session);
+    if (memo === undefined) readOnlyWalks.set(session, (memo = new Map()));
+    let nodes = memo.get(start.path);
+    if (nodes === undefined) memo.set(start.path, (nodes = [...walkNodes(start)]));
+    return yieldAll(nodes);
   }
 
   /** Every group from `where` down, PyTables walk order (§7.5). */

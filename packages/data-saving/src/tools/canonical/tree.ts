@@ -20,6 +20,7 @@ import { unpickleString } from "../../codec/pickle.js";
 import { ATTR } from "../../conventions/layout.js";
 import { FileStateError } from "../../errors.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
+import { DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "../../loader/budget.js";
 
 /**
  * A JSON value of the canonical document: integers beyond 2^53 stay bigint and Python floats
@@ -151,7 +152,7 @@ function openDataset(group: StorageGroup, name: string): OpenedDataset {
   }
 }
 
-function datasetEntry(group: StorageGroup, name: string): TreeEntry {
+function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes: number): TreeEntry {
   const opened = openDataset(group, name);
   const node = "array" in opened ? opened.array : "vlen" in opened ? opened.vlen : opened.other;
   const { attrs, raw, stored } = attrsOf(node.attrs);
@@ -166,6 +167,7 @@ function datasetEntry(group: StorageGroup, name: string): TreeEntry {
     const shape = opened.array.shape();
     entry.shape = shape;
     entry.dtype = opened.array.dtype;
+    new LoadBudget(maxBytes).charge(path, opened.array.dtype, shape);
     entry.value = arraySummary({ dtype: opened.array.dtype, shape, data: opened.array.read() }) as Json;
   } else if ("other" in opened) {
     entry.shape = opened.other.shape();
@@ -204,9 +206,10 @@ function otherEntry(): TreeEntry {
  * The `tree` of the canonical JSON for an open root group (every group and dataset below it).
  * Objects that are neither groups nor datasets (links, named types) are listed with kind
  * "other"; an object that cannot be read is listed the same way and its error, naming the path,
- * is pushed to `errors` when given (else thrown).
+ * is pushed to `errors` when given (else thrown). A dataset whose values would take more than
+ * `maxBytes` is not read (LimitError).
  */
-export function canonicalTreeOf(root: StorageGroup, errors?: string[]): CanonicalTree {
+export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes = DEFAULT_MAX_LOAD_BYTES): CanonicalTree {
   const tree: CanonicalTree = {};
   const guarded = (path: string, fn: () => void): void => {
     if (errors === undefined) return fn();
@@ -222,7 +225,7 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[]): Canonica
     for (const child of group.children()) {
       const p = childPath(path, child.name);
       if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p));
-      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name); });
+      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name, p, maxBytes); });
       else tree[p] = otherEntry();
     }
   };
