@@ -5,7 +5,7 @@
  * @example
  * runCli(["inspect", "scan.h5", "--json"], { out: (s) => process.stdout.write(s), err: ... });
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 
 /** Where the command writes (stdout, stderr). */
 export interface CliIO {
@@ -26,9 +26,23 @@ Usage:
 
 From the repository root: pnpm -s cli <command> ...
 Exit status: 0 success, 1 failure (unreadable file, failed replay), 2 usage error.
+Every failure is one line on stderr naming the file. A closed output (inspect F | head) ends
+the command quietly.
 `;
 
 class UsageError extends Error {}
+
+/** An error as one line of text (libhdf5's messages carry their error stack on several lines). */
+export function oneLine(e: unknown): string {
+  const text = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
+  return text.replace(/\s*\n\s*/g, " | ").trim();
+}
+
+/** A file name as the messages show it: quoted when it holds control characters (a NUL byte). */
+function shownPath(file: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f]/.test(file) ? JSON.stringify(file) : file;
+}
 
 function splitArgs(args: readonly string[], known: ReadonlySet<string>): { flags: Set<string>; positional: string[] } {
   const flags = new Set<string>();
@@ -50,17 +64,34 @@ async function inspect(args: readonly string[], io: CliIO): Promise<number> {
   const { flags, positional } = splitArgs(args, new Set(["--json"]));
   if (positional.length !== 1) throw new UsageError("inspect takes exactly one FILE.h5");
   const file = positional[0]!;
+  if (file.includes("\0")) {
+    io.err(`pymodaq-h5: invalid file name (it holds a NUL byte): ${shownPath(file)}\n`);
+    return 1;
+  }
   if (!existsSync(file)) {
-    io.err(`pymodaq-h5: no such file: ${file}\n`);
+    io.err(`pymodaq-h5: no such file: ${shownPath(file)}\n`);
+    return 1;
+  }
+  if (statSync(file).isDirectory()) {
+    io.err(`pymodaq-h5: cannot read ${shownPath(file)}: it is a directory\n`);
     return 1;
   }
   const [{ inspectFile }, { stringifyCanonical }, { renderInspectText }] = await Promise.all([
     import("../tools/canonical/inspect.js"), import("../tools/canonical/json.js"), import("./inspect-text.js"),
   ]);
-  const doc = inspectFile(file);
-  io.out(flags.has("--json") ? `${stringifyCanonical(doc)}\n` : `${renderInspectText(doc)}\n`);
-  if (doc.fatal_error !== undefined) {
-    io.err(`pymodaq-h5: cannot read ${file}: ${doc.fatal_error}\n`);
+  let text: string;
+  let fatal: string | undefined;
+  try {
+    const doc = inspectFile(file);
+    text = flags.has("--json") ? stringifyCanonical(doc) : renderInspectText(doc);
+    fatal = doc.fatal_error;
+  } catch (e) {
+    io.err(`pymodaq-h5: cannot read ${shownPath(file)}: ${oneLine(e)}\n`);
+    return 1;
+  }
+  io.out(`${text}\n`);
+  if (fatal !== undefined) {
+    io.err(`pymodaq-h5: cannot read ${shownPath(file)}: ${oneLine(fatal)}\n`);
     return 1;
   }
   return 0;
@@ -100,6 +131,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.err(`pymodaq-h5: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    throw e;
+    io.err(`pymodaq-h5: ${command} failed: ${oneLine(e)}\n`);
+    return 1;
   }
 }
