@@ -22,7 +22,7 @@ const tsx = resolve(packageRoot, "../../node_modules/.bin/tsx");
 
 let dir: string;
 let mutants: string[] = [];
-/** Mutants that end the child process (a signal from libhdf5, or a hang past the time limit). */
+/** Mutants that end the child process: a signal from libhdf5, or a batch past the time limit (a hang). */
 const crashing = new Map<string, string>();
 
 beforeAll(() => {
@@ -33,7 +33,7 @@ beforeAll(() => {
   let from = 0;
   while (from < mutants.length) {
     const r = spawnSync(tsx, [join(packageRoot, "test/support/classify-mutants.ts"), list, String(from)], {
-      encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 24,
+      encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 24,
     });
     const started = [...r.stdout.matchAll(/^start (\d+)$/gm)].map((m) => Number(m[1]));
     const last = started.at(-1) ?? from;

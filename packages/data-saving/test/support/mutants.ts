@@ -93,7 +93,10 @@ export function runMutant(path: string): MutantOutcome[] {
     step(() => {
       canonicalTreeOf(open.h5saver.h5File!.root);
     });
-    const tree = canonicalTreeOf(open.h5saver.h5File!.root, []);
+    let tree: ReturnType<typeof canonicalTreeOf> = {};
+    step(() => {
+      tree = canonicalTreeOf(open.h5saver.h5File!.root, []);
+    });
     for (const [nodePath, entry] of Object.entries(tree)) {
       if (entry.kind !== "dataset" || entry.attrs["data_type"] === undefined) continue;
       step(() => void open.loadData(nodePath));
