@@ -3,34 +3,27 @@
  * written by pymodaq_data, `replay` of a fixture scenario, and the executable entry itself.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli, USAGE } from "../src/cli/run.js";
+import { fixtureDir, fixturePath, repoRoot, tempDir } from "@pymodaq-ts/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
+import { USAGE } from "../src/cli/run.js";
+import { runCommand } from "./cli.helpers.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { inspectFile } from "../src/tools/canonical/inspect.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
 import { carraySpec, FILE_SETTINGS } from "../src/conventions/layout.js";
-import { fixturePath } from "./fixtures.helpers.js";
 
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
-const repoRoot = resolve(packageRoot, "../..");
-const fixtures = resolve(repoRoot, "../shared/fixtures/pymodaq");
+const fixtures = fixtureDir;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runCommand;
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "pymodaq-cli-"));
+  dir = tempDir("pymodaq-cli");
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("pymodaq-h5 help and usage", () => {
   it("prints the usage with --help and exits 0", async () => {
@@ -136,7 +129,7 @@ describe("pymodaq-h5 inspect on hostile inputs", () => {
 
   it("ends every unreadable input in one line naming the file and exit status 1", async () => {
     const truncated = join(dir, "truncated.h5");
-    writeFileSync(truncated, readFileSync(fixturePath("dte_mixed_h5py")).subarray(0, 3000));
+    writeFileSync(truncated, readFileSync(fixturePath("dte_mixed_h5py", ".h5")).subarray(0, 3000));
     const random = join(dir, "random.h5");
     let x = 12345;
     writeFileSync(random, Uint8Array.from({ length: 5000 }, () => (x = (x * 1103515245 + 12345) % 2 ** 31) & 0xff));
@@ -182,7 +175,7 @@ describe("the executable entry on hostile inputs", () => {
   const cli = join(packageRoot, "src/cli.ts");
 
   it("ends quietly when its reader closes the pipe (inspect F | head)", () => {
-    const file = fixturePath("dsl_channels_tables");
+    const file = fixturePath("dsl_channels_tables", ".h5");
     const r = spawnSync("bash", ["-c", `"$0" "$1" inspect "$2" --json | head -c 10; exit "\${PIPESTATUS[0]}"`, tsx, cli, file], { encoding: "utf8" });
     expect(r.stdout).toBe('{"format":');
     expect(r.stderr).toBe("");

@@ -6,8 +6,8 @@
  */
 import { join } from "node:path";
 import { DataRaw, NDArray } from "@pymodaq-ts/data-model";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { countingBackend, totalWork, type Counts } from "./support/counting-storage.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
@@ -18,9 +18,8 @@ import { inspectLoader } from "../src/tools/canonical/inspect.js";
 
 let dir: string;
 beforeAll(() => {
-  dir = makeTempDir("ds-limits");
+  dir = tempDir("ds-limits");
 });
-afterAll(() => removeDir(dir));
 
 /**
  * A file whose one channel group holds `n` Data0D nodes (`Data00`...), written by our saver.

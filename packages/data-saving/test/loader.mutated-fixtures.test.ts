@@ -10,9 +10,8 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
-import { fixtureNames, fixturePath } from "./fixtures.helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureNames, fixturePath, tempDir } from "@pymodaq-ts/test-support";
 import { runMutant, writeMutants } from "./support/mutants.js";
 
 const SEED = 20240611;
@@ -26,8 +25,8 @@ let mutants: string[] = [];
 const crashing = new Map<string, string>();
 
 beforeAll(() => {
-  dir = makeTempDir("ds-mutants");
-  mutants = writeMutants(fixtureNames().map((n) => fixturePath(n)), dir, PER_FIXTURE, SEED);
+  dir = tempDir("ds-mutants");
+  mutants = writeMutants(fixtureNames().map((n) => fixturePath(n, ".h5")), dir, PER_FIXTURE, SEED);
   const list = join(dir, "list.txt");
   writeFileSync(list, mutants.join("\n"));
   let from = 0;
@@ -42,7 +41,6 @@ beforeAll(() => {
     from = last + 1;
   }
 }, 600_000);
-afterAll(() => removeDir(dir));
 
 describe("seeded mutants of the PyMoDAQ fixtures", () => {
   it("each read step ends in a correct read or a typed error", () => {
