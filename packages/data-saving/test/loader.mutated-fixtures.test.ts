@@ -6,7 +6,7 @@
  * or a typed error (DataSavingError, or data-model's typed errors for inconsistent data), never a
  * TypeError, RangeError or plain Error thrown by our code, and never a hang.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,20 +24,28 @@ let mutants: string[] = [];
 /** Mutants that end the child process: a signal from libhdf5, or a batch past the time limit (a hang). */
 const crashing = new Map<string, string>();
 
-beforeAll(() => {
+/** Runs the classifier from `from`; resolves with its output and how it ended (never rejects). */
+function classify(list: string, from: number): Promise<{ stdout: string; ending: string | null }> {
+  return new Promise((done) => {
+    execFile(tsx, [join(packageRoot, "test/support/classify-mutants.ts"), list, String(from)], {
+      encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 24,
+    }, (error, stdout) => done({ stdout, ending: error === null ? null : (error.signal ?? `exit ${String(error.code)}`) }));
+  });
+}
+
+// Asynchronous child runs: a blocking spawnSync would starve vitest's worker of its event loop.
+beforeAll(async () => {
   dir = tempDir("ds-mutants");
   mutants = writeMutants(fixtureNames().map((n) => fixturePath(n, ".h5")), dir, PER_FIXTURE, SEED);
   const list = join(dir, "list.txt");
   writeFileSync(list, mutants.join("\n"));
   let from = 0;
   while (from < mutants.length) {
-    const r = spawnSync(tsx, [join(packageRoot, "test/support/classify-mutants.ts"), list, String(from)], {
-      encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 24,
-    });
+    const r = await classify(list, from);
     const started = [...r.stdout.matchAll(/^start (\d+)$/gm)].map((m) => Number(m[1]));
     const last = started.at(-1) ?? from;
-    if (r.status === 0) break;
-    crashing.set(mutants[last]!, r.signal ?? `exit ${String(r.status)}: ${r.stderr.slice(-500)}`);
+    if (r.ending === null) break;
+    crashing.set(mutants[last]!, r.ending);
     from = last + 1;
   }
 }, 600_000);
