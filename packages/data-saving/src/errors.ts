@@ -17,13 +17,13 @@ import { BRAND, guardFor } from "./error-guard.js";
 
 /** The Python exception classes this package's errors stand for. */
 export type PythonErrorName =
-  | "NodeError" | "ValueError" | "TypeError" | "KeyError" | "IndexError" | "IOError" | "AxisError";
+  | "NodeError" | "ValueError" | "TypeError" | "KeyError" | "IndexError" | "IOError" | "AxisError" | "MemoryError";
 
 /** What went wrong; one code per error class. */
 export type DataSavingErrorCode =
   | "NODE" | "INVALID_VALUE" | "INVALID_TYPE" | "MISSING_ATTRIBUTE" | "INDEX_OUT_OF_RANGE" | "FILE_STATE"
   | "STORAGE" | "LOAD" | "AXIS" | "PY_LITERAL" | "PICKLE_FORMAT" | "PY_JSON" | "PY_ENCODE"
-  | "SCENARIO_FORMAT" | "SCENARIO_VALUE" | "REPLAY_STEP" | "USAGE";
+  | "SCENARIO_FORMAT" | "SCENARIO_VALUE" | "REPLAY_STEP" | "USAGE" | "LIMIT";
 
 export interface DataSavingErrorOptions {
   /** The HDF5 path (or file) concerned. */
@@ -124,6 +124,25 @@ export class StorageError extends DataSavingError {
   }
 }
 
+/**
+ * A read would exceed a limit (the memory budget of a load, computed from the declared shapes and
+ * dtypes before anything is allocated). Raise the limit (the loader's `maxLoadBytes`) to read
+ * anyway.
+ */
+export class LimitError extends DataSavingError {
+  /** What the read needs (bytes). */
+  readonly needed: number;
+  /** The limit in force (bytes). */
+  readonly limit: number;
+  constructor(path: string, needed: number, limit: number) {
+    super("LIMIT", "MemoryError", `${path}: reading it needs ${needed} bytes, above the memory budget of ${limit} bytes ` +
+      "(raise it with the loader's maxLoadBytes option)", { path });
+    this.name = "LimitError";
+    this.needed = needed;
+    this.limit = limit;
+  }
+}
+
 export const isDataSavingError = guardFor<DataSavingError>();
 export const isNodeError = guardFor<NodeError>("NODE");
 export const isInvalidValueError = guardFor<InvalidValueError>("INVALID_VALUE");
@@ -132,6 +151,7 @@ export const isMissingAttributeError = guardFor<MissingAttributeError>("MISSING_
 export const isIndexOutOfRangeError = guardFor<IndexOutOfRangeError>("INDEX_OUT_OF_RANGE");
 export const isFileStateError = guardFor<FileStateError>("FILE_STATE");
 export const isStorageError = guardFor<StorageError>("STORAGE");
+export const isLimitError = guardFor<LimitError>("LIMIT");
 
 const MODEL_ERROR_NAMES: Readonly<Record<string, string>> = {
   ModelIndexError: "IndexError",

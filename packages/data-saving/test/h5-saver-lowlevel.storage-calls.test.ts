@@ -7,35 +7,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "@pymodaq-ts/test-support";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
 import type { Storage } from "../src/storage/types.js";
+import { countingBackend, type Counts } from "./support/counting-storage.js";
 import { FILE_SETTINGS, carraySpec } from "../src/conventions/layout.js";
 import type { EARRAY } from "../src/conventions/nodes/arrays.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
-
-type Counts = Record<string, number>;
-
-/** Wraps every object the storage returns in a proxy that counts method calls by name. */
-function countingBackend(inner: Storage, counts: Counts): Storage {
-  const wrap = <T extends object>(target: T, kind: string): T =>
-    new Proxy(target, {
-      get(t, prop, receiver) {
-        const value = Reflect.get(t, prop, receiver) as unknown;
-        if (typeof value !== "function") {
-          return value !== null && typeof value === "object" && (prop === "root" || prop === "attrs") ? wrap(value, String(prop)) : value;
-        }
-        return (...args: unknown[]) => {
-          const key = `${kind}.${String(prop)}`;
-          counts[key] = (counts[key] ?? 0) + 1;
-          const out = (value as (...a: unknown[]) => unknown).apply(t, args);
-          return out !== null && typeof out === "object" && !ArrayBuffer.isView(out) && !Array.isArray(out) ? wrap(out, String(prop)) : out;
-        };
-      },
-    });
-  return {
-    name: "counting",
-    create: (path, settings) => wrap(inner.create(path, settings), "file"),
-    open: (path, mode, settings) => wrap(inner.open(path, mode, settings), "file"),
-  };
-}
 
 let dir: string;
 beforeEach(() => {

@@ -5,6 +5,7 @@
 import { compareNodeNames } from "../conventions/layout.js";
 import type { CanonicalDocument } from "../tools/canonical/inspect.js";
 import type { Json, TreeEntry } from "../tools/canonical/tree.js";
+import { stringifyCanonical } from "../tools/canonical/json.js";
 
 /** Attributes worth showing on one line, in this order. */
 const MAIN_ATTRS = ["type", "data_type", "data_dimension", "label", "units", "distribution", "nav_indexes", "index", "size"];
@@ -12,7 +13,8 @@ const MAIN_ATTRS = ["type", "data_type", "data_dimension", "label", "units", "di
 function short(value: Json): string {
   if (typeof value === "string") return value.length > 40 ? `${JSON.stringify(value.slice(0, 37))}...` : JSON.stringify(value);
   if (Array.isArray(value)) return `(${value.map(short).join(", ")}${value.length === 1 ? "," : ""})`;
-  return JSON.stringify(value);
+  // The canonical writer, not JSON.stringify: integers beyond 2^53 are bigints there.
+  return stringifyCanonical(value);
 }
 
 /** A shape as Python prints a tuple: `(4,)`, `(2, 3)`. */
@@ -113,7 +115,7 @@ export function renderInspectText(doc: CanonicalDocument): string {
     const root = obj(doc[key]);
     if (root === null) continue;
     if (typeof root["error"] === "string") lines.push(`${key}: error: ${root["error"]}`);
-    else lines.push(`${key}: ${Array.isArray(root["names"]) ? (root["names"] as Json[]).map((n) => JSON.stringify(n)).join(", ") : ""}`);
+    else lines.push(`${key}: ${Array.isArray(root["names"]) ? (root["names"] as Json[]).map((n) => stringifyCanonical(n)).join(", ") : ""}`);
   }
   return lines.join("\n");
 }

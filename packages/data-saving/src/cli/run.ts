@@ -5,7 +5,7 @@
  * @example
  * runCli(["inspect", "scan.h5", "--json"], { out: (s) => process.stdout.write(s), err: ... });
  */
-import { isDataSavingError } from "../errors.js";
+import { statSync } from "node:fs";
 
 /** Where the command writes (stdout, stderr). */
 export interface CliIO {
@@ -37,9 +37,23 @@ HS_USERNAME and HS_PASSWORD, as h5pyd takes them.
 
 From the repository root: pnpm -s cli <command> ...
 Exit status: 0 success, 1 failure (unreadable file, failed replay), 2 usage error.
+Every failure is one line on stderr naming the file. A closed output (inspect F | head) ends
+the command quietly.
 `;
 
 class UsageError extends Error {}
+
+/** An error as one line of text (libhdf5's messages carry their error stack on several lines). */
+export function oneLine(e: unknown): string {
+  const text = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
+  return text.replace(/\s*\n\s*/g, " | ").trim();
+}
+
+/** A file name as the messages show it: quoted when it holds control characters (a NUL byte). */
+function shownPath(file: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f]/.test(file) ? JSON.stringify(file) : file;
+}
 
 function splitArgs(args: readonly string[], known: ReadonlySet<string>): { flags: Set<string>; positional: string[] } {
   const flags = new Set<string>();
@@ -61,18 +75,35 @@ async function inspect(args: readonly string[], io: CliIO): Promise<number> {
   const { flags, positional } = splitArgs(args, new Set(["--json"]));
   if (positional.length !== 1) throw new UsageError("inspect takes exactly one FILE.h5");
   const file = positional[0]!;
+  if (file.includes("\0")) {
+    io.err(`pymodaq-h5: invalid file name (it holds a NUL byte): ${shownPath(file)}\n`);
+    return 1;
+  }
   const [{ inspectFile }, { stringifyCanonical }, { renderInspectText }, { targetOf }] = await Promise.all([
     import("../tools/canonical/inspect.js"), import("../tools/canonical/json.js"), import("./inspect-text.js"), import("./targets.js"),
   ]);
   const target = targetOf(file);
   if (!target.exists()) {
-    io.err(`pymodaq-h5: no such ${target.path === file ? "file" : "domain"}: ${file}\n`);
+    io.err(`pymodaq-h5: no such ${target.path === file ? "file" : "domain"}: ${shownPath(file)}\n`);
     return 1;
   }
-  const doc = inspectFile(target.path, { storage: target.storage });
-  io.out(flags.has("--json") ? `${stringifyCanonical(doc)}\n` : `${renderInspectText(doc)}\n`);
-  if (doc.fatal_error !== undefined) {
-    io.err(`pymodaq-h5: cannot read ${file}: ${doc.fatal_error}\n`);
+  if (target.path === file && statSync(file).isDirectory()) {
+    io.err(`pymodaq-h5: cannot read ${shownPath(file)}: it is a directory\n`);
+    return 1;
+  }
+  let text: string;
+  let fatal: string | undefined;
+  try {
+    const doc = inspectFile(target.path, { storage: target.storage });
+    text = flags.has("--json") ? stringifyCanonical(doc) : renderInspectText(doc);
+    fatal = doc.fatal_error;
+  } catch (e) {
+    io.err(`pymodaq-h5: cannot read ${shownPath(file)}: ${oneLine(e)}\n`);
+    return 1;
+  }
+  io.out(`${text}\n`);
+  if (fatal !== undefined) {
+    io.err(`pymodaq-h5: cannot read ${shownPath(file)}: ${oneLine(fatal)}\n`);
     return 1;
   }
   return 0;
@@ -137,10 +168,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 2;
     }
     // Typed errors say what happened to which file or domain (HSDS: status and message).
-    if (isDataSavingError(e)) {
-      io.err(`pymodaq-h5: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    io.err(`pymodaq-h5: ${command} failed: ${oneLine(e)}\n`);
+    return 1;
   }
 }

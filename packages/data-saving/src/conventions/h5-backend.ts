@@ -61,6 +61,30 @@ export interface H5BackendOptions {
   storage?: Storage;
 }
 
+/**
+ * What the loads list of a read-only file, whose tree cannot change, kept per file: the walks by
+ * start path and the lower-cased child names by group path. Every load walks the parent group of
+ * the node it loads and looks for `NavAxes` in each group above it, so loading every node of a
+ * group of n nodes would list n children n times otherwise.
+ */
+interface ReadOnlyListings {
+  readonly walks: Map<string, Node[]>;
+  readonly lowerNames: Map<string, Set<string>>;
+}
+const readOnlyListings = new WeakMap<Session, ReadOnlyListings>();
+
+/** The listings kept for `session`, or null when its file is writable (its tree may change). */
+function listingsOf(session: Session): ReadOnlyListings | null {
+  if (session.writable) return null;
+  let listings = readOnlyListings.get(session);
+  if (listings === undefined) readOnlyListings.set(session, (listings = { walks: new Map(), lowerNames: new Map() }));
+  return listings;
+}
+
+function* yieldAll(nodes: readonly Node[]): Generator<Node> {
+  yield* nodes;
+}
+
 export class H5Backend {
   /** Value written to the `backend` attributes. */
   readonly backend: BackendName;
@@ -225,9 +249,14 @@ export class H5Backend {
     return this.getGroup(where).childrenMap();
   }
 
-  /** Every node from `where` down, PyTables walk order (§7.5). */
+  /** Every node from `where` down, PyTables walk order (§7.5); listed once on a read-only file. */
   walkNodes(where: Where = "/"): Generator<Node> {
-    return walkNodes(this.getNode(where));
+    const start = this.getNode(where);
+    const listings = listingsOf(this.openSession());
+    if (listings === null) return walkNodes(start);
+    let nodes = listings.walks.get(start.path);
+    if (nodes === undefined) listings.walks.set(start.path, (nodes = [...walkNodes(start)]));
+    return yieldAll(nodes);
   }
 
   /** Every group from `where` down, PyTables walk order (§7.5). */
@@ -237,8 +266,13 @@ export class H5Backend {
 
   /** True when `where` has a child called `name`, compared case-insensitively (as the original). */
   isNodeInGroup(where: Where, name: string): boolean {
+    const group = this.getGroup(where);
     const lower = name.toLowerCase();
-    return this.getGroup(where).storage.childNames().some((n) => n.toLowerCase() === lower);
+    const listings = listingsOf(this.openSession());
+    if (listings === null) return group.storage.childNames().some((n) => n.toLowerCase() === lower);
+    let names = listings.lowerNames.get(group.path);
+    if (names === undefined) listings.lowerNames.set(group.path, (names = new Set(group.storage.childNames().map((n) => n.toLowerCase()))));
+    return names.has(lower);
   }
 
   getAttr(node: Where, name: string): PyValue {

@@ -24,6 +24,19 @@ import { NavWindow, type NavItem } from "./nav-window.js";
 import { arrayNodeOf, dataTypeOf } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
 import { ReadBatch, readNow, type LoadReads } from "./reads.js";
+import { checkBudget, DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "./budget.js";
+
+/** Options of the `DataLoader` constructor. */
+export interface DataLoaderOptions {
+  /**
+   * The memory budget of each load (bytes of the arrays it reads, from their declared shapes and
+   * dtypes, checked before they are allocated; default 512 MiB; Infinity for no limit). A load
+   * past it throws a LimitError. Each call can raise or lower it with its own `maxLoadBytes`.
+   */
+  maxLoadBytes?: number;
+  /** The storage a path is opened with (default libhdf5; with an HSDS storage, the path is a domain). */
+  storage?: Storage;
+}
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {
@@ -38,12 +51,16 @@ export interface LoadDataOptions {
    * is read (hyperslab reads).
    */
   nav?: readonly NavItem[];
+  /** The memory budget of this load (bytes; default: the loader's `maxLoadBytes`). */
+  maxLoadBytes?: number;
 }
 
 /** Options of `DataLoader.loadAll`. */
 export interface LoadAllOptions {
   /** Subtract backgrounds (default false). */
   withBkg?: boolean;
+  /** The memory budget of the whole call (bytes; default: the loader's `maxLoadBytes`). */
+  maxLoadBytes?: number;
 }
 
 /** Options of the asynchronous loads: those of the synchronous ones, and `signal`. */
@@ -60,6 +77,8 @@ export interface NavSlabsOptions extends AsyncLoadOptions {
   slabBytes?: number;
   /** Subtract backgrounds (default false). */
   withBkg?: boolean;
+  /** The memory budget of each slab (bytes; default: the loader's `maxLoadBytes`). */
+  maxLoadBytes?: number;
 }
 
 /** One slab of `DataLoader.navSlabs`: indexes `start` to `stop` (excluded) of the first navigation dimension. */
@@ -70,9 +89,9 @@ export interface NavSlab {
   readonly data: DataWithAxes;
 }
 
-const LOAD_DATA_KEYS = ["withBkg", "loadAll", "nav"] as const;
-const LOAD_ALL_KEYS = ["withBkg"] as const;
-const NAV_SLABS_KEYS = ["slabSize", "slabBytes", "withBkg", "signal"] as const;
+const LOAD_DATA_KEYS = ["withBkg", "loadAll", "nav", "maxLoadBytes"] as const;
+const LOAD_ALL_KEYS = ["withBkg", "maxLoadBytes"] as const;
+const NAV_SLABS_KEYS = ["slabSize", "slabBytes", "withBkg", "signal", "maxLoadBytes"] as const;
 const DEFAULT_SLAB_BYTES = 64 * 1024 * 1024;
 
 /** Splits `signal` off asynchronous options. */
@@ -97,16 +116,20 @@ export class DataLoader {
   /** The open file: the `H5SaverLowLevel` handed in, or the one opened read-only from a path. */
   readonly h5saver: H5SaverLowLevel;
   private readonly opened: boolean;
+  /** The memory budget of each load, unless the call gives its own (bytes). */
+  readonly maxLoadBytes: number;
 
   /**
    * @param source an open `H5SaverLowLevel` (used as is, closed by `closeFile`) or the path of
    *   a file to open read-only.
-   * @param options.storage the storage a path is opened with (default libhdf5; e.g. an HSDS
-   *   storage, the path then being a domain)
-   * @throws the backend's error when the path cannot be opened; InvalidTypeError for unknown options.
+   * @param options `maxLoadBytes`, the memory budget of each load; `storage`, the storage a path is
+   *   opened with (default libhdf5; e.g. an HSDS storage, the path then being a domain)
+   * @throws the backend's error when the path cannot be opened; InvalidValueError for a bad budget;
+   *   InvalidTypeError for unknown options.
    */
-  constructor(source: H5SaverLowLevel | string, options: { storage?: Storage } = {}) {
-    const o = checkOptions(options, ["storage"], "DataLoader");
+  constructor(source: H5SaverLowLevel | string, options: DataLoaderOptions = {}) {
+    const o = checkOptions(options, ["maxLoadBytes", "storage"], "DataLoader");
+    this.maxLoadBytes = options.maxLoadBytes === undefined ? DEFAULT_MAX_LOAD_BYTES : checkBudget(options.maxLoadBytes, "maxLoadBytes");
     if (typeof source === "string") {
       this.h5saver = H5SaverLowLevel.openReadOnly(source, o.storage === undefined ? {} : { storage: o.storage });
       this.opened = true;
@@ -159,7 +182,7 @@ export class DataLoader {
   loadData(where: Where, options: LoadDataOptions = {}): DataWithAxes {
     checkOptions(options, LOAD_DATA_KEYS, "loadData");
     const window = this.navWindow(where, options.nav);
-    return this.planData(where, options, readNow(window), window)();
+    return this.planData(where, options, readNow(window, this.budget(options)), window)();
   }
 
   /**
@@ -172,7 +195,7 @@ export class DataLoader {
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_DATA_KEYS, "loadDataAsync");
     const window = this.navWindow(where, rest.nav);
-    const batch = new ReadBatch(window);
+    const batch = new ReadBatch(window, this.budget(rest));
     const build = this.planData(where, rest, batch, window);
     await batch.run(signal);
     return build();
@@ -195,6 +218,7 @@ export class DataLoader {
       const stop = Math.min(size, start + step);
       const data = await this.loadDataAsync(node, {
         nav: [Slice.of(start, stop)], withBkg: options.withBkg ?? false, ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.maxLoadBytes === undefined ? {} : { maxLoadBytes: options.maxLoadBytes }),
       });
       yield { start, stop, data };
     }
@@ -230,6 +254,11 @@ export class DataLoader {
     };
   }
 
+  /** The budget of one call: its own `maxLoadBytes`, else the loader's. */
+  private budget(options: { maxLoadBytes?: number }): LoadBudget {
+    return new LoadBudget(options.maxLoadBytes === undefined ? this.maxLoadBytes : checkBudget(options.maxLoadBytes, "maxLoadBytes"));
+  }
+
   /** The navigation window of a partial load, or null for a whole one. */
   private navWindow(where: Where, nav: readonly NavItem[] | undefined): NavWindow | null {
     if (nav === undefined) return null;
@@ -251,7 +280,7 @@ export class DataLoader {
    */
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
-    return this.planAll(where, data, options, readNow(), null)();
+    return this.planAll(where, data, options, readNow(null, this.budget(options)), null)();
   }
 
   /**
@@ -262,7 +291,7 @@ export class DataLoader {
   async loadAllAsync(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions & AsyncLoadOptions = {}): Promise<DataToExport> {
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
-    const batch = new ReadBatch();
+    const batch = new ReadBatch(null, this.budget(rest));
     const build = this.planAll(where, data, rest, batch, null);
     await batch.run(signal);
     return build();

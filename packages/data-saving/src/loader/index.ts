@@ -9,10 +9,11 @@
  * const dwa = loader.loadData("/RawData/Detector000/Data1D/CH00/Data00", { loadAll: true });
  */
 export {
-  DataLoader, type AsyncLoadOptions, type LoadAllOptions, type LoadDataOptions, type NavSlab, type NavSlabsOptions,
+  DataLoader, type DataLoaderOptions, type AsyncLoadOptions, type LoadAllOptions, type LoadDataOptions, type NavSlab, type NavSlabsOptions,
 } from "./data-loader.js";
 export type { NavItem } from "./nav-window.js";
 export { getAxes, loadAxis } from "./axes.js";
 export { getBkgNodes, getDataArrays, type DataArraysOptions } from "./arrays.js";
 export { loadDataFromNode, type LoadDataFromNodeOptions } from "./data-node.js";
+export { DEFAULT_MAX_LOAD_BYTES } from "./budget.js";
 export { AxisError, LoadError, isAxisError, isLoadError } from "./errors.js";

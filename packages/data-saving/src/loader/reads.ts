@@ -3,13 +3,15 @@
  * each array they need and get a getter back; they build their result from the getters once
  * the reads are done. `readNow` reads each array when asked (the synchronous loads); a
  * `ReadBatch` collects the reads and runs them off the main thread before the result is built
- * (the asynchronous loads). Both read a navigation window only when one is given.
+ * (the asynchronous loads). Both read a navigation window only when one is given, and charge
+ * each array to the load's memory budget before it is allocated.
  */
 import type { Axis, NDArray } from "@pymodaq-ts/data-model";
 import type { Node } from "../conventions/nodes/node.js";
 import type { StorageAsyncOptions } from "../storage/types.js";
 import { arrayNodeOf } from "./nodes.js";
 import type { NavWindow } from "./nav-window.js";
+import { LoadBudget } from "./budget.js";
 
 /** An array a load asked for, valid once the reads ran. */
 export type ArrayGetter = () => NDArray;
@@ -26,11 +28,12 @@ export interface LoadReads {
 }
 
 /** Reads every array at once, on the calling thread. */
-export function readNow(window: NavWindow | null = null): LoadReads {
+export function readNow(window: NavWindow | null = null, budget = new LoadBudget()): LoadReads {
   return {
     array(node, whole = false) {
       const carray = arrayNodeOf(node);
       const block = whole ? undefined : window?.blockOf(carray);
+      budget.charge(carray.path, carray.dtype, block?.count ?? carray.shape);
       const array = block === undefined ? carray.read() : carray.readSlice(block.start, block.count);
       return () => array;
     },
@@ -42,11 +45,12 @@ export function readNow(window: NavWindow | null = null): LoadReads {
 export class ReadBatch implements LoadReads {
   private readonly reads: { run: (options: StorageAsyncOptions) => Promise<NDArray>; result: NDArray | null }[] = [];
 
-  constructor(private readonly window: NavWindow | null = null) {}
+  constructor(private readonly window: NavWindow | null = null, private readonly budget = new LoadBudget()) {}
 
   array(node: Node, whole = false): ArrayGetter {
     const carray = arrayNodeOf(node);
     const block = whole ? undefined : this.window?.blockOf(carray);
+    this.budget.charge(carray.path, carray.dtype, block?.count ?? carray.shape);
     const read = { run: (options: StorageAsyncOptions) => carray.readAsync(block, options), result: null as NDArray | null };
     this.reads.push(read);
     return () => {

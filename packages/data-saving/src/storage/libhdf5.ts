@@ -203,7 +203,13 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     return this.h;
   }
   get dtype(): Dtype {
-    return this.live().dtype;
+    // a getter, so not wrapped by translateBindingErrors: a dataset of strings, vlen rows or
+    // compounds (a corrupt CLASS can make the loader take one for an array) has no dtype
+    try {
+      return this.live().dtype;
+    } catch (e) {
+      throw fromBindingError("dtype", this.where(), e);
+    }
   }
   shape(): number[] {
     return this.live().shape();

@@ -14,8 +14,7 @@ import { FileStateError, pythonErrorText } from "../../errors.js";
 import { DEFAULT_RAW_GROUP_NAME } from "../../conventions/layout.js";
 import { canonicalDte, canonicalDwa } from "./dwa.js";
 import { canonicalTreeOf, type CanonicalTree, type Json } from "./tree.js";
-import { DataLoader } from "../../loader/data-loader.js";
-import type { Storage } from "../../storage/types.js";
+import { DataLoader, type DataLoaderOptions } from "../../loader/data-loader.js";
 
 /** The canonical load JSON document. */
 export interface CanonicalDocument {
@@ -54,21 +53,42 @@ function parentPath(path: string): string {
   return i <= 0 ? "/" : path.slice(0, i);
 }
 
-/** True when some dataset strictly under `group` has `data_type == 'bkg'`. */
-function hasBkgUnder(tree: CanonicalTree, group: string): boolean {
-  const prefix = group === "/" ? "/" : `${group}/`;
-  return Object.entries(tree).some(([p, e]) => p.startsWith(prefix) && e.attrs["data_type"] === "bkg");
+/** The groups that hold, strictly under them, a dataset with `data_type == 'bkg'`. */
+function groupsWithBkg(tree: CanonicalTree): Set<string> {
+  const out = new Set<string>();
+  for (const [path, entry] of Object.entries(tree)) {
+    if (entry.kind !== "dataset" || entry.attrs["data_type"] !== "bkg") continue;
+    for (let p = parentPath(path); !out.has(p); p = parentPath(p)) {
+      out.add(p);
+      if (p === "/") break;
+    }
+  }
+  return out;
 }
 
-function nodeLoads(loader: DataLoader, path: string, dataType: Json, tree: CanonicalTree): Record<string, Json> {
+/**
+ * The loads of one data node. A `loadAll` load depends only on the node's parent group, its
+ * data_type and withBkg (the metadata comes from the group's first node), so it runs once per
+ * group and is shared by the group's nodes (`loadAlls`): the inspector's work stays linear in the
+ * number of nodes.
+ */
+function nodeLoads(loader: DataLoader, path: string, dataType: Json, withBkgGroups: Set<string>, loadAlls: Map<string, Json>): Record<string, Json> {
   const withTimestamp = dataType !== "axis";
   const out: Record<string, Json> = { data_type: dataType };
+  const loadAll = (withBkg: boolean): Json => {
+    const key = JSON.stringify([parentPath(path), dataType, withBkg]);
+    let result = loadAlls.get(key);
+    if (result === undefined) {
+      result = attempt(() => canonicalDwa(loader.loadData(path, { withBkg, loadAll: true }), { withTimestamp }));
+      loadAlls.set(key, result);
+    }
+    return result;
+  };
   out["load"] = attempt(() => canonicalDwa(loader.loadData(path), { withTimestamp }));
-  out["load_all"] = attempt(() => canonicalDwa(loader.loadData(path, { loadAll: true }), { withTimestamp }));
-  if ((dataType === "data" || dataType === "data_enlargeable") && hasBkgUnder(tree, parentPath(path))) {
+  out["load_all"] = loadAll(false);
+  if ((dataType === "data" || dataType === "data_enlargeable") && withBkgGroups.has(parentPath(path))) {
     out["load_bkg"] = attempt(() => canonicalDwa(loader.loadData(path, { withBkg: true }), { withTimestamp }));
-    out["load_all_bkg"] = attempt(() =>
-      canonicalDwa(loader.loadData(path, { withBkg: true, loadAll: true }), { withTimestamp }));
+    out["load_all_bkg"] = loadAll(true);
   }
   return out;
 }
@@ -84,7 +104,7 @@ export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDo
   const file = loader.h5saver.h5File;
   if (file === null) throw new FileStateError("inspect: the loader's file is not open");
   const fileErrors: string[] = [];
-  const tree = canonicalTreeOf(file.root, fileErrors);
+  const tree = canonicalTreeOf(file.root, fileErrors, loader.maxLoadBytes);
   const doc: CanonicalDocument = {
     format: "pymodaq-canonical-load",
     format_version: 1,
@@ -95,22 +115,25 @@ export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDo
     nodes: {},
   };
   if (fileErrors.length > 0) doc.file_errors = fileErrors;
+  const withBkgGroups = groupsWithBkg(tree);
+  const loadAlls = new Map<string, Json>();
   for (const [path, entry] of Object.entries(tree)) {
     const dataType = entry.attrs["data_type"];
     if (entry.kind !== "dataset" || dataType === undefined || dataType === "strings") continue;
-    doc.nodes[path] = nodeLoads(loader, path, dataType, tree);
+    doc.nodes[path] = nodeLoads(loader, path, dataType, withBkgGroups, loadAlls);
   }
   doc.load_all_root = rootLoad(loader, tree, false);
-  if (hasBkgUnder(tree, `/${DEFAULT_RAW_GROUP_NAME}`)) doc.load_all_root_bkg = rootLoad(loader, tree, true);
+  if (withBkgGroups.has(`/${DEFAULT_RAW_GROUP_NAME}`)) doc.load_all_root_bkg = rootLoad(loader, tree, true);
   return doc;
 }
 
 /**
  * The canonical load JSON of the PyMoDAQ file at `path`, opened read-only. A file that cannot
- * be opened gives a document with `fatal_error` and an empty tree. `options.storage` opens it
- * with another storage (an HSDS domain path with an HSDS storage).
+ * be opened gives a document with `fatal_error` and an empty tree.
+ * @param options the loader's options (`maxLoadBytes`: the memory budget of each load and of each
+ *   dataset the tree reads)
  */
-export function inspectFile(path: string, options: { storage?: Storage } = {}): CanonicalDocument {
+export function inspectFile(path: string, options: DataLoaderOptions = {}): CanonicalDocument {
   let loader: DataLoader;
   try {
     loader = new DataLoader(path, options);

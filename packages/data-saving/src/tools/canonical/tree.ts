@@ -20,6 +20,7 @@ import { unpickleString } from "../../codec/pickle.js";
 import { ATTR } from "../../conventions/layout.js";
 import { FileStateError } from "../../errors.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
+import { DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "../../loader/budget.js";
 import { repeatedAncestor, type Ancestors } from "../../conventions/walk.js";
 
 /**
@@ -161,7 +162,7 @@ function openDataset(group: StorageGroup, name: string): OpenedDataset {
   }
 }
 
-function datasetEntry(group: StorageGroup, name: string): TreeEntry {
+function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes: number): TreeEntry {
   const opened = openDataset(group, name);
   const node = "array" in opened ? opened.array : "vlen" in opened ? opened.vlen : opened.other;
   const { attrs, raw, stored } = attrsOf(node.attrs);
@@ -176,6 +177,7 @@ function datasetEntry(group: StorageGroup, name: string): TreeEntry {
     const shape = opened.array.shape();
     entry.shape = shape;
     entry.dtype = opened.array.dtype;
+    new LoadBudget(maxBytes).charge(path, opened.array.dtype, shape);
     entry.value = arraySummary({ dtype: opened.array.dtype, shape, data: opened.array.read() }) as Json;
   } else if ("other" in opened) {
     entry.shape = opened.other.shape();
@@ -226,9 +228,10 @@ function linkEntry(group: StorageGroup, name: string, kind: "softlink" | "extern
  * group hard-linked under its own descendant is listed once more with `cycle` (the ancestor's
  * path) and not entered again. Other objects (named types) are listed with kind "other"; an
  * object that cannot be read is listed the same way and its error, naming the path, is pushed to
- * `errors` when given (else thrown).
+ * `errors` when given (else thrown). A dataset whose values would take more than `maxBytes` is
+ * not read (LimitError).
  */
-export function canonicalTreeOf(root: StorageGroup, errors?: string[]): CanonicalTree {
+export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes = DEFAULT_MAX_LOAD_BYTES): CanonicalTree {
   const tree: CanonicalTree = {};
   const guarded = (path: string, fn: () => void): void => {
     if (errors === undefined) return fn();
@@ -251,7 +254,7 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[]): Canonica
     for (const child of group.children()) {
       const p = childPath(path, child.name);
       if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p, chain));
-      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name); });
+      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name, p, maxBytes); });
       else if (child.kind === "softlink" || child.kind === "externallink") guarded(p, () => { tree[p] = linkEntry(group, child.name, child.kind as "softlink" | "externallink"); });
       else tree[p] = otherEntry();
     }
