@@ -2,7 +2,9 @@
  * A writer to be killed: `node --import tsx child.ts <kind> <outDir> <report> <seed>`.
  *
  * - `logger`: the logger example (`DataToExportTimedSaver`, a point every 5 ms) as its command line runs it;
- * - `scan`: the demo scan (`scan2d`, 128 x 128, `DataToExportExtendedSaver`) as `npm run demo` runs it;
+ * - `scan`: the demo scan (`scan2d`, `DataToExportExtendedSaver`) as `npm run demo` runs it, at
+ *   256 x 256 points so that it is still running when the latest kill of the window comes on a
+ *   fast machine (128 x 128 can end within 4 s);
  * - `enlargeable`: `DataEnlargeableSaver` appending a 16-value row per point, yielding between points.
  *
  * The savers are instrumented, not changed: every outermost `addData` reports its point and every
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
   const seed = Number(seedText ?? "0");
   instrument(openSync(report, "a"));
   if (kind === "logger") await runExample(["logger", "--interval", "5", "--duration", "120", "--pixels", "64", "--seed", String(seed), "--out", outDir]);
-  else if (kind === "scan") await runExample(["scan2d", "--nx", "128", "--ny", "128", "--seed", String(seed), "--out", outDir]);
+  else if (kind === "scan") await runExample(["scan2d", "--nx", "256", "--ny", "256", "--seed", String(seed), "--out", outDir]);
   else await runEnlargeable(outDir, seed);
 }
 
