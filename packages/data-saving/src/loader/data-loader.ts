@@ -23,6 +23,7 @@ import { NavWindow, type NavItem } from "./nav-window.js";
 import { arrayNodeOf, dataTypeOf } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
 import { ReadBatch, readNow, type LoadReads } from "./reads.js";
+import { runNow, SliceRunner, type Later } from "./slices.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {
@@ -43,6 +44,12 @@ export interface LoadDataOptions {
 export interface LoadAllOptions {
   /** Subtract backgrounds (default false). */
   withBkg?: boolean;
+  /**
+   * Load only this part of the navigation space of every loaded node, as `loadData`'s `nav`:
+   * each DataWithAxes equals the whole load's `inav.get(...nav)`, and only that block of its
+   * arrays is read. Every loaded node needs at least as many navigation dimensions as items.
+   */
+  nav?: readonly NavItem[];
 }
 
 /** Options of the asynchronous loads: those of the synchronous ones, and `signal`. */
@@ -53,7 +60,9 @@ export interface AsyncLoadOptions {
 
 /** Options of `DataLoader.navSlabs`. */
 export interface NavSlabsOptions extends AsyncLoadOptions {
-  /** Indexes of the first navigation dimension per slab (default: as many as fit in `slabBytes`). */
+  /** The navigation dimension the slabs cut (0 = the first, default; the others are whole in every slab). */
+  navDim?: number;
+  /** Indexes of that navigation dimension per slab (default: as many as fit in `slabBytes`). */
   slabSize?: number;
   /** Bytes of data per slab when `slabSize` is not given (default 64 MiB; at least one index). */
   slabBytes?: number;
@@ -61,17 +70,17 @@ export interface NavSlabsOptions extends AsyncLoadOptions {
   withBkg?: boolean;
 }
 
-/** One slab of `DataLoader.navSlabs`: indexes `start` to `stop` (excluded) of the first navigation dimension. */
+/** One slab of `DataLoader.navSlabs`: indexes `start` to `stop` (excluded) of navigation dimension `navDim`. */
 export interface NavSlab {
   readonly start: number;
   readonly stop: number;
-  /** `loadData(where).inav.get(Slice.of(start, stop))`. */
+  /** `loadData(where).inav.get(...)` with `Slice.of(start, stop)` at `navDim`, the dimensions before it whole. */
   readonly data: DataWithAxes;
 }
 
 const LOAD_DATA_KEYS = ["withBkg", "loadAll", "nav"] as const;
-const LOAD_ALL_KEYS = ["withBkg"] as const;
-const NAV_SLABS_KEYS = ["slabSize", "slabBytes", "withBkg", "signal"] as const;
+const LOAD_ALL_KEYS = ["withBkg", "nav"] as const;
+const NAV_SLABS_KEYS = ["navDim", "slabSize", "slabBytes", "withBkg", "signal"] as const;
 const DEFAULT_SLAB_BYTES = 64 * 1024 * 1024;
 
 /** Splits `signal` off asynchronous options. */
@@ -95,7 +104,20 @@ function nodeDataType(node: Node): DataTypeName {
 export class DataLoader {
   /** The open file (an `H5SaverLowLevel`, or the read-only backend opened from a path). */
   readonly h5saver: H5Backend;
-  private readonly opened: boolean;
+  private opened: boolean;
+
+  /**
+   * A loader on the file at `path`, opened read-only off the main thread (the constructor opens
+   * it on the calling thread).
+   * @param options.signal cancels the open while it has not started (rejects with an AbortError)
+   * @throws (rejects) the backend's error when the path cannot be opened
+   */
+  static async open(path: string, options: AsyncLoadOptions = {}): Promise<DataLoader> {
+    const { signal } = splitSignal(checkOptions(options, ["signal"], "DataLoader.open") as AsyncLoadOptions);
+    const loader = new DataLoader(await H5SaverLowLevel.openReadOnlyAsync(path, signal === undefined ? {} : { signal }));
+    loader.opened = true;
+    return loader;
+  }
 
   /**
    * @param source an open `H5SaverLowLevel` (or any `H5Backend`; used as is, closed by
@@ -175,22 +197,27 @@ export class DataLoader {
   }
 
   /**
-   * The data of `where` slab by slab along its first navigation dimension, each slab read on
-   * its own (memory bounded by one slab): slab k holds `loadData(where).inav.get(Slice.of(start,
-   * stop))`. The next slab is read when the consumer asks for it.
-   * @throws (rejects) LoadError (IndexError) when the node has no navigation dimension; what
-   *   `loadDataAsync` throws
+   * The data of `where` slab by slab along one navigation dimension (`navDim`, the first by
+   * default), each slab read on its own (memory bounded by one slab): slab k holds
+   * `loadData(where).inav.get(...)` with `Slice.of(start, stop)` at `navDim` and the dimensions
+   * before it whole. The next slab is read when the consumer asks for it.
+   * @throws (rejects) LoadError (IndexError) when the node has no navigation dimension `navDim`;
+   *   InvalidValueError for a `navDim` or `slabSize` that is not a non-negative / positive integer;
+   *   what `loadDataAsync` throws
    */
   async *navSlabs(where: Where, options: NavSlabsOptions = {}): AsyncGenerator<NavSlab> {
     checkOptions(options, NAV_SLABS_KEYS, "navSlabs");
+    const navDim = options.navDim ?? 0;
+    if (!Number.isSafeInteger(navDim) || navDim < 0) throw new InvalidValueError(`navSlabs: navDim must be a non-negative integer, got ${navDim}`);
     const node = arrayNodeOf(this.h5saver.getNode(where));
-    const { size, rowBytes } = NavWindow.firstNavExtent(node);
+    const { size, rowBytes } = NavWindow.navExtent(node, navDim);
     const step = options.slabSize ?? Math.max(1, Math.floor((options.slabBytes ?? DEFAULT_SLAB_BYTES) / Math.max(1, rowBytes)));
     if (!Number.isSafeInteger(step) || step <= 0) throw new InvalidValueError(`navSlabs: slabSize must be a positive integer, got ${step}`);
+    const before: NavItem[] = Array.from({ length: navDim }, () => Slice.all);
     for (let start = 0; start < size; start += step) {
       const stop = Math.min(size, start + step);
       const data = await this.loadDataAsync(node, {
-        nav: [Slice.of(start, stop)], withBkg: options.withBkg ?? false, ...(options.signal ? { signal: options.signal } : {}),
+        nav: [...before, Slice.of(start, stop)], withBkg: options.withBkg ?? false, ...(options.signal ? { signal: options.signal } : {}),
       });
       yield { start, stop, data };
     }
@@ -245,7 +272,7 @@ export class DataLoader {
    */
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
-    return this.planAll(where, data, options, readNow())();
+    return this.planAll(where, data, options, readNow, runNow)();
   }
 
   /**
@@ -257,32 +284,44 @@ export class DataLoader {
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
     const batch = new ReadBatch();
-    const build = this.planAll(where, data, rest, batch);
+    const slices = new SliceRunner();
+    const build = this.planAll(where, data, rest, (window) => batch.within(window), slices.later);
+    await slices.run(signal);
     await batch.run(signal);
     return build();
   }
 
-  /** What `loadAll` reads, and the function that fills `data` (in the order `loadAll` fills it). */
-  private planAll(where: Where, data: DataToExport, options: LoadAllOptions, reads: LoadReads): () => DataToExport {
+  /**
+   * What `loadAll` reads (asked of `readsIn(window)`, the reads of one node in its navigation
+   * window), and the function that fills `data` (in the order `loadAll` fills it). The planning
+   * of each sub-group and of the loaded node is handed to `later` (a step of its own).
+   */
+  private planAll(where: Where, data: DataToExport, options: LoadAllOptions, readsIn: (window: NavWindow | null) => LoadReads, later: Later): () => DataToExport {
     const group = this.h5saver.getNode(where);
     if (!(group instanceof GROUP)) throw new NodeError(group.path, "a group");
-    const steps: (() => void)[] = [];
-    const loaded: (() => DataWithAxes)[] = [];
+    const steps: (() => DataToExport)[] = [];
+    let loaded: (() => DataWithAxes) | null = null;
     for (const child of group.children()) {
       if (child instanceof GROUP) {
-        steps.push(this.planAll(child, data, options, reads));
+        const at = steps.length;
+        steps.push(() => data);
+        later(() => { steps[at] = this.planAll(child, data, options, readsIn, later); });
         continue;
       }
       const dataType = dataTypeOf(child);
       if (typeof dataType === "string" && dataType.includes("data")) {
-        loaded.push(this.planData(child, { withBkg: options.withBkg ?? false, loadAll: true }, reads, null));
+        later(() => {
+          const window = this.navWindow(child, options.nav);
+          loaded = this.planData(child, { withBkg: options.withBkg ?? false, loadAll: true }, readsIn(window), window);
+        });
         break;
       }
     }
     return () => {
       for (const step of steps) step();
       // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
-      data.appendOwned(new DataToExport(group.name, { data: loaded.map((build) => build()) }));
+      const built = loaded === null ? [] : [(loaded as () => DataWithAxes)()];
+      data.appendOwned(new DataToExport(group.name, { data: built }));
       return data;
     };
   }

@@ -40,9 +40,15 @@ export function readNow(window: NavWindow | null = null): LoadReads {
 
 /** Reads collected while a load is planned, then run together off the main thread. */
 export class ReadBatch implements LoadReads {
-  private readonly reads: { run: (options: StorageAsyncOptions) => Promise<NDArray>; result: NDArray | null }[] = [];
+  constructor(
+    private readonly window: NavWindow | null = null,
+    private readonly reads: { run: (options: StorageAsyncOptions) => Promise<NDArray>; result: NDArray | null }[] = [],
+  ) {}
 
-  constructor(private readonly window: NavWindow | null = null) {}
+  /** The same batch, reading the arrays asked through it in `window` (a load of several nodes, each its own window). */
+  within(window: NavWindow | null): ReadBatch {
+    return new ReadBatch(window, this.reads);
+  }
 
   array(node: Node, whole = false): ArrayGetter {
     const carray = arrayNodeOf(node);

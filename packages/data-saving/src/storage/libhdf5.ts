@@ -362,4 +362,15 @@ export const libhdf5Storage: Storage = {
       throw fromBindingError("open", path, e);
     }
   },
+  async openAsync(path: string, mode: "r" | "r+", settings: FileSettings, options: StorageAsyncOptions = {}): Promise<StorageFile> {
+    try {
+      const file = await H5File.openAsync(path, {
+        mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii", ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      return new LowLevelFile(file, settings);
+    } catch (e) {
+      if (isH5AbortError(e)) throw e;
+      throw fromBindingError("open", path, e);
+    }
+  },
 };
