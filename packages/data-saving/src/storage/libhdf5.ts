@@ -243,7 +243,8 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     try {
       return await direct.readAsync(undefined, access);
     } finally {
-      direct.close();
+      // Queued: a close on the main thread now would wait for libhdf5's lock behind the file's next read.
+      await direct.closeAsync();
     }
   }
   write(data: AnyTypedArray, slab?: Hyperslab): void {
