@@ -7,6 +7,8 @@
  * using loader = new DataLoader("scan.h5");
  * const dwa = loader.loadData("/RawData/Scan000/Detector000/Data1D/CH00/Data00");
  * const all = loader.loadAll("/RawData");           // a DataToExport named "All"
+ * using later = await DataLoader.open("scan.h5");    // opened on the libuv pool
+ * const part = await later.loadAllAsync("/RawData", undefined, { nav: [0] });
  */
 import { DataToExport, Slice, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError, MissingAttributeError, NodeError } from "../errors.js";
@@ -276,7 +278,8 @@ export class DataLoader {
   }
 
   /**
-   * `loadAll` with the array reads off the main thread (see `loadDataAsync`).
+   * `loadAll` with the array reads off the main thread (see `loadDataAsync`) and the walk of the
+   * nodes planned in slices that yield to the event loop (one step per group and per loaded node).
    * @param options those of `loadAll`, and `signal`
    * @throws (rejects) what `loadAll` throws; an AbortError when `signal` aborts before the reads ran
    */
