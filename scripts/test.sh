@@ -8,6 +8,8 @@ export TURBO_TELEMETRY_DISABLED=1
 bash scripts/setup.sh
 rm -f packages/*/.vitest-report.json
 status=0
+# The API reference must build without a warning (typedoc treats warnings as errors).
+pnpm -s docs >/dev/null || { echo "test: pnpm docs failed (run it to see the typedoc warnings)" >&2; status=1; }
 pnpm -s turbo run test --concurrency=1 --continue -- --reporter=default --reporter=json \
   --outputFile.json=.vitest-report.json "$@" || status=$?
 node scripts/test-totals.mjs packages/*/.vitest-report.json

@@ -1,5 +1,7 @@
 import { defineConfig } from "tsup";
 
+// ESM and CommonJS builds of each entry point; package.json `exports` maps `import` and `require`
+// to them (one line per entry there, one line per entry here). `cli` is the `pymodaq-h5` command.
 export default defineConfig({
   entry: {
     index: "src/index.ts",
@@ -8,7 +10,8 @@ export default defineConfig({
     // The background saver's worker thread: a script of its own, loaded by path (worker-script.ts).
     "background-worker": "src/background/worker.ts",
   },
-  format: ["esm"],
+  format: ["esm", "cjs"],
+  shims: true,
   dts: true,
   clean: true,
   sourcemap: true,

@@ -1,4 +1,7 @@
 {
+  "variables": {
+    "hdf5_static_prefix%": ""
+  },
   "targets": [
     {
       "target_name": "h5lowlevel",
@@ -26,19 +29,25 @@
         "native/async_file.cpp",
         "native/async_dataset.cpp"
       ],
-      "include_dirs": [
-        "<!(node -p \"require('node-addon-api').include_dir\")",
-        "<!@(pkg-config --cflags-only-I hdf5 | sed s/-I//g)"
-      ],
-      "libraries": ["<!@(pkg-config --libs hdf5)"],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "H5_USE_110_API"],
       "cflags_cc": ["-std=c++17", "-fno-exceptions", "-Wall", "-Wextra", "-Wno-unused-parameter"],
       "cflags_cc!": ["-fno-rtti"],
       "xcode_settings": {
         "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
-        "GCC_ENABLE_CPP_EXCEPTIONS": "NO",
-        "OTHER_CPLUSPLUSFLAGS": ["<!@(pkg-config --cflags hdf5)"]
-      }
+        "GCC_ENABLE_CPP_EXCEPTIONS": "NO"
+      },
+      "conditions": [
+        ["hdf5_static_prefix==''", {
+          "include_dirs": ["<!@(pkg-config --cflags-only-I hdf5 | sed s/-I//g)"],
+          "libraries": ["<!@(pkg-config --libs hdf5)"],
+          "xcode_settings": { "OTHER_CPLUSPLUSFLAGS": ["<!@(pkg-config --cflags hdf5)"] }
+        }, {
+          "include_dirs": ["<(hdf5_static_prefix)/include"],
+          "libraries": ["<(hdf5_static_prefix)/lib/libhdf5.a", "<!@(node -p \"require('./scripts/prebuild/recipe.json').link.join(' ')\")"],
+          "ldflags": ["-Wl,--exclude-libs,ALL"]
+        }]
+      ]
     }
   ]
 }

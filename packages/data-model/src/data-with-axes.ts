@@ -387,7 +387,8 @@ export class DataWithAxes extends DataBase {
   /**
    * Linear interpolation of 1-D data (NumPy `interp`) at the values of `newAxis` (an Axis or
    * its values), as a DataCalculated named `<name>_interp`.
-   * @param options.left, options.right values outside the axis (default: the end values).
+   * @param newAxis the axis (or its values) to interpolate at
+   * @param options `left` and `right`: the values outside the axis (default: the end values)
    * @throws ModelValueError for data that is not Data1D; ModelIndexError without an axis.
    */
   interp(newAxis: Axis | AxisDataInput, options?: InterpOptions): DataCalculated {

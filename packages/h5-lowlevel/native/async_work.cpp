@@ -2,7 +2,8 @@
 
 #include <hdf5.h>
 
-#include <condition_variable>
+#include <pthread.h>
+
 #include <cstdlib>
 #include <mutex>
 
@@ -11,12 +12,26 @@ namespace h5l {
 namespace {
 
 // Work running on the pool, process-wide. Never destroyed: pool threads may still reach it while
-// static objects are destroyed at exit.
+// static objects are destroyed at exit. A POSIX mutex and condition rather than <mutex> and
+// <condition_variable>: std::condition_variable::wait is versioned GLIBCXX_3.4.30 by GCC 12, and
+// the prebuilt binary must load with the libstdc++ of older distributions (README).
 struct ExitGate {
-  std::mutex m;
-  std::condition_variable idle;
+  pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+  pthread_cond_t idle = PTHREAD_COND_INITIALIZER;
   int running = 0;
   bool exiting = false;
+};
+
+// Holds the gate's mutex for a scope.
+class GateLock {
+ public:
+  explicit GateLock(ExitGate& g) : g_(g) { pthread_mutex_lock(&g_.m); }
+  ~GateLock() { pthread_mutex_unlock(&g_.m); }
+  GateLock(const GateLock&) = delete;
+  GateLock& operator=(const GateLock&) = delete;
+
+ private:
+  ExitGate& g_;
 };
 
 ExitGate& Gate() {
@@ -35,9 +50,9 @@ bool CanRunJs(napi_env env) {
 
 void WaitAtExit() {
   ExitGate& g = Gate();
-  std::unique_lock<std::mutex> lock(g.m);
+  GateLock lock(g);
   g.exiting = true;
-  g.idle.wait(lock, [&g] { return g.running == 0; });
+  while (g.running != 0) pthread_cond_wait(&g.idle, &g.m);
 }
 
 }  // namespace
@@ -59,7 +74,7 @@ Napi::Promise H5Work::Start() {
 void H5Work::Execute() {
   ExitGate& g = Gate();
   {
-    std::lock_guard<std::mutex> lock(g.m);
+    GateLock lock(g);
     if (g.exiting) {
       kind_ = Kind::Exiting;
       return;
@@ -70,8 +85,8 @@ void H5Work::Execute() {
   static thread_local bool quiet = false;
   if (!quiet) quiet = H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr) >= 0;
   Run();
-  std::lock_guard<std::mutex> lock(g.m);
-  if (--g.running == 0) g.idle.notify_all();
+  GateLock lock(g);
+  if (--g.running == 0) pthread_cond_broadcast(&g.idle);
 }
 
 void H5Work::Fail(const Problem& problem, const std::string& target) {

@@ -1,8 +1,8 @@
 /**
- * Loads the compiled addon (`build/Release/h5lowlevel.node`) and describes its raw interface.
+ * Loads the compiled addon (see addon-loader.ts) and describes its raw interface.
  * Only the classes of this package call it; the typed API is in file.ts, group.ts, dataset.ts.
  */
-import { createRequire } from "node:module";
+import { loadAddonModule } from "./addon-loader.js";
 import { H5ArgumentError, H5ClosedError, H5Error } from "./errors.js";
 import type { AnyTypedArray, ChildInfo, Dtype, GroupInfo, NodeKind } from "./types.js";
 
@@ -105,19 +105,7 @@ export interface NativeAddon {
 }
 
 function load(): NativeAddon {
-  const require = createRequire(import.meta.url);
-  let addon: NativeAddon;
-  try {
-    addon = require("../build/Release/h5lowlevel.node") as NativeAddon;
-  } catch (cause) {
-    throw new Error(
-      "@pymodaq-ts/h5-lowlevel: cannot load the native addon build/Release/h5lowlevel.node. " +
-        "Run `npm run setup` at the repository root: the native build or libhdf5 " +
-        "(apt install libhdf5-dev) is missing. Original error: " +
-        (cause instanceof Error ? cause.message : String(cause)),
-      { cause },
-    );
-  }
+  const addon = loadAddonModule() as NativeAddon;
   addon.setErrorClasses(H5Error, H5ArgumentError, H5ClosedError);
   return addon;
 }
