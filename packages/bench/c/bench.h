@@ -1,5 +1,5 @@
 /* Shared types of the C workloads: parsed options, per-op timings and the result line.
- * The CLI and the JSON line are those of shared/bench/WORKLOADS.md ("Common rules"). */
+ * The CLI and the JSON line are those of packages/bench/WORKLOADS.md ("Common rules"). */
 #ifndef PMD_BENCH_H
 #define PMD_BENCH_H
 

@@ -1,7 +1,7 @@
 /* Nodes and attributes as PyTables 3.7 writes them for pymodaq_data (the "tables" backend):
  * fixed-length string attributes, JSON envelopes, PyTables chunk shapes and dataset properties.
- * Specification: shared/bench/WORKLOADS.md ("HDF5 settings", "PyTables layout rules") and
- * shared/spec/h5-layout.md sections 1, 4, 5, 6. */
+ * Specification: packages/bench/WORKLOADS.md ("HDF5 settings", "PyTables layout rules") and
+ * docs/file-format.md sections 1, 4, 5, 6. */
 #ifndef PMD_NODES_H
 #define PMD_NODES_H
 

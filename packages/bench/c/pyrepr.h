@@ -1,6 +1,6 @@
 /* Python repr() of the few value kinds PyMoDAQ stores in attributes, and the JSON envelope
  * {"module": M, "type": T, "data": repr(value)} that json.dumps produces around them.
- * Specification: shared/spec/h5-layout.md sections 2.1 to 2.3. */
+ * Specification: docs/file-format.md sections 2.1 to 2.3. */
 #ifndef PMD_PYREPR_H
 #define PMD_PYREPR_H
 

@@ -4,7 +4,7 @@
  *             [--repeat N]
  *             [--nx 50 --ny 40 --L 1024] [--n 5000 --m 256] [--frames 20 --rows 1024 --cols 1024]
  *
- * WORKLOAD is w1, w2, w3, w3all or w4 (shared/bench/WORKLOADS.md). Prints one JSON line.
+ * WORKLOAD is w1, w2, w3, w3all or w4 (packages/bench/WORKLOADS.md). Prints one JSON line.
  * --fill-value (W1 only) skips the up-front write of zeros: the default fill value 0 stands for
  * them, so every element of the file reads the same. --direct-chunks (W4 only) writes each frame
  * chunk by chunk with H5Dwrite_chunk, as our binding does for writes of whole chunks, instead of

@@ -2,7 +2,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareFiles, describeFile, readDataset } from "../src/equivalence.js";
-import { env, runC, tempDir } from "./helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { env, runC } from "./helpers.js";
 
 const FILL_TIME_ALLOC = 0;
 const ALLOC_TIME_INCR = 3;

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { compareFiles } from "../src/equivalence.js";
 import { isBenchError } from "../src/errors.js";
 import { findPython } from "../src/python.js";
-import { runC, tempDir } from "./helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { runC } from "./helpers.js";
 
 function h5py(script: string, ...args: string[]): void {
   execFileSync(findPython(), ["-c", script, ...args]);

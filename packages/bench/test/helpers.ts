@@ -1,23 +1,7 @@
-// Shared by the tests: a temp directory per test and one run of the C program.
+// Shared by the tests: one run of the C program, and expected attribute texts.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach } from "vitest";
 import { C_PROGRAM } from "../src/impls.js";
 import { parseResultLine, type ResultLine } from "../src/result-line.js";
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-/** A fresh temporary directory, removed after the test. */
-export function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "pmd-bench-test-"));
-  dirs.push(d);
-  return d;
-}
 
 /** Run the C program with these arguments and parse its result line. */
 export function runC(args: string[]): ResultLine {

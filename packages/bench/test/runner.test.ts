@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseRunnerArgs, runBenchmark } from "../src/runner.js";
-import { tempDir } from "./helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
 
 describe("runner.runBenchmark", () => {
   it("interleaves the implementations, writes the JSONL runs and the markdown tables", async () => {

@@ -7,7 +7,8 @@ import { compareWorkload, describeFile } from "../src/equivalence.js";
 import { defaultImpls } from "../src/impls.js";
 import { parseResultLine } from "../src/result-line.js";
 import { DEFAULT_SIZES } from "../src/workload-options.js";
-import { env, runC, tempDir } from "./helpers.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { env, runC } from "./helpers.js";
 
 const ours = defaultImpls().ours;
 const TINY = { ...DEFAULT_SIZES, nx: 3, ny: 4, L: 8, n: 7, m: 5, frames: 2, rows: 6, cols: 4 };

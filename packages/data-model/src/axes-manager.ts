@@ -1,5 +1,5 @@
 /**
- * Axes managers (spec §6.2, §6.3): they hold the axes of a DataWithAxes with its data
+ * Axes managers (data-model.md §6.2, §6.3): they hold the axes of a DataWithAxes with its data
  * shape and navigation indexes, validate the axes and answer look-ups.
  * `UniformAxesManager` serves regular grids (one axis per dimension);
  * `SpreadAxesManager` serves scattered navigation points, where several navigation
@@ -138,7 +138,7 @@ export abstract class AxesManager {
 
 export class UniformAxesManager extends AxesManager {
   /**
-   * Validates each axis (spec §6.2): an Axis, an index inside the data, and a size
+   * Validates each axis (data-model.md §6.2): an Axis, an index inside the data, and a size
    * matching the data; a wrong size emits DataSizeWarning and fixes the axis in place.
    * @throws ModelTypeError for a non-Axis; ModelIndexError for an index >= ndim.
    */
@@ -181,7 +181,7 @@ export class UniformAxesManager extends AxesManager {
 
 export class SpreadAxesManager extends AxesManager {
   /**
-   * Validates each axis (spec §6.3): exactly one navigation index, Axis objects, and
+   * Validates each axis (data-model.md §6.3): exactly one navigation index, Axis objects, and
    * navigation axes of size 1 or the navigation length.
    * @throws ModelValueError for a number of navigation indexes other than 1;
    *   ModelTypeError for a non-Axis; ModelIndexError for an index >= ndim; DataLengthError.

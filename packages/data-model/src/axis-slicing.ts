@@ -1,5 +1,5 @@
 /**
- * The `iaxis` and `vaxis` slicers of an Axis (spec §4.7). Python writes `axis.iaxis[2:10]`;
+ * The `iaxis` and `vaxis` slicers of an Axis (data-model.md §4.7). Python writes `axis.iaxis[2:10]`;
  * here `axis.iaxis.get("2:10")` or `axis.iaxis.get(Slice.of(2, 10))`, and
  * `axis.vaxis.get(Slice.of(v0, v1))` with axis values instead of indexes.
  */
@@ -93,7 +93,7 @@ export class ValueAxisSlicer {
     if (item === ELLIPSIS) return ELLIPSIS;
     if (typeof item === "number") return this.axis.findIndex(item);
     if (item instanceof Slice) {
-      // A missing bound stays open, so `vnav.get(v, ":")` equals `inav.get(i, ":")` (spec §6.13).
+      // A missing bound stays open, so `vnav.get(v, ":")` equals `inav.get(i, ":")` (data-model.md §6.13).
       const bound = (v: number | null): number | null => (v === null ? null : this.axis.findIndex(v));
       return Slice.of(bound(item.start), bound(item.stop));
     }

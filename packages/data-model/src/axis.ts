@@ -1,5 +1,5 @@
 /**
- * `Axis`: the physical coordinate along one dimension of the data (spec §4).
+ * `Axis`: the physical coordinate along one dimension of the data (data-model.md §4).
  * A linear axis keeps only `offset`, `scaling` and `size`; other axes keep their data.
  *
  * @example
@@ -20,7 +20,7 @@ import { Slice } from "./slice.js";
 import { checkUnits, unitConverter, unitsCompatible } from "./units.js";
 import { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
 
-/** Options of `new Axis(...)`; all optional (spec §4.1 defaults). */
+/** Options of `new Axis(...)`; all optional (data-model.md §4.1 defaults). */
 export interface AxisOptions {
   label?: string;
   units?: string;
@@ -119,7 +119,7 @@ export class Axis {
   }
 
   /**
-   * The units string, kept as given (spec §3). Assigning relabels without converting, as
+   * The units string, kept as given (data-model.md §3). Assigning relabels without converting, as
    * `forceUnits` does (Python's Axis setter). @throws ModelTypeError when set to a non-string.
    */
   get units(): string {
@@ -165,7 +165,7 @@ export class Axis {
   /**
    * The stored array, or null for a linear axis built by the constructor. Assigning an
    * array validates it, computes offset/scaling/size when it is linear, and keeps it
-   * (only the constructor drops linear data: spec §4.2 quirk).
+   * (only the constructor drops linear data: data-model.md §4.2 quirk).
    */
   get data(): NDArray | null {
     return this._data;
@@ -241,7 +241,7 @@ export class Axis {
     return toPy(this._scaling, this.scalingKind);
   }
 
-  /** Linearity detection (spec §4.2); sets offset/scaling when linear. @returns whether it was linear. */
+  /** Linearity detection (data-model.md §4.2); sets offset/scaling when linear. @returns whether it was linear. */
   private scaleOffsetFromData(d: NDArray): boolean {
     const step = linearStep(d);
     if (step === null) return false;
@@ -252,7 +252,7 @@ export class Axis {
   }
 
   /**
-   * NumPy `allclose(diff, mean(diff))` with rtol 1e-5, atol 1e-8 (spec §4.2). An axis of
+   * NumPy `allclose(diff, mean(diff))` with rtol 1e-5, atol 1e-8 (data-model.md §4.2). An axis of
    * 0 or 1 point is linear.
    * @param data the array to test; defaults to `getData()`.
    */
@@ -316,7 +316,7 @@ export class Axis {
     return ax;
   }
 
-  /** Minimum: of the data, or `offset + (size*scaling if scaling < 0 else 0)` (spec §4.4 quirk). */
+  /** Minimum: of the data, or `offset + (size*scaling if scaling < 0 else 0)` (data-model.md §4.4 quirk). */
   min(): number {
     if (this._data !== null) return extremum(this._data, Math.min);
     const s = this.scalingValue();
@@ -348,7 +348,7 @@ export class Axis {
 
   /**
    * The index of `threshold`: 0 below `min()`, `size-1` above `max()`, else the nearest
-   * element (non-linear) or `trunc((x - offset) / scaling)` (linear) (spec §4.4).
+   * element (non-linear) or `trunc((x - offset) / scaling)` (linear) (data-model.md §4.4).
    */
   findIndex(threshold: number): number {
     if (threshold < this.min()) return 0;
@@ -370,7 +370,7 @@ export class Axis {
   }
 
   /**
-   * Equality (spec §4.5): same label and index, compatible units, and all-close data
+   * Equality (data-model.md §4.5): same label and index, compatible units, and all-close data
    * (or offsets and scalings) after converting `other` to this axis' units. `size` and
    * `spreadOrder` are not compared. A linear axis never equals a non-linear one.
    */
@@ -390,7 +390,7 @@ export class Axis {
     return close(this._offset, other._offset, conv) && close(this._scaling, other._scaling, (s) => s * ratio);
   }
 
-  /** `axis * k` (spec §4.6): a deep copy with data, or offset and scaling, multiplied. */
+  /** `axis * k` (data-model.md §4.6): a deep copy with data, or offset and scaling, multiplied. */
   multiply(k: number): Axis;
   multiply(k: unknown): Axis | undefined;
   multiply(k: unknown): Axis | undefined {
@@ -404,7 +404,7 @@ export class Axis {
     return ax;
   }
 
-  /** `axis + k` (spec §4.6): a deep copy with data, or offset, shifted. */
+  /** `axis + k` (data-model.md §4.6): a deep copy with data, or offset, shifted. */
   add(k: number): Axis;
   add(k: unknown): Axis | undefined;
   add(k: unknown): Axis | undefined {
@@ -415,12 +415,12 @@ export class Axis {
     return ax;
   }
 
-  /** Index slicing (spec §4.7): `axis.iaxis.get("2:10")`, `axis.iaxis.get(3)`, `axis.iaxis.set("2:10", other)`. */
+  /** Index slicing (data-model.md §4.7): `axis.iaxis.get("2:10")`, `axis.iaxis.get(3)`, `axis.iaxis.set("2:10", other)`. */
   get iaxis(): AxisSlicer {
     return new AxisSlicer(this);
   }
 
-  /** Value slicing (spec §4.7): `axis.vaxis.get(Slice.of(-20, -18))`, `axis.vaxis.get(-19.5)`. */
+  /** Value slicing (data-model.md §4.7): `axis.vaxis.get(Slice.of(-20, -18))`, `axis.vaxis.get(-19.5)`. */
   get vaxis(): ValueAxisSlicer {
     return new ValueAxisSlicer(this);
   }
@@ -431,7 +431,7 @@ export class Axis {
   }
 }
 
-/** `NavAxis` is a deprecated alias of `Axis` (spec §4.8). */
+/** `NavAxis` is a deprecated alias of `Axis` (data-model.md §4.8). */
 export const NavAxis = Axis;
 
 /** Type guard for Axis. */
@@ -467,7 +467,7 @@ function diffOf(d: NDArray): Float64Array {
 }
 
 /**
- * Linearity (spec §4.2): NumPy `allclose(diff, mean(diff))` with rtol 1e-5, atol 1e-8.
+ * Linearity (data-model.md §4.2): NumPy `allclose(diff, mean(diff))` with rtol 1e-5, atol 1e-8.
  * @returns `mean(diff(d))` (float64, not rounded) when linear (NaN for 0 or 1 point), else null.
  */
 function linearStep(d: NDArray): number | null {

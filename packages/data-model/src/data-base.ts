@@ -1,5 +1,5 @@
 /**
- * `DataLowLevel` (name and timestamp, spec §5) and `DataBase` (spec §6.1, §6.7, §6.9):
+ * `DataLowLevel` (name and timestamp, data-model.md §5) and `DataBase` (data-model.md §6.1, §6.7, §6.9):
  * a list of same-shape arrays with metadata. `DataWithAxes` extends it with axes.
  *
  * @example
@@ -29,7 +29,7 @@ export function nowSeconds(): number {
   return (performance.timeOrigin + performance.now()) / 1000;
 }
 
-/** The base of all data containers: a name and a creation timestamp (spec §5). */
+/** The base of all data containers: a name and a creation timestamp (data-model.md §5). */
 export class DataLowLevel {
   /** Seconds since the epoch, set at construction. */
   timestamp: number;
@@ -82,7 +82,7 @@ export class DataBase extends DataLowLevel {
   origin: string;
 
   /**
-   * Builds and validates a DataBase (spec §6.1, steps 1 to 7).
+   * Builds and validates a DataBase (data-model.md §6.1, steps 1 to 7).
    * @throws ModelTypeError (bad name, units, data, labels, unknown option), ModelValueError
    *   (missing or invalid source, invalid distribution or dim name), DataShapeError.
    */
@@ -122,7 +122,7 @@ export class DataBase extends DataLowLevel {
 
   /**
    * The DataDim that arrays like `data` give (Python's `get_dim_from_data`): from the first
-   * array's shape (spec §1.1). Neither this object's data nor its dim change.
+   * array's shape (data-model.md §1.1). Neither this object's data nor its dim change.
    * @param data arrays as the constructor takes them (see DataInput).
    * @throws ModelTypeError / DataShapeError as the constructor does for invalid data.
    */
@@ -159,7 +159,7 @@ export class DataBase extends DataLowLevel {
   get dim(): DataDim {
     return this._dim;
   }
-  /** Forces `dim` without any check (spec §6.5; use with care). @throws ModelValueError */
+  /** Forces `dim` without any check (data-model.md §6.5; use with care). @throws ModelValueError */
   setDim(dim: DataDim | string): void {
     this._dim = enumChecker(DataDim, dim);
   }
@@ -319,7 +319,7 @@ export class DataBase extends DataLowLevel {
   }
 
   /**
-   * Equality (spec §6.9 steps 1 to 3): a number equals when every element of the first
+   * Equality (data-model.md §6.9 steps 1 to 3): a number equals when every element of the first
    * array equals it; another DataBase when lengths, dims and shapes match, units are
    * compatible and values are all-close after unit conversion. Anything else: false.
    */
@@ -327,7 +327,7 @@ export class DataBase extends DataLowLevel {
     return this.compare(other, "eq");
   }
 
-  /** Structural comparison with `op` applied element-wise (spec §6.9, `<`, `<=`, `>`, `>=`). */
+  /** Structural comparison with `op` applied element-wise (data-model.md §6.9, `<`, `<=`, `>`, `>=`). */
   compare(other: unknown, op: "eq" | "lt" | "le" | "gt" | "ge"): boolean {
     const test = COMPARE[op];
     if (typeof other === "number") return this.at(0).toNumbers().every((v) => test(v, other));
@@ -345,7 +345,7 @@ export class DataBase extends DataLowLevel {
     });
   }
 
-  /** `this + other` (spec §6.12): deep copy named `<name>_add`, other converted to these units. @throws DataUnitError, ModelTypeError, ModelValueError */
+  /** `this + other` (data-model.md §6.12): deep copy named `<name>_add`, other converted to these units. @throws DataUnitError, ModelTypeError, ModelValueError */
   add(other: DataOperand): this {
     return dataBinary(this, resolveOperand(other), "add");
   }

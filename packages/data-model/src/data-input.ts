@@ -1,5 +1,5 @@
 /**
- * What the data containers accept as `data` and `labels` (spec §6.1.1, §6.1.3), and how
+ * What the data containers accept as `data` and `labels` (data-model.md §6.1.1, §6.1.3), and how
  * they are normalised and validated.
  */
 import { describe, dtypeOfTypedArray, inferDtype, type AnyTypedArray } from "./dtype.js";
@@ -15,7 +15,7 @@ import { DataTypeWarning, emitWarning } from "./warnings.js";
  */
 export type ArrayInput = NDArray | AnyTypedArray | readonly Nested[];
 
-/** What `data` may be given as (spec §6.1.1): a list of arrays, one array, or one number. */
+/** What `data` may be given as (data-model.md §6.1.1): a list of arrays, one array, or one number. */
 export type DataInput = readonly ArrayInput[] | NDArray | AnyTypedArray | number | bigint | boolean;
 
 /** ArrayInput's forms, for messages saying what to pass. */
@@ -34,7 +34,7 @@ export function toNDArray(value: unknown): NDArray | null {
 }
 
 /**
- * Normalises and validates `data` (spec §6.1.1): each element may be any ArrayInput.
+ * Normalises and validates `data` (data-model.md §6.1.1): each element may be any ArrayInput.
  * @throws ModelTypeError for missing/empty data, a first element that is not an
  *   array of at least 1 dimension, or a later non-array; DataShapeError for differing shapes.
  */
@@ -67,7 +67,7 @@ export function normalizeData(data: unknown): NDArray[] {
   return list as NDArray[];
 }
 
-/** Labels padded with `CH{i:02d}` up to `length` (spec §6.1.3). @throws ModelTypeError for non-strings. */
+/** Labels padded with `CH{i:02d}` up to `length` (data-model.md §6.1.3). @throws ModelTypeError for non-strings. */
 export function padLabels(labels: readonly string[] | null | undefined, length: number): string[] {
   if (labels !== null && labels !== undefined && !Array.isArray(labels)) {
     throw new ModelTypeError(`labels should be a list of strings, got ${describe(labels)}`);

@@ -1,5 +1,5 @@
 /**
- * Arithmetic, element-wise functions and reductions of data containers (spec §6.11,
+ * Arithmetic, element-wise functions and reductions of data containers (data-model.md §6.11,
  * §6.12). Results are deep copies of the left operand named `<name>_<ufunc>`.
  */
 import type { DataBase } from "./data-base.js";
@@ -29,7 +29,7 @@ function converted(a: NDArray, conv: (x: number) => number, same: boolean): NDAr
 }
 
 /**
- * `left op right`, array by array (spec §6.12). Another container's arrays are paired by
+ * `left op right`, array by array (data-model.md §6.12). Another container's arrays are paired by
  * position (the shorter length wins); sums convert its values to the left units.
  * @throws ModelTypeError for an unsupported operand or an array of another size;
  *   DataUnitError for incompatible units, or a bare number/array added to data with units;
@@ -109,7 +109,7 @@ export function dataFlip<T extends DataBase>(d: T, axis: 0 | 1): T {
   return withData(d, d.data.map((a) => a.index(...a.shape.map((_, k) => (k === axis ? "::-1" : ":"))).copy()), d.name, d.units);
 }
 
-/** `(other * weight + self) / (weight + 1)` (spec §6.11); the caller checks the operands. */
+/** `(other * weight + self) / (weight + 1)` (data-model.md §6.11); the caller checks the operands. */
 export function dataAverage<T extends DataBase>(self: T, other: DataBase, weight: number): T {
   const weighted = dataBinary(other, weight, "multiply");
   const summed = dataBinary(weighted, new UnitArrays(self.data, self.units), "add");
@@ -121,7 +121,7 @@ export function dataAverage<T extends DataBase>(self: T, other: DataBase, weight
 
 /**
  * Reduces every array along data dimensions `dims` and removes them with their axes
- * (spec §6.11); results are at least 1-D.
+ * (data-model.md §6.11); results are at least 1-D.
  */
 export function dataReduce<T extends DataWithAxes>(d: T, op: ReduceOp, dims: readonly number[], name: string): T {
   const arrays = d.data.map((a) => squeeze(reduce(a, op, dims), false));

@@ -1,5 +1,5 @@
 /**
- * `DataToExport` (spec §7): a named, ordered collection of DataWithAxes produced by one
+ * `DataToExport` (data-model.md §7): a named, ordered collection of DataWithAxes produced by one
  * acquisition event. The savers walk it with `getDimPresents()` and
  * `getDataFromDim(dim)` (sorted by name, by code point, stable).
  *
@@ -160,7 +160,7 @@ export class DataToExport extends DataLowLevel {
   }
 
   /**
-   * Appends deep copies (spec §7.3): a DWA replaces the entry with its name and origin
+   * Appends deep copies (data-model.md §7.3): a DWA replaces the entry with its name and origin
    * (by name only when its origin is empty) and goes to the end; a list or another DTE
    * is appended item by item; anything else is ignored. Origins are not changed.
    */
@@ -326,7 +326,7 @@ export class DataToExport extends DataLowLevel {
     if (typeof k !== "number") throw new ModelTypeError(`could not divide a DataToExport by ${describe(k)}`);
     return this.multiply(1 / k);
   }
-  /** Weighted average per DWA (spec §6.11). @throws ModelTypeError for another length */
+  /** Weighted average per DWA (data-model.md §6.11). @throws ModelTypeError for another length */
   average(other: DataToExport, weight: number): DataToExport {
     if (!(other instanceof DataToExport) || other.length !== this.length) {
       throw new ModelTypeError("could not average DataToExport objects of different lengths");

@@ -1,5 +1,5 @@
 /**
- * `DataWithAxes` (spec §6): data arrays with their axes and navigation/signal
+ * `DataWithAxes` (data-model.md §6): data arrays with their axes and navigation/signal
  * semantics; `DataRaw`, `DataCalculated` and `DataFromRoi` fix the source.
  *
  * @example
@@ -60,7 +60,7 @@ export class DataWithAxes extends DataBase {
   protected _errors: NDArray[] | null = null;
 
   /**
-   * Builds and validates a DataWithAxes (spec §6.1, all steps).
+   * Builds and validates a DataWithAxes (data-model.md §6.1, all steps).
    * @throws ModelTypeError (bad name, units, data, labels, a non-Axis, unknown option),
    *   ModelValueError (missing/invalid source, invalid distribution or dim, spread data
    *   with other than one navigation index), ModelIndexError (axis or navigation index
@@ -73,7 +73,7 @@ export class DataWithAxes extends DataBase {
     this.errors = options.errors ?? null;
   }
 
-  /** Builds the manager (spec §6.2): uniform when so distributed or without navigation indexes. */
+  /** Builds the manager (data-model.md §6.2): uniform when so distributed or without navigation indexes. */
   protected setAxesManager(axes: readonly Axis[], navIndexes: readonly number[]): void {
     const nav = checkNavIndexes(navIndexes, this.shape.length);
     if (this._distribution === DataDistribution.uniform || nav.length === 0) {
@@ -89,7 +89,7 @@ export class DataWithAxes extends DataBase {
     return this._am;
   }
 
-  /** The axes. Assigning rebuilds and re-validates the manager, without recomputing `dim` (spec §6.5). */
+  /** The axes. Assigning rebuilds and re-validates the manager, without recomputing `dim` (data-model.md §6.5). */
   get axes(): readonly Axis[] {
     return this._am.axes;
   }
@@ -121,7 +121,7 @@ export class DataWithAxes extends DataBase {
     return this._am.axes.length;
   }
 
-  /** Recomputes `dim` from the axes and navigation indexes (spec §6.4) and returns it. */
+  /** Recomputes `dim` from the axes and navigation indexes (data-model.md §6.4) and returns it. */
   getDimFromDataAxes(): DataDim {
     const nAxes = this._am.axes.length;
     const ndim = this.shape.length;
@@ -202,7 +202,7 @@ export class DataWithAxes extends DataBase {
   /**
    * Adds a linear axis (label '', units '', 0, 1, ...) for every navigation then signal
    * index lacking one, if longer than 1; spread navigation axes are never created.
-   * Then re-assigns `axes` (spec §6.8).
+   * Then re-assigns `axes` (data-model.md §6.8).
    */
   createMissingAxes(): void {
     const axes = [...this._am.axes];
@@ -215,7 +215,7 @@ export class DataWithAxes extends DataBase {
     this.axes = axes;
   }
 
-  /** Error bars: null, or one array per data array of the data shape (spec §6.6). */
+  /** Error bars: null, or one array per data array of the data shape (data-model.md §6.6). */
   get errors(): NDArray[] | null {
     return this._errors;
   }
@@ -242,7 +242,7 @@ export class DataWithAxes extends DataBase {
 
   /**
    * A deep copy whose data are the error arrays, named `<name>_errors`, source
-   * calculated, without errors (spec §6.6).
+   * calculated, without errors (data-model.md §6.6).
    * @throws ModelValueError without errors.
    */
   errorsAsDwa(): DataWithAxes {
@@ -261,7 +261,7 @@ export class DataWithAxes extends DataBase {
   }
 
   /**
-   * A deep copy with other data (spec §6.10). With `removeAxesIndex`, those axes and
+   * A deep copy with other data (data-model.md §6.10). With `removeAxesIndex`, those axes and
    * dimensions go, and the remaining axis and navigation indexes are lowered.
    * @throws ModelTypeError / DataShapeError for invalid data; ModelValueError for a bad source.
    */
@@ -299,7 +299,7 @@ export class DataWithAxes extends DataBase {
   }
 
   /**
-   * Equality (spec §6.9): DataBase equality, then the axes of every navigation and
+   * Equality (data-model.md §6.9): DataBase equality, then the axes of every navigation and
    * signal index pairwise equal, then the errors (null on both sides, or all-close).
    * Name, labels, source, origin, timestamp and extra attributes are not compared.
    */
@@ -325,7 +325,7 @@ export class DataWithAxes extends DataBase {
   }
 
   /**
-   * Sum along data dimension `axis`, which disappears with its axis (spec §6.11); the name is kept.
+   * Sum along data dimension `axis`, which disappears with its axis (data-model.md §6.11); the name is kept.
    * @throws ModelIndexError for a bad axis.
    */
   sum(axis = 0): this {
@@ -338,7 +338,7 @@ export class DataWithAxes extends DataBase {
   }
 
   /**
-   * NumPy-style reduction (`np.sum(dwa, axis)`, spec §6.11): `axis` indexes the list
+   * NumPy-style reduction (`np.sum(dwa, axis)`, data-model.md §6.11): `axis` indexes the list
    * `navIndexes ++ sigIndexes` (null: every dimension); the name gets `_<func>`.
    * @throws ModelIndexError for a bad axis; ModelTypeError for max/min/std of complex data.
    */

@@ -2,7 +2,7 @@
  * Element types of the model's arrays and the TypedArray that carries each one.
  *
  * The dtype names are NumPy's spelling, because they are written to HDF5 files
- * (spec h5-layout.md §4.1). The list and the TypedArray map repeat the few lines of
+ * (file-format.md §4.1). The list and the TypedArray map repeat the few lines of
  * h5-lowlevel's `types.ts` on purpose: the model must not depend on the HDF5 layer.
  */
 import { ModelTypeError } from "./errors.js";

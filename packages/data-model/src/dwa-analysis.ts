@@ -1,5 +1,5 @@
 /**
- * The analysis methods of DataWithAxes that PyMoDAQ users call on loaded data (spec §6.14):
+ * The analysis methods of DataWithAxes that PyMoDAQ users call on loaded data (data-model.md §6.14):
  * transpose, sorting along an axis, cropping by axis values, moments, 1-D linear
  * interpolation and centred Fourier transforms. Each follows pymodaq_data's method of the
  * same name; where the original fails or loses information by accident, the README's table

@@ -1,5 +1,5 @@
 /**
- * `inav`, `isig`, `vnav`, `vsig` (spec §6.13). Python writes `dwa.inav[0, 2:4]`; here
+ * `inav`, `isig`, `vnav`, `vsig` (data-model.md §6.13). Python writes `dwa.inav[0, 2:4]`; here
  * `dwa.inav.get(0, "2:4")` (or `Slice.of(2, 4)`), and `dwa.isig.set([5], value)` to write.
  * One item per target dimension (navigation for inav, signal for isig), `"..."` fills in.
  *
@@ -68,7 +68,7 @@ export class DataSlicer {
   }
 
   /**
-   * A new calculated DataWithAxes restricted to the items (spec §6.13).
+   * A new calculated DataWithAxes restricted to the items (data-model.md §6.13).
    * @throws ModelIndexError for malformed or out-of-range items;
    *   ModelNotImplementedError for value slicing of spread data.
    */

@@ -1,8 +1,8 @@
 /**
- * `PyEnum`: PyMoDAQ's `BaseEnum` semantics (spec §1.1) for TypeScript enum classes.
+ * `PyEnum`: PyMoDAQ's `BaseEnum` semantics (data-model.md §1.1) for TypeScript enum classes.
  * Every member has a `name` and a `value`; a member equals a string when the string is
  * its name exactly (`member.is("axis")`, or `enumEquals`, since JS `==` cannot be
- * overloaded). `enumChecker` turns user input into a member (spec §1.2).
+ * overloaded). `enumChecker` turns user input into a member (data-model.md §1.2).
  *
  * @example
  * DataType.axis.name;                      // "axis"
@@ -116,7 +116,7 @@ export function isPyEnum(item: unknown): item is PyEnum {
 }
 
 /**
- * PyMoDAQ's `enum_checker` (spec §1.2): a member of `enumClass` is returned as is; a
+ * PyMoDAQ's `enum_checker` (data-model.md §1.2): a member of `enumClass` is returned as is; a
  * string is matched case-insensitively against the member names (never the values).
  * @param enumClass the enum class, e.g. `DataSource`.
  * @param item a member, or a member name in any case.

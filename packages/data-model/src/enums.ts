@@ -1,5 +1,5 @@
 /**
- * PyMoDAQ's enumerations (spec §1.3 to §1.8): DataDim, DataSource, DataDistribution,
+ * PyMoDAQ's enumerations (data-model.md §1.3 to §1.8): DataDim, DataSource, DataDistribution,
  * DataType, GroupType, SaveType, and the informational DwaType and FileType.
  * Each member is a frozen object with `name` and `value`; see `PyEnum`.
  */
@@ -7,7 +7,7 @@ import { PyEnum, enumChecker } from "./enum-base.js";
 
 export type DataDimName = "Data0D" | "Data1D" | "Data2D" | "DataND";
 
-/** Dimensionality of data (spec §1.3): value = `dimIndex`. Compare with `lt`/`le`/`gt`/`ge`. */
+/** Dimensionality of data (data-model.md §1.3): value = `dimIndex`. Compare with `lt`/`le`/`gt`/`ge`. */
 export class DataDim extends PyEnum<DataDimName, number> {
   static override readonly enumName = "DataDim";
   static readonly Data0D = new DataDim("Data0D", 0) as DataDim & { readonly name: "Data0D" };
@@ -40,7 +40,7 @@ export class DataDim extends PyEnum<DataDimName, number> {
 
   /**
    * The dim of an array from its shape: 1-D of size 1 is Data0D, 1-D larger is Data1D,
-   * 2-D is Data2D, anything else DataND (spec §1.3).
+   * 2-D is Data2D, anything else DataND (data-model.md §1.3).
    */
   static fromDataArray(array: { readonly shape: readonly number[] }): DataDim {
     const s = array.shape;
@@ -56,7 +56,7 @@ export class DataDim extends PyEnum<DataDimName, number> {
 
 export type DataSourceName = "raw" | "calculated";
 
-/** Where data comes from (spec §1.4). */
+/** Where data comes from (data-model.md §1.4). */
 export class DataSource extends PyEnum<DataSourceName, number> {
   static override readonly enumName = "DataSource";
   static readonly raw = new DataSource("raw", 0) as DataSource & { readonly name: "raw" };
@@ -65,7 +65,7 @@ export class DataSource extends PyEnum<DataSourceName, number> {
 
 export type DataDistributionName = "uniform" | "spread";
 
-/** How navigation points are laid out (spec §1.5). */
+/** How navigation points are laid out (data-model.md §1.5). */
 export class DataDistribution extends PyEnum<DataDistributionName, number> {
   static override readonly enumName = "DataDistribution";
   static readonly uniform = new DataDistribution("uniform", 0) as DataDistribution & { readonly name: "uniform" };
@@ -75,7 +75,7 @@ export class DataDistribution extends PyEnum<DataDistributionName, number> {
 export type DataTypeName =
   | "data" | "axis" | "live_scan" | "external_h5" | "strings" | "bkg" | "data_enlargeable" | "error";
 
-/** Kind of an HDF5 array node (spec §1.6): name = `data_type` attribute, value = node-name prefix. */
+/** Kind of an HDF5 array node (data-model.md §1.6): name = `data_type` attribute, value = node-name prefix. */
 export class DataType extends PyEnum<DataTypeName, string> {
   static override readonly enumName = "DataType";
   static readonly data = new DataType("data", "Data") as DataType & { readonly name: "data" };
@@ -91,7 +91,7 @@ export class DataType extends PyEnum<DataTypeName, string> {
 export type GroupTypeName =
   | "detector" | "actuator" | "data" | "ch" | "scan" | "external_h5" | "data_dim" | "data_logger";
 
-/** Kind of an HDF5 group (spec §1.7); the lower-cased name is the `type` attribute (`ch` writes ''). */
+/** Kind of an HDF5 group (data-model.md §1.7); the lower-cased name is the `type` attribute (`ch` writes ''). */
 export class GroupType extends PyEnum<GroupTypeName, number> {
   static override readonly enumName = "GroupType";
   static readonly detector = new GroupType("detector", 0) as GroupType & { readonly name: "detector" };
@@ -106,7 +106,7 @@ export class GroupType extends PyEnum<GroupTypeName, number> {
 
 export type SaveTypeName = "scan" | "detector" | "logger" | "custom" | "actuator";
 
-/** What a file holds (spec §1.7); the name is the `type` attribute of `/RawData`. */
+/** What a file holds (data-model.md §1.7); the name is the `type` attribute of `/RawData`. */
 export class SaveType extends PyEnum<SaveTypeName, number> {
   static override readonly enumName = "SaveType";
   static readonly scan = new SaveType("scan", 0) as SaveType & { readonly name: "scan" };
@@ -118,7 +118,7 @@ export class SaveType extends PyEnum<SaveTypeName, number> {
 
 export type DwaTypeName = "DataWithAxes" | "DataRaw" | "DataActuator" | "DataFromPlugins" | "DataCalculated";
 
-/** Informational class tags of the data containers (spec §1.8). */
+/** Informational class tags of the data containers (data-model.md §1.8). */
 export class DwaType extends PyEnum<DwaTypeName, number> {
   static override readonly enumName = "DwaType";
   static readonly DataWithAxes = new DwaType("DataWithAxes", 0) as DwaType & { readonly name: "DataWithAxes" };
@@ -130,7 +130,7 @@ export class DwaType extends PyEnum<DwaTypeName, number> {
 
 export type FileTypeName = "detector" | "actuator" | "axis" | "scan";
 
-/** File kinds of saving.py (spec §1.8). */
+/** File kinds of saving.py (data-model.md §1.8). */
 export class FileType extends PyEnum<FileTypeName, number> {
   static override readonly enumName = "FileType";
   static readonly detector = new FileType("detector", 0) as FileType & { readonly name: "detector" };

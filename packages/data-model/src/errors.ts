@@ -1,5 +1,5 @@
 /**
- * Typed errors of the data model (spec §2). Python raises builtin `TypeError`,
+ * Typed errors of the data model (data-model.md §2). Python raises builtin `TypeError`,
  * `ValueError` and `IndexError` for bad input; the port raises `ModelTypeError`,
  * `ModelValueError` and `ModelIndexError` in their place, so callers can tell the
  * model's validation errors from bugs. Every class has a `name` tag and a type guard

@@ -1,5 +1,5 @@
 /**
- * `NDArray`: the model's n-d array (spec §0.1). A dtype from the `Dtype` union, a
+ * `NDArray`: the model's n-d array (data-model.md §0.1). A dtype from the `Dtype` union, a
  * shape, and the elements in a TypedArray in C (row-major) order, the order HDF5 uses.
  *
  * The buffer is always contiguous, so savers can hand `data` to the HDF5 layer as is.

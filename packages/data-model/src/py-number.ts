@@ -1,5 +1,5 @@
 /**
- * Python number kinds of axis offsets and scalings (spec §0.2, h5-layout §5.3): JS numbers
+ * Python number kinds of axis offsets and scalings (data-model.md §0.2, file-format.md §5.3): JS numbers
  * are Python floats, bigints Python ints, `NpScalar`s NumPy scalars. The kind travels with
  * the value so that the savers write the Python type the original writes.
  */

@@ -2,7 +2,7 @@
  * Python values whose Python type must survive a trip through a PyMoDAQ file.
  *
  * PyMoDAQ writes attribute values with their Python type (`int` and `float` differ, a
- * numpy `float64` differs from a builtin `float`; spec data-model.md §0.2). JavaScript
+ * numpy `float64` differs from a builtin `float`; data-model.md §0.2). JavaScript
  * cannot tell `12` from `12.0`, so values that end up in attributes (axis offset and
  * scaling, extra attributes, saver metadata) use this vocabulary:
  *

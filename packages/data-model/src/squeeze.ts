@@ -1,6 +1,6 @@
 /**
- * The `squeeze` helper of the loaders (spec §9): drops length-1 dimensions and keeps
- * the result at least 1-D, because a data array is never 0-d (spec §0.1).
+ * The `squeeze` helper of the loaders (data-model.md §9): drops length-1 dimensions and keeps
+ * the result at least 1-D, because a data array is never 0-d (data-model.md §0.1).
  */
 import type { Dtype } from "./dtype.js";
 import { ModelTypeError } from "./errors.js";

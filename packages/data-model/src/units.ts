@@ -1,7 +1,6 @@
 /**
- * Units (spec §3). Units are free strings and are kept exactly as given: the port does
- * not replace strings it cannot parse by `''` as pint does (the spec allows keeping
- * them). Unit compatibility and conversion, needed by equality and arithmetic, use the
+ * Units (data-model.md §3). Units are free strings and are kept exactly as given: the port does
+ * not replace strings it cannot parse by `''` as pint does (data-model.md §3). Unit compatibility and conversion, needed by equality and arithmetic, use the
  * js-quantities library; a unit it cannot parse is only compatible with the very same
  * string, with a conversion factor of 1.
  */

@@ -1,5 +1,5 @@
 /**
- * Warnings of the data model (spec §2), delivered through ONE channel: the handler set
+ * Warnings of the data model (data-model.md §2), delivered through ONE channel: the handler set
  * with `setWarningHandler`. Nothing is printed by default, as in the original where
  * these warnings only show at DEBUG log level.
  *

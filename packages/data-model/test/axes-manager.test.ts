@@ -5,7 +5,7 @@ import {
 import { checkNavIndexes } from "../src/axes-manager.js";
 import { DATA1D, errName, f64, linAxis, warned } from "./fixtures.js";
 
-/** Spec §10.5 fixture: row i is i/21 * DATA1D; nav0, sig, nav1; nav (0,); spread. */
+/** data-model.md §10.5 fixture: row i is i/21 * DATA1D; nav0, sig, nav1; nav (0,); spread. */
 function spreadFixture(options: { nav1Length?: number; navIndexes?: number[] } = {}): DataRaw {
   const data = NDArray.zeros([21, 10]);
   const d1 = DATA1D().toNumbers();
@@ -24,7 +24,7 @@ function spreadFixture(options: { nav1Length?: number; navIndexes?: number[] } =
   });
 }
 
-describe("spread distribution (spec §6.3, §10.5)", () => {
+describe("spread distribution (data-model.md §6.3, §10.5)", () => {
   it("S1 construction with dim 'Data1D' passed; inav gives uniform, isig spread", () => {
     const d = warned(() => spreadFixture()).result;
     expect(d.distribution).toBe(DataDistribution.spread);

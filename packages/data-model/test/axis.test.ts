@@ -5,7 +5,7 @@ import { LIN20, errName, f64 } from "./fixtures.js";
 const A4 = (): Axis => new Axis("A Label", "units", LIN20(), { index: 0 });
 const A5 = (): Axis => new Axis({ data: f64([0.1, 2, 23, 44, 21, 20]) });
 
-describe("Axis construction (spec §4.1, §10.2)", () => {
+describe("Axis construction (data-model.md §4.1, §10.2)", () => {
   it("A1 non-string units raise ModelTypeError", () => {
     expect(errName(() => new Axis("axis", 45 as unknown as string, f64([0, 1])))).toBe("ModelTypeError");
   });
@@ -83,7 +83,7 @@ describe("Axis construction (spec §4.1, §10.2)", () => {
   });
 });
 
-describe("Axis linearity (spec §4.2 table)", () => {
+describe("Axis linearity (data-model.md §4.2 table)", () => {
   it("single point: offset float64, scaling Python int 1", () => {
     const ax = new Axis({ data: f64([5]) });
     expect(ax.data).toBeNull();
@@ -151,7 +151,7 @@ describe("Axis linearity (spec §4.2 table)", () => {
   });
 });
 
-describe("Axis methods (spec §4.3 to §4.7)", () => {
+describe("Axis methods (data-model.md §4.3 to §4.7)", () => {
   it("A8 linear arithmetic", () => {
     expect(A4().multiply(2).scaling).toBeCloseTo(0.44);
     expect(A4().add(100).offset).toBeCloseTo(79.6);
@@ -277,7 +277,7 @@ describe("Axis methods (spec §4.3 to §4.7)", () => {
   });
 });
 
-describe("Axis equality (spec §4.5)", () => {
+describe("Axis equality (data-model.md §4.5)", () => {
   it("compares label, index, compatible units and values; not size or spreadOrder", () => {
     const base = new Axis("a", "mm", f64([0, 1, 5]));
     expect(base.equals(new Axis("a", "mm", f64([0, 1, 5]), { spreadOrder: 3 }))).toBe(true);

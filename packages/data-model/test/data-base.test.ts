@@ -7,7 +7,7 @@ import { DATA0D, DATA1D, DATA2D, errName, f64, warned } from "./fixtures.js";
 const db = (data: unknown, extra: Record<string, unknown> = {}): DataBase =>
   new DataBase("data", { source: "raw", data: data as NDArray[], ...extra });
 
-describe("DataLowLevel and DataBase (spec §5, §6.1, §10.3)", () => {
+describe("DataLowLevel and DataBase (data-model.md §5, §6.1, §10.3)", () => {
   it("B1 name and timestamp at construction", () => {
     const before = Date.now() / 1000;
     const d = new DataLowLevel("myData");
@@ -186,7 +186,7 @@ describe("DataLowLevel and DataBase (spec §5, §6.1, §10.3)", () => {
   });
 });
 
-describe("DataBase container behaviour (spec §6.7)", () => {
+describe("DataBase container behaviour (data-model.md §6.7)", () => {
   it("origin, full name, extra attributes, setDim, data setter", () => {
     const d = db([DATA1D()], { origin: "det", extraAttributes: { foo: 1n, bar: "b" } });
     expect(d.getFullName()).toBe("det/data");

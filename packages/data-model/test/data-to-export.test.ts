@@ -12,7 +12,7 @@ const fixture = (): { dte: DataToExport; d1: DataRaw; d2: DataRaw } => {
   return { dte: new DataToExport("toexport", { data: [d1, d2] }), d1, d2 };
 };
 
-describe("DataToExport (spec §7, §10.6)", () => {
+describe("DataToExport (data-model.md §7, §10.6)", () => {
   it("T1 name, data, length", () => {
     const { dte, d1, d2 } = fixture();
     expect(dte.name).toBe("toexport");
@@ -212,7 +212,7 @@ describe("DataToExport (spec §7, §10.6)", () => {
   });
 });
 
-describe("DataToExport details (spec §7.1 to §7.4)", () => {
+describe("DataToExport details (data-model.md §7.1 to §7.4)", () => {
   it("the §7.4 example: dims, sorted look-ups, names, full names", () => {
     const mk = (n: string, shape: number[], origin = ""): DataRaw => new DataRaw(n, { data: [NDArray.zeros(shape)], origin });
     const t = new DataToExport("t", { data: [mk("b", [3]), mk("a", [3]), mk("c", [2, 2]), mk("a", [3], "other")] });

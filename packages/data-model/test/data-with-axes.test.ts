@@ -7,7 +7,7 @@ import { DATA1D, DATA2D, DATAND, errName, f64, linAxis, warned } from "./fixture
 const nd3 = (): DataRaw =>
   new DataRaw("nd", { data: [DATAND()], navIndexes: [0, 1], axes: [linAxis("a0", 5, 0), linAxis("a1", 6, 1), linAxis("a2", 3, 2)] });
 
-describe("DataWithAxes, uniform (spec §6.2, §10.4)", () => {
+describe("DataWithAxes, uniform (data-model.md §6.2, §10.4)", () => {
   it("U1 no axes given", () => {
     expect(new DataRaw("d", { data: [DATA2D(), DATA2D()] }).axes).toEqual([]);
   });
@@ -174,7 +174,7 @@ describe("DataWithAxes, uniform (spec §6.2, §10.4)", () => {
   });
 });
 
-describe("dim from axes (spec §6.4 table)", () => {
+describe("dim from axes (data-model.md §6.4 table)", () => {
   const spreadAxes = [linAxis("n0", 5, 0, 0), linAxis("n1", 5, 0, 1), linAxis("s", 6, 1)];
   const cases: [string, number[], Axis[], number[], DataDim, string?][] = [
     ["(3,) none ()", [3], [], [], DataDim.Data1D],
@@ -226,7 +226,7 @@ describe("dim from axes (spec §6.4 table)", () => {
   });
 });
 
-describe("createMissingAxes (spec §6.8)", () => {
+describe("createMissingAxes (data-model.md §6.8)", () => {
   it("adds linear axes for every dimension longer than 1", () => {
     const d = new DataRaw("d", { data: [DATA2D()] });
     warned(() => d.createMissingAxes());
@@ -250,7 +250,7 @@ describe("createMissingAxes (spec §6.8)", () => {
   });
 });
 
-describe("errors (spec §6.6)", () => {
+describe("errors (data-model.md §6.6)", () => {
   it("valid errors are kept; anything else becomes null with a warning", () => {
     const ok = new DataRaw("d", { data: [f64([1, 2])], errors: [f64([0.1, 0.2])] });
     expect(ok.errors?.[0]?.toNumbers()).toEqual([0.1, 0.2]);
@@ -285,7 +285,7 @@ describe("errors (spec §6.6)", () => {
   });
 });
 
-describe("equality and copies (spec §6.9, §6.10)", () => {
+describe("equality and copies (data-model.md §6.9, §6.10)", () => {
   it("compares data, axes and errors, not names or labels", () => {
     const a = nd3();
     const b = nd3();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Axis, DataCalculated, DataDim, DataRaw, DataSource, DataWithAxes, NDArray, Slice } from "../src/index.js";
 import { errName, linAxis, warned } from "./fixtures.js";
 
-/** Spec §6.13 fixture: data (10,5,5,6), nav (0,1), axes nav0, nav1, s0, s1. */
+/** data-model.md §6.13 fixture: data (10,5,5,6), nav (0,1), axes nav0, nav1, s0, s1. */
 const fixture = (): DataRaw =>
   new DataRaw("x", {
     data: [NDArray.arange(1500, undefined, 1, "float64").reshape([10, 5, 5, 6])],
@@ -14,7 +14,7 @@ const fixture = (): DataRaw =>
   });
 const axesOf = (d: DataWithAxes): string[] => d.axes.map((a) => `${a.label}@${a.index}`);
 
-describe("inav / isig / vnav (spec §6.13 tables)", () => {
+describe("inav / isig / vnav (data-model.md §6.13 tables)", () => {
   it("inav[0, :]", () => {
     const r = fixture().inav.get(0, ":");
     expect(r.shape).toEqual([5, 5, 6]);

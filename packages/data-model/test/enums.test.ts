@@ -4,7 +4,7 @@ import {
   enumChecker, enumEquals, isModelValueError, isPyEnum,
 } from "../src/index.js";
 
-describe("enums (spec §1, §10.1)", () => {
+describe("enums (data-model.md §1, §10.1)", () => {
   it("E1 DataDim.dimIndex is 0/1/2/3", () => {
     expect(DataDim.members().map((d) => d.dimIndex)).toEqual([0, 1, 2, 3]);
   });

@@ -5,7 +5,7 @@ import {
   isDataUnitError, isModelIndexError, isModelNotImplementedError, isModelTypeError, isModelValueError,
 } from "../src/index.js";
 
-describe("typed errors (spec §2)", () => {
+describe("typed errors (data-model.md §2)", () => {
   const table = [
     [ModelTypeError, isModelTypeError, TypeError],
     [ModelValueError, isModelValueError, Error],

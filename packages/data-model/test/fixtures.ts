@@ -1,4 +1,4 @@
-// Shared arrays of spec §10 (data_test.py notation).
+// Shared arrays of data-model.md §10 (data_test.py notation).
 import { Axis, NDArray, captureWarnings } from "../src/index.js";
 
 export const DATA0D = (): NDArray => NDArray.from("float64", [1], [2.7]);

@@ -1,15 +1,15 @@
-// Spec §8: what the HDF5 savers and loaders need from the model, exercised the way they use it.
+// data-model.md §8: what the HDF5 savers and loaders need from the model, exercised the way they use it.
 import { describe, expect, it } from "vitest";
 import {
   Axis, DataDim, DataRaw, DataToExport, DataType, DataWithAxes, GroupType, NDArray, NpScalar, SaveType, enumChecker, squeeze,
 } from "../src/index.js";
 import { f64, linAxis, warned } from "./fixtures.js";
 
-/** What a loader does: rebuild an Axis from the written array and attributes (h5-layout §6.3). */
+/** What a loader does: rebuild an Axis from the written array and attributes (file-format.md §6.3). */
 const reload = (ax: Axis): Axis =>
   new Axis(ax.label, ax.units, squeeze(ax.getData().copy()), { index: ax.index, spreadOrder: ax.spreadOrder });
 
-describe("the model as the savers use it (spec §8)", () => {
+describe("the model as the savers use it (data-model.md §8)", () => {
   it("enum names and values written to files", () => {
     expect(DataType.members().map((m) => [m.name, m.value])).toContainEqual(["error", "ErrorBar"]);
     expect(enumChecker(DataType, "axis")).toBe(DataType.axis);

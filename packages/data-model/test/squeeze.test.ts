@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NDArray, squeeze } from "../src/index.js";
 
-describe("squeeze (spec §9)", () => {
+describe("squeeze (data-model.md §9)", () => {
   const cases: [number[], number[] | null, number[]][] = [
     [[1, 1], null, [1]],
     [[1, 1], [], [1, 1]],

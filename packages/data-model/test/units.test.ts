@@ -6,7 +6,7 @@ import {
 import { acceptsBareNumbers } from "../src/units.js";
 import { f64 } from "./fixtures.js";
 
-describe("units (spec §3) and data sources (spec §10.7)", () => {
+describe("units (data-model.md §3) and data sources (data-model.md §10.7)", () => {
   it("D1 DataRaw / DataCalculated / DataFromRoi fix the source", () => {
     const raw = new DataRaw("r", { data: [f64([1])], source: "calculated" });
     expect(raw.source).toBe(DataSource.raw);

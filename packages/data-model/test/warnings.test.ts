@@ -5,7 +5,7 @@ import {
   type DataModelWarning,
 } from "../src/index.js";
 
-describe("warnings channel (spec §2)", () => {
+describe("warnings channel (data-model.md §2)", () => {
   afterEach(() => {
     setWarningHandler(null);
   });

@@ -1,7 +1,7 @@
 /**
  * The one error model of data-saving: every error it throws is a `DataSavingError` with a `code`
  * (what went wrong, stable across versions), a `pythonName` (the exception the Python original
- * raises in the same case, file-format doc §7.8), the HDF5 path concerned when there is one, and
+ * raises in the same case, file-format.md §7.8), the HDF5 path concerned when there is one, and
  * the `cause` it wraps. Errors of the storage underneath (libhdf5's `H5Error`) arrive as a
  * `StorageError` whose `cause` is the original error.
  *

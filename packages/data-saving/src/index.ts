@@ -15,8 +15,9 @@ export const packageName = "@pymodaq-ts/data-saving";
 
 // Storage: the interface every HDF5 implementation provides, and the default one (libhdf5).
 export type {
-  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, FileSettings, Hyperslab, Storage, StorageArray,
-  StorageAsyncOptions, StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage,
+  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, ChildOrder, ChildrenOptions, FileSettings, Hyperslab, LinkTarget, Storage,
+  StorageArray, StorageAsyncOptions, StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
+  StringStorage,
   VlenCreateSpec,
 } from "./storage/types.js";
 export { libhdf5Storage } from "./storage/libhdf5.js";
@@ -31,6 +32,8 @@ export {
 export {
   H5Backend, type H5BackendOptions, type OpenFileOptions, type OpenMode, type Where,
 } from "./conventions/h5-backend.js";
+export { DEFAULT_FLUSH_POLICY, type FlushPolicy } from "./conventions/durability.js";
+export { CLOSE_SIGNALS, SignalGuard } from "./conventions/signals.js";
 export { Node } from "./conventions/nodes/node.js";
 export { NodeAttrs } from "./conventions/nodes/attrs.js";
 export { GROUP } from "./conventions/nodes/group.js";

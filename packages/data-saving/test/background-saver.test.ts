@@ -3,10 +3,10 @@
  * (every attribute raw, every dataset), order under load, back-pressure, errors raised in the
  * worker reaching the caller, cancellation, and close while writes are queued.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { describe, expect, it } from "vitest";
 import { Axis, DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
 import { BackgroundSaver } from "../src/background/background-saver.js";
 import { BackgroundAbortError, BackgroundSaverError } from "../src/background/errors.js";
@@ -17,8 +17,7 @@ import { DataToExportEnlargeableSaver } from "../src/savers/dte-enlargeable-save
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 import { fileTree } from "./h5tree.helpers.js";
 
-const dir = mkdtempSync(join(tmpdir(), "pymodaq-background-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("pymodaq-background");
 let fileCount = 0;
 /** A new file, each in its own directory under the same name (the root `file` attribute is the name). */
 function newPath(): string {

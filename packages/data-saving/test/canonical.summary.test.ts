@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { fixturePath } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import { fsum } from "../src/tools/canonical/fsum.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { arraySummary, type ArrayLikeND } from "../src/tools/canonical/summary.js";
 
-const FIXTURES = "/work/shared/fixtures/pymodaq";
 
 function python(script: string, input: unknown): unknown {
   return JSON.parse(execFileSync("python3", ["-c", script], { input: JSON.stringify(input), maxBuffer: 1 << 26 }).toString());
@@ -71,12 +71,12 @@ describe("arraySummary", () => {
   });
 
   it("reproduces the digest of edge_big_tables (200x300 float64 with a NaN) exactly", () => {
-    const scenario = JSON.parse(readFileSync(`${FIXTURES}/edge_big_tables.scenario.json`, "utf8"));
+    const scenario = JSON.parse(readFileSync(fixturePath("edge_big_tables", ".scenario.json"), "utf8"));
     const nd = scenario.steps[3].args.data.data[0].data[0];
     expect(nd).toMatchObject({ t: "ndarray", dtype: "float64", shape: [200, 300] });
     const bytes = Buffer.from(nd.data, "base64");
     const data = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
-    const expected = JSON.parse(readFileSync(`${FIXTURES}/edge_big_tables.expected.json`, "utf8")).tree[
+    const expected = JSON.parse(readFileSync(fixturePath("edge_big_tables", ".expected.json"), "utf8")).tree[
       "/RawData/Data2D/CH00/Data00"
     ].value;
     expect(expected).toHaveProperty("sha256");

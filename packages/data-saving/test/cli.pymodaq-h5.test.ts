@@ -3,31 +3,25 @@
  * written by pymodaq_data, `replay` of a fixture scenario, and the executable entry itself.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli, USAGE } from "../src/cli/run.js";
+import { fixtureDir, repoRoot, tempDir } from "@pymodaq-ts/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
+import { USAGE } from "../src/cli/run.js";
+import { runCommand } from "./cli.helpers.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { inspectFile } from "../src/tools/canonical/inspect.js";
 
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
-const repoRoot = resolve(packageRoot, "../..");
-const fixtures = resolve(repoRoot, "../shared/fixtures/pymodaq");
+const fixtures = fixtureDir;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runCommand;
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "pymodaq-cli-"));
+  dir = tempDir("pymodaq-cli");
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("pymodaq-h5 help and usage", () => {
   it("prints the usage with --help and exits 0", async () => {

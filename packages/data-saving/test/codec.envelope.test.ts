@@ -8,7 +8,7 @@ import { pyJsonDumps } from "../src/codec/pyjson.js";
 const env = (module: string, type: string, data: string) =>
   `{"module": "${module}", "type": "${type}", "data": ${data}}`;
 
-// Every row of spec §2.3, with the attribute text copied from the table.
+// Every row of file-format.md §2.3, with the attribute text copied from the table.
 const EXAMPLES: [string, PyValue, string][] = [
   ["'abc'", "abc", String.raw`{"module": "builtins", "type": "str", "data": "'abc'"}`],
   ["''", "", String.raw`{"module": "builtins", "type": "str", "data": "''"}`],
@@ -67,7 +67,7 @@ const EXAMPLES: [string, PyValue, string][] = [
   ],
 ];
 
-describe("encodeAttr: spec §2.3 exact envelopes", () => {
+describe("encodeAttr: file-format.md §2.3 exact envelopes", () => {
   it.each(EXAMPLES)("%s", (_label, value, expected) => {
     expect(encodeAttr(value)).toBe(expected);
   });
@@ -113,7 +113,7 @@ describe("encodeAttr: spec §2.3 exact envelopes", () => {
   });
 });
 
-describe("decodeAttr: what PyMoDAQ's get_attr returns (spec §2.4)", () => {
+describe("decodeAttr: what PyMoDAQ's get_attr returns (file-format.md §2.4)", () => {
   const decodedExamples = EXAMPLES.filter(([label]) => !["nan", "None", "{'a': 1}"].includes(label) && !label.startsWith("np."));
   it.each(decodedExamples)("trusted %s decodes to its value", (_label, value, text) => {
     expect(decodeAttr(text)).toEqual(value);
@@ -197,7 +197,7 @@ describe("decodeAttr: what PyMoDAQ's get_attr returns (spec §2.4)", () => {
   });
 });
 
-describe("decodeRawText: TITLE / CLASS (spec §2.6)", () => {
+describe("decodeRawText: TITLE / CLASS (file-format.md §2.6)", () => {
   it("F4: plain text stays a string, even when it looks like JSON", () => {
     expect(decodeRawText("GROUP")).toBe("GROUP");
     expect(decodeRawText("")).toBe("");

@@ -3,7 +3,8 @@
  * `raw_attrs` of each expected JSON) must decode to what PyMoDAQ's reader returned (`attrs`),
  * and each envelope must be re-encoded byte for byte from its parsed data.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { fixtureNames, fixturePath } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import { canonicalValue } from "../src/tools/canonical/values.js";
 import { decodeAttr, decodeRawText, encodeEnvelope } from "../src/codec/envelope.js";
@@ -12,8 +13,7 @@ import { parsePyLiteral } from "../src/codec/literal.js";
 import { pyJsonLoads } from "../src/codec/pyjson.js";
 import { pyRepr } from "../src/codec/pyrepr.js";
 
-const FIXTURES = "/work/shared/fixtures/pymodaq";
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".expected.json"));
+const files = fixtureNames(".expected.json");
 
 interface TreeEntry {
   CLASS: unknown;
@@ -25,8 +25,8 @@ interface TreeEntry {
 /** Compare as JSON does: numbers by value (the expectation writes 1.0 as 1). */
 const normalize = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? Number(x) : x)));
 
-describe.each(files)("%s", (file) => {
-  const tree = JSON.parse(readFileSync(`${FIXTURES}/${file}`, "utf8")).tree as Record<string, TreeEntry>;
+describe.each(files)("%s.expected.json", (file) => {
+  const tree = JSON.parse(readFileSync(fixturePath(file, ".expected.json"), "utf8")).tree as Record<string, TreeEntry>;
 
   it("decodeAttr gives the reader's value for every attribute; TITLE / CLASS decode as raw text", () => {
     let checked = 0;

@@ -14,7 +14,7 @@ function literalError(text: string, limits?: Parameters<typeof parsePyLiteral>[1
   throw new Error(`accepted ${JSON.stringify(text.slice(0, 40))}`);
 }
 
-describe("parsePyLiteral: grammar of spec §2.5", () => {
+describe("parsePyLiteral: grammar of file-format.md §2.5", () => {
   it("constants and numbers", () => {
     expect(parsePyLiteral("True")).toBe(true);
     expect(parsePyLiteral("False")).toBe(false);

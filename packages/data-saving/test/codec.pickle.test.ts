@@ -15,7 +15,7 @@ function rejects(bytes: Uint8Array): unknown {
   return undefined;
 }
 
-describe("pickleString: protocol-4 bytes of spec §4.4", () => {
+describe("pickleString: protocol-4 bytes of file-format.md §4.4", () => {
   it("F5: 'hello log'", () => {
     expect(pickleString("hello log")).toEqual(hex("80 04 95 0d 00 00 00 00 00 00 00 8c 09 68 65 6c 6c 6f 20 6c 6f 67 94 2e"));
   });

@@ -6,7 +6,7 @@ import { pyBytesRepr, pyFloatRepr, pyRepr, pyStrRepr } from "../src/codec/pyrepr
 import { utf8DecodeSurrogatePass, utf8EncodeSurrogatePass } from "../src/codec/utf8.js";
 
 describe("pyFloatRepr", () => {
-  it("the values checked in spec §2.2", () => {
+  it("the values checked in file-format.md §2.2", () => {
     const cases: [number, string][] = [
       [0.1, "0.1"], [2, "2.0"], [0.0001, "0.0001"], [1e-5, "1e-05"], [1.5e-7, "1.5e-07"],
       [1234567890123456, "1234567890123456.0"], [1e16, "1e+16"], [1.2345678901234568e16, "1.2345678901234568e+16"],

@@ -4,16 +4,15 @@
  * of the libhdf5 binding arrive wrapped at the storage boundary, naming the file, with the
  * binding's error as `cause`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { H5Error } from "@pymodaq-ts/h5-lowlevel";
-import { afterAll, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { describe, expect, it } from "vitest";
 import * as pkg from "../src/index.js";
 import * as tools from "../src/tools.js";
 
-const dir = mkdtempSync(join(tmpdir(), "ds-errors-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("ds-errors");
 
 /** Every exported class whose name ends in "Error", from both entries. */
 const errorClasses = Object.entries({ ...pkg, ...tools }).filter(

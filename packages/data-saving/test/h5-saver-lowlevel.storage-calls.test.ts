@@ -3,8 +3,8 @@
 // at flush.
 import { join } from "node:path";
 import { PyTuple } from "@pymodaq-ts/data-model";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
 import type { Storage } from "../src/storage/types.js";
 import { FILE_SETTINGS, carraySpec } from "../src/conventions/layout.js";
@@ -39,9 +39,8 @@ function countingBackend(inner: Storage, counts: Counts): Storage {
 
 let dir: string;
 beforeEach(() => {
-  dir = makeTempDir("ds-seam");
+  dir = tempDir("ds-seam");
 });
-afterEach(() => removeDir(dir));
 
 describe("H5SaverLowLevel on a storage", () => {
   it("works on the storage it is given", () => {

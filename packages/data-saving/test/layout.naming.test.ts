@@ -25,7 +25,7 @@ import {
   zeroPad,
 } from "../src/conventions/layout.js";
 
-describe("layout: names (spec §3)", () => {
+describe("layout: names (file-format.md §3)", () => {
   it("capitalize upper-cases the first n characters only", () => {
     expect(capitalize("data")).toBe("Data");
     expect(capitalize("ErrorBar")).toBe("ErrorBar");
@@ -104,7 +104,7 @@ describe("layout: names (spec §3)", () => {
   });
 });
 
-describe("layout: attribute types (spec §5.4)", () => {
+describe("layout: attribute types (file-format.md §5.4)", () => {
   it("gives each attribute its Python type", () => {
     expect(typedAttr("shape", [5, 10])).toEqual(new PyTuple([5n, 10n]));
     expect(typedAttr("nav_indexes", [])).toEqual(new PyTuple([]));
@@ -123,7 +123,7 @@ describe("layout: attribute types (spec §5.4)", () => {
   });
 });
 
-describe("layout: storage profile (spec §2.6, §4, WORKLOADS)", () => {
+describe("layout: storage profile (file-format.md §2.6, §4, WORKLOADS)", () => {
   it("system attributes: fixed-length, NULL for '', ASCII on CARRAY/EARRAY", () => {
     expect(systemStringStorage("GROUP")).toEqual({ storage: "fixed", cset: "utf8", emptyAsNull: true });
     expect(systemStringStorage("VLARRAY").cset).toBe("utf8");

@@ -4,20 +4,17 @@
  * (reading only the block), slabs of `navSlabs` equal the whole load's slices, and a signal
  * cancels reads not yet started.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { fixtureNames, fixturePath, tempDir } from "@pymodaq-ts/test-support";
+import { describe, expect, it, vi } from "vitest";
 import { Axis, DataRaw, DataToExport, NDArray, Slice, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { CARRAY } from "../src/conventions/nodes/arrays.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 import { canonicalDte, canonicalDwa } from "../src/tools/canonical/dwa.js";
-import { fixtureNames, fixturePath } from "./fixtures.helpers.js";
 
-const dir = mkdtempSync(join(tmpdir(), "pymodaq-async-load-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("pymodaq-async-load");
 
 /**
  * Everything a load gives, values included; the timestamp when asked (`inav` stamps its result
@@ -76,7 +73,7 @@ function writeScan(): string {
 
 describe("DataLoader asynchronous loads", () => {
   it.each(fixtureNames())("loadDataAsync equals loadData on every data node of %s, and loadAllAsync equals loadAll", async (name) => {
-    using loader = new DataLoader(fixturePath(name));
+    using loader = new DataLoader(fixturePath(name, ".h5"));
     for (const path of dataNodes(loader)) {
       for (const options of [{}, { loadAll: true }, { withBkg: true }]) {
         expect(await outcome(() => loader.loadDataAsync(path, options)), `${path} ${JSON.stringify(options)}`)
@@ -95,7 +92,7 @@ describe("DataLoader asynchronous loads", () => {
   });
 
   it.each(fixtureNames())("a 'nav' load equals inav of the whole load on %s (sync and async)", async (name) => {
-    using loader = new DataLoader(fixturePath(name));
+    using loader = new DataLoader(fixturePath(name, ".h5"));
     let checked = 0;
     for (const path of dataNodes(loader)) {
       let whole: DataWithAxes;

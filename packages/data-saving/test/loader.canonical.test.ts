@@ -4,11 +4,10 @@
  * `{"error": ...}` with the Python exception name, and the document serialises exactly.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fixturePath, tempDir } from "@pymodaq-ts/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { canonicalTree } from "../src/tools/canonical/tree.js";
@@ -20,14 +19,11 @@ import { DataToExportSaver } from "../src/savers/index.js";
 
 // The Debian python3 carries h5py (python3-h5py); another python3 first on PATH may not.
 const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const fixtures = resolve(repoRoot, "../shared/fixtures/pymodaq");
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "pymodaq-canonical-"));
+  dir = tempDir("pymodaq-canonical");
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function h5pyFile(path: string): void {
   const script = `
@@ -64,11 +60,11 @@ describe("canonicalTree", () => {
       arr: { $ndarray: { dtype: "int64", shape: [3], size: 3, values: [0, 1, 2] } },
       s: "hello",
     });
-    expect(tree["/soft"]?.kind).toBe("other");
+    expect(tree["/soft"]).toMatchObject({ kind: "softlink", target: "/plain" });
   });
 
   it("decodes attributes as pymodaq's get_attr does, keeps the raw storage, unpickles the Logger", () => {
-    const tree = canonicalTree(join(fixtures, "logger_tables_zlib.h5"));
+    const tree = canonicalTree(fixturePath("logger_tables_zlib", ".h5"));
     const logger = tree["/RawData/Logger"]!;
     expect(logger.attrs["VERSION"]).toBe(1.4);
     expect(logger.attrs["TITLE"]).toBe("");

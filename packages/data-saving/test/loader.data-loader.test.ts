@@ -1,11 +1,10 @@
 /**
- * DataLoader on files written by the real pymodaq_data (shared/fixtures/pymodaq): the load rules
- * of spec h5-layout.md §7 checked one by one, the errors, and read-only opening.
+ * DataLoader on files written by the real pymodaq_data (fixtures/pymodaq): the load rules
+ * of file-format.md §7 checked one by one, the errors, and read-only opening.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fixturePath } from "@pymodaq-ts/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { captureWarnings, ModelIndexError, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { NodeError } from "../src/errors.js";
@@ -13,9 +12,7 @@ import { getAxes, loadAxis } from "../src/loader/axes.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { AxisError } from "../src/loader/errors.js";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const fixtures = resolve(repoRoot, "../shared/fixtures/pymodaq");
-const fixture = (name: string): string => join(fixtures, `${name}.h5`);
+const fixture = (name: string): string => fixturePath(name, ".h5");
 
 let open: DataLoader[] = [];
 function loader(name: string): DataLoader {

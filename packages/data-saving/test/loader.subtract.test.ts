@@ -1,4 +1,4 @@
-/** Background subtraction in the stored dtype (spec h5-layout.md §7.3, Q21). */
+/** Background subtraction in the stored dtype (file-format.md §7.3, Q21). */
 import { describe, expect, it } from "vitest";
 import { broadcastShapes, promoteDtypes, subtractArrays } from "../src/loader/subtract.js";
 import { LoadError } from "../src/loader/errors.js";

@@ -4,16 +4,15 @@
 import { PyTuple } from "@pymodaq-ts/data-model";
 import fc from "fast-check";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { H5Backend } from "../src/conventions/h5-backend.js";
 import type { EARRAY } from "../src/conventions/nodes/arrays.js";
 
 let dir: string;
 beforeAll(() => {
-  dir = makeTempDir("ds-append-prop");
+  dir = tempDir("ds-append-prop");
 });
-afterAll(() => removeDir(dir));
 
 type Step = { rows: number; asRow: boolean; flush: boolean };
 const step = fc.record({ rows: fc.integer({ min: 1, max: 5 }), asRow: fc.boolean(), flush: fc.boolean() });

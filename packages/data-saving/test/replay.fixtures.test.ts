@@ -1,17 +1,17 @@
 /**
- * Writer-side proof (issue 4): every `NAME.scenario.json` of shared/fixtures/pymodaq, replayed
+ * Writer-side proof: every `NAME.scenario.json` of the repository's fixtures/pymodaq, replayed
  * through our savers, writes a file whose canonical JSON (the inspector's, written with
  * stringifyCanonical, so Python floats stay floats: `1.0`, not `1`) matches the fixture's
  * `NAME.expected.json` itself, with no re-serialization of either side:
  *
- * (a) the same tree (shared/tools/tree_compare.py: decoded attributes with their Python int /
- *     float types, volatile attributes ignored). Scenarios recorded with PyTables are held to
- *     --strict (raw attribute encodings and storage layout too); for those recorded with the h5py
- *     backend `VERSION`, `PYTABLES_FORMAT_VERSION` and `EXTDIM` are ignored, since we always write
- *     the PyTables profile (README "Checking the writer side");
- * (b) the same loads (shared/tools/compare.py --ignore-volatile on the whole document, with the
- *     same three --ignore-attr for h5py scenarios); for PyTables scenarios compare.py --strict
- *     --ignore-volatile may differ only in `diagnostics` (warning texts are our own wording);
+ * (a) the same tree (compareTrees: decoded attributes with their Python int / float types,
+ *     volatile attributes ignored). Scenarios recorded with PyTables are compared in strict mode
+ *     (raw attribute encodings and storage layout too); for those recorded with the h5py backend
+ *     `VERSION`, `PYTABLES_FORMAT_VERSION` and `EXTDIM` are ignored, since we always write the
+ *     PyTables profile (fixtures README, "Comparing two documents");
+ * (b) the same loads (compareLoads with ignoreVolatile on the whole document, with the same three
+ *     ignored attributes for h5py scenarios); for PyTables scenarios the strict comparison may
+ *     differ only in `diagnostics` (warning texts are our own wording);
  * (c) the file opens in Debian's python3-tables and python3-h5py;
  * (d) the same low-level storage the tree does not show: every group keeps its links the way the
  *     fixture's does (symbol tables), link and attribute names have the fixture's character set,
@@ -19,24 +19,16 @@
  *     allocation time.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { H5File, type H5GroupLike } from "@pymodaq-ts/h5-lowlevel";
-import { afterAll, describe, expect, it } from "vitest";
+import { compareLoads, compareTrees, fixtureJson, fixtureNames, fixturePath, parsePyJson, tempDir } from "@pymodaq-ts/test-support";
+import { describe, expect, it } from "vitest";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { inspectFile } from "../src/tools/canonical/inspect.js";
 import { replayScenario } from "../src/tools/replay/index.js";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const shared = resolve(repoRoot, "../shared");
-const fixtures = join(shared, "fixtures/pymodaq");
-const tools = join(shared, "tools");
-const names = readdirSync(fixtures)
-  .filter((f) => f.endsWith(".scenario.json"))
-  .map((f) => f.slice(0, -".scenario.json".length))
-  .sort();
+const names = fixtureNames(".scenario.json");
 /** Debian's python3 has python3-tables and python3-h5py; a pyenv python3 may not. */
 const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 /** Opens a file with PyTables and h5py and reads every node and attribute (warnings are errors). */
@@ -83,22 +75,13 @@ function groupStorage(path: string): Record<string, string> {
   visit(file.root, "/");
   return out;
 }
-const work = mkdtempSync(join(tmpdir(), "pymodaq-replay-"));
+const work = tempDir("pymodaq-replay");
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Runs a comparison tool; prints its report when it fails (unless `report` is false). */
-function runTool(tool: string, args: string[], label: string, report = true): { status: number | null; lines: string[] } {
-  const run = spawnSync("python3", [join(tools, tool), ...args], { encoding: "utf8" });
-  if (run.status !== 0 && report) console.error(`${label} (${tool}):\n${run.stdout}${run.stderr}`);
-  return { status: run.status, lines: run.stdout.trim().split("\n") };
-}
-
-/** What the h5py backend writes differently from PyTables (README fact 6). */
-const H5PY_PROFILE_ATTRS = ["--ignore-attr", "VERSION", "--ignore-attr", "PYTABLES_FORMAT_VERSION", "--ignore-attr", "EXTDIM"];
+/** What the h5py backend writes differently from PyTables (docs/file-format.md §8). */
+const H5PY_PROFILE_ATTRS = ["VERSION", "PYTABLES_FORMAT_VERSION", "EXTDIM"];
 
 function recordedBackend(name: string): string {
-  const doc = JSON.parse(readFileSync(join(fixtures, `${name}.scenario.json`), "utf8")) as { summary?: { backend?: string } };
+  const doc = fixtureJson(name, ".scenario.json") as { summary?: { backend?: string } };
   return doc.summary?.backend ?? "tables";
 }
 
@@ -110,40 +93,39 @@ describe("replay of the pymodaq_data scenarios", () => {
   for (const name of names) {
     it(`${name}: the replayed file has the fixture's tree and loads`, () => {
       const out = join(work, `${name}.h5`);
-      const result = replayScenario(join(fixtures, `${name}.scenario.json`), out);
+      const result = replayScenario(fixturePath(name, ".scenario.json"), out);
       expect(result.name).toBe(name);
 
-      const actual = join(work, `${name}.actual.json`);
-      writeFileSync(actual, stringifyCanonical(inspectFile(out)));
-      const expected = join(fixtures, `${name}.expected.json`);
+      const actual = parsePyJson(stringifyCanonical(inspectFile(out)));
+      const expected = fixtureJson(name, ".expected.json");
       const pytables = recordedBackend(name) !== "h5py";
 
-      const tree = runTool("tree_compare.py", [expected, actual, ...(pytables ? ["--strict"] : H5PY_PROFILE_ATTRS)], name);
-      expect(tree.lines.at(-1)).toMatch(/^OK /);
-      expect(tree.status).toBe(0);
+      const tree = compareTrees(expected, actual, pytables ? { strict: true } : { ignoreAttrs: H5PY_PROFILE_ATTRS });
+      expect(tree.differences).toEqual([]);
+      expect(tree.ok).toBe(true);
 
       const opened = spawnSync(PYTHON, ["-c", OPEN_IN_PYTHON, out], { encoding: "utf8" });
       if (opened.status !== 0) console.error(`${name} (PyTables/h5py):\n${opened.stdout}${opened.stderr}`);
       expect(opened.stdout.trim()).toBe("OK");
 
-      expect(groupStorage(out)).toEqual(groupStorage(join(fixtures, `${name}.h5`)));
+      expect(groupStorage(out)).toEqual(groupStorage(fixturePath(name, ".h5")));
       // The h5py profile has other system attributes (see H5PY_PROFILE_ATTRS) and contiguous
       // arrays: for it, the names both files have are compared.
       const details = (file: string): Record<string, unknown> => JSON.parse(spawnSync(PYTHON, ["-c", STORAGE_DETAILS, file], { encoding: "utf8" }).stdout);
-      const [ours, theirs] = [details(out), details(join(fixtures, `${name}.h5`))];
+      const [ours, theirs] = [details(out), details(fixturePath(name, ".h5"))];
       const common = Object.keys(theirs).filter((k) => k in ours && !k.startsWith("fill "));
       expect(common.filter((k) => k.startsWith("link ")).length).toBe(Object.keys(theirs).filter((k) => k.startsWith("link ")).length);
       if (pytables) expect(ours).toEqual(theirs);
       else expect(Object.fromEntries(common.map((k) => [k, ours[k]]))).toEqual(Object.fromEntries(common.map((k) => [k, theirs[k]])));
 
-      const loads = runTool("compare.py", [expected, actual, "--ignore-volatile", ...(pytables ? [] : H5PY_PROFILE_ATTRS)], name);
-      expect(loads.lines.at(-1)).toMatch(/^OK /);
-      expect(loads.status).toBe(0);
+      const loads = compareLoads(expected, actual, { ignoreVolatile: true, ignoreAttrs: pytables ? [] : H5PY_PROFILE_ATTRS });
+      expect(loads.differences).toEqual([]);
+      expect(loads.ok).toBe(true);
 
       if (pytables) {
         // Diagnostics differ by design (wording), so only the other differences are shown.
-        const strict = runTool("compare.py", [expected, actual, "--ignore-volatile", "--strict", "--max-diffs", "100000"], name, false);
-        expect(strict.lines.filter((l) => l.startsWith("DIFF ") && !/^DIFF [^:]*\.diagnostics\b/.test(l))).toEqual([]);
+        const strict = compareLoads(expected, actual, { ignoreVolatile: true, strict: true });
+        expect(strict.details.filter((d) => !/\.diagnostics\b/.test(d.loc))).toEqual([]);
       }
     });
   }

@@ -1,9 +1,7 @@
 // The replay harness on its own: scenario validation, value rebuilding, step errors.
 import { NpScalar, PyBytes, PyDict, PyRepr, PyTuple } from "@pymodaq-ts/data-model";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { tempPath } from "@pymodaq-ts/test-support";
+import { describe, expect, it } from "vitest";
 import {
   isReplayStepError, isScenarioFormatError, isScenarioValueError, parseScenario, replayScenario, ReplayStepError,
 } from "../src/tools/replay/index.js";
@@ -12,14 +10,8 @@ import { decodeAxis, decodeNdArray, decodeValue } from "../src/tools/replay/valu
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { thrown } from "./savers.helpers.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 function outPath(): string {
-  const d = mkdtempSync(join(tmpdir(), "pymodaq-replay-unit-"));
-  dirs.push(d);
-  return join(d, "out.h5");
+  return tempPath("out.h5", "pymodaq-replay-unit");
 }
 
 

@@ -6,8 +6,8 @@ import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,9 +16,8 @@ const SAVER = resolve(here, "../src/conventions/h5-saver-lowlevel.ts");
 
 let dir: string;
 beforeEach(() => {
-  dir = makeTempDir("ds-exit");
+  dir = tempDir("ds-exit");
 });
-afterEach(() => removeDir(dir));
 
 /** Runs a script in a child process (asynchronously: a test worker must not block for long). */
 async function runChild(body: string): Promise<void> {

@@ -4,17 +4,16 @@ import { PyTuple } from "@pymodaq-ts/data-model";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "./backend.helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { CARRAY, EARRAY } from "../src/conventions/nodes/arrays.js";
 import { StringARRAY } from "../src/conventions/nodes/vlarray.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
 let dir: string;
 beforeEach(() => {
-  dir = makeTempDir("ds-reopen");
+  dir = tempDir("ds-reopen");
 });
-afterEach(() => removeDir(dir));
 
 /** Everything observable about a file: per node, class, every attribute as stored, and data. */
 function snapshot(h5: H5SaverLowLevel): Record<string, unknown> {

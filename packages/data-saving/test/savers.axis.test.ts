@@ -1,4 +1,4 @@
-// AxisSaverLoader and the DataManagement base (spec §3.1, §5.3, §6.3; cases S1-S4).
+// AxisSaverLoader and the DataManagement base (file-format.md §3.1, §5.3, §6.3; cases S1-S4).
 import { Axis, DataType, NDArray, NpScalar } from "@pymodaq-ts/data-model";
 import { afterEach, describe, expect, it } from "vitest";
 import { isNodeError } from "../src/errors.js";

@@ -1,4 +1,4 @@
-// DataSaverLoader, BkgSaver and ErrorSaverLoader (spec §5.2, §6.1; cases S5-S12, Q10).
+// DataSaverLoader, BkgSaver and ErrorSaverLoader (file-format.md §5.2, §6.1; cases S5-S12, Q10).
 import { Axis, DataRaw, DataType, NDArray } from "@pymodaq-ts/data-model";
 import { afterEach, describe, expect, it } from "vitest";
 import { BkgSaver, DataSaverLoader, ErrorSaverLoader } from "../src/savers/index.js";
@@ -31,7 +31,7 @@ describe("DataSaverLoader", () => {
     expect(new ErrorSaverLoader(file.h5).formatNodeName(0)).toBe("ErrorBar00");
   });
 
-  it("writes one CARRAY per array with the data-node attributes of spec 5.2, in their Python types", () => {
+  it("writes one CARRAY per array with the data-node attributes of file-format.md §5.2, in their Python types", () => {
     file = newFile();
     new DataSaverLoader(file.h5).addData("/RawData", dwa2D());
     expect(childNames(file.h5, "/RawData")).toEqual(["Axis00", "Axis01", "Data00", "Data01", "Logger"]);

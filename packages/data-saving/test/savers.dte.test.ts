@@ -1,4 +1,4 @@
-// The DataToExport savers (spec §6.2, §6.5-§6.7; cases S17-S25, F6, Q1, Q18, channel order).
+// The DataToExport savers (file-format.md §6.2, §6.5-§6.7; cases S17-S25, F6, Q1, Q18, channel order).
 import { Axis, DataRaw, DataToExport, SaveType } from "@pymodaq-ts/data-model";
 import { afterEach, describe, expect, it } from "vitest";
 import { isInvalidTypeError, isInvalidValueError } from "../src/errors.js";
@@ -185,7 +185,7 @@ describe("DataToExportTimedSaver", () => {
 });
 
 describe("DataToExportExtendedSaver", () => {
-  it("S20: addNavAxes then add at [4, 3] (structure of spec 6.7)", () => {
+  it("S20: addNavAxes then add at [4, 3] (structure of file-format.md §6.7)", () => {
     file = newFile();
     const scan = file.h5.addScanGroup(null, "my scan");
     const det = file.h5.addDetGroup(scan, "mydet");

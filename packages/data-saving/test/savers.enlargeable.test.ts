@@ -1,4 +1,4 @@
-// DataEnlargeableSaver (spec §4.3, §6.4; cases S13, S14, F7, Q5, Q6, Q7, DataDimError).
+// DataEnlargeableSaver (file-format.md §4.3, §6.4; cases S13, S14, F7, Q5, Q6, Q7, DataDimError).
 import { Axis, DataRaw, DataType, NDArray, NpScalar, isDataDimError } from "@pymodaq-ts/data-model";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -55,7 +55,7 @@ describe("DataEnlargeableSaver", () => {
     }
   }
 
-  it("writes the EnlData attributes of spec 6.4: spread, nav_indexes (0,), no units, no extras (Q6)", () => {
+  it("writes the EnlData attributes of file-format.md §6.4: spread, nav_indexes (0,), no units, no extras (Q6)", () => {
     file = newFile();
     const dwa = new DataRaw("d", { data: [ints([3])], units: "V", timestamp: 1700000000.5, extraAttributes: { gain: 2n } });
     new DataEnlargeableSaver(file.h5).addData("/RawData", dwa);

@@ -1,4 +1,4 @@
-// DataExtendedSaver (spec §6.7; cases S15, S16, Q3 IndexError, Q8 fixed, zero fill).
+// DataExtendedSaver (file-format.md §6.7; cases S15, S16, Q3 IndexError, Q8 fixed, zero fill).
 import { Axis, DataRaw, DataType } from "@pymodaq-ts/data-model";
 import { afterEach, describe, expect, it } from "vitest";
 import { isIndexOutOfRangeError } from "../src/errors.js";
@@ -49,7 +49,7 @@ describe("DataExtendedSaver", () => {
     expect(dwa.axes.map((a) => a.index)).toEqual([0, 1]);
   });
 
-  it("writes the attributes of spec 6.7: nav_indexes of the scan, the given distribution, no units or extras (Q6)", () => {
+  it("writes the attributes of file-format.md §6.7: nav_indexes of the scan, the given distribution, no units or extras (Q6)", () => {
     file = newFile();
     new DataExtendedSaver(file.h5, [2, 3]).addData("/RawData", twoChannels2D(), [0, 0], { distribution: "spread" });
     const p = "/RawData/Data00";

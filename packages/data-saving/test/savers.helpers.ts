@@ -1,22 +1,19 @@
 /**
  * Shared set-up of the savers' unit tests: a fresh file per test in a temp directory, the data
- * of the original test suite (spec §10.3: DATA2D (5,6) int, DATA1D (10,) int, DATA0D [2.7],
+ * of the original test suite (file-format.md §10.3: DATA2D (5,6) int, DATA1D (10,) int, DATA0D [2.7],
  * axis values −20.4 + 0.22·[0..n−1]) and small readers of what was written.
  */
 import { Axis, DataRaw, DataToExport, NDArray, type DataWithAxes, type PyValue } from "@pymodaq-ts/data-model";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { CARRAY } from "../src/conventions/nodes/arrays.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 
-/** A new file in its own temp directory; `cleanup` closes and deletes it. */
+/** A new file in its own temp directory (removed after the test); `cleanup` closes it. */
 export function newFile(saveType = "scan"): { h5: H5SaverLowLevel; path: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), "pymodaq-savers-"));
-  const path = join(dir, "test.h5");
+  const path = tempPath("test.h5", "pymodaq-savers");
   const h5 = new H5SaverLowLevel({ saveType });
   h5.initFile(path, { newFile: true });
-  return { h5, path, cleanup: () => { h5.closeFile(); rmSync(dir, { recursive: true, force: true }); } };
+  return { h5, path, cleanup: () => h5.closeFile() };
 }
 
 /** `-20.4 + 0.22 * [0..n-1]` (float64). */

@@ -6,11 +6,10 @@
  * neither does a whole replay and load on the memory storage.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { fixtureNames, fixturePath, tempDir } from "@pymodaq-ts/test-support";
+import { describe, expect, it } from "vitest";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { FILE_SETTINGS } from "../src/conventions/layout.js";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -22,13 +21,8 @@ import { replayScenario } from "../src/tools/replay/index.js";
 import { memoryStorage } from "./support/memory-storage.js";
 
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
-const fixtures = resolve(packageRoot, "../../../shared/fixtures/pymodaq");
-const names = readdirSync(fixtures)
-  .filter((f) => f.endsWith(".scenario.json"))
-  .map((f) => f.slice(0, -".scenario.json".length))
-  .sort();
-const dir = mkdtempSync(join(tmpdir(), "ds-memory-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const names = fixtureNames(".scenario.json");
+const dir = tempDir("ds-memory");
 
 describe("the in-memory storage runs the same cases as libhdf5", () => {
   it("has scenarios to replay", () => {
@@ -37,7 +31,7 @@ describe("the in-memory storage runs the same cases as libhdf5", () => {
 
   for (const name of names) {
     it(`${name}: same tree and same loads`, () => {
-      const scenario = join(fixtures, `${name}.scenario.json`);
+      const scenario = fixturePath(name, ".scenario.json");
       const path = join(dir, `${name}.h5`);
       replayScenario(scenario, path);
       const memory = memoryStorage();
@@ -58,6 +52,33 @@ describe("the in-memory storage runs the same cases as libhdf5", () => {
         .toBe(stringifyCanonical(inspectFile(path), 1));
     });
   }
+});
+
+describe("native child order", () => {
+  it("is name order in the default (symbol-table) groups, as libhdf5's storage writes them", () => {
+    const memory = memoryStorage();
+    const disk = libhdf5Storage.create(join(dir, "order.h5"), FILE_SETTINGS);
+    try {
+      for (const root of [memory.create("/order.h5", FILE_SETTINGS).root, disk.root]) {
+        for (const name of ["b", "a", "\u00e9a", "ab"]) root.createGroup(name);
+      }
+      expect(memory.files.get("/order.h5")!.childNames({ order: "native" })).toEqual(["a", "ab", "b", "\u00e9a"]);
+      expect(disk.root.childNames({ order: "native" })).toEqual(["a", "ab", "b", "\u00e9a"]);
+    } finally {
+      disk.close();
+    }
+  });
+
+  it("is creation order in compact groups, which turn dense (name-hash order) past 8 links: refused there", () => {
+    const memory = memoryStorage({ groups: "compact" });
+    const root = memory.create("/compact.h5", FILE_SETTINGS).root;
+    for (const name of ["Logger0", "\u{1F4C1} donn\u00e9es", "Once"]) root.createGroup(name);
+    expect(root.childNames({ order: "native" })).toEqual(["Logger0", "\u{1F4C1} donn\u00e9es", "Once"]);
+    expect(root.childNames()).toEqual(["Logger0", "Once", "\u{1F4C1} donn\u00e9es"]);
+    root.remove("Logger0");
+    for (const name of ["x1", "x2", "x3", "x4", "x5", "x6"]) root.createGroup(name);
+    expect(() => root.createGroup("x7")).toThrow(/turns dense/);
+  });
 });
 
 describe("native code", () => {

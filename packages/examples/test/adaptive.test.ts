@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { DataLoader, EARRAY } from "@pymodaq-ts/data-saving";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXIT } from "../src/cli.js";
 import { ADAPTIVE_FILE, ADAPTIVE_NODES, brightestPoint } from "../src/examples/adaptive.js";
 import { MockPowerMeter } from "../src/mock/power-meter.js";
@@ -11,9 +10,8 @@ import { runExample } from "./helpers/run-example.js";
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-adaptive-"));
+  tmp = tempDir("examples-adaptive");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("adaptive", () => {
   it("appends a walk of unknown length with two enlargeable axes; every point reloads with its x, y and reading", async () => {

@@ -1,16 +1,15 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { ExampleCommand, ExampleContext, ParsedArgs } from "../src/cli/command.js";
 import { EXIT, runCli } from "../src/cli.js";
 import { CaptureStream } from "./helpers/streams.js";
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-cli-"));
+  tmp = tempDir("examples-cli");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 function recorder() {
   const calls: Array<{ args: ParsedArgs; context: ExampleContext }> = [];

@@ -1,19 +1,17 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fixturePath, tempDir } from "@pymodaq-ts/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXIT } from "../src/cli.js";
 import { expectPictureFiles, runExample } from "./helpers/run-example.js";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../../shared/fixtures/pymodaq");
-const MIXED = path.join(FIXTURES, "dte_mixed_tables.h5");
+const MIXED = fixturePath("dte_mixed_tables", ".h5");
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-load-"));
+  tmp = tempDir("examples-load");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
@@ -46,7 +44,7 @@ describe("load", () => {
   });
 
   it("reports a node that cannot be loaded and goes on", async () => {
-    const r = await runExample(["load", path.join(FIXTURES, "edge_loaderror_h5py.h5")], tmp);
+    const r = await runExample(["load", fixturePath("edge_loaderror_h5py", ".h5")], tmp);
     expect(r.code, r.stderr).toBe(EXIT.ok);
     expect(r.stdout).toMatch(/\n {4}cannot load: \w+Error: /);
   });

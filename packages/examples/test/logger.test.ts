@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { DataLoader } from "@pymodaq-ts/data-saving";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXIT } from "../src/cli.js";
 import { LOGGER_FILE, LOGGER_NODES, pointsInFile } from "../src/examples/logger.js";
 import { loggerMessages } from "../src/report/logger-messages.js";
@@ -11,9 +11,8 @@ import { runExample } from "./helpers/run-example.js";
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-logger-"));
+  tmp = tempDir("examples-logger");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Starts a logger that would run a minute, stops it with `signal` once it has logged a few points. */
 async function stopWith(signal: "SIGINT" | "SIGTERM") {

@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, statSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findRepoRoot, invocationDir, prepareOutDir } from "../src/cli/out-dir.js";
+import { tempDir } from "@pymodaq-ts/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
+import { claimNewFile, findRepoRoot, invocationDir, newRunDir, prepareOutDir } from "../src/cli/out-dir.js";
+import { UsageError } from "../src/errors.js";
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-outdir-"));
+  tmp = tempDir("examples-outdir");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("findRepoRoot", () => {
   it("finds the monorepo holding this package", () => {
@@ -47,15 +47,39 @@ describe("prepareOutDir", () => {
     expect(prepareOutDir("logger", abs, "/somewhere/else")).toBe(abs);
   });
 
-  it("defaults to <repo root>/out/<example>/, outside the source tree", () => {
+  it("defaults to a new dated run folder under <repo root>/out/<example>/, outside the source tree", () => {
     const root = findRepoRoot() as string;
     const name = `test-outdir-${process.pid}`;
-    const dir = prepareOutDir(name, undefined, tmp);
+    const day = new Date(2026, 0, 5);
     try {
-      expect(dir).toBe(path.join(root, "out", name));
-      expect(statSync(dir).isDirectory()).toBe(true);
+      const first = prepareOutDir(name, undefined, tmp, day);
+      expect(first).toBe(path.join(root, "out", name, "2026", "20260105", "Dataset_20260105_000"));
+      expect(statSync(first).isDirectory()).toBe(true);
+      expect(prepareOutDir(name, undefined, tmp, day)).toBe(path.join(root, "out", name, "2026", "20260105", "Dataset_20260105_001"));
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(path.join(root, "out", name), { recursive: true, force: true });
     }
+  });
+});
+
+describe("newRunDir", () => {
+  it("numbers the datasets of a day after the highest present, as PyMoDAQ's H5Saver, and dates by local day", () => {
+    const day = new Date(2025, 11, 31, 23, 59);
+    mkdirSync(path.join(tmp, "2025", "20251231", "Dataset_20251231_007"), { recursive: true });
+    mkdirSync(path.join(tmp, "2025", "20251231", "Dataset_20251231_notes"));
+    expect(newRunDir(tmp, day)).toBe(path.join(tmp, "2025", "20251231", "Dataset_20251231_008"));
+    expect(newRunDir(tmp, new Date(2026, 0, 1))).toBe(path.join(tmp, "2026", "20260101", "Dataset_20260101_000"));
+  });
+});
+
+describe("claimNewFile", () => {
+  it("creates the file empty, and refuses an existing one with a UsageError naming it (the file is untouched)", () => {
+    const file = path.join(tmp, "run.h5");
+    claimNewFile(file);
+    expect(statSync(file).size).toBe(0);
+    writeFileSync(file, "earlier run");
+    expect(() => claimNewFile(file)).toThrow(UsageError);
+    expect(() => claimNewFile(file)).toThrow(`${file} exists (an earlier run)`);
+    expect(statSync(file).size).toBe(11);
   });
 });

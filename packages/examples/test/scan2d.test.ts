@@ -1,21 +1,21 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { tempDir } from "@pymodaq-ts/test-support";
 import { CARRAY, DataLoader, GROUP } from "@pymodaq-ts/data-saving";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXIT } from "../src/cli.js";
 import { SCAN_FILE, SCAN_NODES } from "../src/examples/scan2d.js";
 import { MockPowerMeter } from "../src/mock/power-meter.js";
 import { MockSpectrometer } from "../src/mock/spectrometer.js";
 import { loggerMessages } from "../src/report/logger-messages.js";
 import { scanGrid } from "../src/scan/grid.js";
+import { startExample } from "./helpers/child.js";
 import { expectPictureFiles, runExample } from "./helpers/run-example.js";
 
 let tmp: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "examples-scan2d-"));
+  tmp = tempDir("examples-scan2d");
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 const NX = 6;
 const NY = 5;
@@ -101,6 +101,38 @@ describe("scan2d", () => {
     expect(Math.abs(Number(m?.[3]) - 0.35)).toBeLessThan(0.25);
     expect(Math.abs(Number(m?.[4]) + 0.25)).toBeLessThan(0.25);
   });
+
+  it("never overwrites an earlier run: a second run into the same --out is a usage error and the file stays", async () => {
+    const first = await runExample(["scan2d", "--nx", "2", "--ny", "2", "--out", "o"], tmp);
+    expect(first.code).toBe(EXIT.ok);
+    const file = path.join(tmp, "o", SCAN_FILE);
+    const second = await runExample(["scan2d", "--nx", "3", "--ny", "3", "--out", "o"], tmp);
+    expect(second.code).toBe(EXIT.usage);
+    expect(second.stderr).toContain(`${file} exists (an earlier run)`);
+    using loader = new DataLoader(file);
+    expect((loader.getNode(`${METER}/${SCAN_NODES.power}`) as CARRAY).shape).toEqual([2, 2]);
+  });
+
+  it("Ctrl-C during the scan leaves a complete file with every point acquired, then ends by SIGINT", async () => {
+    const run = startExample(["scan2d", "--nx", "128", "--ny", "128", "--out", tmp]);
+    try {
+      await run.waitFor(/^scan2d: 128 x 128 points/m, 45_000);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      run.child.kill("SIGINT");
+      expect(await run.exited).toBe("SIGINT");
+    } finally {
+      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
+    }
+    using loader = new DataLoader(path.join(tmp, SCAN_FILE));
+    const power = (loader.getNode(`${METER}/${SCAN_NODES.power}`) as CARRAY).read().data as Float64Array;
+    const acquired = power.findIndex((v) => v === 0);
+    // Points are acquired in order: all of the first ones are there, none after (a partial scan).
+    expect(acquired).toBeGreaterThan(0);
+    expect(power.subarray(acquired).every((v) => v === 0)).toBe(true);
+    const spectra = loader.loadData(`${SPECTRO}/${SCAN_NODES.spectrum}`, { loadAll: true });
+    expect(spectra.shape.slice(0, 2)).toEqual([128, 128]);
+    expect(loader.getNode("/RawData/Scan000").attrs.get("scan_done")).toBe(false);
+  }, 90_000);
 
   it("rejects bad sizes with a usage error (exit 2) and writes nothing", async () => {
     for (const argv of [["--nx", "0"], ["--ny", "2.5"], ["--nx", "abc"], ["--nz", "3"]]) {

@@ -6,6 +6,7 @@
 #include "async_file.hpp"
 #include "errors.hpp"
 #include "file.hpp"
+#include "file_metadata.hpp"
 #include "node.hpp"
 
 namespace h5l {
@@ -45,6 +46,10 @@ Napi::Value OpenFileCount(const Napi::CallbackInfo& info) {
 }  // namespace
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  // No library shutdown at process exit: a file whose close failed (disk full) stays registered
+  // in libhdf5 1.10 with its memory already freed, and H5_term_library would crash closing it
+  // again. Files left open are closed by the registry's cleanup paths instead (handles.hpp).
+  H5dont_atexit();
   // Errors are reported through H5Error, never printed by libhdf5.
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   auto* data = new AddonData();
@@ -57,6 +62,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAsyncFile(env, exports);
   exports.Set("setErrorClasses", Napi::Function::New<SetErrorClasses>(env, "setErrorClasses"));
   exports.Set("libraryVersion", Napi::Function::New<LibraryVersion>(env, "libraryVersion"));
+  exports.Set("holdMetadataUntilFlush", Napi::Function::New<HoldMetadataUntilFlush>(env, "holdMetadataUntilFlush"));
   exports.Set("openFileCount", Napi::Function::New<OpenFileCount>(env, "openFileCount"));
   return exports;
 }

@@ -103,7 +103,8 @@ class FlushFileWork : public HandleWork {
   }
 
   void Finish() override {
-    if (close_ && file_->close() < 0) Fail(Problem::H5("close file"), file_->filename);
+    std::vector<ErrorFrame> frames;  // close() takes the first failure's stack itself
+    if (close_ && file_->close(&frames) < 0) Fail(Problem{Problem::Kind::H5, "close file", std::move(frames)}, file_->filename);
   }
 
   bool close_;

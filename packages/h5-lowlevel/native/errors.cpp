@@ -2,6 +2,8 @@
 
 #include <hdf5.h>
 
+#include <cstdlib>
+
 #include "addon_data.hpp"
 
 namespace h5l {
@@ -26,6 +28,23 @@ herr_t CollectFrame(unsigned, const H5E_error2_t* err, void* data) {
   f.message = err->desc ? err->desc : "";
   frames->push_back(std::move(f));
   return 0;
+}
+
+// libhdf5's file drivers report a failed system call as "..., errno = 28, error message = 'No
+// space left on device', ...": the errno and its text are the cause a user can act on.
+bool SystemError(const std::vector<ErrorFrame>& frames, int* code, std::string* text) {
+  for (const ErrorFrame& f : frames) {
+    size_t at = f.message.find("errno = ");
+    if (at == std::string::npos) continue;
+    *code = std::atoi(f.message.c_str() + at + 8);
+    size_t open = f.message.find("error message = '", at);
+    if (open == std::string::npos) return true;
+    open += 17;
+    size_t close = f.message.find('\'', open);
+    *text = f.message.substr(open, close == std::string::npos ? std::string::npos : close - open);
+    return true;
+  }
+  return false;
 }
 
 std::string Describe(const ErrorFrame& f) {
@@ -60,7 +79,13 @@ Napi::Value NewH5Error(Napi::Env env, const H5Failure& failure) {
   std::string message = failure.operation;
   if (!failure.target.empty()) message += " " + failure.target;
   message += " failed";
-  if (!frames.empty()) {
+  int sysCode = 0;
+  std::string sysText;
+  bool system = SystemError(frames, &sysCode, &sysText);
+  if (system) {
+    message += ": " + sysText + " (errno " + std::to_string(sysCode) + ")";
+    if (!frames.empty()) message += " (" + frames.back().func + ": " + Describe(frames.back()) + ")";
+  } else if (!frames.empty()) {
     std::string inner = Describe(frames.front());
     std::string outer = Describe(frames.back());
     message += ": " + inner;
@@ -82,6 +107,7 @@ Napi::Value NewH5Error(Napi::Env env, const H5Failure& failure) {
   details.Set("operation", failure.operation);
   details.Set("target", failure.target);
   details.Set("frames", jsFrames);
+  if (system) details.Set("errno", sysCode);
   return NewInstance(env, Data(env)->h5Error, message, details);
 }
 

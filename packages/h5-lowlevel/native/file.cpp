@@ -1,5 +1,11 @@
 #include "file.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "addon_data.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
@@ -26,6 +32,22 @@ hid_t AccessList(Napi::Env env, Napi::Value cache) {
   return fapl;
 }
 
+// fileInUse(path): whether another open file description holds a flock on `path`, the lock
+// libhdf5 takes on every file it opens (shared for readers, exclusive for writers). libhdf5
+// 1.10 opens with O_TRUNC before it locks, so a truncating create must test the lock first or it
+// empties a file another process is writing. The test opens without truncation and only tries
+// the lock. A missing file, or a file system without flock, counts as not in use.
+Napi::Value FileInUse(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string path;
+  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Napi::Boolean::New(env, false);
+  bool inUse = flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(fd);  // also releases the lock when it was taken
+  return Napi::Boolean::New(env, inUse);
+}
+
 }  // namespace
 
 void NativeFile::Init(Napi::Env env, Napi::Object exports) {
@@ -41,11 +63,29 @@ void NativeFile::Init(Napi::Env env, Napi::Object exports) {
   Data(env)->fileCtor = Napi::Persistent(ctor);
   exports.Set("createFile", Napi::Function::New<&NativeFile::Create>(env, "createFile"));
   exports.Set("openFile", Napi::Function::New<&NativeFile::Open>(env, "openFile"));
+  exports.Set("fileInUse", Napi::Function::New<FileInUse>(env, "fileInUse"));
 }
+
+// Native memory an open file holds in libhdf5 (metadata cache, raw-data chunk caches of its
+// datasets): measured at about 2.5 MB per file with one chunked dataset. V8 sees only the small
+// wrapper, so without this hint it collects files dropped without close() far too late (170
+// open files, 440 MB, before the first collection in 3,000 dropped files).
+constexpr int64_t kOpenFileMemory = 3 << 20;
 
 NativeFile::NativeFile(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeFile>(info) {
   state_ = std::move(Data(info.Env())->pendingFile);
-  if (!state_) ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
+  if (!state_) {
+    ThrowArgumentError(info.Env(), "NativeFile is created by createFile() or openFile()");
+    return;
+  }
+  Napi::MemoryManagement::AdjustExternalMemory(info.Env(), kOpenFileMemory);
+  memoryHint_ = true;
+}
+
+void NativeFile::ReleaseMemoryHint(Napi::Env env) {
+  if (!memoryHint_) return;
+  memoryHint_ = false;
+  Napi::MemoryManagement::AdjustExternalMemory(env, -kOpenFileMemory);
 }
 
 Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames) {
@@ -92,7 +132,11 @@ bool NativeFile::CheckOpen(Napi::Env env) {
 
 Napi::Value NativeFile::Close(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (state_ && state_->isOpen() && state_->close() < 0) ThrowH5Error(env, "close file", state_->filename);
+  if (!state_ || !state_->isOpen()) return env.Undefined();
+  std::vector<ErrorFrame> firstFrames;
+  herr_t status = state_->close(&firstFrames);
+  ReleaseMemoryHint(env);
+  if (status < 0) ThrowProblem(env, Problem{Problem::Kind::H5, "close file", std::move(firstFrames)}, state_->filename);
   return env.Undefined();
 }
 

@@ -18,6 +18,7 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
   // Garbage-collected file: nothing in JS can reach its objects any more, so close them all.
   ~NativeFile() override {
     if (state_) state_->close();
+    ReleaseMemoryHint(Env());
   }
 
  private:
@@ -33,8 +34,11 @@ class NativeFile : public Napi::ObjectWrap<NativeFile> {
   Napi::Value FlushAsync(const Napi::CallbackInfo& info);
   Napi::Value CloseAsync(const Napi::CallbackInfo& info);
   bool CheckOpen(Napi::Env env);
+  void ReleaseMemoryHint(Napi::Env env);
 
   std::shared_ptr<FileState> state_;
+  // Whether V8 was told of the native memory of this open file (see kOpenFileMemory).
+  bool memoryHint_ = false;
 };
 
 }  // namespace h5l

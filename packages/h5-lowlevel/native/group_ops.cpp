@@ -237,6 +237,49 @@ Napi::Value NativeNode::ChildNames(const Napi::CallbackInfo& info) {
   return ToStringArray(env, names);
 }
 
+// linkInfo(name): null when no link is at `name`; {type: "hard"}, {type: "soft", target},
+// {type: "external", file, target} or {type: "other"} (a user-defined link) otherwise.
+Napi::Value NativeNode::LinkInfo(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name;
+  if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
+  if (IsSelf(name) || !PathExists(state_->id, name)) return env.Null();
+  H5L_info_t linfo;
+  if (H5Lget_info(state_->id, name.c_str(), &linfo, H5P_DEFAULT) < 0) {
+    ThrowH5Error(env, "get the link info of", Where(name));
+    return env.Undefined();
+  }
+  Napi::Object o = Napi::Object::New(env);
+  if (linfo.type == H5L_TYPE_HARD) {
+    o.Set("type", "hard");
+    return o;
+  }
+  if (linfo.type != H5L_TYPE_SOFT && linfo.type != H5L_TYPE_EXTERNAL) {
+    o.Set("type", "other");
+    return o;
+  }
+  std::vector<char> value(linfo.u.val_size + 1, '\0');
+  if (H5Lget_val(state_->id, name.c_str(), value.data(), linfo.u.val_size, H5P_DEFAULT) < 0) {
+    ThrowH5Error(env, "read the link value of", Where(name));
+    return env.Undefined();
+  }
+  if (linfo.type == H5L_TYPE_SOFT) {
+    o.Set("type", "soft");
+    o.Set("target", std::string(value.data()));
+    return o;
+  }
+  const char* file = nullptr;
+  const char* target = nullptr;
+  if (H5Lunpack_elink_val(value.data(), linfo.u.val_size, nullptr, &file, &target) < 0) {
+    ThrowH5Error(env, "unpack the external link", Where(name));
+    return env.Undefined();
+  }
+  o.Set("type", "external");
+  o.Set("file", std::string(file));
+  o.Set("target", std::string(target));
+  return o;
+}
+
 Napi::Value NativeNode::DeleteLink(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name;

@@ -1,13 +1,71 @@
 #include "handles.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <mutex>
 #include <vector>
 
 namespace h5l {
 
+namespace {
+
+// Datasets are closed with H5Dclose, which releases the identifier even when its final flush
+// fails (disk full, write error). H5Oclose leaves a failed dataset registered with its shared
+// state already freed, and libhdf5 then crashes closing it again at exit (H5_term_library).
+herr_t CloseObject(hid_t id, H5I_type_t type) {
+  switch (type) {
+    case H5I_DATASET:
+      return H5Dclose(id);
+    case H5I_GROUP:
+      return H5Gclose(id);
+    default:
+      return H5Oclose(id);
+  }
+}
+
+}  // namespace
+
 void Hid::reset(hid_t id) {
   if (id_ >= 0) H5Idec_ref(id_);
   id_ = id;
+}
+
+namespace {
+
+// Every live registry, for the exit handler. Allocated once and never freed, so that it outlives
+// the static destructors that run after exit handlers.
+struct LiveRegistries {
+  std::mutex mutex;
+  std::unordered_set<Registry*> all;
+};
+
+LiveRegistries* Live() {
+  static LiveRegistries* live = [] {
+    auto* created = new LiveRegistries();
+    std::atexit([] {
+      LiveRegistries* l = Live();
+      std::lock_guard<std::mutex> lock(l->mutex);
+      for (Registry* r : l->all) r->closeAll();
+    });
+    return created;
+  }();
+  return live;
+}
+
+}  // namespace
+
+Registry::Registry() {
+  LiveRegistries* live = Live();
+  std::lock_guard<std::mutex> lock(live->mutex);
+  live->all.insert(this);
+}
+
+Registry::~Registry() {
+  LiveRegistries* live = Live();
+  std::lock_guard<std::mutex> lock(live->mutex);
+  live->all.erase(this);
 }
 
 void Registry::closeAll() {
@@ -44,7 +102,7 @@ herr_t ObjState::close(bool detach) {
     memType = -1;
   }
   if (id >= 0) {
-    status = H5Oclose(id);
+    status = CloseObject(id, type);
     id = -1;
   }
   if (detach && file) file->objects.erase(this);
@@ -58,14 +116,26 @@ FileState::FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Re
 
 FileState::~FileState() { close(); }
 
-herr_t FileState::close() {
+herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
   if (id < 0) return 0;
   std::lock_guard<std::mutex> lock(ioMutex);
-  for (ObjState* o : objects) o->close(false);
+  herr_t status = 0;
+  auto keep = [&](herr_t result) {
+    if (result >= 0 || status < 0) return;
+    status = result;
+    if (firstFrames) *firstFrames = CaptureH5Failure("", "").frames;
+  };
+  for (ObjState* o : objects) keep(o->close(false));
   objects.clear();
-  herr_t status = H5Fclose(id);
+  keep(H5Fclose(id));
   id = -1;
   registry->files.erase(this);
+#ifdef __GLIBC__
+  // A file's caches are freed in large blocks that glibc keeps in its heap after close (with
+  // files closed by the garbage collector, in batches: 310 MB kept for 8 MB in use after 3,000
+  // dropped files). Giving them back keeps the resident size at what is in use.
+  malloc_trim(0);
+#endif
   return status;
 }
 

@@ -9,8 +9,10 @@
 #include <mutex>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "dtype.hpp"
+#include "errors.hpp"
 
 namespace h5l {
 
@@ -39,9 +41,15 @@ class Hid {
 
 struct FileState;
 
-// Per-environment set of open files, closed by the environment cleanup hook.
+// Per-environment set of open files, closed by the environment cleanup hook (worker end) or,
+// for the environments still alive when the process exits (process.exit(), uncaught exception,
+// where Node runs no cleanup hook), by a process exit handler.
 struct Registry {
   std::unordered_set<FileState*> files;
+  Registry();
+  ~Registry();
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
   void closeAll();
 };
 
@@ -91,8 +99,11 @@ struct FileState {
   FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Registry> reg);
   ~FileState();
   bool isOpen() const { return id >= 0; }
-  // Closes every object opened through this file, then the file. Idempotent.
-  herr_t close();
+  // Closes every object opened through this file, then the file, even when one of them fails
+  // (a dataset's last flush on a full disk): nothing stays registered in libhdf5 for its
+  // library shutdown to close again. Returns the first failure; when `firstFrames` is given it
+  // receives that failure's libhdf5 error stack. Idempotent.
+  herr_t close(std::vector<ErrorFrame>* firstFrames = nullptr);
 };
 
 }  // namespace h5l

@@ -38,6 +38,7 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
           InstanceMethod<&NativeNode::IsOpen>("isOpen"),
           InstanceMethod<&NativeNode::Path>("path"),
           InstanceMethod<&NativeNode::ObjectType>("objectType"),
+          InstanceMethod<&NativeNode::ObjectId>("objectId"),
           InstanceMethod<&NativeNode::CreateGroup>("createGroup"),
           InstanceMethod<&NativeNode::OpenObject>("openObject"),
           InstanceMethod<&NativeNode::Exists>("exists"),
@@ -45,6 +46,7 @@ void NativeNode::Init(Napi::Env env, Napi::Object exports) {
           InstanceMethod<&NativeNode::Children>("children"),
           InstanceMethod<&NativeNode::ChildNames>("childNames"),
           InstanceMethod<&NativeNode::GroupInfo>("groupInfo"),
+          InstanceMethod<&NativeNode::LinkInfo>("linkInfo"),
           InstanceMethod<&NativeNode::DeleteLink>("deleteLink"),
           InstanceMethod<&NativeNode::MoveLink>("moveLink"),
           InstanceMethod<&NativeNode::AttrNames>("attrNames"),
@@ -147,6 +149,18 @@ Napi::Value NativeNode::ObjectType(const Napi::CallbackInfo& info) {
   if (!CheckOpen(env)) return env.Undefined();
   const char* type = state_->type == H5I_GROUP ? "group" : state_->type == H5I_DATASET ? "dataset" : "other";
   return Napi::String::New(env, type);
+}
+
+// objectId(): "<fileno>:<address>", the same for every path (hard link) to one object of a file.
+Napi::Value NativeNode::ObjectId(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  H5O_info_t oinfo;
+  if (H5Oget_info2(state_->id, &oinfo, H5O_INFO_BASIC) < 0) {
+    ThrowH5Error(env, "get the object info of", Where(""));
+    return env.Undefined();
+  }
+  return Napi::String::New(env, std::to_string(oinfo.fileno) + ":" + std::to_string(oinfo.addr));
 }
 
 }  // namespace h5l

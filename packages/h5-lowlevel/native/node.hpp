@@ -23,6 +23,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
 
  private:
   friend class NativeFile;
+  friend Napi::Value HoldMetadataUntilFlush(const Napi::CallbackInfo& info);  // file_metadata.cpp
   // Throws H5ClosedError and returns false when the node or its file is closed.
   bool CheckOpen(Napi::Env env);
   bool WriteStringAttr(Napi::Env env, const std::string& name, const std::string& value, bool vlen, H5T_cset_t cset,
@@ -39,6 +40,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value IsOpen(const Napi::CallbackInfo& info);
   Napi::Value Path(const Napi::CallbackInfo& info);
   Napi::Value ObjectType(const Napi::CallbackInfo& info);
+  Napi::Value ObjectId(const Napi::CallbackInfo& info);
 
   // group_ops.cpp
   Napi::Value CreateGroup(const Napi::CallbackInfo& info);
@@ -48,6 +50,7 @@ class NativeNode : public Napi::ObjectWrap<NativeNode> {
   Napi::Value Children(const Napi::CallbackInfo& info);
   Napi::Value ChildNames(const Napi::CallbackInfo& info);
   Napi::Value GroupInfo(const Napi::CallbackInfo& info);
+  Napi::Value LinkInfo(const Napi::CallbackInfo& info);
   Napi::Value DeleteLink(const Napi::CallbackInfo& info);
   Napi::Value MoveLink(const Napi::CallbackInfo& info);
 

@@ -1,5 +1,5 @@
 /**
- * Chunk shapes. One rule, PyTables 3.7's (`Leaf._calc_chunkshape`, file-format doc Appendix A):
+ * Chunk shapes. One rule, PyTables 3.7's (`Leaf._calc_chunkshape`, file-format.md Appendix A):
  *
  * 1. dataset MiB = expected rows x row bytes / 2^20 (integer), clamped to [1, 10^7];
  *    chunk bytes = 64 KiB x 2^floor(log10(MiB));

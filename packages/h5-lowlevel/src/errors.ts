@@ -22,21 +22,34 @@ export interface H5ErrorDetails {
   /** The path or object concerned, e.g. "'/RawData/Data00' in /tmp/x.h5". */
   target: string;
   frames: H5ErrorFrame[];
+  /** The system error number when a system call failed (28 ENOSPC disk full, 27 EFBIG file too large, 5 EIO). */
+  errno?: number;
 }
 
 /** A libhdf5 failure. */
 export class H5Error extends Error {
-  override readonly name = "H5Error";
+  override readonly name: string = "H5Error";
   readonly operation: string;
   readonly target: string;
   readonly frames: H5ErrorFrame[];
+  /** See H5ErrorDetails.errno. */
+  readonly errno: number | undefined;
 
   constructor(message: string, details: H5ErrorDetails, options?: { cause?: unknown }) {
     super(message, options);
     this.operation = details.operation;
     this.target = details.target;
     this.frames = details.frames;
+    this.errno = details.errno;
   }
+}
+
+/**
+ * A file another process (or another handle of this one) has open: libhdf5's file lock, or the
+ * binding's check of that lock before a truncating create, refused it. Nothing was written.
+ */
+export class H5FileInUseError extends H5Error {
+  override readonly name: string = "H5FileInUseError";
 }
 
 /** An invalid argument, rejected before libhdf5 was called. */

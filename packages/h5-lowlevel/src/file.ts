@@ -21,7 +21,7 @@ import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkSignal, queueOf, signalOf, throwIfAborted } from "./async.js";
-import { argumentError } from "./errors.js";
+import { argumentError, H5Error, H5FileInUseError } from "./errors.js";
 import { H5Group } from "./group.js";
 import { native, type NativeCache, type NativeFile } from "./native.js";
 import type { AsyncOptions, H5Attributes } from "./types.js";
@@ -88,6 +88,33 @@ async function fileExists(filename: string): Promise<boolean> {
   return stat(filename).then(() => true, () => false);
 }
 
+function inUseError(operation: string, filename: string, cause?: H5Error): H5FileInUseError {
+  const message = `${operation} ${filename} failed: in use by another process (or another handle of this one)`;
+  return new H5FileInUseError(message, { operation, target: filename, frames: cause?.frames ?? [] }, { cause });
+}
+
+/** libhdf5's own lock refusal (minor "Unable to lock file") as H5FileInUseError. */
+function asInUseError(e: unknown): unknown {
+  if (e instanceof H5Error && e.frames.some((f) => /unable to lock file/i.test(f.minor))) return inUseError(e.operation, e.target, e);
+  return e;
+}
+
+function withInUseError(open: () => NativeFile): NativeFile {
+  try {
+    return open();
+  } catch (e) {
+    throw asInUseError(e);
+  }
+}
+
+/**
+ * libhdf5 1.10 opens with O_TRUNC before it takes its lock: a truncating create tests the lock
+ * first, or it empties the file of a running writer.
+ */
+function checkNotInUse(filename: string, exists: boolean): void {
+  if (exists && native().fileInUse(filename)) throw inUseError("create file", filename);
+}
+
 export class H5File implements H5FileLike {
   private rootGroup: H5Group | undefined;
 
@@ -100,12 +127,15 @@ export class H5File implements H5FileLike {
   /**
    * Creates a file (default creation properties: superblock v0, symbol-table groups, as PyTables).
    * @param path file path (resolved against the working directory)
-   * @throws H5ArgumentError when the file exists and ifExists is "fail"; H5Error when libhdf5 fails
+   * @throws H5ArgumentError when the file exists and ifExists is "fail"; H5FileInUseError when
+   *   another process has the file open (it is left untouched); H5Error when libhdf5 fails
    */
   static create(path: string, options?: FileCreateOptions): H5File {
     const { filename, truncate, cache, asciiNames } = createArgs(path, options);
-    if (!truncate && existsSync(filename)) throw existsError(filename);
-    return new H5File(native().createFile(filename, truncate, cache, asciiNames), filename, "r+");
+    const exists = existsSync(filename);
+    if (!truncate && exists) throw existsError(filename);
+    checkNotInUse(filename, exists);
+    return new H5File(withInUseError(() => native().createFile(filename, truncate, cache, asciiNames)), filename, "r+");
   }
 
   /**
@@ -118,19 +148,24 @@ export class H5File implements H5FileLike {
     const { filename, truncate, cache, asciiNames } = createArgs(path, options, ["signal"]);
     const signal = signalOf(options);
     throwIfAborted(signal);
-    if (!truncate && (await fileExists(filename))) throw existsError(filename);
+    const exists = await fileExists(filename);
+    if (!truncate && exists) throw existsError(filename);
+    checkNotInUse(filename, exists);
     throwIfAborted(signal);
-    return new H5File(await native().createFileAsync(filename, truncate, cache, asciiNames), filename, "r+");
+    return new H5File(await native().createFileAsync(filename, truncate, cache, asciiNames).catch((e: unknown) => {
+      throw asInUseError(e);
+    }), filename, "r+");
   }
 
   /**
    * Opens an existing file read-only ("r", default) or read-write ("r+").
-   * @throws H5ArgumentError when the file does not exist; H5Error when it is not HDF5 or is locked
+   * @throws H5ArgumentError when the file does not exist; H5FileInUseError when another process
+   *   holds the file's lock (a writer, or readers when opening "r+"); H5Error when it is not HDF5
    */
   static open(path: string, options?: FileOpenOptions): H5File {
     const { filename, mode, cache, asciiNames } = openArgs(path, options);
     if (!existsSync(filename)) throw missingError(filename);
-    return new H5File(native().openFile(filename, mode === "r+", cache, asciiNames), filename, mode);
+    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, asciiNames)), filename, mode);
   }
 
   /**
@@ -145,7 +180,9 @@ export class H5File implements H5FileLike {
     throwIfAborted(signal);
     if (!(await fileExists(filename))) throw missingError(filename);
     throwIfAborted(signal);
-    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, asciiNames), filename, mode);
+    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, asciiNames).catch((e: unknown) => {
+      throw asInUseError(e);
+    }), filename, mode);
   }
 
   get isOpen(): boolean {
@@ -168,6 +205,24 @@ export class H5File implements H5FileLike {
   /** Writes buffered data and metadata to disk. */
   flush(): void {
     this.handle.flush();
+  }
+
+  /**
+   * From now on, libhdf5 writes this file's metadata only in `flush()` and `close()`: its metadata
+   * cache no longer evicts dirty entries (nor resizes itself), so between two flushes the file on
+   * disk keeps the structure of the last flush and a process killed then leaves that state.
+   * The cache grows with the metadata changed since the last flush (flush regularly). Raw data
+   * still reaches the file when the chunk cache evicts, into chunks the file already indexes or
+   * space it does not reference yet. Meaningless on a read-only file (nothing to write).
+   * @throws H5ClosedError once the file is closed; H5Error when libhdf5 refuses the configuration
+   */
+  holdMetadataUntilFlush(): void {
+    const root = this.handle.openRoot();
+    try {
+      native().holdMetadataUntilFlush(root);
+    } finally {
+      root.close();
+    }
   }
 
   /**

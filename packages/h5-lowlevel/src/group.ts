@@ -8,7 +8,7 @@ import { argumentError } from "./errors.js";
 import type { NativeCache, NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
 import { resolvePath } from "./paths.js";
-import type { ChildInfo, ChildrenOptions, DatasetAccessOptions, DatasetCreateOptions, GroupInfo, H5GroupLike, NodeKind, VlenCreateOptions } from "./types.js";
+import type { ChildInfo, ChildrenOptions, DatasetAccessOptions, DatasetCreateOptions, GroupInfo, H5GroupLike, LinkInfo, NodeKind, VlenCreateOptions } from "./types.js";
 import { checkChunkCache, checkName, checkOptions } from "./validate.js";
 import { H5Vlen } from "./vlen.js";
 
@@ -84,6 +84,14 @@ export class H5Group extends H5NodeBase implements H5GroupLike {
   /** Number of links and how libhdf5 stores them (see {@link GroupInfo}). */
   info(): GroupInfo {
     return this.handle.groupInfo();
+  }
+
+  /**
+   * The link at `name` (see LinkInfo): its type and, for soft and external links, the target,
+   * without following it. Null when there is no link there.
+   */
+  linkInfo(name: string): LinkInfo | null {
+    return this.handle.linkInfo(checkName(name));
   }
 
   /** Removes the link `name` (the object's space is reclaimed when no link remains). */

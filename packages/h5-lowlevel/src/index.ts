@@ -21,7 +21,7 @@ export { H5Vlen } from "./vlen.js";
 export { H5AttributeSet } from "./attributes.js";
 export { H5NodeBase } from "./node.js";
 export {
-  H5Error, H5ArgumentError, H5ClosedError, H5AbortError, isH5Error, isH5ArgumentError, isH5ClosedError, isH5AbortError,
+  H5Error, H5ArgumentError, H5ClosedError, H5AbortError, H5FileInUseError, isH5Error, isH5ArgumentError, isH5ClosedError, isH5AbortError,
   type H5ErrorFrame, type H5ErrorDetails,
 } from "./errors.js";
 export { DTYPES, isDtype, assertDtype, dtypeItemSize, typedArrayFor, isTypedArrayOf } from "./dtypes.js";

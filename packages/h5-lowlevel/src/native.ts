@@ -4,7 +4,7 @@
  */
 import { loadAddonModule } from "./addon-loader.js";
 import { H5ArgumentError, H5ClosedError, H5Error } from "./errors.js";
-import type { AnyTypedArray, ChildInfo, Dtype, GroupInfo, NodeKind } from "./types.js";
+import type { AnyTypedArray, ChildInfo, Dtype, GroupInfo, LinkInfo, NodeKind } from "./types.js";
 
 export interface NativeRawAttr {
   h5type: string;
@@ -38,6 +38,8 @@ export interface NativeNode {
   isOpen(): boolean;
   path(): string;
   objectType(): "group" | "dataset" | "other";
+  /** "<fileno>:<address>" (H5Oget_info). */
+  objectId(): string;
   /** The create methods return null when something is at `name` already. */
   createGroup(name: string, intermediate: boolean): NativeNode | null;
   openObject(name: string, cache: NativeCache): NativeNode;
@@ -47,6 +49,7 @@ export interface NativeNode {
   children(native?: boolean): ChildInfo[];
   childNames(native?: boolean): string[];
   groupInfo(): GroupInfo;
+  linkInfo(name: string): LinkInfo | null;
   deleteLink(name: string): void;
   moveLink(from: string, to: string): void;
   attrNames(): string[];
@@ -99,9 +102,12 @@ export interface NativeAddon {
   openFile(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
   createFileAsync(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
   openFileAsync(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
+  /** Whether another open file description holds libhdf5's flock on `path`. */
+  fileInUse(path: string): boolean;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
   libraryVersion(): [number, number, number];
   openFileCount(): number;
+  holdMetadataUntilFlush(node: NativeNode): void;
 }
 
 function load(): NativeAddon {

@@ -19,6 +19,11 @@ export abstract class H5NodeBase implements H5Node {
     this.name = baseName(path);
   }
 
+  /** The object's identity in its file, the same through every hard link (see H5Node.objectId). */
+  objectId(): string {
+    return this.handle.objectId();
+  }
+
   get isOpen(): boolean {
     return this.handle.isOpen();
   }

@@ -46,6 +46,17 @@ export interface ChildrenOptions {
 }
 
 /**
+ * The link at a name: a hard link (to a group or dataset of this file), a soft link (an HDF5
+ * path, resolved when the link is followed, possibly dangling), an external link (an object in
+ * another file) or another (user-defined) link type.
+ */
+export type LinkInfo =
+  | { type: "hard" }
+  | { type: "soft"; target: string }
+  | { type: "external"; file: string; target: string }
+  | { type: "other" };
+
+/**
  * How a group keeps its links: `symbol-table` (the pre-1.8 format PyTables and h5py write for
  * ASCII names), `compact` (link messages in the object header) or `dense` (fractal heap).
  */
@@ -143,6 +154,11 @@ export interface H5Attributes {
 }
 
 export interface H5Node {
+  /**
+   * The identity of the object in its file ("<fileno>:<address>"): equal for two paths that lead
+   * to one object through hard links, e.g. a group linked under its own descendant.
+   */
+  objectId(): string;
   readonly file: H5FileLike;
   /** Absolute path, e.g. "/RawData/Data00". */
   readonly path: string;
@@ -165,6 +181,8 @@ export interface H5GroupLike extends H5Node {
   /** The names of `children(options)`, in the same order, without looking up each child's kind (cheaper). */
   childNames(options?: ChildrenOptions): string[];
   info(): GroupInfo;
+  /** What kind of link is at `name` and, for soft and external links, where it points; null when there is none. */
+  linkInfo(name: string): LinkInfo | null;
   delete(name: string): void;
   move(from: string, to: string): void;
   createDataset(name: string, options: DatasetCreateOptions): H5DatasetLike;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   H5ArgumentError, H5ClosedError, H5File, isH5ArgumentError, isH5ClosedError, isH5Error, libraryVersion, type H5Error,
 } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 describe("H5File.create", () => {
   it("creates a file that reopens read-only with mode r", () => {
@@ -46,6 +46,18 @@ describe("H5File.create", () => {
     expect(() => H5File.create("")).toThrow(/path: must be a non-empty string/);
     expect(() => H5File.create(path, { access: { chunkCache: { slots: -1, bytes: 1, w0: 0 } } })).toThrow(/chunkCache.slots/);
     expect(existsSync(path)).toBe(false);
+  });
+
+  it("rejects NUL characters in the path and in node names, creating nothing", () => {
+    const path = tempPath("run.h5");
+    expect(() => H5File.create(`${path}\0x`)).toThrow(/path: must not contain NUL/);
+    expect(() => H5File.open(`${path}\0x`)).toThrow(H5ArgumentError);
+    expect(existsSync(path)).toBe(false);
+    using file = H5File.create(path);
+    expect(() => file.root.createGroup("a\0b")).toThrow(/name: must not contain NUL/);
+    expect(() => file.root.createDataset("d\0", { dtype: "int8", shape: [1] })).toThrow(H5ArgumentError);
+    expect(() => file.root.attrs.set("t\0", 1)).toThrow(H5ArgumentError);
+    expect(file.root.children()).toEqual([]);
   });
 
   it("accepts a chunk cache setting", () => {

@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { H5ArgumentError, H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { runPython } from "./python.js";
 
 function fresh(): H5File {

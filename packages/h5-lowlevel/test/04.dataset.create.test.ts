@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DTYPES, H5ArgumentError, H5File, typedArrayFor, type Dtype } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { pythonJson } from "./python.js";
 
 function fresh(): H5File {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { H5ArgumentError, H5Error, H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { runPython } from "./python.js";
 
 function fresh(): H5File {

@@ -5,7 +5,7 @@ const carray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, 
 const earray = (shape: number[], itemSize: number) => pytablesChunkShape(shape, itemSize, 1000);
 
 describe("pytablesChunkShape", () => {
-  it("file-format doc Appendix A examples", () => {
+  it("file-format.md Appendix A examples", () => {
     expect(carray([10], 8)).toEqual([8192]);
     expect(carray([5, 6], 8)).toEqual([1365, 6]);
     expect(carray([3, 4, 5], 8)).toEqual([409, 4, 5]);
@@ -15,13 +15,13 @@ describe("pytablesChunkShape", () => {
     expect(earray([0, 1000, 1000], 8)).toEqual([1, 65, 1000]);
   });
 
-  it("file-format doc §4.3 EARRAY examples", () => {
+  it("file-format.md §4.3 EARRAY examples", () => {
     expect(earray([0, 1], 8)).toEqual([8192, 1]);
     expect(earray([0, 3], 8)).toEqual([2730, 3]);
     expect(earray([0, 5, 6], 8)).toEqual([273, 5, 6]);
   });
 
-  it("fixture README fact 8 examples", () => {
+  it("file-format.md Appendix A: the CARRAY chunks of the fixtures", () => {
     expect(carray([4], 8)).toEqual([8192]);
     expect(carray([4], 4)).toEqual([16384]);
     expect(carray([4], 2)).toEqual([32768]);

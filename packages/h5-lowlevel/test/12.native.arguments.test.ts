@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { H5ArgumentError, H5Error, H5File } from "../src/index.js";
 import type { NativeNode } from "../src/native.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 const JUNK: unknown[] = [
   undefined, null, true, -1, 1.5, NaN, Infinity, 2 ** 64, -(2 ** 60), "", "x\0y", "/no/such", {}, [],

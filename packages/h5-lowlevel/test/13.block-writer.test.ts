@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { H5ArgumentError, H5ClosedError, H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 const iota = (n: number, from = 0) => Float64Array.from({ length: n }, (_, i) => from + i);
 

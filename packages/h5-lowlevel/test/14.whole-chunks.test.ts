@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { H5Error, H5File } from "../src/index.js";
 import type { H5Dataset } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { pythonJson, runPython } from "./python.js";
 
 /** A C-order model of an array, updated by the same hyperslab writes as the dataset. */

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { nativeSourcesHash } from "../scripts/prebuild/native-sources.mjs";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const recipe = JSON.parse(readFileSync(join(packageDir, "scripts/prebuild/recipe.json"), "utf8")) as {

@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { H5AbortError, H5ArgumentError, H5ClosedError, H5Error, H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/index.js");
 const iota = (n: number) => Float64Array.from({ length: n }, (_, i) => i);

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { fixtureNames, fixturePath } from "@pymodaq-ts/test-support";
 import { H5File } from "../src/index.js";
-import { checkRawAttrs, checkStorage, checkValue, checkVlenRows, fixtureNames, fixturePath, walk, type TreeEntry } from "./fixtures.js";
+import { checkRawAttrs, checkStorage, checkValue, checkVlenRows, walk, type TreeEntry } from "./fixture-checks.js";
 
 const names = fixtureNames();
 
 describe("PyMoDAQ fixtures", () => {
-  it("are present beside the repository", () => {
+  it("are found in the repository", () => {
     expect(names.length).toBeGreaterThanOrEqual(25);
   });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 import { pythonJson } from "./python.js";
 
 describe("interop with h5py", () => {

@@ -1,6 +1,6 @@
 /**
  * Decodes a Python pickle holding a single str (protocols 2-5), the form of PyMoDAQ's Logger
- * rows (spec h5-layout.md 4.4). Test helper only: anything else throws.
+ * rows (file-format.md 4.4). Test helper only: anything else throws.
  */
 export function unpickleString(bytes: Uint8Array): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

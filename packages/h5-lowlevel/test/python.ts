@@ -9,7 +9,8 @@ const CANDIDATES = [process.env.H5_TEST_PYTHON, "/usr/bin/python3", "python3"].f
 
 let chosen: string | undefined;
 
-function interpreter(): string {
+/** The first python3 that imports h5py and tables. */
+export function interpreter(): string {
   if (chosen) return chosen;
   for (const candidate of CANDIDATES) {
     try {

@@ -31,6 +31,8 @@ function kindLabel(entry: TreeEntry): string {
 
 function entryLine(name: string, entry: TreeEntry): string {
   const parts = [`${name} [${kindLabel(entry)}]`];
+  if (entry.target !== undefined) parts.push(`-> ${entry.file === undefined ? "" : `${entry.file}:`}${entry.target}`);
+  if (entry.cycle !== undefined) parts.push(`(hard link to ${entry.cycle}: a cycle, not entered)`);
   if (typeof entry.TITLE === "string" && entry.TITLE !== "") parts.push(JSON.stringify(entry.TITLE));
   if (entry.shape !== undefined) parts.push(`${entry.dtype ?? "?"} ${tupleText(entry.shape)}`);
   for (const a of MAIN_ATTRS) {
@@ -70,7 +72,8 @@ function childrenOf(tree: Record<string, TreeEntry>): Map<string, string[]> {
     list.push(path);
     out.set(parent, list);
   }
-  // Sub-groups first, then datasets, each by name (the loader's child order).
+  // Sub-groups first, then datasets, each by name: a display order that does not depend on how
+  // the file stores its groups (the loader's order follows the file, see GROUP.children).
   for (const list of out.values()) {
     list.sort((a, b) => {
       const ga = tree[a]!.kind === "group" ? 0 : 1;

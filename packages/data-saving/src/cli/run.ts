@@ -22,6 +22,9 @@ Usage:
   pymodaq-h5 replay SCENARIO.json OUT.h5
                                         execute a saver scenario (pymodaq-saver-scenario) with the
                                         TypeScript savers and write OUT.h5
+  pymodaq-h5 recover FILE.h5 [--json]   check a file left by a crashed or killed writer: these
+                                        files need no repair step, so it only opens it read-only,
+                                        reads every node back and reports (exit 1 on a problem)
   pymodaq-h5 --help                     this text
 
 From the repository root: pnpm -s cli <command> ...
@@ -73,6 +76,13 @@ async function replay(args: readonly string[], io: CliIO): Promise<number> {
   return runReplay(positional[0]!, positional[1]!, io);
 }
 
+async function recover(args: readonly string[], io: CliIO): Promise<number> {
+  const { flags, positional } = splitArgs(args, new Set(["--json"]));
+  if (positional.length !== 1) throw new UsageError("recover takes exactly one FILE.h5");
+  const { runRecover } = await import("./recover.js");
+  return runRecover(positional[0]!, flags.has("--json"), io);
+}
+
 /**
  * Runs one command line.
  * @param argv the arguments after the executable (e.g. `["inspect", "a.h5", "--json"]`).
@@ -92,6 +102,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await inspect(rest, io);
       case "replay":
         return await replay(rest, io);
+      case "recover":
+        return await recover(rest, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

@@ -1,5 +1,5 @@
 /**
- * The attribute envelope of spec §2: PyMoDAQ stores every attribute it writes as
+ * The attribute envelope of file-format.md §2: PyMoDAQ stores every attribute it writes as
  * `json.dumps({"module": M, "type": T, "data": repr(value)})`, and reads it back by
  * evaluating `data` for a few trusted types. Here the writer builds the exact same string
  * and the reader uses the safe literal parser instead of `eval`.
@@ -163,7 +163,7 @@ function decodeMode(options: DecodeAttrOptions | undefined): "parity" | "lenient
 }
 
 /**
- * Decode an attribute as PyMoDAQ's `get_attr` does (spec §2.4): non-strings unchanged; text
+ * Decode an attribute as PyMoDAQ's `get_attr` does (file-format.md §2.4): non-strings unchanged; text
  * that is not JSON unchanged; an envelope of a trusted type → its `data` parsed as a Python
  * literal (the raw text when that fails, e.g. `nan`); an object of another type → that object
  * as a PyDict; an object without `type` → the raw text; any other JSON value → as parsed
@@ -193,7 +193,7 @@ export function decodeAttr(raw: RawAttr, options?: DecodeAttrOptions): PyValue {
 }
 
 /**
- * Decode a raw system attribute (`TITLE`, `CLASS`; spec §2.6): a JSON envelope (as the h5py
+ * Decode a raw system attribute (`TITLE`, `CLASS`; file-format.md §2.6): a JSON envelope (as the h5py
  * backend writes on the root) is decoded like {@link decodeAttr}; any other text stays a
  * string, so a title `"123"` stays `"123"` (quirk Q12 fixed).
  */

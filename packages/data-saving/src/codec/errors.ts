@@ -18,7 +18,7 @@ abstract class PositionedError extends DataSavingError {
   }
 }
 
-/** A text that is not in the Python literal subset of file-format doc §2.5 (or exceeds a limit). */
+/** A text that is not in the Python literal subset of file-format.md §2.5 (or exceeds a limit). */
 export class PyLiteralError extends PositionedError {
   constructor(message: string, position: number) {
     super("PY_LITERAL", message, position, "offset");
@@ -26,7 +26,7 @@ export class PyLiteralError extends PositionedError {
   }
 }
 
-/** Bytes that are not one of the accepted pickle forms of a single str (file-format doc §4.4). */
+/** Bytes that are not one of the accepted pickle forms of a single str (file-format.md §4.4). */
 export class PickleFormatError extends PositionedError {
   constructor(message: string, position: number) {
     super("PICKLE_FORMAT", message, position, "byte");

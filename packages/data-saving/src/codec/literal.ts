@@ -1,6 +1,6 @@
 /**
  * A safe parser of the Python literal subset that PyMoDAQ's attribute reader evaluates
- * (spec §2.5). It never evaluates anything: names, calls (except NumPy scalar and datetime
+ * (file-format.md §2.5). It never evaluates anything: names, calls (except NumPy scalar and datetime
  * constructors), attribute access and operators other than unary sign and `real ± imag`
  * are rejected with a PyLiteralError that gives the offset.
  *
@@ -341,7 +341,7 @@ function keyOf(v: PyValue): string | undefined {
 }
 
 /**
- * Parse the Python literal subset of spec §2.5 without evaluating anything.
+ * Parse the Python literal subset of file-format.md §2.5 without evaluating anything.
  *
  * Returns: int → bigint, float → number, complex → PyComplex, str → string, bytes → PyBytes,
  * True/False/None, tuple → PyTuple, list → array, dict → PyDict, `np.<type>(x)` → NpScalar

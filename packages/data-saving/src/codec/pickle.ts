@@ -1,5 +1,5 @@
 /**
- * The Logger's row format (spec §4.4, quirk Q4): each row is `pickle.dumps(message)` with
+ * The Logger's row format (file-format.md §4.4, quirk Q4): each row is `pickle.dumps(message)` with
  * protocol 4, for a str message. The writer produces exactly Python's bytes; the reader
  * accepts only the forms a single pickled str can take under protocols 2 to 5 and never
  * unpickles anything else.

@@ -1,5 +1,5 @@
 /**
- * Python's `repr()` of the values PyMoDAQ writes into attributes (spec §2.2), for the
+ * Python's `repr()` of the values PyMoDAQ writes into attributes (file-format.md §2.2), for the
  * `data` field of the attribute envelope. NumPy scalars use the NumPy 1.x form (plain
  * numbers), which both NumPy 1 and NumPy 2 readers evaluate.
  *

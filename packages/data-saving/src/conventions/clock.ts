@@ -1,5 +1,5 @@
 /**
- * The root `date`/`time` attributes of a new file (spec §1.1): local date `YYYY-MM-DD` and local
+ * The root `date`/`time` attributes of a new file (file-format.md §1.1): local date `YYYY-MM-DD` and local
  * time as Python's `time.isoformat()` (`HH:MM:SS.ffffff`, or `HH:MM:SS` when the microseconds
  * are 0). JavaScript clocks have millisecond resolution, so the microseconds end in `000`.
  */

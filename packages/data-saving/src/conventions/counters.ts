@@ -1,5 +1,5 @@
 /**
- * Next-index counters (spec §3.1, Q9; STYLE habit 7). The index of a new `Data`/`Axis`/`Bkg`/...
+ * Next-index counters (file-format.md §3.1, Q9; STYLE habit 7). The index of a new `Data`/`Axis`/`Bkg`/...
  * node in group G is the number of nodes of that `data_type` in G's whole subtree. The counts of
  * a group are computed once, from one walk, the first time they are needed; afterwards every
  * node created through the saver increments the counts of its group and of every ancestor whose

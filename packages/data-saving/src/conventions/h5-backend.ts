@@ -165,6 +165,21 @@ export class H5Backend {
     this.filePath = path;
   }
 
+  /**
+   * Python `save_file_as`: writes a copy of the open file, flushed first, at `path` (PyTables'
+   * `copy_file`, which never overwrites).
+   * @throws FileStateError when no file is open, when `path` exists, when the backend is
+   *   `'h5py'` (the original raises: h5py cannot copy a file) or the storage cannot copy files.
+   */
+  saveFileAs(path: string): void {
+    const session = this.openSession();
+    if (this.backend !== "tables") throw new FileStateError(`Not possible to copy the file with the "${this.backend}" backend`);
+    const file = session.file;
+    if (file.copyTo === undefined) throw new FileStateError(`the storage "${this.storage.name}" cannot copy a file`);
+    session.flush();
+    file.copyTo(path);
+  }
+
   /** Writes the deferred `shape`/`size` attributes and flushes the file. No-op when closed. */
   flush(): void {
     if (this.isopen()) this.openSession().flush();
@@ -218,7 +233,7 @@ export class H5Backend {
     return this.getNode(node).parentNode;
   }
 
-  /** Children of the group `where`, name -> node, in load order (sub-groups, then arrays). */
+  /** Children of the group `where`, name -> node, in load order (`GROUP.children`: sub-groups, then arrays). */
   getChildren(where: Where): Map<string, Node> {
     return this.getGroup(where).childrenMap();
   }

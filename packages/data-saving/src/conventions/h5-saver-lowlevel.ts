@@ -35,6 +35,8 @@ import {
   type SaveTypeName,
 } from "./layout.js";
 import { checkClock, localClock, type FileClock } from "./clock.js";
+import { checkFlushPolicy, FlushScheduler, type FlushPolicy } from "./durability.js";
+import { CLOSE_SIGNALS, SignalGuard } from "./signals.js";
 import { NodeCounters } from "./counters.js";
 import { H5Backend, type H5BackendOptions, type Where } from "./h5-backend.js";
 import { metadataEntries, type Metadata } from "./metadata.js";
@@ -48,6 +50,11 @@ import { StringARRAY } from "./nodes/vlarray.js";
 export interface H5SaverLowLevelOptions extends H5BackendOptions {
   /** SaveType written as `/RawData@type` (default `'scan'`). */
   saveType?: EnumInput;
+  /**
+   * When a writable file is flushed (see `FlushPolicy`; missing fields take the default's):
+   * default every second, so a killed process loses at most the last second of points.
+   */
+  flushPolicy?: Partial<FlushPolicy>;
 }
 
 export interface InitFileOptions {
@@ -92,7 +99,7 @@ const ADD_ARRAY_KEYS: readonly (keyof AddArrayOptions)[] = [
 const INIT_FILE_KEYS: readonly (keyof InitFileOptions)[] = [
   "rawGroupName", "newFile", "metadata", "clock", "pymodaqVersion", "pymodaqDataVersion",
 ];
-const SAVER_KEYS: readonly (keyof H5SaverLowLevelOptions)[] = ["saveType", "backend", "storage"];
+const SAVER_KEYS: readonly (keyof H5SaverLowLevelOptions)[] = ["saveType", "backend", "storage", "flushPolicy"];
 
 export class H5SaverLowLevel extends H5Backend {
   /** SaveType name written on the raw group of new files. */
@@ -105,12 +112,18 @@ export class H5SaverLowLevel extends H5Backend {
   private loggerArray: StringARRAY | null = null;
   private currentGroup: GROUP | null = null;
   private counters = new NodeCounters();
+  /** The flush policy of writable files. */
+  readonly flushPolicy: FlushPolicy;
+  private scheduler: FlushScheduler | null = null;
+  private pointDepth = 0;
+  private signalGuard: SignalGuard | null = null;
 
   /** @throws InvalidValueError for an invalid save type or backend; InvalidTypeError for unknown options. */
   constructor(options: H5SaverLowLevelOptions = {}) {
     const o = checkOptions(options, SAVER_KEYS, "H5SaverLowLevel");
     super({ ...(o.backend === undefined ? {} : { backend: o.backend }), ...(o.storage === undefined ? {} : { storage: o.storage }) });
     this.saveType = checkSaveType(o.saveType ?? "scan");
+    this.flushPolicy = checkFlushPolicy(o.flushPolicy);
   }
 
   /**
@@ -141,7 +154,7 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Initializes a file (spec §1.1): `stem.h5` in the given directory; created (or truncated) when
+   * Initializes a file (file-format.md §1.1): `stem.h5` in the given directory; created (or truncated) when
    * `newFile` or when it does not exist, otherwise opened read-write. Gets or creates the raw
    * group and the Logger; on a new file writes `/RawData@type`, root `file`, `date`, `time` and
    * the metadata on the raw group. Returns true when a new file was created.
@@ -168,6 +181,8 @@ export class H5SaverLowLevel extends H5Backend {
       this.root().attrs.setMany([[ATTR.file, this.h5FileName], [ATTR.date, clock.date], [ATTR.time, clock.time]]);
       raw.attrs.setMany(metadataEntries(o.metadata));
     }
+    // From here on the file on disk is a complete PyMoDAQ file, whatever happens to the process.
+    this.flush();
     return newFile;
   }
 
@@ -183,6 +198,7 @@ export class H5SaverLowLevel extends H5Backend {
 
   /** The state of a newly opened file: no counters, Logger or current group yet. */
   private resetFileState(): void {
+    this.scheduler = this.h5File?.writable ? new FlushScheduler(this.flushPolicy, () => this.flush()) : null;
     this.counters = new NodeCounters();
     this.loggerArray = null;
     this.currentGroup = null;
@@ -236,7 +252,7 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Creates a data array node `capitalize(name)` (spec §5, §4.2, §4.3) with `data_type` and
+   * Creates a data array node `capitalize(name)` (file-format.md §5, §4.2, §4.3) with `data_type` and
    * `data_dimension`, then the metadata; counts it for the next-index counters.
    * @throws InvalidValueError for an invalid data type or dim, or a CARRAY without data;
    * InvalidTypeError for unknown options; NodeError when the name is taken.
@@ -265,12 +281,22 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Number of nodes whose `data_type` is `dataType` in `where`'s subtree (spec §3.1, Q9): the
+   * Number of nodes whose `data_type` is `dataType` in `where`'s subtree (file-format.md §3.1, Q9): the
    * index of the next such node. Computed by one walk per group, then kept up to date by
    * `addArray`.
    */
   getNextIndex(where: Where, dataType: EnumInput): number {
     return this.counters.count(this.getGroup(where), checkDataType(dataType));
+  }
+
+  /**
+   * Python `save_file`: a copy of the open file at `filename` (see `saveFileAs`); an empty name
+   * does nothing, as in the original. The original asks for the name in a file dialog when none
+   * is given; here it is required.
+   * @throws the errors of `saveFileAs`
+   */
+  saveFile(filename: string): void {
+    if (filename !== "") this.saveFileAs(filename);
   }
 
   /** Forgets the next-index counters (needed only after writes that bypass `addArray`). */
@@ -298,8 +324,8 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
-   * Adds (or reuses) the next incremental group `capitalize(type) + NNN` under `where` (spec
-   * §3.2), then writes `settings`, `type` (`''` for `ch`) and the metadata.
+   * Adds (or reuses) the next incremental group `capitalize(type) + NNN` under `where`
+   * (file-format.md §3.2), then writes `settings`, `type` (`''` for `ch`) and the metadata.
    * @throws InvalidValueError for an invalid group type.
    */
   addIncrementalGroup(groupType: EnumInput, where: Where, title = "", settingsAsXml = "", metadata: Metadata | null = null): GROUP {
@@ -347,9 +373,66 @@ export class H5SaverLowLevel extends H5Backend {
     return this.addGroup(dim, "data_dim", where, title, new PyDict([...meta.entries()]));
   }
 
+  /**
+   * Writes the deferred attributes and flushes the file (then fsyncs it when the policy says so).
+   * No-op when closed.
+   * @throws the storage's error when the flush fails (H5Error naming the file).
+   */
+  override flush(): void {
+    const file = this.h5File;
+    if (file === null) return;
+    super.flush();
+    if (this.flushPolicy.fsync && file.writable) file.sync?.();
+    this.scheduler?.flushed();
+  }
+
+  /**
+   * Marks one acquisition point: the savers' `addData` opens a scope and the policy counts the
+   * point when the outermost scope ends (a DataToExport saver writing several channels is one
+   * point), flushing when due. Points written without a saver can be counted the same way.
+   * @example
+   * { using _point = h5.pointScope(); h5.addArray(...); }
+   */
+  pointScope(): Disposable {
+    this.pointDepth++;
+    return {
+      [Symbol.dispose]: () => {
+        this.pointDepth--;
+        if (this.pointDepth === 0 && this.isopen()) this.scheduler?.pointSaved();
+      },
+    };
+  }
+
+  /** Points saved since the last flush (0 for a read-only or closed file). */
+  get unflushedPoints(): number {
+    return this.scheduler?.unflushedPoints ?? 0;
+  }
+
+  /**
+   * Closes the file when the process receives one of `signals` (default SIGINT and SIGTERM), then
+   * lets the signal end the process as it would have; an application that listens to the signal
+   * itself keeps control and closes the file on its way out (see `SignalGuard`). The listeners are
+   * removed when the file closes, by any path. Call after `initFile`; calling again replaces them.
+   * @returns the guard (dispose it to remove the listeners earlier)
+   * @throws FileStateError when no file is open; InvalidValueError for signals that cannot be handled.
+   */
+  closeOnSignals(signals: readonly NodeJS.Signals[] = CLOSE_SIGNALS): SignalGuard {
+    this.openSession();
+    this.signalGuard?.dispose();
+    this.signalGuard = new SignalGuard(this, signals);
+    return this.signalGuard;
+  }
+
   override closeFile(): void {
     this.loggerArray = null;
     this.currentGroup = null;
+    this.signalGuard?.dispose();
+    this.signalGuard = null;
+    this.scheduler?.dispose();
+    this.scheduler = null;
+    const file = this.h5File;
+    const sync = this.flushPolicy.fsync && file !== null && file.writable;
     super.closeFile();
+    if (sync) file.sync?.();
   }
 }

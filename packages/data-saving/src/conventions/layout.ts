@@ -1,7 +1,7 @@
 /**
  * The PyMoDAQ HDF5 layout in one place: node names and prefixes, attribute names, the Python
  * type of each attribute, how system attributes are stored (PyTables profile), chunking rules
- * and file settings. The specification (shared/spec/h5-layout.md, sections cited inline) is the
+ * and file settings. docs/file-format.md (sections cited inline) is the
  * documentation of this module. Savers and loaders call these helpers and never spell a node or
  * attribute name inline.
  *

@@ -1,5 +1,5 @@
 /**
- * The arrays of a load (spec h5-layout.md §7.3): which nodes are read, the squeeze rule driven by
+ * The arrays of a load (file-format.md §7.3): which nodes are read, the squeeze rule driven by
  * the `shape` and `nav_indexes` attributes (Q16), and the background subtraction paired by
  * position (Q2) in the stored dtype (Q21).
  */

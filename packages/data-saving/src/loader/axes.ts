@@ -1,5 +1,5 @@
 /**
- * Loading Axis nodes (the read side of the seed's AxisSaverLoader, spec h5-layout.md §6.3): the
+ * Loading Axis nodes (the read side of the seed's AxisSaverLoader, file-format.md §6.3): the
  * axis is rebuilt from the stored values, linearity re-detected by the model; `offset`,
  * `scaling`, `size` and `distribution` attributes are ignored (Q5, Q7, Q23).
  */

@@ -1,5 +1,5 @@
 /**
- * The seed's `DataLoader` (spec h5-layout.md §7): loads DataWithAxes from any PyMoDAQ file,
+ * The seed's `DataLoader` (file-format.md §7): loads DataWithAxes from any PyMoDAQ file,
  * adding the navigation axes stored in the nearest `NavAxes` group, and whole groups at once
  * (`loadAll`). A path is opened read-only: the loader never writes to the file it reads (Q17).
  *
@@ -15,8 +15,8 @@ import { InvalidTypeError, InvalidValueError, MissingAttributeError, NodeError }
 import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../conventions/layout.js";
 import { GROUP } from "../conventions/nodes/group.js";
 import type { Node } from "../conventions/nodes/node.js";
-import type { H5Backend } from "../conventions/h5-backend.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
+import { descend, type Ancestors } from "../conventions/walk.js";
 import { checkOptions } from "../options.js";
 import { planAxes } from "./axes.js";
 import { planDataFromNode } from "./data-node.js";
@@ -104,8 +104,8 @@ function nodeDataType(node: Node): DataTypeName {
 }
 
 export class DataLoader {
-  /** The open file (an `H5SaverLowLevel`, or the read-only backend opened from a path). */
-  readonly h5saver: H5Backend;
+  /** The open file: the `H5SaverLowLevel` handed in, or the one opened read-only from a path. */
+  readonly h5saver: H5SaverLowLevel;
   private opened: boolean;
 
   /**
@@ -122,11 +122,11 @@ export class DataLoader {
   }
 
   /**
-   * @param source an open `H5SaverLowLevel` (or any `H5Backend`; used as is, closed by
-   *   `closeFile`) or the path of a file to open read-only.
+   * @param source an open `H5SaverLowLevel` (used as is, closed by `closeFile`) or the path of
+   *   a file to open read-only.
    * @throws the backend's error when the path cannot be opened.
    */
-  constructor(source: H5Backend | string) {
+  constructor(source: H5SaverLowLevel | string) {
     if (typeof source === "string") {
       this.h5saver = H5SaverLowLevel.openReadOnly(source);
       this.opened = true;
@@ -263,18 +263,20 @@ export class DataLoader {
   }
 
   /**
-   * The seed's `load_all`: walks the children of the group `where` (sub-groups first, by name),
+   * The seed's `load_all`: walks the children of the group `where` (in `GROUP.children` order:
+   * sub-groups first),
    * recursing into sub-groups, and loads the group's first node whose `data_type` contains
    * `data` with `loadAll` (the later arrays are skipped, Q14). The group's DataWithAxes are
    * appended to `data` as a DataToExport named after the group (same name and origin replace).
    * @param where a group (or its path).
    * @param data the collection to fill (default: a new DataToExport named `All`).
    * @returns `data`.
-   * @throws NodeError when `where` is not a group; any load error aborts the whole call.
+   * @throws NodeError when `where` is not a group, or holds a group hard-linked under itself (a
+   *   cycle); any load error aborts the whole call.
    */
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
-    return this.planAll(where, data, options, readNow, runNow)();
+    return this.planAll(where, data, options, readNow, runNow, null)();
   }
 
   /**
@@ -288,7 +290,7 @@ export class DataLoader {
     checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
     const batch = new ReadBatch();
     const slices = new SliceRunner();
-    const build = this.planAll(where, data, rest, (window) => batch.within(window), slices.later);
+    const build = this.planAll(where, data, rest, (window) => batch.within(window), slices.later, null);
     await slices.run(signal);
     await batch.run(signal);
     return build();
@@ -298,17 +300,22 @@ export class DataLoader {
    * What `loadAll` reads (asked of `readsIn(window)`, the reads of one node in its navigation
    * window), and the function that fills `data` (in the order `loadAll` fills it). The planning
    * of each sub-group and of the loaded node is handed to `later` (a step of its own).
+   * @param ancestors the groups from the call's start down to `where`'s parent (a hard-link cycle throws)
    */
-  private planAll(where: Where, data: DataToExport, options: LoadAllOptions, readsIn: (window: NavWindow | null) => LoadReads, later: Later): () => DataToExport {
+  private planAll(
+    where: Where, data: DataToExport, options: LoadAllOptions, readsIn: (window: NavWindow | null) => LoadReads, later: Later,
+    ancestors: Ancestors | null,
+  ): () => DataToExport {
     const group = this.h5saver.getNode(where);
     if (!(group instanceof GROUP)) throw new NodeError(group.path, "a group");
+    const chain = descend(ancestors, group);
     const steps: (() => DataToExport)[] = [];
     let loaded: (() => DataWithAxes) | null = null;
     for (const child of group.children()) {
       if (child instanceof GROUP) {
         const at = steps.length;
         steps.push(() => data);
-        later(() => { steps[at] = this.planAll(child, data, options, readsIn, later); });
+        later(() => { steps[at] = this.planAll(child, data, options, readsIn, later, chain); });
         continue;
       }
       const dataType = dataTypeOf(child);

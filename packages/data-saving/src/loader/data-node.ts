@@ -1,6 +1,6 @@
 /**
- * Building a DataWithAxes from data nodes (the seed's `DataSaverLoader.load_data`, spec
- * h5-layout.md §7.2): arrays, labels, the parent group's axes, error bars, metadata and extra
+ * Building a DataWithAxes from data nodes (the original's `DataSaverLoader.load_data`,
+ * file-format.md §7.2): arrays, labels, the parent group's axes, error bars, metadata and extra
  * attributes. Navigation axes stored elsewhere are the DataLoader's business (data-loader.ts).
  */
 import { Axis, DataWithAxes, NDArray, squeeze, type PyValue } from "@pymodaq-ts/data-model";

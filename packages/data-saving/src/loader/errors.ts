@@ -1,6 +1,6 @@
 /**
  * Errors of the read side. `LoadError` carries the Python exception class the original raises in
- * the same situation (file-format doc §7.8), so the canonical inspector can report
+ * the same situation (file-format.md §7.8), so the canonical inspector can report
  * `IndexError: ...` like the expectations do. `AxisError` is the seed's exception for loading an
  * Axis from a node that is not an axis node.
  */

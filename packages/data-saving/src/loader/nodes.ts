@@ -1,6 +1,6 @@
 /**
  * Node look-ups shared by the load functions: a node's DataType, the nodes of one DataType under
- * a group (walk order, spec h5-layout.md §7.5), and the array check.
+ * a group (walk order, file-format.md §7.5), and the array check.
  */
 import { NDArray } from "@pymodaq-ts/data-model";
 import type { H5Backend, Where } from "../conventions/h5-backend.js";

@@ -1,5 +1,5 @@
 /**
- * Background subtraction as NumPy does it (`data.read() - bkg.read()`, spec h5-layout.md §7.3,
+ * Background subtraction as NumPy does it (`data.read() - bkg.read()`, file-format.md §7.3,
  * Q21): the result dtype is NumPy's type promotion of the two stored dtypes, shapes broadcast,
  * and integers wrap around (uint16 `1 - 5` is 65532), because the subtraction happens before any
  * conversion to float.

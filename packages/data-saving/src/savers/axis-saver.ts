@@ -1,5 +1,5 @@
 /**
- * `AxisSaverLoader` (seed): writes an Axis as an `Axis{n}` array node (spec §5.3, §6.3) and
+ * `AxisSaverLoader` (seed): writes an Axis as an `Axis{n}` array node (file-format.md §5.3, §6.3) and
  * reads axis nodes back (through the loader's `loadAxis`/`getAxes`).
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * The walk every DataToExport saver does (spec §6.2): for each dim present (Data0D, Data1D,
+ * The walk every DataToExport saver does (file-format.md §6.2): for each dim present (Data0D, Data1D,
  * Data2D, DataND), the plain group `where/<dim>`, then for each DataWithAxes of that dim in
  * name order the group `CH{i:02d}` titled with its name. The groups are resolved once per saver
  * and kept (bound to the open file), so a scan point or an append costs no group look-up.

@@ -1,7 +1,7 @@
 /**
  * `DataManagement`: the base of every saver/loader of one DataType (seed `DataManagement`):
  * node naming (`Data03`, `Axis00`...), the next index from the conventions layer's counters
- * (spec §3.1, Q9: the count of nodes of this type in the group's whole subtree, kept in memory,
+ * (file-format.md §3.1, Q9: the count of nodes of this type in the group's whole subtree, kept in memory,
  * never a walk per write) and the file's life cycle.
  *
  * @example
@@ -9,8 +9,10 @@
  * saver.getLastNodeName("/RawData/Det");   // "Data01" after two arrays, null before
  */
 import { DataType } from "@pymodaq-ts/data-model";
-import { InvalidTypeError } from "../errors.js";
-import { arrayNodeIndex, arrayNodeName, type EnumInput } from "../conventions/layout.js";
+import { InvalidTypeError, InvalidValueError } from "../errors.js";
+import { arrayNodeName, arrayNodePrefix, type EnumInput } from "../conventions/layout.js";
+import { parsePythonInt } from "../codec/pyint-parse.js";
+import { pyStrRepr } from "../codec/pyrepr.js";
 import type { Where } from "../conventions/h5-backend.js";
 import type { Node } from "../conventions/nodes/node.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
@@ -85,12 +87,22 @@ export abstract class DataManagement {
   }
 
   /**
-   * The index in the name of the node at `where` (`Data03` -> 3), or null when the name does not
-   * carry this type's prefix followed by digits.
+   * The index in the name of the node at `where`, by the original's rule: Python's `int()` of
+   * what follows the first occurrence of this type's prefix (`Data03` -> 3; `EnlData00` through
+   * a `Data` saver -> 0, the text after `Data`), null when the prefix does not occur.
    * @throws NodeError when there is no node at `where`.
+   * @throws InvalidValueError when the text after the prefix is not an integer (Python's ValueError).
    */
   getIndexFromNodeName(where: Where): number | null {
-    return arrayNodeIndex(this.dataType, this.h5saver.getNode(where).name);
+    const name = this.h5saver.getNode(where).name;
+    const prefix = arrayNodePrefix(this.dataType);
+    const after = name.split(prefix)[1];
+    if (after === undefined) return null;
+    const index = parsePythonInt(after);
+    if (index === null) {
+      throw new InvalidValueError(`invalid literal for int() with base 10: ${pyStrRepr(after)} (the text after '${prefix}' in the node name '${name}')`);
+    }
+    return index;
   }
 
   /** Closes the underlying file (writes the pending `shape`/`size` attributes first). */

@@ -1,7 +1,7 @@
 /**
  * `DataSaverLoader`, `BkgSaver` and `ErrorSaverLoader` (seed): one CARRAY per array of a
  * DataWithAxes (`Data{n}`, `Bkg{n}`, `ErrorBar{n}`), its axes as `Axis{n}` nodes and its error
- * bars as `ErrorBar{n}` nodes (spec §6.1); reading goes through the loader's functions.
+ * bars as `ErrorBar{n}` nodes (file-format.md §6.1); reading goes through the loader's functions.
  *
  * @example
  * const saver = new DataSaverLoader(h5);
@@ -101,14 +101,15 @@ export class DataSaverLoader extends DataNodeSaver {
   readonly dataType: DataType = DataType.data;
 
   /**
-   * Writes each array of `data` as the next node of this type in `where` (attributes of spec
-   * §5.2: timestamp, label, source, distribution, origin, units, nav_indexes, then the extra
+   * Writes each array of `data` as the next node of this type in `where` (attributes of
+   * file-format.md §5.2: timestamp, label, source, distribution, origin, units, nav_indexes, then the extra
    * attributes), then its axes (unless `saveAxes` is false), then its error bars as
    * `ErrorBar{n}` nodes (`data.errorsAsDwa()`, without axes).
    * @param where the group (or its path)
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataWithAxes, options: AddDataOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_DATA_KEYS, `${this.constructor.name}.addData`);
     const dim = data.dim.name;
     // Each array is complete once written: release it, as a writer closing it would, rather than

@@ -1,5 +1,5 @@
 /**
- * `DataToExportEnlargeableSaver` and `DataToExportTimedSaver` (seed, spec §6.5, §6.6): each
+ * `DataToExportEnlargeableSaver` and `DataToExportTimedSaver` (seed, file-format.md §6.5, §6.6): each
  * DataWithAxes of a DataToExport is appended to `where/<dim>/CH{i}/EnlData{n}` EARRAYs, and the
  * enlargeable axes live in `where/NavAxes` (one value per axis per call; `size` starts at 0 and
  * counts the appends, kept in memory until the next flush).
@@ -88,6 +88,7 @@ export class DataToExportEnlargeableSaver extends DataToExportSaverBase {
    *   DataDimError for DataND data.
    */
   addData(where: Where, data: DataToExport, options: DataToExportEnlargeableAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataToExportEnlargeableSaver.addData");
     const axisValues = o.axisValues ?? (o.axisValue === undefined || o.axisValue === null ? null : [o.axisValue]);
     if (axisValues === null) throw new InvalidTypeError("addData: axisValues (or axisValue) is required");

@@ -1,5 +1,5 @@
 /**
- * `DataToExportExtendedSaver` (seed, spec §6.7): scans. Every DataWithAxes of a DataToExport
+ * `DataToExportExtendedSaver` (seed, file-format.md §6.7): scans. Every DataWithAxes of a DataToExport
  * is written at the scan indexes into `where/<dim>/CH{i}/Data{n}` arrays of shape
  * `extendedShape + data shape`; the scan axes go to `where/NavAxes` once.
  *
@@ -68,6 +68,7 @@ export class DataToExportExtendedSaver extends DataToExportSaverBase {
    *   InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, indexes: readonly number[], options: DataToExportExtendedAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataToExportExtendedSaver.addData");
     // Indexes and options are checked once here, not again per DataWithAxes.
     const at = normalizeExtendedIndexes(indexes, this.extendedShape);

@@ -1,5 +1,5 @@
 /**
- * `DataToExportSaver` (seed, spec §6.2): saves every DataWithAxes of a DataToExport under
+ * `DataToExportSaver` (seed, file-format.md §6.2): saves every DataWithAxes of a DataToExport under
  * `where/<dim>/CH{i:02d}` with a DataSaverLoader; backgrounds with a BkgSaver.
  *
  * @example
@@ -119,6 +119,7 @@ export class DataToExportSaver extends DataToExportSaverBase {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, options: DataToExportAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataToExportSaver.addData");
     const saveOptions = o.saveAxes === undefined ? {} : { saveAxes: o.saveAxes };
     this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, saveOptions));

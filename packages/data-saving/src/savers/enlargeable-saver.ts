@@ -1,5 +1,5 @@
 /**
- * `DataEnlargeableSaver` (seed, spec §6.4): appends one acquisition at a time to `EnlData{n}`
+ * `DataEnlargeableSaver` (seed, file-format.md §6.4): appends one acquisition at a time to `EnlData{n}`
  * EARRAYs, for logging and adaptive scans whose final length is unknown. Optional enlargeable
  * axes (`Axis{k}` EARRAYs) receive one value per append; their `size` attribute starts at the
  * template's 2 and is never reset (Q5), and is kept in memory until the next flush.
@@ -106,6 +106,7 @@ export class DataEnlargeableSaver extends DataNodeSaver {
    *   the nodes of a previous call are missing.
    */
   addData(where: Where, data: DataWithAxes, options: EnlargeableAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataEnlargeableSaver.addData");
     const axisValues = o.axisValues ?? null;
     if (data.navIndexes.length !== 0) {

@@ -1,5 +1,5 @@
 /**
- * `DataExtendedSaver` (seed, spec §6.7): scan data. On the first call each array of the
+ * `DataExtendedSaver` (seed, file-format.md §6.7): scan data. On the first call each array of the
  * DataWithAxes gets a CARRAY of shape `extendedShape + data shape` (0-D data: `extendedShape`)
  * left at the fill value 0 (no explicit write of zeros; same file content); every call writes
  * the arrays at `indexes`.
@@ -91,6 +91,7 @@ export class DataExtendedSaver extends DataNodeSaver {
    *   shape; NodeError when the nodes of a previous call are missing or not CARRAYs.
    */
   addData(where: Where, data: DataWithAxes, indexes: readonly number[], options: ExtendedAddOptions = {}): void {
+    using _point = this.h5saver.pointScope(); // one point for the flush policy
     const o = checkOptions(options, ADD_KEYS, "DataExtendedSaver.addData");
     this.writePoint(where, data, normalizeExtendedIndexes(indexes, this.extendedShape), distributionOf(o.distribution));
   }

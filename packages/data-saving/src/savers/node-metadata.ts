@@ -1,6 +1,6 @@
 /**
- * The attributes of one data-like node written for the i-th array of a DataWithAxes (spec
- * §5.2, §6.4, §6.7, §6.8), in the original's order, with the Python type of each (§5.4).
+ * The attributes of one data-like node written for the i-th array of a DataWithAxes
+ * (file-format.md §5.2, §6.4, §6.7, §6.8), in the original's order, with the Python type of each (§5.4).
  * The three savers differ only in the options: plain data nodes carry `units` and the extra
  * attributes; enlargeable and extended nodes carry neither (Q6) and set their own
  * `distribution` and `nav_indexes`.

@@ -3,6 +3,7 @@
  * Thin adapters: every call maps to one binding call (but whole reads of arrays larger than the
  * chunk cache, see LowLevelArray.read), handles are the binding's (owned by the file).
  */
+import { constants as fsConstants, copyFileSync } from "node:fs";
 import {
   dtypeItemSize,
   H5File,
@@ -14,15 +15,18 @@ import {
   type H5GroupLike,
   type H5VlenLike,
 } from "@pymodaq-ts/h5-lowlevel";
+import { closeSync, fsyncSync, openSync } from "node:fs";
 import type {
   AnyTypedArray,
   ArrayCreateSpec,
   AttributeStore,
   ChildEntry,
   ChildKind,
+  ChildrenOptions,
   Dtype,
   FileSettings,
   Hyperslab,
+  LinkTarget,
   StorageArray,
   StorageAsyncOptions,
   Storage,
@@ -35,6 +39,7 @@ import type {
   StringStorage,
   VlenCreateSpec,
 } from "./types.js";
+import { FileStateError, StorageError } from "../errors.js";
 import { fromBindingError, translateBindingErrors } from "./libhdf5-errors.js";
 
 /** "file.h5:/path" of a binding node, for error messages. */
@@ -75,11 +80,6 @@ class LowLevelAttrs implements AttributeStore {
 }
 
 translateBindingErrors(LowLevelAttrs, ["names", "has", "getValue", "getStored", "setStrings", "setInteger", "delete"]);
-
-function childKind(kind: string | null): ChildKind | null {
-  if (kind === null) return null;
-  return kind === "group" || kind === "dataset" ? kind : "other";
-}
 
 function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
   return {
@@ -122,14 +122,23 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   ) {
     super(h);
   }
-  children(): ChildEntry[] {
-    return this.h.children().map((c) => ({ name: c.name, kind: childKind(c.kind) ?? "other" }));
+  children(options?: ChildrenOptions): ChildEntry[] {
+    return this.h.children(options).map((c) => ({ name: c.name, kind: c.kind }));
   }
-  childNames(): string[] {
-    return this.h.childNames();
+  childNames(options?: ChildrenOptions): string[] {
+    return this.h.childNames(options);
   }
   childKind(name: string): ChildKind | null {
-    return childKind(this.h.kindOf(name));
+    return this.h.kindOf(name);
+  }
+  linkTarget(name: string): LinkTarget | null {
+    const info = this.h.linkInfo(name);
+    if (info?.type === "soft") return { kind: "softlink", target: info.target };
+    if (info?.type === "external") return { kind: "externallink", file: info.file, target: info.target };
+    return null;
+  }
+  objectId(): string {
+    return this.h.objectId();
   }
   openGroup(name: string): StorageGroup {
     return new LowLevelGroup(this.h.openGroup(name), this.cacheBytes);
@@ -170,7 +179,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
 }
 
 translateBindingErrors(LowLevelGroup, [
-  "children", "childNames", "childKind", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
+  "children", "childNames", "childKind", "linkTarget", "objectId", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
   "createVlen", "remove",
 ]);
 
@@ -333,15 +342,47 @@ class LowLevelFile implements StorageFile {
   flush(): void {
     this.file.flush();
   }
+  sync(): void {
+    // fsync applies to the file, not to the descriptor: a descriptor of our own does it without
+    // reaching into libhdf5 (whose lock is an flock on its own descriptor, untouched by closing ours).
+    const fd = openSync(this.file.filename, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
   close(): void {
     if (this.file.isOpen) this.file.close();
+  }
+  /** A byte copy of the flushed file (the caller flushes). @throws FileStateError when `destination` exists */
+  copyTo(destination: string): void {
+    try {
+      copyFileSync(this.file.filename, destination, fsConstants.COPYFILE_EXCL);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") {
+        throw new FileStateError(`file ${destination} already exists; it is not overwritten`, { path: destination, cause: e });
+      }
+      throw new StorageError("copyTo", destination, e);
+    }
   }
   where(): string {
     return this.file.filename;
   }
 }
 
-translateBindingErrors(LowLevelFile, ["flush", "close"]);
+translateBindingErrors(LowLevelFile, ["flush", "sync", "close"]);
+
+/** A writable file whose metadata reaches the disk only at flush and close (crash safety). */
+function heldUntilFlush(file: H5File): H5File {
+  try {
+    file.holdMetadataUntilFlush();
+  } catch (e) {
+    file.close();
+    throw e;
+  }
+  return file;
+}
 
 /**
  * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Names are marked ASCII whatever
@@ -351,14 +392,15 @@ export const libhdf5Storage: Storage = {
   name: "h5-lowlevel",
   create(path: string, settings: FileSettings): StorageFile {
     try {
-      return new LowLevelFile(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+      return new LowLevelFile(heldUntilFlush(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" })), settings);
     } catch (e) {
       throw fromBindingError("create", path, e);
     }
   },
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
     try {
-      return new LowLevelFile(H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" }), settings);
+      const file = H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" });
+      return new LowLevelFile(mode === "r+" ? heldUntilFlush(file) : file, settings);
     } catch (e) {
       throw fromBindingError("open", path, e);
     }

@@ -12,8 +12,16 @@
 import type { AnyTypedArray, Dtype } from "@pymodaq-ts/data-model";
 export type { AnyTypedArray, Dtype, TypedArrayOf } from "@pymodaq-ts/data-model";
 
-/** What kind of object sits at a name inside a group. */
-export type ChildKind = "group" | "dataset" | "other";
+/**
+ * What sits at a name inside a group: a group or dataset (hard link), a soft or external link
+ * (not followed), or anything else (a named datatype, a user-defined link).
+ */
+export type ChildKind = "group" | "dataset" | "softlink" | "externallink" | "other";
+
+/** Where a soft or external link points (`StorageGroup.linkTarget`). */
+export type LinkTarget =
+  | { readonly kind: "softlink"; readonly target: string }
+  | { readonly kind: "externallink"; readonly file: string; readonly target: string };
 
 export interface ChildEntry {
   readonly name: string;
@@ -92,13 +100,38 @@ export interface VlenCreateSpec {
   readonly shuffle: boolean;
 }
 
+/**
+ * The order in which a group lists its children. `"name"` (default): increasing byte-wise UTF-8
+ * name. `"native"`: the order libhdf5 iterates the group's name index natively (`H5Literate`,
+ * `H5_ITER_NATIVE`), the order PyTables builds `_v_children` from: name order in a symbol-table
+ * group (every group PyTables writes), the link messages' order in a compact group (creation
+ * order, as h5py writes groups with UTF-8 names), the order of the name hashes in a dense group.
+ */
+export type ChildOrder = "name" | "native";
+
+export interface ChildrenOptions {
+  readonly order?: ChildOrder;
+}
+
 export interface StorageGroup extends StorageNode {
-  /** Direct children in HDF5 name order (byte-wise UTF-8). */
-  children(): ChildEntry[];
-  /** The names of `children()`, in the same order, without the kinds (no child is opened). */
-  childNames(): string[];
+  /** Direct children, in name order or the native order (see ChildOrder). */
+  children(options?: ChildrenOptions): ChildEntry[];
+  /** The names of `children(options)`, in the same order, without the kinds (no child is opened). */
+  childNames(options?: ChildrenOptions): string[];
   /** Kind of the direct child `name`, or null when there is none. */
   childKind(name: string): ChildKind | null;
+  /**
+   * Where the soft or external link `name` points, without following it; null for anything
+   * else. Optional: a storage without links leaves it out.
+   */
+  linkTarget?(name: string): LinkTarget | null;
+  /**
+   * The identity of this group's object in its file, the same through every hard link to it
+   * (walks use it to detect a group linked under its own descendant). Optional: a storage in
+   * which a group has one path only leaves it out.
+   */
+  objectId?(): string;
+  /** Opens a group, following a soft link (`childKind` "softlink") to one. */
   openGroup(name: string): StorageGroup;
   createGroup(name: string): StorageGroup;
   /**
@@ -171,9 +204,20 @@ export interface StorageFile {
   readonly writable: boolean;
   readonly isOpen: boolean;
   readonly root: StorageGroup;
+  /**
+   * Writes everything buffered to the file. A writable file keeps its metadata out of the file
+   * until this call (or close), so that a process killed in between leaves the last flushed state.
+   */
   flush(): void;
+  /** Asks the operating system to put the file's written bytes on the disk (fsync); optional. */
+  sync?(): void;
   /** Idempotent; closes every handle opened through this file. */
   close(): void;
+  /**
+   * Writes a copy of the file, as flushed, at `destination`. Optional: a storage that cannot
+   * copy files leaves it out. Throws when `destination` exists (nothing is overwritten).
+   */
+  copyTo?(destination: string): void;
 }
 
 /** A way to open and create HDF5 files: the one object a new storage must provide. */

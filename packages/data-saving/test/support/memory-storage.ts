@@ -4,10 +4,17 @@
  * compared with. Files live in a Map of this storage instance (path -> root group), so a file
  * written, closed and reopened keeps its content. It stores what libhdf5 would report (string
  * attribute types sized in UTF-8 bytes, names in byte order) but never touches a disk.
+ *
+ * Native child order: libhdf5's storage writes every group as a symbol table (names marked
+ * ASCII), whose native order is name order, so that is what a group of this storage gives by
+ * default. A storage made with `{ groups: "compact" }` stands for groups kept as link messages
+ * (h5py's with UTF-8 names), whose native order is the order the links were made in; libhdf5
+ * turns such a group into a dense one (name-hash order) past 8 links, so this storage refuses a
+ * 9th link there rather than give an order libhdf5 would not.
  */
 import { allocate, lanesOf, type AnyTypedArray, type Dtype } from "@pymodaq-ts/data-model";
 import type {
-  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, FileSettings, Hyperslab, Storage, StorageArray,
+  ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, ChildrenOptions, FileSettings, Hyperslab, Storage, StorageArray,
   StorageBlockWriter, StorageFile, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage,
   VlenCreateSpec,
 } from "../../src/storage/types.js";
@@ -65,13 +72,25 @@ function childPath(parent: string, name: string): string {
   return parent === "/" ? `/${name}` : `${parent}/${name}`;
 }
 
+/** How a memory group keeps its links (see the module comment). */
+export type MemoryGroupStorage = "symbol-table" | "compact";
+
+/** libhdf5's default maximum number of links in a compact group (H5Pset_link_phase_change). */
+const MAX_COMPACT_LINKS = 8;
+
 class MemoryGroup extends MemoryNode implements StorageGroup {
+  /** The links in the order they were made (a Map keeps insertion order, also after a delete). */
   private readonly links = new Map<string, MemoryGroup | MemoryArray | MemoryVlen>();
-  children(): ChildEntry[] {
-    return this.childNames().map((name) => ({ name, kind: this.childKind(name)! }));
+  constructor(path: string, name: string, readonly storage: MemoryGroupStorage) {
+    super(path, name);
   }
-  childNames(): string[] {
-    return [...this.links.keys()].sort(byteOrder);
+  children(options?: ChildrenOptions): ChildEntry[] {
+    return this.childNames(options).map((name) => ({ name, kind: this.childKind(name)! }));
+  }
+  childNames(options?: ChildrenOptions): string[] {
+    const names = [...this.links.keys()];
+    const native = (options?.order ?? "name") === "native";
+    return native && this.storage === "compact" ? names : names.sort(byteOrder);
   }
   childKind(name: string): ChildKind | null {
     const c = this.links.get(name);
@@ -81,7 +100,7 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
     return this.open(name, MemoryGroup);
   }
   createGroup(name: string): StorageGroup {
-    return this.add(new MemoryGroup(childPath(this.path, name), name));
+    return this.add(new MemoryGroup(childPath(this.path, name), name, this.storage));
   }
   openArray(name: string): StorageArray {
     const c = this.links.get(name);
@@ -106,6 +125,9 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
   }
   private add<T extends MemoryGroup | MemoryArray | MemoryVlen>(node: T): T {
     if (this.links.has(node.name)) throw new Error(`${node.path}: exists already`);
+    if (this.storage === "compact" && this.links.size === MAX_COMPACT_LINKS) {
+      throw new Error(`${node.path}: a compact group of more than ${MAX_COMPACT_LINKS} links turns dense, which this storage does not model`);
+    }
     this.links.set(node.name, node);
     return node;
   }
@@ -286,13 +308,14 @@ class MemoryFile implements StorageFile {
 }
 
 /** A new in-memory storage; its files exist as long as the object does. */
-export function memoryStorage(): Storage & { readonly files: ReadonlyMap<string, StorageGroup> } {
+export function memoryStorage(options: { groups?: MemoryGroupStorage } = {}): Storage & { readonly files: ReadonlyMap<string, StorageGroup> } {
+  const groups = options.groups ?? "symbol-table";
   const files = new Map<string, MemoryGroup>();
   return {
     name: "memory",
     files,
     create(path: string, _settings: FileSettings): StorageFile {
-      const root = new MemoryGroup("/", "");
+      const root = new MemoryGroup("/", "", groups);
       files.set(path, root);
       return new MemoryFile(path, true, root);
     },

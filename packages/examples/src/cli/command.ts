@@ -109,7 +109,7 @@ export function commonFlags(command: ExampleCommand): Record<string, FlagSpec> {
     flags.out = {
       type: "string",
       valueName: "DIR",
-      description: `where files are written (default: <repo>/out/${command.name}/; created if missing)`,
+      description: `where files are written (default: <repo>/out/${command.name}/<YYYY>/<YYYYMMDD>/Dataset_<YYYYMMDD>_<NNN>/, a new folder per run; created if missing)`,
     };
   }
   flags.help = { type: "boolean", description: "show this help" };

@@ -12,6 +12,7 @@ import { MockPowerMeter } from "../mock/power-meter.js";
 import { MockSpectrometer } from "../mock/spectrometer.js";
 import { describeData, formatNumber } from "../report/describe.js";
 import { hillClimb } from "../scan/hill-climb.js";
+import { claimNewFile } from "../cli/out-dir.js";
 import { powerData, spectrumData, wavelengthAxis } from "../scan/readings.js";
 
 /** The file name of the adaptive scan in the output directory. */
@@ -58,7 +59,9 @@ async function runAdaptive(args: ParsedArgs, ctx: ExampleContext): Promise<void>
   let finalStep = Number.NaN;
   const started = performance.now();
   try {
+    claimNewFile(file);
     h5.initFile(file, { newFile: true });
+    h5.closeOnSignals();
     h5.addLog(`adaptive scan started at (${start.join(", ")}) mm, tolerance ${tolerance} mm`);
     const scan = h5.addScanGroup(h5.rawGroup, "adaptive");
     const det = h5.addDetGroup(scan, DETECTOR_NAME);
@@ -72,6 +75,8 @@ async function runAdaptive(args: ParsedArgs, ctx: ExampleContext): Promise<void>
       points++;
       finalStep = point.step;
       progress.update(points);
+      // Lets SIGINT/SIGTERM in between two points (closeOnSignals closes the file with them all).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     progress.stop();
     h5.setAttr(scan, "scan_done", true);

@@ -15,7 +15,7 @@ export const load: ExampleCommand = {
   name: "load",
   summary: "print a PyMoDAQ file's tree and data summaries (read-only); optionally plot one node",
   details:
-    "Works on files written here and on files written by PyMoDAQ (e.g. shared/fixtures/pymodaq/*.h5).\n" +
+    "Works on files written here and on files written by PyMoDAQ (e.g. fixtures/pymodaq/*.h5 of this repository).\n" +
     "--plot draws a node with one long dimension as lines, with two as a heatmap, into --out.",
   positionals: [{ name: "FILE", description: "the .h5 file to open (read-only)", required: true }],
   writesFiles: false,

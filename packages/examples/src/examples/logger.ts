@@ -13,6 +13,7 @@ import { MockPowerMeter } from "../mock/power-meter.js";
 import { MockSpectrometer } from "../mock/spectrometer.js";
 import { describeData } from "../report/describe.js";
 import { StopSignal } from "../run/stop-signal.js";
+import { claimNewFile } from "../cli/out-dir.js";
 import { powerData, spectrumData, wavelengthAxis } from "../scan/readings.js";
 
 /** The file name of the log in the output directory. */
@@ -25,7 +26,6 @@ export const LOGGER_NODES = {
   time: "/RawData/Detector000/NavAxes/Axis00",
 } as const;
 const DETECTOR_NAME = "mock detector";
-const FLUSH_EVERY_MS = 1000;
 const DEFAULT_DURATION_S = 10;
 
 export const logger: ExampleCommand = {
@@ -60,7 +60,11 @@ async function runLogger(args: ParsedArgs, ctx: ExampleContext): Promise<void> {
   let saved = 0;
   let reason = "";
   try {
+    claimNewFile(file);
     h5.initFile(file, { newFile: true });
+    // StopSignal handles SIGINT/SIGTERM here (the loop ends, the file closes below); the guard
+    // closes the file itself should the signal arrive with no other listener.
+    h5.closeOnSignals();
     const det = h5.addDetGroup(h5.rawGroup, DETECTOR_NAME);
     const saver = new DataToExportTimedSaver(h5);
     const limits = [count !== undefined ? `${count} points` : "", durationS !== undefined ? `${durationS} s` : ""].filter(Boolean);
@@ -69,7 +73,6 @@ async function runLogger(args: ParsedArgs, ctx: ExampleContext): Promise<void> {
     const expected = count ?? Math.max(1, Math.round(((durationS ?? 0) * 1000) / Math.max(interval, 1)));
     const progress = createProgress({ total: expected, label: "logger", stream: ctx.stderr });
     const started = performance.now();
-    let lastFlush = started;
     for (;;) {
       const elapsed = (performance.now() - started) / 1000;
       reason = stop.received ?? (count !== undefined && saved >= count ? "count" : durationS !== undefined && elapsed >= durationS ? "duration" : "");
@@ -79,10 +82,6 @@ async function runLogger(args: ParsedArgs, ctx: ExampleContext): Promise<void> {
       saver.addData(det, dte);
       saved++;
       progress.update(saved);
-      if (performance.now() - lastFlush >= FLUSH_EVERY_MS) {
-        h5.flush();
-        lastFlush = performance.now();
-      }
       await stop.sleep(interval - ((performance.now() - started) % Math.max(interval, 1)));
     }
     progress.stop();

@@ -14,6 +14,7 @@ import { loggerMessages } from "../report/logger-messages.js";
 import { scanGrid } from "../scan/grid.js";
 import { renderScanPictures } from "../scan/scan-pictures.js";
 import { saveScan, type SavedScan } from "../scan/save-scan.js";
+import { claimNewFile } from "../cli/out-dir.js";
 
 /** The data nodes of the scan, relative to a detector group. */
 export const SCAN_NODES = { spectrum: "Data1D/CH00/Data00", power: "Data0D/CH00/Data00" } as const;
@@ -45,7 +46,8 @@ async function runScan2d(args: ParsedArgs, ctx: ExampleContext): Promise<void> {
   const powerMeter = new MockPowerMeter({ seed });
   const file = path.join(ctx.outDir, SCAN_FILE);
   out(`scan2d: ${nx} x ${ny} points, spectrometer (2 channels x ${spectrometer.wavelengths.length} float64) + power meter, seed ${seed}`);
-  const saved = saveScan({
+  claimNewFile(file);
+  const saved = await saveScan({
     file, grid: scanGrid({ nx, ny }), spectrometer, powerMeter,
     progress: createProgress({ total: nx * ny, label: "scan2d", stream: ctx.stderr }),
   });

@@ -44,8 +44,8 @@ export function nodeLine(node: Node): string {
 }
 
 /**
- * The tree under `where`, depth first (each group followed by its children: sub-groups, then
- * arrays, by name), indented two spaces per level.
+ * The tree under `where`, depth first (each group followed by its children in load order:
+ * sub-groups, then arrays, as `GROUP.children` lists them), indented two spaces per level.
  * @param loader an open loader
  * @param where the starting node (default the root)
  * @throws the loader's NodeError when `where` does not exist
@@ -54,10 +54,17 @@ export function treeLines(loader: DataLoader, where = "/"): string[] {
   return [...depthFirst(loader.getNode(where), 0)].map(({ node, level }) => `${"  ".repeat(level)}${nodeLine(node)}`);
 }
 
-/** Every node under `node` (itself first), each group followed by its children, with its depth. */
-function* depthFirst(node: Node, level: number): Generator<{ node: Node; level: number }> {
+/**
+ * Every node under `node` (itself first), each group followed by its children, with its depth.
+ * A group met again inside itself (a hard-link cycle in a crafted file) is listed, not entered.
+ */
+function* depthFirst(node: Node, level: number, inside: ReadonlySet<string> = new Set()): Generator<{ node: Node; level: number }> {
   yield { node, level };
-  if (node instanceof GROUP) for (const child of node.children()) yield* depthFirst(child, level + 1);
+  if (!(node instanceof GROUP)) return;
+  const id = node.objectId();
+  if (id !== null && inside.has(id)) return;
+  const path = id === null ? inside : new Set([...inside, id]);
+  for (const child of node.children()) yield* depthFirst(child, level + 1, path);
 }
 
 /**

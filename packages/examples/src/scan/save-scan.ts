@@ -2,10 +2,13 @@
  * The simulated 2-D scan as PyMoDAQ's DAQ_Scan saves it: `/RawData/Scan000` with its navigation
  * axes in `NavAxes`, one `Detector%03d` group per detector (the spectrometer's Data1D, the power
  * meter's Data0D), every point written at its scan indexes by a DataToExportExtendedSaver, and
- * start/end messages in `/RawData/Logger`.
+ * start/end messages in `/RawData/Logger`. The file is complete on disk from its creation and
+ * flushed every second (the savers' default policy); the scan yields to the event loop after each
+ * point, so Ctrl-C or SIGTERM is handled during the scan: the file is closed with every point
+ * acquired so far, then the process ends by the signal.
  *
  * @example
- * const result = saveScan({ file: "/tmp/scan.h5", grid: scanGrid({ nx: 8, ny: 8 }),
+ * const result = await saveScan({ file: "/tmp/scan.h5", grid: scanGrid({ nx: 8, ny: 8 }),
  *   spectrometer: new MockSpectrometer(), powerMeter: new MockPowerMeter() });
  * result.saveSeconds;   // time spent in the savers (file creation to close)
  */
@@ -20,7 +23,7 @@ import { READING_NAMES, powerMeterReading, spectrometerReading, wavelengthAxis }
 
 /** What {@link saveScan} needs. */
 export interface SaveScanOptions {
-  /** The .h5 file to create (overwritten when it exists). */
+  /** The .h5 file to create (truncated when it exists: the caller decides whether it may). */
   file: string;
   grid: ScanGrid;
   spectrometer: MockSpectrometer;
@@ -56,7 +59,7 @@ const OPTION_KEYS = ["file", "grid", "spectrometer", "powerMeter", "progress"] a
  * @throws InvalidOptionsError on an unknown option; the saving library's errors (DataSavingError
  *   and its subclasses, H5Error) when the file cannot be written. The file is closed either way.
  */
-export function saveScan(options: SaveScanOptions): SavedScan {
+export async function saveScan(options: SaveScanOptions): Promise<SavedScan> {
   checkKeys(options, OPTION_KEYS, "saveScan");
   const { grid, spectrometer, powerMeter } = options;
   const started = performance.now();
@@ -77,6 +80,7 @@ export function saveScan(options: SaveScanOptions): SavedScan {
   try {
     const { scan, spectroGroup, meterGroup, saver } = timed(() => {
       h5.initFile(options.file, { newFile: true });
+      h5.closeOnSignals();
       h5.addLog(`scan2d started: ${grid.nx} x ${grid.ny} points, detectors '${READING_NAMES.spectrometer}' and '${READING_NAMES.powerMeter}'`);
       const scan = h5.addScanGroup(h5.rawGroup, "scan2d");
       const spectroGroup = h5.addDetGroup(scan, READING_NAMES.spectrometer);
@@ -96,6 +100,8 @@ export function saveScan(options: SaveScanOptions): SavedScan {
           saver.addData(meterGroup, power, [ix, iy]);
         });
         options.progress?.update(ix * grid.ny + iy + 1);
+        // A signal is delivered between two turns of the event loop: give it one per point.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     timed(() => {

@@ -190,7 +190,7 @@ export class EARRAY extends CARRAY {
   override readonly nodeClass = "EARRAY" as const;
 
   /**
-   * Appends along dimension 0 (spec §4.3). If the array has more than one dimension and
+   * Appends along dimension 0 (file-format.md §4.3). If the array has more than one dimension and
    * `data.shape` equals the row shape, one row is added. Otherwise `data` already carries the
    * enlargeable dimension and `data.shape[0]` rows are added; with `expand` (default true) a
    * 1-D `(k,)` element, k != 1, is first taken as `(k, 1)`. Then the `shape` attribute is

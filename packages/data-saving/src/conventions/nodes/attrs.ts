@@ -1,5 +1,5 @@
 /**
- * Attributes of one node, decoded and encoded per spec §2: pymodaq attributes as JSON
+ * Attributes of one node, decoded and encoded per file-format.md §2: pymodaq attributes as JSON
  * envelopes, system attributes (CLASS, TITLE, VERSION, ...) raw. Decoded values are cached
  * (this session is the only writer), and `shape`/`size` updates made by appends are kept in
  * memory and written at the next flush or close (`setDeferred`).
@@ -82,7 +82,7 @@ export class NodeAttrs {
   }
 
   /**
-   * The decoded value (spec §2.4/§2.6): envelopes decoded with the safe literal parser, raw
+   * The decoded value (file-format.md §2.4/§2.6): envelopes decoded with the safe literal parser, raw
    * TITLE/CLASS/VERSION kept as strings, a NULL-dataspace string as `''`, integer attributes
    * (EXTDIM) as bigint.
    * @throws MissingAttributeError when the node has no such attribute.
@@ -102,6 +102,15 @@ export class NodeAttrs {
   /** The decoded value, or `fallback` when the attribute is absent. */
   getOr<T extends PyValue | undefined>(name: string, fallback: T): PyValue | T {
     return this.has(name) ? this.get(name) : fallback;
+  }
+
+  /**
+   * Python `Attributes.to_dict`: every attribute (system ones included), decoded as by `get`,
+   * in the order of `names()`.
+   * @throws the decoding errors of `get`
+   */
+  toDict(): Map<string, PyValue> {
+    return new Map(this.names().map((n) => [n, this.get(n)]));
   }
 
   /** Storage description and raw value (layout checks). */

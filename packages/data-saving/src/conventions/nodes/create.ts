@@ -1,5 +1,5 @@
 /**
- * Creation of groups and array nodes in the PyTables profile (spec §4, §8.1): storage settings
+ * Creation of groups and array nodes in the PyTables profile (file-format.md §4, §8.1): storage settings
  * from layout.ts, then the raw system attributes, then the attributes every array carries
  * (`shape`, `dtype`, `subdtype`, `backend`), in the original's order.
  */

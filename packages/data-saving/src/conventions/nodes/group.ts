@@ -1,7 +1,9 @@
 /**
  * GROUP: an HDF5 group in the PyMoDAQ layout. Children are listed in the order every load of a
- * saved file sees (PyTables on a reopened file, spec §7.5 / fixture fact 24): sub-groups by
- * name, then arrays by name, names compared by code point (HDF5's byte-wise order).
+ * saved file sees, PyTables' `_v_children` on a reopened file: the sub-groups, then the
+ * datasets, each part in libhdf5's native order of the group (name order in a symbol-table
+ * group, as PyTables writes them; creation order in a compact group, as h5py writes groups
+ * holding non-ASCII names).
  */
 import type { StorageGroup } from "../../storage/types.js";
 import { NodeError } from "../../errors.js";
@@ -22,17 +24,26 @@ export class GROUP extends Node {
   }
 
   /**
-   * Children in load order: sub-groups by name, then arrays by name (classified by CLASS).
-   * Links and other objects are left out (PyMoDAQ never writes them; the original fails on them).
+   * Children in load order: the sub-groups, then the arrays, each in the group's native order
+   * (see the class comment). Links and other objects are left out (PyMoDAQ never writes them;
+   * the original fails on them).
    */
   children(): Node[] {
     this.session.assertOpen();
-    const entries = this.storage
-      .children()
-      .filter((e) => e.kind !== "other")
-      .sort((a, b) => compareNodeNames(a.name, b.name));
-    const nodes = entries.map((e) => this.session.child(this, e.name));
-    return [...nodes.filter((n) => n.isGroup()), ...nodes.filter((n) => !n.isGroup())];
+    const entries = this.storage.children({ order: "native" });
+    return [
+      ...entries.filter((e) => e.kind === "group"),
+      ...entries.filter((e) => e.kind === "dataset"),
+    ].map((e) => this.session.child(this, e.name));
+  }
+
+  /**
+   * The identity of the group's object in its file, the same through every hard link to it;
+   * null when the storage has none (a group there has one path only).
+   */
+  objectId(): string | null {
+    this.session.assertOpen();
+    return this.storage.objectId?.() ?? null;
   }
 
   /** Children as a name -> node map, in load order (Python `children()` dict). */
@@ -40,9 +51,11 @@ export class GROUP extends Node {
     return new Map(this.children().map((n) => [n.name, n]));
   }
 
-  /** Children names in load order. */
+  /** Python `children_name`: the children's names sorted by name (code point order), not in load order. */
   childrenName(): string[] {
-    return this.children().map((n) => n.name);
+    return this.children()
+      .map((n) => n.name)
+      .sort(compareNodeNames);
   }
 
   /** True when a direct child `name` exists (exact name). */

@@ -25,7 +25,7 @@ export function joinPath(parent: string, name: string): string {
 export abstract class Node {
   /** PyTables class of the node: GROUP, CARRAY, EARRAY or VLARRAY (from its CLASS attribute). */
   abstract readonly nodeClass: NodeClass;
-  /** Attributes, decoded per spec §2.4/§2.6, written as envelopes. */
+  /** Attributes, decoded per file-format.md §2.4/§2.6, written as envelopes. */
   readonly attrs: NodeAttrs;
 
   protected constructor(

@@ -193,8 +193,15 @@ export class Session implements AttrsOwner {
   }
 
   private open(parent: StorageGroup, path: string, name: string): Node {
-    const kind = parent.childKind(name);
+    let kind = parent.childKind(name);
     if (kind === null) throw new NodeError(path, "an existing node");
+    if (kind === "softlink") kind = softLinkKind(parent, path, name);
+    if (kind === "externallink") {
+      const to = parent.linkTarget?.(name);
+      throw new NodeError(path, "a group or a dataset of this file", {
+        detail: `found an external link${to?.kind === "externallink" ? ` to ${to.file}:${to.target}` : ""}, which is not followed`,
+      });
+    }
     if (kind === "group") {
       const g = parent.openGroup(name);
       const cls = classOf(g.attrs);
@@ -217,5 +224,27 @@ export class Session implements AttrsOwner {
       });
     }
     throw new NodeError(path, "a group or a dataset", { detail: "found a link or another object" });
+  }
+}
+
+/**
+ * What the soft link `name` leads to, as PyTables and h5py follow a soft link met on a path
+ * (`/a/link/Data00`): "group" or "dataset". libhdf5 follows the link (and a chain of links, up
+ * to its nesting limit, so a cycle of soft links ends there).
+ * @throws NodeError for a dangling link, a cycle of soft links or a target of another kind
+ */
+function softLinkKind(parent: StorageGroup, path: string, name: string): "group" | "dataset" {
+  const to = parent.linkTarget?.(name);
+  const detail = `the soft link${to === null || to === undefined ? "" : ` to ${to.target}`} does not lead to one (dangling, or a cycle of soft links)`;
+  try {
+    parent.openGroup(name);
+    return "group";
+  } catch {
+    try {
+      parent.openArray(name);
+      return "dataset";
+    } catch (e) {
+      throw new NodeError(path, "a group or a dataset", { detail, cause: e });
+    }
   }
 }

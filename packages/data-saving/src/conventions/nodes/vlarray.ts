@@ -1,6 +1,6 @@
 /**
  * VLARRAY (variable-length rows of uint8) and StringARRAY, the VLARRAY whose `subdtype` is
- * `'string'`: the Logger, each row a protocol-4 pickle of a str (spec §4.4, Q4). Strings are
+ * `'string'`: the Logger, each row a protocol-4 pickle of a str (file-format.md §4.4, Q4). Strings are
  * never unpickled beyond that single form.
  */
 import { PyTuple } from "@pymodaq-ts/data-model";

@@ -1,5 +1,5 @@
 /**
- * Loaded objects in the canonical load JSON (shared/fixtures/pymodaq/README.md, "DWA", "Axis",
+ * Loaded objects in the canonical load JSON (fixtures/pymodaq/README.md, "DWA", "Axis",
  * "RootLoad"): a DataWithAxes, its axes and a DataToExport as plain JSON, arrays summarised with
  * `arraySummary`, values encoded with `canonicalValue`.
  */

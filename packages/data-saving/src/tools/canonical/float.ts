@@ -1,6 +1,6 @@
 /**
  * Python floats in a canonical JSON tree. Python's `json.dumps` writes a float `1.0` as `1.0`
- * and an int `1` as `1`, and the checks tell them apart (tree_compare.py: "expected float 1.0,
+ * and an int `1` as `1`, and the checks tell them apart (test-support's compareTrees: "expected float 1.0,
  * got int 1"); a JS number cannot. The tree therefore follows one rule:
  *
  * - a JS number that is not an integer is a Python float (`0.5`, `1e-07`);

@@ -1,12 +1,12 @@
 /**
  * The canonical inspector: the canonical load JSON (`pymodaq-canonical-load`, version 1,
- * shared/fixtures/pymodaq/README.md) of any PyMoDAQ file: its tree, the loads of every data node
+ * fixtures/pymodaq/README.md) of any PyMoDAQ file: its tree, the loads of every data node
  * (`load`, `load_all`, and with backgrounds when there are some), and `load_all('/RawData')`.
  * A failing load is recorded as `{"error": "IndexError: ..."}`, as the reference does.
  *
  * @example
  * const doc = inspectFile("scan.h5");
- * JSON.stringify(doc);   // compare with python3 shared/tools/compare.py EXPECTED ACTUAL
+ * stringifyCanonical(doc);   // the text `pymodaq-h5 inspect --json` prints
  */
 import { basename } from "node:path";
 import { captureWarnings, DataToExport } from "@pymodaq-ts/data-model";

@@ -1,5 +1,5 @@
 /**
- * The `tree` part of the canonical load JSON (shared/fixtures/pymodaq/README.md): one entry per
+ * The `tree` part of the canonical load JSON (fixtures/pymodaq/README.md): one entry per
  * object reachable from `/` with its kind, decoded CLASS/TITLE, every attribute decoded the way
  * pymodaq's `get_attr` does, the raw attribute storage, the dataset storage and a summary of the
  * stored values. Works on any HDF5 file through the storage interface; never writes.
@@ -20,6 +20,7 @@ import { unpickleString } from "../../codec/pickle.js";
 import { ATTR } from "../../conventions/layout.js";
 import { FileStateError } from "../../errors.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
+import { repeatedAncestor, type Ancestors } from "../../conventions/walk.js";
 
 /**
  * A JSON value of the canonical document: integers beyond 2^53 stay bigint and Python floats
@@ -41,6 +42,15 @@ export interface TreeEntry {
   value?: Json;
   raw_attrs: Record<string, Json>;
   storage?: Json;
+  /** Soft and external links: the path they point to (not followed). */
+  target?: string;
+  /** External links: the file they point into. */
+  file?: string;
+  /**
+   * A group hard-linked under its own descendant: the path of that ancestor, the same object.
+   * Its content is listed there, not again here (a walk into it would never end).
+   */
+  cycle?: string;
 }
 
 /** `tree`: absolute path -> entry. */
@@ -200,11 +210,23 @@ function otherEntry(): TreeEntry {
   return { kind: "other", CLASS: null, TITLE: null, attrs: {}, raw_attrs: {} };
 }
 
+/** A soft or external link, with where it points. */
+function linkEntry(group: StorageGroup, name: string, kind: "softlink" | "externallink"): TreeEntry {
+  const entry: TreeEntry = { kind, CLASS: null, TITLE: null, attrs: {}, raw_attrs: {} };
+  const to = group.linkTarget?.(name) ?? null;
+  if (to !== null) entry.target = to.target;
+  if (to?.kind === "externallink") entry.file = to.file;
+  return entry;
+}
+
+
 /**
  * The `tree` of the canonical JSON for an open root group (every group and dataset below it).
- * Objects that are neither groups nor datasets (links, named types) are listed with kind
- * "other"; an object that cannot be read is listed the same way and its error, naming the path,
- * is pushed to `errors` when given (else thrown).
+ * Soft and external links are listed as such with their `target` (and `file`), not followed; a
+ * group hard-linked under its own descendant is listed once more with `cycle` (the ancestor's
+ * path) and not entered again. Other objects (named types) are listed with kind "other"; an
+ * object that cannot be read is listed the same way and its error, naming the path, is pushed to
+ * `errors` when given (else thrown).
  */
 export function canonicalTreeOf(root: StorageGroup, errors?: string[]): CanonicalTree {
   const tree: CanonicalTree = {};
@@ -217,16 +239,24 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[]): Canonica
       errors.push(`${path}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const visit = (group: StorageGroup, path: string): void => {
-    tree[path] = groupEntry(group);
+  const visit = (group: StorageGroup, path: string, parent: Ancestors | null): void => {
+    const entry = groupEntry(group);
+    tree[path] = entry;
+    const chain: Ancestors = { id: group.objectId?.() ?? null, path, parent };
+    const again = repeatedAncestor(parent, chain.id);
+    if (again !== null) {
+      entry.cycle = again;
+      return;
+    }
     for (const child of group.children()) {
       const p = childPath(path, child.name);
-      if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p));
+      if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p, chain));
       else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name); });
+      else if (child.kind === "softlink" || child.kind === "externallink") guarded(p, () => { tree[p] = linkEntry(group, child.name, child.kind as "softlink" | "externallink"); });
       else tree[p] = otherEntry();
     }
   };
-  visit(root, "/");
+  visit(root, "/", null);
   return tree;
 }
 

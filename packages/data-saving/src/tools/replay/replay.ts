@@ -5,7 +5,7 @@
  * their `backend` attribute value ('h5py').
  *
  * @example
- * replayScenario("/work/shared/fixtures/pymodaq/dte_mixed_tables.scenario.json", "/tmp/out.h5");
+ * replayScenario("fixtures/pymodaq/dte_mixed_tables.scenario.json", "out.h5");
  */
 import { readFileSync } from "node:fs";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";

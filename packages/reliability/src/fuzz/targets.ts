@@ -1,0 +1,91 @@
+/**
+ * The programs each fuzzed file is run through, in a child process under the same limits:
+ * - `inspect`: `pymodaq-h5 inspect FILE --json` (the data-saving package's public command),
+ *   libhdf5 in the same process as the loader: what a program that reads in-process gets;
+ * - `guarded`: the same command behind a supervising parent (guard.ts), what a caller that reads
+ *   untrusted files in a child process gets;
+ * - `validate`: a walk of every group, attribute and dataset shape through h5-lowlevel, the
+ *   validation a caller could run before reading in-process;
+ * - `h5dump-1.10` / `h5dump-1.14`: libhdf5's own h5dump of two libhdf5 versions (what a newer
+ *   libhdf5 alone would change).
+ */
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runLimited, type ChildLimits } from "../child.js";
+import { guardedInspect } from "../guard.js";
+import { classify, hasStackTrace, type Outcome } from "../outcome.js";
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The `pymodaq-h5` executable of the data-saving package. */
+export const CLI = resolve(packageRoot, "node_modules/@pymodaq-ts/data-saving/dist/cli.js");
+const VALIDATOR = resolve(packageRoot, "src/fuzz/validate-child.mjs");
+
+export type TargetName = "inspect" | "guarded" | "validate" | "h5dump-1.10" | "h5dump-1.14";
+
+export interface Target {
+  name: TargetName;
+  run(file: string, limits: ChildLimits): Promise<Outcome>;
+}
+
+/** `pymodaq-h5 inspect` reports unreadable files as "pymodaq-h5: cannot read FILE: ...". */
+export function inspectTyped(file: string) {
+  return (stderr: string): boolean => stderr.startsWith(`pymodaq-h5: cannot read ${file}`) && !hasStackTrace(stderr);
+}
+
+const inspect: Target = {
+  name: "inspect",
+  async run(file, limits) {
+    const run = await runLimited(process.execPath, [CLI, "inspect", file, "--json"], limits, { stdoutLimit: 0 });
+    return classify(run, inspectTyped(file));
+  },
+};
+
+const guarded: Target = {
+  name: "guarded",
+  async run(file, limits) {
+    const result = await guardedInspect(CLI, file, limits);
+    return result.outcome;
+  },
+};
+
+const validate: Target = {
+  name: "validate",
+  async run(file, limits) {
+    const run = await runLimited(process.execPath, [VALIDATOR, file], limits);
+    return classify(run, (stderr) => stderr.startsWith("invalid:") && !hasStackTrace(stderr));
+  },
+};
+
+function h5dump(name: TargetName, executable: string): Target {
+  return {
+    name,
+    async run(file, limits) {
+      const run = await runLimited(executable, ["-A", file], limits, { stdoutLimit: 0 });
+      // h5dump reports its failures itself ("h5dump error: ...") with exit status 1.
+      return classify(run, (stderr) => /h5dump error/.test(stderr) || stderr.trim() !== "");
+    },
+  };
+}
+
+/**
+ * The targets to run. `h5dump-1.14` needs the path of an h5dump built on libhdf5 1.14
+ * (`--h5dump-new`, see README); `h5dump-1.10` uses the system's.
+ */
+export function makeTargets(names: readonly TargetName[], h5dumpNew?: string): Target[] {
+  return names.map((n) => {
+    switch (n) {
+      case "inspect":
+        return inspect;
+      case "guarded":
+        return guarded;
+      case "validate":
+        return validate;
+      case "h5dump-1.10":
+        return h5dump(n, "h5dump");
+      case "h5dump-1.14":
+        if (!h5dumpNew) throw new Error("target h5dump-1.14 needs --h5dump-new PATH");
+        return h5dump(n, h5dumpNew);
+    }
+  });
+}
