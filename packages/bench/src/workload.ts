@@ -29,6 +29,7 @@ import {
   DataToExportSaver,
   DataToExportTimedSaver,
   H5SaverLowLevel,
+  type Storage,
 } from "@pymodaq-ts/data-saving";
 import { isBenchError } from "./errors.js";
 import { framesPayload, loggerPayload, scanPayload } from "./payloads.js";
@@ -60,7 +61,7 @@ interface Timed {
 }
 
 /** A workload with its payload built: `run` times one pass over the file at `path`. */
-interface Workload {
+export interface Workload {
   run(path: string): Timed;
 }
 
@@ -84,6 +85,7 @@ function timedWrite(
   fsync: boolean,
   payloadBytes: number,
   body: (h5: H5SaverLowLevel, op: (call: () => void) => void) => void,
+  storage: Storage | undefined,
 ): Timed {
   const ops: number[] = [];
   const op = (call: () => void): void => {
@@ -92,7 +94,7 @@ function timedWrite(
     ops.push(now() - op0);
   };
   const t0 = now();
-  const h5 = new H5SaverLowLevel({ saveType });
+  const h5 = new H5SaverLowLevel({ saveType, ...(storage === undefined ? {} : { storage }) });
   h5.initFile(path, { newFile: true });
   body(h5, op);
   h5.closeFile();
@@ -100,8 +102,8 @@ function timedWrite(
   return { wallS: now() - t0, payloadBytes, ops };
 }
 
-/** W1: a NX x NY scan with DataToExportExtendedSaver. */
-export function scanWorkload(s: WorkloadSizes, fsync: boolean): Workload {
+/** W1: a NX x NY scan with DataToExportExtendedSaver (`storage`: another than libhdf5, e.g. HSDS). */
+export function scanWorkload(s: WorkloadSizes, fsync: boolean, storage?: Storage): Workload {
   const { navAxes, points } = scanPayload(s);
   return {
     run: (path) =>
@@ -113,12 +115,12 @@ export function scanWorkload(s: WorkloadSizes, fsync: boolean): Workload {
         for (let ix = 0; ix < s.nx; ix++) {
           for (let iy = 0; iy < s.ny; iy++) op(() => saver.addData(det, points[ix * s.ny + iy]!, [ix, iy]));
         }
-      }),
+      }, storage),
   };
 }
 
 /** W2: N appends with DataToExportTimedSaver. */
-export function loggerWorkload(s: WorkloadSizes, fsync: boolean): Workload {
+export function loggerWorkload(s: WorkloadSizes, fsync: boolean, storage?: Storage): Workload {
   const dtes = loggerPayload(s);
   return {
     run: (path) =>
@@ -126,12 +128,12 @@ export function loggerWorkload(s: WorkloadSizes, fsync: boolean): Workload {
         const det = h5.addDetGroup(h5.rawGroup, "logger");
         const saver = new DataToExportTimedSaver(h5);
         for (const dte of dtes) op(() => saver.addData(det, dte));
-      }),
+      }, storage),
   };
 }
 
 /** W4: F frames with DataToExportSaver, one detector group each (created outside the op). */
-export function framesWorkload(s: WorkloadSizes, fsync: boolean): Workload {
+export function framesWorkload(s: WorkloadSizes, fsync: boolean, storage?: Storage): Workload {
   const dtes = framesPayload(s);
   return {
     run: (path) =>
@@ -141,7 +143,7 @@ export function framesWorkload(s: WorkloadSizes, fsync: boolean): Workload {
           const det = h5.addDetGroup(h5.rawGroup, `camera${String(i).padStart(2, "0")}`);
           op(() => saver.addData(det, dte));
         });
-      }),
+      }, storage),
   };
 }
 

@@ -22,6 +22,14 @@ export type {
 } from "./storage/types.js";
 export { libhdf5Storage } from "./storage/libhdf5.js";
 
+// The same files as HSDS domains (the HDF Group's REST service), and its typed errors.
+export { hsdsStorage, type HsdsStorage, type HsdsStorageOptions } from "./storage/hsds/storage.js";
+export type { BatchPolicy } from "./storage/hsds/batching.js";
+export type { RequestStats } from "./storage/hsds/client.js";
+export {
+  HsdsError, HsdsUnsavedRowsError, isHsdsError, isHsdsUnsavedRowsError, type UnsavedRows,
+} from "./storage/hsds/errors.js";
+
 // Errors
 export * from "./errors.js";
 

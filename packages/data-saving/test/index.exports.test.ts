@@ -7,20 +7,21 @@ import * as tools from "../src/tools.js";
 describe("package exports", () => {
   it("the main entry exports exactly the savers' and loaders' API", () => {
     expect(Object.keys(pkg).sort()).toEqual([
-    "ATTR", "AxisError", "AxisSaverLoader", "BackgroundSaver", "BackgroundSaverError",
-    "BkgSaver", "CARRAY", "CLOSE_SIGNALS", "DATA_DIMS", "DATA_TYPES", "DEFAULT_FLUSH_POLICY",
-    "DataEnlargeableSaver", "DataExtendedSaver", "DataLoader", "DataManagement", "DataNodeSaver",
-    "DataSaverLoader", "DataSavingError", "DataToExportEnlargeableSaver", "DataToExportExtendedSaver",
-    "DataToExportSaver", "DataToExportSaverBase", "DataToExportTimedSaver", "EARRAY", "ErrorSaverLoader",
-    "FILE_SETTINGS", "FileStateError", "GROUP", "GROUP_TYPES", "H5Backend", "H5SaverLowLevel",
-    "IndexOutOfRangeError", "InvalidTypeError", "InvalidValueError", "LoadError", "MissingAttributeError",
-    "Node", "NodeAttrs", "NodeError", "SAVE_TYPES", "SignalGuard", "StorageError", "StringARRAY", "VLARRAY",
-    "arrayNodeIndex", "arrayNodeName", "channelGroupName", "getAxes", "getBkgNodes", "getDataArrays",
-    "incrementalGroupName", "isAxisError", "isBackgroundAbortError", "isBackgroundSaverError", "isDataSavingError",
-    "isFileStateError", "isIndexOutOfRangeError", "isInvalidTypeError", "isInvalidValueError", "isLoadError",
-    "isMissingAttributeError", "isNodeError", "isStorageError", "libhdf5Storage", "loadAxis", "loadDataFromNode",
-    "localClock", "packageName",
-    "pythonErrorText", "resolveH5Saver", "walkGroups", "walkNodes",
+    "ATTR", "AxisError", "AxisSaverLoader", "BackgroundSaver", "BackgroundSaverError", "BkgSaver", "CARRAY",
+    "CLOSE_SIGNALS", "DATA_DIMS", "DATA_TYPES", "DEFAULT_FLUSH_POLICY", "DataEnlargeableSaver",
+    "DataExtendedSaver", "DataLoader", "DataManagement", "DataNodeSaver", "DataSaverLoader",
+    "DataSavingError", "DataToExportEnlargeableSaver", "DataToExportExtendedSaver", "DataToExportSaver",
+    "DataToExportSaverBase", "DataToExportTimedSaver", "EARRAY", "ErrorSaverLoader", "FILE_SETTINGS",
+    "FileStateError", "GROUP", "GROUP_TYPES", "H5Backend", "H5SaverLowLevel", "HsdsError",
+    "HsdsUnsavedRowsError", "IndexOutOfRangeError", "InvalidTypeError", "InvalidValueError", "LoadError",
+    "MissingAttributeError", "Node", "NodeAttrs", "NodeError", "SAVE_TYPES", "SignalGuard", "StorageError",
+    "StringARRAY", "VLARRAY", "arrayNodeIndex", "arrayNodeName", "channelGroupName", "getAxes", "getBkgNodes",
+    "getDataArrays", "hsdsStorage", "incrementalGroupName", "isAxisError", "isBackgroundAbortError",
+    "isBackgroundSaverError", "isDataSavingError", "isFileStateError", "isHsdsError",
+    "isHsdsUnsavedRowsError", "isIndexOutOfRangeError", "isInvalidTypeError", "isInvalidValueError",
+    "isLoadError", "isMissingAttributeError", "isNodeError", "isStorageError", "libhdf5Storage", "loadAxis",
+    "loadDataFromNode", "localClock", "packageName", "pythonErrorText", "resolveH5Saver", "walkGroups",
+    "walkNodes",
     ]);
   });
 

@@ -8,10 +8,11 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { H5File } from "@pymodaq-ts/h5-lowlevel";
 import { fixtureNames, fixturePath, tempDir } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
-import { FILE_SETTINGS } from "../src/conventions/layout.js";
+import { FILE_SETTINGS, H5PY_PROFILE } from "../src/conventions/layout.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
 import { inspectFile, inspectLoader } from "../src/tools/canonical/inspect.js";
@@ -67,6 +68,28 @@ describe("native child order", () => {
     } finally {
       disk.close();
     }
+  });
+
+  it("turns a symbol-table group compact at its first UTF-8 name when names are marked as h5py does", () => {
+    const settings = H5PY_PROFILE.fileSettings;
+    // The native order h5py's files give for these creations (h5py's `links.iterate` with ITER_NATIVE).
+    const group = memoryStorage().create("/utf8-names.h5", settings).root.createGroup("g");
+    for (const name of ["b", "a", "\u00e9a", "ab"]) group.createGroup(name);
+    expect(group.childNames({ order: "native" })).toEqual(["a", "b", "\u00e9a", "ab"]);
+    expect(group.childNames()).toEqual(["a", "ab", "b", "\u00e9a"]);
+    // libhdf5 makes the same change of storage.
+    const path = join(dir, "utf8-names.h5");
+    const disk = libhdf5Storage.create(path, settings);
+    try {
+      const g = disk.root.createGroup("g");
+      g.createGroup("b");
+      g.createGroup("a");
+      g.createGroup("\u00e9a");
+    } finally {
+      disk.close();
+    }
+    using file = H5File.open(path);
+    expect(file.root.openGroup("g").info().storage).toBe("compact");
   });
 
   it("is creation order in compact groups, which turn dense (name-hash order) past 8 links: refused there", () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { H5AbortError, H5File } from "../src/index.js";
-import { tempPath } from "./helpers.js";
+import { tempPath } from "@pymodaq-ts/test-support";
 
 const iota = (n: number) => Float64Array.from({ length: n }, (_, i) => i);
 

@@ -1,10 +1,11 @@
 /**
  * `pymodaq-h5 replay SCENARIO.json OUT.h5`: runs the replay harness (src/replay) and reports
- * the result.
+ * the result. OUT.h5 may be an HSDS domain (`hsds:/home/USER/NAME.h5`).
  */
 import { existsSync } from "node:fs";
 import { replayScenario } from "../tools/replay/index.js";
 import type { CliIO } from "./run.js";
+import { targetOf } from "./targets.js";
 
 /**
  * Replays `scenarioPath` into `outPath`.
@@ -16,12 +17,13 @@ export async function runReplay(scenarioPath: string, outPath: string, io: CliIO
     return 1;
   }
   let written: { outPath: string; steps: number };
+  const target = targetOf(outPath);
   try {
-    written = await replayScenario(scenarioPath, outPath);
+    written = replayScenario(scenarioPath, target.path, { storage: target.storage });
   } catch (e) {
     io.err(`pymodaq-h5: replay of ${scenarioPath} failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  io.out(`wrote ${written.outPath} (${written.steps} steps)\n`);
+  io.out(`wrote ${target.path === outPath ? written.outPath : `hsds:${written.outPath}`} (${written.steps} steps)\n`);
   return 0;
 }

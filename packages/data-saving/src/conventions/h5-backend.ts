@@ -1,7 +1,8 @@
 /**
  * H5Backend: the file-level operations of the original's `backends.H5Backend` (open/close,
- * nodes by path, attributes, walks, array and group creation), on a `Storage`. Always
- * writes the PyTables profile; the `backend` option only sets the `backend` attribute value.
+ * nodes by path, attributes, walks, array and group creation), on a `Storage`. The `backend`
+ * option chooses the file profile written (layout.ts `FileProfile`: PyTables' by default, or
+ * the h5py backend's) and the `backend` attribute value.
  *
  * @example
  * const h5 = new H5Backend();
@@ -20,10 +21,9 @@ import {
   compressionFor,
   capitalize,
   DEFAULT_PYMODAQ_VERSION,
-  FILE_SETTINGS,
+  fileProfile,
   PYMODAQ_DATA_VERSION,
   ROOT_TITLE,
-  systemAttributes,
   type BackendName,
   type Compression,
   type EnumInput,
@@ -55,7 +55,7 @@ export interface OpenFileOptions {
 }
 
 export interface H5BackendOptions {
-  /** Value of the `backend` attributes (`'tables'` default, or `'h5py'`). */
+  /** The backend whose files are written (`'tables'` default, or `'h5py'`), and the `backend` attributes' value. */
   backend?: BackendName;
   /** Storage implementation (default: libhdf5 through @pymodaq-ts/h5-lowlevel). */
   storage?: Storage;
@@ -127,8 +127,9 @@ export class H5Backend {
   }
 
   /**
-   * Opens `path`: `w` creates (truncates) it and writes the root attributes (raw CLASS, VERSION,
-   * TITLE, PYTABLES_FORMAT_VERSION, then `pymodaq_version`, `pymodaq_data_version`); `a`/`r+`
+   * Opens `path`: `w` creates (truncates) it and writes the root attributes (the profile's
+   * system attributes: raw CLASS, VERSION, TITLE, PYTABLES_FORMAT_VERSION for PyTables, enveloped
+   * CLASS and TITLE for h5py; then `pymodaq_version`, `pymodaq_data_version`); `a`/`r+`
    * opens read-write; `r` read-only. A previously open file is closed first.
    * @throws the backend's error when the file cannot be opened.
    */
@@ -136,12 +137,14 @@ export class H5Backend {
     const o = checkOptions(options, ["title", "pymodaqVersion", "pymodaqDataVersion"], "openFile");
     if (!["r", "r+", "a", "w"].includes(mode)) throw new InvalidValueError(`openFile: mode must be "r", "r+", "a" or "w", got ${String(mode)}`);
     this.closeFile();
-    const file = mode === "w" ? this.storage.create(path, FILE_SETTINGS) : this.storage.open(path, mode === "r" ? "r" : "r+", FILE_SETTINGS);
-    this.session = new Session(file);
+    const profile = fileProfile(this.backend);
+    const settings = profile.fileSettings;
+    const file = mode === "w" ? this.storage.create(path, settings) : this.storage.open(path, mode === "r" ? "r" : "r+", settings);
+    this.session = new Session(file, profile);
     this.filePath = path;
     if (mode === "w") {
       const root = this.session.root();
-      root.attrs.writeSystem(systemAttributes("GROUP", o.title ?? ROOT_TITLE, { root: true }));
+      root.attrs.writeSystem(profile.systemAttributes("GROUP", o.title ?? ROOT_TITLE, { root: true }));
       root.attrs.setMany([
         [ATTR.pymodaq_version, o.pymodaqVersion ?? DEFAULT_PYMODAQ_VERSION],
         [ATTR.pymodaq_data_version, o.pymodaqDataVersion ?? PYMODAQ_DATA_VERSION],

@@ -167,7 +167,7 @@ export class H5SaverLowLevel extends H5Backend {
     this.h5FileName = `${parsed.name}.h5`;
     this.h5FilePath = parsed.dir;
     const full = join(parsed.dir, this.h5FileName);
-    const newFile = (o.newFile ?? false) || !existsSync(full);
+    const newFile = (o.newFile ?? false) || !(this.storage.exists?.(full) ?? existsSync(full));
     this.openFile(full, newFile ? "w" : "a", {
       ...(o.pymodaqVersion === undefined ? {} : { pymodaqVersion: o.pymodaqVersion }),
       ...(o.pymodaqDataVersion === undefined ? {} : { pymodaqDataVersion: o.pymodaqDataVersion }),

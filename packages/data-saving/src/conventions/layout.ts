@@ -1,8 +1,8 @@
 /**
  * The PyMoDAQ HDF5 layout in one place: node names and prefixes, attribute names, the Python
- * type of each attribute, how system attributes are stored (PyTables profile), chunking rules
- * and file settings. docs/file-format.md (sections cited inline) is the
- * documentation of this module. Savers and loaders call these helpers and never spell a node or
+ * type of each attribute, and the file profiles of the two backends (`FileProfile`: how system
+ * attributes are stored, chunking rules, file settings). docs/file-format.md (sections cited
+ * inline) is the documentation of this module. Savers and loaders call these helpers and never spell a node or
  * attribute name inline.
  *
  * @example
@@ -30,7 +30,7 @@ export const PYMODAQ_DATA_VERSION = "5.0.0";
 /** `pymodaq_version` when the pymodaq package is absent (§1.2). */
 export const DEFAULT_PYMODAQ_VERSION = "0.0.0";
 
-/** Values of the `backend` attribute (§5.1); the file is always written in the PyTables profile. */
+/** Values of the `backend` attribute (§5.1); each writes its own file profile (`FileProfile`, §8). */
 export type BackendName = "tables" | "h5py";
 export const BACKEND_NAMES: readonly BackendName[] = ["tables", "h5py"];
 
@@ -327,14 +327,21 @@ export const PYMODAQ_ATTR_STORAGE: StringStorage = FIXED_UTF8;
 export const EXTDIM_VALUE = 0;
 export const EXTDIM_DTYPE = "int32" as const;
 
+/**
+ * A system attribute to write on a new node: raw in the given string storage (null: EXTDIM, an
+ * integer), or, when `envelope` is set, as a pymodaq attribute (JSON envelope).
+ */
+export interface SystemAttr {
+  readonly name: string;
+  readonly value: string | number;
+  readonly storage: StringStorage | null;
+  readonly envelope?: boolean;
+}
+
 /** The raw system attributes written on a new node, in PyTables' write order. */
-export function systemAttributes(
-  cls: NodeClass,
-  title: string,
-  options: { root?: boolean } = {},
-): { name: string; value: string | number; storage: StringStorage | null }[] {
+export function systemAttributes(cls: NodeClass, title: string, options: { root?: boolean } = {}): SystemAttr[] {
   const s = systemStringStorage(cls);
-  const out: { name: string; value: string | number; storage: StringStorage | null }[] = [
+  const out: SystemAttr[] = [
     { name: ATTR.CLASS, value: cls, storage: s },
     { name: ATTR.VERSION, value: CLASS_VERSIONS[cls], storage: s },
     { name: ATTR.TITLE, value: title, storage: s },
@@ -378,6 +385,7 @@ export const EARRAY_EXPECTED_ROWS = 1000;
  */
 const FILL = { fillTime: "alloc", allocTime: "incr" } as const;
 
+/** Compression filters of PyTables: shuffle, then deflate. */
 function filters(compression: Compression | null): { deflate: number | null; shuffle: boolean } {
   return compression === null ? { deflate: null, shuffle: false } : { deflate: compression.level, shuffle: true };
 }
@@ -404,4 +412,133 @@ export function vlarraySpec(compression: Compression | null): VlenCreateSpec {
 /** File access settings of PyTables: chunk cache 521 slots, 2 MiB, w0 = 0 (WORKLOADS). */
 export const FILE_SETTINGS: FileSettings = Object.freeze({
   chunkCache: Object.freeze({ slots: 521, bytes: 2 * 1024 * 1024, w0: 0 }),
+  nameCset: "ascii",
 });
+
+// ---------------------------------------------------------------------------------------------
+// h5py profile (§8): what PyMoDAQ's h5py backend writes
+
+/** Every string attribute of the h5py backend: variable-length UTF-8, "" stored as "". */
+const VLEN_UTF8: StringStorage = Object.freeze({ storage: "vlen", cset: "utf8", emptyAsNull: false });
+
+/** The system attributes h5py's backend writes: CLASS and TITLE (enveloped on the root), EXTDIM int64 on EARRAY and VLARRAY. */
+function h5pySystemAttributes(cls: NodeClass, title: string, options: { root?: boolean } = {}): SystemAttr[] {
+  const envelope = options.root === true;
+  const out: SystemAttr[] = [
+    { name: ATTR.CLASS, value: cls, storage: VLEN_UTF8, envelope },
+    { name: ATTR.TITLE, value: title, storage: VLEN_UTF8, envelope },
+  ];
+  if (cls === "EARRAY" || cls === "VLARRAY") out.push({ name: ATTR.EXTDIM, value: EXTDIM_VALUE, storage: null });
+  return out;
+}
+
+/** h5py's chunk-size targets (`h5py._hl.filters`): adjustment base, soft minimum, hard maximum. */
+const H5PY_CHUNK_BASE = 16 * 1024;
+const H5PY_CHUNK_MIN = 8 * 1024;
+const H5PY_CHUNK_MAX = 1024 * 1024;
+
+/**
+ * h5py's automatic chunk shape (`guess_chunk`): a zero dimension (an unlimited one not yet
+ * grown) counts as 1024; the target size grows with the dataset's size (clamped to 8 KiB..1 MiB)
+ * and the dimensions are halved in turn, first to last, until a chunk is near the target.
+ * @throws InvalidValueError for a scalar shape (h5py cannot chunk it either).
+ */
+export function h5pyChunkShape(shape: readonly number[], itemSize: number): number[] {
+  if (shape.length === 0) throw new InvalidValueError("a chunk shape needs at least one dimension");
+  const chunks = shape.map((n) => (n === 0 ? 1024 : n));
+  const bytes = (): number => chunks.reduce((a, b) => a * b, itemSize);
+  const target = Math.min(H5PY_CHUNK_MAX, Math.max(H5PY_CHUNK_MIN, H5PY_CHUNK_BASE * 2 ** Math.log10(bytes() / (1024 * 1024))));
+  for (let i = 0; ; i++) {
+    const size = bytes();
+    if ((size < target || Math.abs(size - target) / target < 0.5) && size < H5PY_CHUNK_MAX) break;
+    if (size === itemSize) break;
+    const d = i % chunks.length;
+    chunks[d] = Math.ceil(chunks[d]! / 2);
+  }
+  return chunks;
+}
+
+/** Compression filters of h5py's `compression="gzip"`: deflate alone. */
+function h5pyFilters(compression: Compression | null): { deflate: number | null; shuffle: boolean } {
+  return { deflate: compression?.level ?? null, shuffle: false };
+}
+
+/** h5py's fill settings: libhdf5's defaults (fill if set, late allocation) on contiguous data, fill at allocation, incremental on chunked. */
+const H5PY_CONTIGUOUS_FILL = { fillTime: "ifset", allocTime: "late" } as const;
+const H5PY_CHUNKED_FILL = { fillTime: "alloc", allocTime: "incr" } as const;
+
+/** CARRAY of the h5py backend: contiguous, or chunked by h5py's rule when compressed. */
+function h5pyCarraySpec(dtype: Dtype, shape: readonly number[], compression: Compression | null): ArrayCreateSpec {
+  if (compression === null) return { dtype, shape: [...shape], maxshape: [...shape], chunks: null, ...h5pyFilters(null), ...H5PY_CONTIGUOUS_FILL };
+  const chunks = h5pyChunkShape(shape, dtypeItemSize(dtype));
+  return { dtype, shape: [...shape], maxshape: [...shape], chunks, ...h5pyFilters(compression), ...H5PY_CHUNKED_FILL };
+}
+
+/** EARRAY of the h5py backend: shape (0, *rowShape), max (unlimited, *rowShape), h5py's chunks. */
+function h5pyEarraySpec(dtype: Dtype, rowShape: readonly number[], compression: Compression | null): ArrayCreateSpec {
+  const shape = [0, ...rowShape];
+  const chunks = h5pyChunkShape(shape, dtypeItemSize(dtype));
+  return { dtype, shape, maxshape: [null, ...rowShape], chunks, ...h5pyFilters(compression), ...H5PY_CHUNKED_FILL };
+}
+
+/** VLARRAY of the h5py backend: h5py's chunk for an unlimited (0,) dataset of one vlen element. */
+function h5pyVlarraySpec(compression: Compression | null): VlenCreateSpec {
+  return { chunk: 1024, ...h5pyFilters(compression) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// File profiles: everything that differs between the backends' files, chosen once per file
+
+/** How one backend writes a file (§8): system attributes, string storage, array storage, file settings. */
+export interface FileProfile {
+  /** The backend whose files this profile writes. */
+  readonly backend: BackendName;
+  /** Access and creation settings of the file (names ASCII-marked or UTF-8 when needed). */
+  readonly fileSettings: FileSettings;
+  /** System attributes of a new node (the root's with `root`). */
+  systemAttributes(cls: NodeClass, title: string, options?: { root?: boolean }): SystemAttr[];
+  /** Storage of raw system strings (CLASS, TITLE, VERSION) on a node of this class. */
+  systemStringStorage(cls: NodeClass): StringStorage;
+  /** Storage of enveloped pymodaq attributes. */
+  readonly attrStorage: StringStorage;
+  /** Integer type of `EXTDIM`. */
+  readonly extdimDtype: "int32" | "int64";
+  carraySpec(dtype: Dtype, shape: readonly number[], compression: Compression | null): ArrayCreateSpec;
+  earraySpec(dtype: Dtype, rowShape: readonly number[], compression: Compression | null): ArrayCreateSpec;
+  vlarraySpec(compression: Compression | null): VlenCreateSpec;
+}
+
+/** PyTables' files (the default): the rules above. */
+export const PYTABLES_PROFILE: FileProfile = Object.freeze({
+  backend: "tables",
+  fileSettings: FILE_SETTINGS,
+  systemAttributes,
+  systemStringStorage,
+  attrStorage: PYMODAQ_ATTR_STORAGE,
+  extdimDtype: EXTDIM_DTYPE,
+  carraySpec,
+  earraySpec,
+  vlarraySpec,
+});
+
+/**
+ * PyMoDAQ's h5py backend: vlen UTF-8 strings, no VERSION attributes, root CLASS/TITLE enveloped,
+ * EXTDIM int64, contiguous CARRAYs unless compressed, h5py's chunks, deflate without shuffle,
+ * names marked UTF-8 when they are not ASCII (such a group keeps its links in its header).
+ */
+export const H5PY_PROFILE: FileProfile = Object.freeze({
+  backend: "h5py",
+  fileSettings: Object.freeze({ chunkCache: FILE_SETTINGS.chunkCache, nameCset: "auto" }),
+  systemAttributes: h5pySystemAttributes,
+  systemStringStorage: () => VLEN_UTF8,
+  attrStorage: VLEN_UTF8,
+  extdimDtype: "int64",
+  carraySpec: h5pyCarraySpec,
+  earraySpec: h5pyEarraySpec,
+  vlarraySpec: h5pyVlarraySpec,
+});
+
+/** The profile files of `backend` are written in. */
+export function fileProfile(backend: BackendName): FileProfile {
+  return backend === "h5py" ? H5PY_PROFILE : PYTABLES_PROFILE;
+}

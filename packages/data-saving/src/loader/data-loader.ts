@@ -15,6 +15,7 @@ import { InvalidTypeError, InvalidValueError, MissingAttributeError, NodeError }
 import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../conventions/layout.js";
 import { GROUP } from "../conventions/nodes/group.js";
 import type { Node } from "../conventions/nodes/node.js";
+import type { Storage } from "../storage/types.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { descend, type Ancestors } from "../conventions/walk.js";
 import { checkOptions } from "../options.js";
@@ -124,11 +125,14 @@ export class DataLoader {
   /**
    * @param source an open `H5SaverLowLevel` (used as is, closed by `closeFile`) or the path of
    *   a file to open read-only.
-   * @throws the backend's error when the path cannot be opened.
+   * @param options.storage the storage a path is opened with (default libhdf5; e.g. an HSDS
+   *   storage, the path then being a domain)
+   * @throws the backend's error when the path cannot be opened; InvalidTypeError for unknown options.
    */
-  constructor(source: H5SaverLowLevel | string) {
+  constructor(source: H5SaverLowLevel | string, options: { storage?: Storage } = {}) {
+    const o = checkOptions(options, ["storage"], "DataLoader");
     if (typeof source === "string") {
-      this.h5saver = H5SaverLowLevel.openReadOnly(source);
+      this.h5saver = H5SaverLowLevel.openReadOnly(source, o.storage === undefined ? {} : { storage: o.storage });
       this.opened = true;
     } else {
       this.h5saver = source;

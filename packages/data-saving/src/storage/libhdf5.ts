@@ -385,21 +385,21 @@ function heldUntilFlush(file: H5File): H5File {
 }
 
 /**
- * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Names are marked ASCII whatever
- * their bytes, as PyTables writes them, so every group stays a symbol table.
+ * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Link names get the character
+ * set of `settings.nameCset` (ASCII by default, as PyTables writes them).
  */
 export const libhdf5Storage: Storage = {
   name: "h5-lowlevel",
   create(path: string, settings: FileSettings): StorageFile {
     try {
-      return new LowLevelFile(heldUntilFlush(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: "ascii" })), settings);
+      return new LowLevelFile(heldUntilFlush(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" })), settings);
     } catch (e) {
       throw fromBindingError("create", path, e);
     }
   },
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
     try {
-      const file = H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii" });
+      const file = H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" });
       return new LowLevelFile(mode === "r+" ? heldUntilFlush(file) : file, settings);
     } catch (e) {
       throw fromBindingError("open", path, e);

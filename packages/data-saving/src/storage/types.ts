@@ -197,6 +197,12 @@ export interface StorageVlen extends StorageNode {
 /** Chunk-cache and creation settings applied when a file is opened or created. */
 export interface FileSettings {
   readonly chunkCache: { readonly slots: number; readonly bytes: number; readonly w0: number };
+  /**
+   * Character set of new link names: `"ascii"` (default) marks every name ASCII whatever its
+   * bytes, as PyTables does, so groups stay symbol tables; `"auto"` marks non-ASCII names UTF-8,
+   * as h5py does, and a group given such a name keeps its links in its header (compact).
+   */
+  readonly nameCset?: "ascii" | "auto";
 }
 
 export interface StorageFile {
@@ -233,4 +239,6 @@ export interface Storage {
    * Rejects with an AbortError when `options.signal` aborts before the file is opened.
    */
   openAsync?(path: string, mode: "r" | "r+", settings: FileSettings, options?: StorageAsyncOptions): Promise<StorageFile>;
+  /** True when `path` names an existing file; when absent, the local file system is asked. */
+  exists?(path: string): boolean;
 }

@@ -10,7 +10,9 @@
  * default. A storage made with `{ groups: "compact" }` stands for groups kept as link messages
  * (h5py's with UTF-8 names), whose native order is the order the links were made in; libhdf5
  * turns such a group into a dense one (name-hash order) past 8 links, so this storage refuses a
- * 9th link there rather than give an order libhdf5 would not.
+ * 9th link there rather than give an order libhdf5 would not. A file opened with
+ * `FileSettings.nameCset` "auto" marks non-ASCII names UTF-8 as libhdf5 does: a symbol-table
+ * group given such a name turns compact, its links so far in name order, then in creation order.
  */
 import { allocate, lanesOf, type AnyTypedArray, type Dtype } from "@pymodaq-ts/data-model";
 import type {
@@ -78,10 +80,20 @@ export type MemoryGroupStorage = "symbol-table" | "compact";
 /** libhdf5's default maximum number of links in a compact group (H5Pset_link_phase_change). */
 const MAX_COMPACT_LINKS = 8;
 
+/** How the open file marks new link names (FileSettings.nameCset), shared by its groups. */
+interface NameMarking {
+  cset: "ascii" | "auto";
+}
+
 class MemoryGroup extends MemoryNode implements StorageGroup {
   /** The links in the order they were made (a Map keeps insertion order, also after a delete). */
-  private readonly links = new Map<string, MemoryGroup | MemoryArray | MemoryVlen>();
-  constructor(path: string, name: string, readonly storage: MemoryGroupStorage) {
+  private links = new Map<string, MemoryGroup | MemoryArray | MemoryVlen>();
+  constructor(
+    path: string,
+    name: string,
+    public storage: MemoryGroupStorage,
+    private readonly marking: NameMarking,
+  ) {
     super(path, name);
   }
   children(options?: ChildrenOptions): ChildEntry[] {
@@ -100,7 +112,7 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
     return this.open(name, MemoryGroup);
   }
   createGroup(name: string): StorageGroup {
-    return this.add(new MemoryGroup(childPath(this.path, name), name, this.storage));
+    return this.add(new MemoryGroup(childPath(this.path, name), name, this.storage, this.marking));
   }
   openArray(name: string): StorageArray {
     const c = this.links.get(name);
@@ -125,6 +137,11 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
   }
   private add<T extends MemoryGroup | MemoryArray | MemoryVlen>(node: T): T {
     if (this.links.has(node.name)) throw new Error(`${node.path}: exists already`);
+    // A UTF-8 link cannot go into a symbol table: libhdf5 converts the group to link messages.
+    if (this.storage === "symbol-table" && this.marking.cset === "auto" && [...node.name].some((c) => c.charCodeAt(0) > 0x7f)) {
+      this.links = new Map([...this.links].sort(([a], [b]) => byteOrder(a, b)));
+      this.storage = "compact";
+    }
     if (this.storage === "compact" && this.links.size === MAX_COMPACT_LINKS) {
       throw new Error(`${node.path}: a compact group of more than ${MAX_COMPACT_LINKS} links turns dense, which this storage does not model`);
     }
@@ -311,15 +328,18 @@ class MemoryFile implements StorageFile {
 export function memoryStorage(options: { groups?: MemoryGroupStorage } = {}): Storage & { readonly files: ReadonlyMap<string, StorageGroup> } {
   const groups = options.groups ?? "symbol-table";
   const files = new Map<string, MemoryGroup>();
+  const marking: NameMarking = { cset: "ascii" };
   return {
     name: "memory",
     files,
-    create(path: string, _settings: FileSettings): StorageFile {
-      const root = new MemoryGroup("/", "", groups);
+    create(path: string, settings: FileSettings): StorageFile {
+      marking.cset = settings.nameCset ?? "ascii";
+      const root = new MemoryGroup("/", "", groups, marking);
       files.set(path, root);
       return new MemoryFile(path, true, root);
     },
-    open(path: string, mode: "r" | "r+", _settings: FileSettings): StorageFile {
+    open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile {
+      marking.cset = settings.nameCset ?? "ascii";
       const root = files.get(path);
       if (root === undefined) throw new Error(`${path}: no such file in this memory storage`);
       return new MemoryFile(path, mode === "r+", root);

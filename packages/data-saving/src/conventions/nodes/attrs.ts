@@ -8,17 +8,11 @@ import { PyBytes, type PyValue } from "@pymodaq-ts/data-model";
 import type { AttributeStore, StoredAttr, StringStorage } from "../../storage/types.js";
 import { decodeAttr, decodeRawText, encodeAttr } from "../../codec/envelope.js";
 import { MissingAttributeError } from "../../errors.js";
-import {
-  ATTR,
-  EXTDIM_DTYPE,
-  PYMODAQ_ATTR_STORAGE,
-  SYSTEM_ATTRS,
-  systemStringStorage,
-  type NodeClass,
-} from "../layout.js";
+import { ATTR, SYSTEM_ATTRS, type FileProfile, type NodeClass, type SystemAttr } from "../layout.js";
 
-/** What the attribute set needs from its session: write permission and the dirty set. */
+/** What the attribute set needs from its session: write permission, the dirty set, the file's profile. */
 export interface AttrsOwner {
+  readonly profile: FileProfile;
   assertWritable(path: string): void;
   markDirty(attrs: NodeAttrs): void;
 }
@@ -49,6 +43,8 @@ export function checkMandatoryAttrs(name: string, value: PyValue | Uint8Array): 
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
   return value;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 export class NodeAttrs {
   private readonly cache = new Map<string, PyValue>();
@@ -133,10 +129,11 @@ export class NodeAttrs {
   /**
    * `set` for several attributes, in order. Consecutive attributes of the same storage (system
    * strings, envelopes) go to the storage in one call, so a new node's attribute set costs a
-   * few calls rather than one per attribute.
+   * few calls rather than one per attribute. System attributes named in `enveloped` are
+   * written as pymodaq attributes (the h5py backend's root CLASS/TITLE).
    * @throws FileStateError on a read-only or closed file.
    */
-  setMany(entries: Iterable<readonly [name: string, value: PyValue]>): void {
+  setMany(entries: Iterable<readonly [name: string, value: PyValue]>, enveloped: ReadonlySet<string> = NONE): void {
     this.owner.assertWritable(this.path);
     let batch: [string, string][] = [];
     let values: PyValue[] = [];
@@ -153,16 +150,17 @@ export class NodeAttrs {
       batch = [];
       values = [];
     };
+    const profile = this.owner.profile;
     for (const [name, value] of entries) {
       const n = canonicalName(name);
       if (n === ATTR.EXTDIM) {
         flush();
-        this.store.setInteger(n, Number(value), EXTDIM_DTYPE);
+        this.store.setInteger(n, Number(value), profile.extdimDtype);
         stored(n, BigInt(Number(value)));
         continue;
       }
-      const system = SYSTEM_ATTRS.has(n) && typeof value === "string";
-      const storage = system ? systemStringStorage(this.nodeClass) : PYMODAQ_ATTR_STORAGE;
+      const system = SYSTEM_ATTRS.has(n) && typeof value === "string" && !enveloped.has(n);
+      const storage = system ? profile.systemStringStorage(this.nodeClass) : profile.attrStorage;
       if (storage !== batchStorage) {
         flush();
         batchStorage = storage;
@@ -207,8 +205,11 @@ export class NodeAttrs {
     this.setMany(entries);
   }
 
-  /** Writes the system attributes of a new node (layout.systemAttributes). */
-  writeSystem(entries: readonly { name: string; value: string | number }[]): void {
-    this.setMany(entries.map((e) => [e.name, e.value] as const));
+  /** Writes the system attributes of a new node (FileProfile.systemAttributes). */
+  writeSystem(entries: readonly SystemAttr[]): void {
+    this.setMany(
+      entries.map((e) => [e.name, e.value] as const),
+      new Set(entries.filter((e) => e.envelope === true).map((e) => e.name)),
+    );
   }
 }

@@ -1,20 +1,13 @@
 /**
- * Creation of groups and array nodes in the PyTables profile (file-format.md §4, §8.1): storage settings
- * from layout.ts, then the raw system attributes, then the attributes every array carries
- * (`shape`, `dtype`, `subdtype`, `backend`), in the original's order.
+ * Creation of groups and array nodes in the session's file profile (file-format.md §4, §8):
+ * storage settings from layout.ts's FileProfile, then the system attributes, then the
+ * attributes every array carries (`shape`, `dtype`, `subdtype`, `backend`), in the original's
+ * order.
  */
 import { PyTuple } from "@pymodaq-ts/data-model";
 import type { Dtype } from "../../storage/types.js";
 import { InvalidValueError, NodeError } from "../../errors.js";
-import {
-  ATTR,
-  carraySpec,
-  earraySpec,
-  systemAttributes,
-  vlarraySpec,
-  type BackendName,
-  type Compression,
-} from "../layout.js";
+import { ATTR, type BackendName, type Compression } from "../layout.js";
 import { CARRAY, EARRAY } from "./arrays.js";
 import { isArrayData, type ArrayData } from "./arraydata.js";
 import { GROUP } from "./group.js";
@@ -59,7 +52,7 @@ function writeArrayAttrs(node: Node, shape: readonly number[], dtype: string, su
 export function createGroupNode(parent: GROUP, name: string, title: string): GROUP {
   const path = assertCreatable(parent, name);
   const group = parent.session.adopt(new GROUP(parent.session, path, parent.storage.createGroup(name)));
-  group.attrs.writeSystem(systemAttributes("GROUP", title));
+  group.attrs.writeSystem(parent.session.profile.systemAttributes("GROUP", title));
   return group;
 }
 
@@ -67,7 +60,7 @@ export function createGroupNode(parent: GROUP, name: string, title: string): GRO
 export type CarrayInit = { readonly data: ArrayData } | { readonly dtype: Dtype; readonly shape: readonly number[] };
 
 /**
- * Creates a CARRAY (chunked with the PyTables chunk shape) and writes its data if given.
+ * Creates a CARRAY (storage of the file profile) and writes its data if given.
  * @throws InvalidValueError when no data is given (Python: "cannot be None") or the shape is empty.
  */
 export function createCarrayNode(parent: GROUP, name: string, init: CarrayInit | null | undefined, title: string, ctx: CreateContext): CARRAY {
@@ -79,9 +72,10 @@ export function createCarrayNode(parent: GROUP, name: string, init: CarrayInit |
   const shape = data !== null ? [...data.shape] : [...(init as { shape: readonly number[] }).shape];
   if (shape.length === 0) throw new InvalidValueError(`${path}: a CARRAY needs at least one dimension`, { path });
   assertFree(parent, name);
-  const storage = parent.storage.createArray(name, carraySpec(dtype, shape, ctx.compression));
+  const profile = parent.session.profile;
+  const storage = parent.storage.createArray(name, profile.carraySpec(dtype, shape, ctx.compression));
   const node = parent.session.adopt(new CARRAY(parent.session, path, storage, shape));
-  node.attrs.writeSystem(systemAttributes("CARRAY", title));
+  node.attrs.writeSystem(profile.systemAttributes("CARRAY", title));
   if (data !== null) node.write(data);
   writeArrayAttrs(node, shape, dtype, "", ctx);
   return node;
@@ -101,9 +95,10 @@ export function createEarrayNode(
 ): EARRAY {
   const path = assertFree(parent, name);
   const row = dataShape ? [...dataShape] : [];
-  const storage = parent.storage.createArray(name, earraySpec(dtype, row, ctx.compression));
+  const profile = parent.session.profile;
+  const storage = parent.storage.createArray(name, profile.earraySpec(dtype, row, ctx.compression));
   const node = parent.session.adopt(new EARRAY(parent.session, path, storage, [0, ...row]));
-  node.attrs.writeSystem(systemAttributes("EARRAY", title));
+  node.attrs.writeSystem(profile.systemAttributes("EARRAY", title));
   writeArrayAttrs(node, [0, ...row], dtype, "", ctx);
   return node;
 }
@@ -124,10 +119,11 @@ export function createVlarrayNode(
     throw new InvalidValueError(`${path}: VLARRAY element type '${String(dtype)}' is not supported: expected 'string' or 'uint8'`, { path });
   }
   assertFree(parent, name);
-  const storage = parent.storage.createVlen(name, vlarraySpec(ctx.compression));
+  const profile = parent.session.profile;
+  const storage = parent.storage.createVlen(name, profile.vlarraySpec(ctx.compression));
   const Cls = dtype === "string" ? StringARRAY : VLARRAY;
   const node = parent.session.adopt(new Cls(parent.session, path, storage));
-  node.attrs.writeSystem(systemAttributes("VLARRAY", title));
+  node.attrs.writeSystem(profile.systemAttributes("VLARRAY", title));
   writeArrayAttrs(node, [0], "uint8", dtype === "string" ? "string" : "", ctx);
   return node;
 }

@@ -6,7 +6,7 @@
  */
 import type { AttributeStore, StorageFile, StorageGroup } from "../../storage/types.js";
 import { FileStateError, NodeError } from "../../errors.js";
-import { ATTR } from "../layout.js";
+import { ATTR, PYTABLES_PROFILE, type FileProfile } from "../layout.js";
 import { CARRAY, EARRAY } from "./arrays.js";
 import type { AttrsOwner, NodeAttrs } from "./attrs.js";
 import { decodeStored } from "./attrs.js";
@@ -54,6 +54,8 @@ export class Session implements AttrsOwner {
   constructor(
     /** The storage file. */
     readonly file: StorageFile,
+    /** How new nodes and attributes are written (the backend's files). */
+    readonly profile: FileProfile = PYTABLES_PROFILE,
   ) {
     this.writable = file.writable;
   }

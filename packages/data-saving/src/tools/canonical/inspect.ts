@@ -15,6 +15,7 @@ import { DEFAULT_RAW_GROUP_NAME } from "../../conventions/layout.js";
 import { canonicalDte, canonicalDwa } from "./dwa.js";
 import { canonicalTreeOf, type CanonicalTree, type Json } from "./tree.js";
 import { DataLoader } from "../../loader/data-loader.js";
+import type { Storage } from "../../storage/types.js";
 
 /** The canonical load JSON document. */
 export interface CanonicalDocument {
@@ -106,12 +107,13 @@ export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDo
 
 /**
  * The canonical load JSON of the PyMoDAQ file at `path`, opened read-only. A file that cannot
- * be opened gives a document with `fatal_error` and an empty tree.
+ * be opened gives a document with `fatal_error` and an empty tree. `options.storage` opens it
+ * with another storage (an HSDS domain path with an HSDS storage).
  */
-export function inspectFile(path: string): CanonicalDocument {
+export function inspectFile(path: string, options: { storage?: Storage } = {}): CanonicalDocument {
   let loader: DataLoader;
   try {
-    loader = new DataLoader(path);
+    loader = new DataLoader(path, options);
   } catch (e) {
     return {
       format: "pymodaq-canonical-load", format_version: 1, file: basename(path), loader_backend: "pymodaq-ts",

@@ -1,8 +1,7 @@
 /**
  * The replay harness: executes a `pymodaq-saver-scenario` (the API calls that wrote a PyMoDAQ
- * fixture) on our H5SaverLowLevel and savers, writing the file to a path of our choice. The
- * file is always written in the PyTables profile; scenarios recorded with the h5py backend keep
- * their `backend` attribute value ('h5py').
+ * fixture) on our H5SaverLowLevel and savers, writing the file to a path of our choice, in the
+ * file profile of the backend the scenario was recorded with.
  *
  * @example
  * replayScenario("fixtures/pymodaq/dte_mixed_tables.scenario.json", "out.h5");

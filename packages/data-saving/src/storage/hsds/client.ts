@@ -1,0 +1,109 @@
+/**
+ * The REST client of one HSDS domain: builds requests (the domain as a query parameter, HTTP
+ * Basic auth, JSON or `application/octet-stream` bodies), sends them through the synchronous
+ * bridge, retries idempotent ones with exponential backoff when the service is unreachable or
+ * answers 502/503/504, and turns every failure into an HsdsError. Counts what it sends.
+ */
+import type { HsdsConnection } from "./endpoint.js";
+import { HsdsError } from "./errors.js";
+import { sleepSync, SyncHttp, type SyncRequest, type SyncResponse } from "./sync-http.js";
+
+/** Retry policy of idempotent requests. */
+export interface RetryPolicy {
+  /** Attempts after the first one. */
+  readonly retries: number;
+  /** Delay before the first retry; doubled at each next one. */
+  readonly backoffMs: number;
+}
+
+/** What a client has sent so far. */
+export interface RequestStats {
+  requests: number;
+  /** Requests that appended rows (`append=N`). */
+  appendRequests: number;
+  /** Rows carried by those requests. */
+  appendedRows: number;
+  retries: number;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+type Method = SyncRequest["method"];
+
+/** Idempotent: the same request again leaves the service as once (appends are not). */
+const RETRIABLE_STATUS = new Set([0, 502, 503, 504]);
+
+export class HsdsClient {
+  private readonly http: SyncHttp;
+  private readonly auth: string | null;
+
+  constructor(
+    readonly connection: HsdsConnection,
+    readonly domain: string,
+    private readonly retry: RetryPolicy,
+    timeoutMs: number,
+    /** Counts, shared with the storage that made the client. */
+    readonly stats: RequestStats = { requests: 0, appendRequests: 0, appendedRows: 0, retries: 0 },
+  ) {
+    this.http = new SyncHttp(connection.address, timeoutMs);
+    this.auth = connection.username === null ? null : `Basic ${Buffer.from(`${connection.username}:${connection.password ?? ""}`).toString("base64")}`;
+  }
+
+  /** `?domain=...` plus `params` (values encoded; `select` keeps its brackets readable). */
+  private target(path: string, params: Record<string, string | number>): string {
+    const q = [`domain=${encodeURIComponent(this.domain)}`, ...Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)];
+    return `${path}?${q.join("&")}`;
+  }
+
+  private send(method: Method, path: string, params: Record<string, string | number>, body: Uint8Array | null, contentType: string | null, accept: string, idempotent: boolean, nodePath?: string): SyncResponse {
+    const headers: Record<string, string> = { Accept: accept };
+    if (this.auth !== null) headers["Authorization"] = this.auth;
+    if (contentType !== null) headers["Content-Type"] = contentType;
+    const req: SyncRequest = { method, path: this.target(path, params), headers, body };
+    let attempt = 0;
+    for (;;) {
+      this.stats.requests++;
+      const res = this.http.request(req);
+      if (res.status >= 200 && res.status < 300) return res;
+      if (idempotent && RETRIABLE_STATUS.has(res.status) && attempt < this.retry.retries) {
+        sleepSync(this.retry.backoffMs * 2 ** attempt);
+        attempt++;
+        this.stats.retries++;
+        continue;
+      }
+      const message = res.error ?? (res.body === undefined ? "" : Buffer.from(res.body).toString("utf8").trim());
+      throw new HsdsError(res.status, message, `${method} ${path}`, this.domain, nodePath === undefined ? undefined : { path: nodePath });
+    }
+  }
+
+  /** A JSON request; returns the parsed answer (`{}` for an empty body). */
+  json(method: Method, path: string, options: { params?: Record<string, string | number>; body?: Json; nodePath?: string; idempotent?: boolean } = {}): Record<string, Json> {
+    const body = options.body === undefined ? null : new Uint8Array(Buffer.from(JSON.stringify(options.body)));
+    const res = this.send(method, path, options.params ?? {}, body, body === null ? null : "application/json", "application/json",
+      options.idempotent ?? method !== "POST", options.nodePath);
+    if (res.body === undefined || res.body.byteLength === 0) return {};
+    return JSON.parse(Buffer.from(res.body).toString("utf8")) as Record<string, Json>;
+  }
+
+  /** A binary value read (`Accept: application/octet-stream`). */
+  readBinary(path: string, params: Record<string, string | number>, nodePath?: string): Uint8Array {
+    return this.send("GET", path, params, null, null, "application/octet-stream", true, nodePath).body ?? new Uint8Array(0);
+  }
+
+  /** A binary value write; `append` requests are not retried (a repeat would append twice). */
+  writeBinary(path: string, params: Record<string, string | number>, body: Uint8Array, nodePath?: string): void {
+    const append = "append" in params;
+    this.send("PUT", path, params, body, "application/octet-stream", "application/json", !append, nodePath);
+    if (append) this.countAppend(Number(params["append"]));
+  }
+
+  /** Records an append request of `rows` rows (binary or JSON). */
+  countAppend(rows: number): void {
+    this.stats.appendRequests++;
+    this.stats.appendedRows += rows;
+  }
+
+  close(): void {
+    this.http.close();
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * The HSDS storage against a real HSDS (../shared/services/hsds, started here in a temporary
+ * WORKDIR and stopped at the end): every fixture scenario replayed onto a domain loads, read
+ * directly from HSDS and once exported to a local file, with the canonical load JSON of the same
+ * scenario replayed locally; every PyMoDAQ fixture file imported into HSDS loads as the file does;
+ * appends are batched and the shape attributes are exact at every flush; HTTP failures are typed
+ * (401, 403, 404, 409, 500, no answer) and a lost connection names the rows it lost.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { NDArray } from "@pymodaq-ts/data-model";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { copyBetween } from "../src/cli/copy.js";
+import { FILE_SETTINGS } from "../src/conventions/layout.js";
+import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
+import { DataLoader } from "../src/loader/data-loader.js";
+import { libhdf5Storage } from "../src/storage/libhdf5.js";
+import { HsdsClient } from "../src/storage/hsds/client.js";
+import { parseEndpoint } from "../src/storage/hsds/endpoint.js";
+import { HsdsError, HsdsUnsavedRowsError } from "../src/storage/hsds/errors.js";
+import { hsdsStorage, type HsdsStorage } from "../src/storage/hsds/storage.js";
+import { inspectFile } from "../src/tools/canonical/inspect.js";
+import { stringifyCanonical } from "../src/tools/canonical/json.js";
+import { replayScenario } from "../src/tools/replay/index.js";
+import { FIXTURES, hsdsUnavailable, scenarioNames, startHsds, USERS, type RunningHsds } from "./hsds.helpers.js";
+
+if (hsdsUnavailable !== null) console.log(hsdsUnavailable);
+
+/** The canonical JSON of a document, without the file name (a domain and a file differ there). */
+const canonical = (doc: ReturnType<typeof inspectFile>): string => stringifyCanonical({ ...doc, file: "" });
+
+describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
+  let hsds: RunningHsds;
+  let work: string;
+  let user1: HsdsStorage;
+  const as = (user: keyof typeof USERS, extra: Parameters<typeof hsdsStorage>[0] = {}): HsdsStorage =>
+    hsdsStorage({ endpoint: hsds.endpoint, username: user, password: USERS[user], ...extra });
+
+  beforeAll(async () => {
+    hsds = await startHsds();
+    work = mkdtempSync(join(tmpdir(), "hsds-storage-"));
+    user1 = as("test_user1");
+  }, 900_000);
+  // The storage blocks its thread during each request; a turn of the event loop between tests lets
+  // the test worker answer vitest's messages in time.
+  beforeEach(() => new Promise<void>((r) => setImmediate(r)));
+  afterAll(async () => {
+    await hsds?.stop();
+    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+  }, 120_000);
+
+  describe.each(scenarioNames())("scenario %s", (name) => {
+    it("replayed onto HSDS, loads there and once exported as the local replay does (chunk shapes aside)", () => {
+      const local = join(work, `${name}.h5`);
+      replayScenario(join(FIXTURES, `${name}.scenario.json`), local);
+      const domain = `/home/test_user1/${name}.h5`;
+      replayScenario(join(FIXTURES, `${name}.scenario.json`), domain, { storage: user1 });
+      const expected = canonical(inspectFile(local));
+      expect(canonical(inspectFile(domain, { storage: user1 }))).toBe(expected);
+
+      const exported = join(work, `${name}.exported.h5`);
+      copyBetween(user1, domain, libhdf5Storage, exported);
+      expect(canonical(inspectFile(exported))).toBe(expected);
+    }, 120_000);
+  });
+
+  describe.each(scenarioNames())("fixture %s.h5", (name) => {
+    it("imported into HSDS, loads as the PyMoDAQ file does", () => {
+      const original = join(FIXTURES, `${name}.h5`);
+      if (!existsSync(original)) throw new Error(`missing ${original}`);
+      const domain = `/home/test_user1/imported-${name}.h5`;
+      copyBetween(libhdf5Storage, original, user1, domain);
+      expect(canonical(inspectFile(domain, { storage: user1 }))).toBe(canonical(inspectFile(original)));
+    }, 120_000);
+  });
+
+  it("batches appends: rows per request follow the batch size, and shape attributes are exact at every flush", () => {
+    const storage = as("test_user1", { batch: { maxRows: 16, maxDelayMs: 60_000 } });
+    const domain = "/home/test_user1/batching.h5";
+    using h5 = new H5SaverLowLevel({ storage });
+    h5.initFile(domain, { newFile: true });
+    const earray = h5.createEarray(h5.rawGroup, "Rows", "float64", [3]);
+    const before = { ...storage.stats };
+    const reader = as("test_user1");
+    for (let i = 0; i < 100; i++) {
+      earray.append(new NDArray("float64", [3], Float64Array.of(i, i + 0.5, -i)));
+      if (i === 49 || i === 99) {
+        h5.flush();
+        using loader = new DataLoader(domain, { storage: reader });
+        const node = loader.getNode("/RawData/Rows");
+        expect(node.attrs.get("shape")).toEqual(expect.objectContaining({ items: [BigInt(i + 1), 3n] }));
+        const rows = h5.read(earray);
+        expect(rows.shape).toEqual([i + 1, 3]);
+      }
+    }
+    // 100 rows: 6 full batches of 16, and the rest sent by the two flushes (50 = 3 x 16 + 2).
+    expect(storage.stats.appendedRows - before.appendedRows).toBe(100);
+    expect(storage.stats.appendRequests - before.appendRequests).toBe(8);
+    const read = new DataLoader(domain, { storage: reader });
+    try {
+      const data = read.h5saver.read("/RawData/Rows");
+      expect(Array.from(data.data.slice(297, 300) as Float64Array)).toEqual([99, 99.5, -99]);
+    } finally {
+      read.closeFile();
+    }
+  });
+
+  it("sends buffered rows of an idle writer after maxDelayMs", async () => {
+    const storage = as("test_user1", { batch: { maxRows: 1000, maxDelayMs: 50 } });
+    const domain = "/home/test_user1/idle.h5";
+    const file = storage.create(domain, FILE_SETTINGS);
+    try {
+      const array = file.root.createArray("A", { dtype: "int32", shape: [0], maxshape: [null], chunks: [1024], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr" });
+      array.append(Int32Array.of(7, 8), 2);
+      expect(storage.stats.appendRequests).toBe(0);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(storage.stats.appendRequests).toBe(1);
+      const other = as("test_user1").open(domain, "r", FILE_SETTINGS);
+      try {
+        expect(Array.from(other.root.openArray("A").read() as Int32Array)).toEqual([7, 8]);
+      } finally {
+        other.close();
+      }
+    } finally {
+      file.close();
+    }
+  });
+
+  it("a lost connection loses only the unflushed rows, and says which", () => {
+    // A relay in another process stands for the network: killing it cuts the connection.
+    const relaySocket = join(work, "relay.sock");
+    const relay: ChildProcess = spawn(process.execPath, ["-e", `
+      const net = require("node:net");
+      net.createServer((c) => { const s = net.connect(process.argv[2]); c.pipe(s).pipe(c); c.on("error", () => s.destroy()); s.on("error", () => c.destroy()); })
+        .listen(process.argv[1], () => process.stdout.write("up\\n"));`, relaySocket, hsds.socketPath], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(relaySocket) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      const storage = hsdsStorage({ endpoint: `http+unix://${encodeURIComponent(relaySocket)}`, username: "test_user1", password: "test", batch: { maxRows: 4, maxDelayMs: 60_000 }, retries: 1, backoffMs: 10 });
+      const domain = "/home/test_user1/lost.h5";
+      const file = storage.create(domain, FILE_SETTINGS);
+      const array = file.root.createArray("Scan", { dtype: "float64", shape: [0, 2], maxshape: [null, 2], chunks: [512, 2], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr" });
+      for (let i = 0; i < 10; i++) array.append(Float64Array.of(i, 2 * i), 1);
+      relay.kill("SIGKILL");
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      let error: unknown;
+      try {
+        file.flush();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(HsdsUnsavedRowsError);
+      const lost = error as HsdsUnsavedRowsError;
+      expect(lost.status).toBe(0);
+      expect(lost.unsaved).toEqual([{ path: "/Scan", start: 8, count: 2 }]);
+      expect(lost.message).toContain("/Scan rows 8..9");
+      expect(() => file.close()).toThrow(HsdsError);
+      const direct = as("test_user1").open(domain, "r", FILE_SETTINGS);
+      try {
+        expect(direct.root.openArray("Scan").shape()).toEqual([8, 2]);
+      } finally {
+        direct.close();
+      }
+    } finally {
+      relay.kill("SIGKILL");
+    }
+  });
+
+  describe("HTTP failures are typed errors with the status and HSDS's message", () => {
+    const failure = (run: () => unknown): HsdsError => {
+      try {
+        run();
+      } catch (e) {
+        if (e instanceof HsdsError) return e;
+        throw e;
+      }
+      throw new Error("expected an HsdsError");
+    };
+
+    it("401 for a wrong password", () => {
+      const e = failure(() => hsdsStorage({ endpoint: hsds.endpoint, username: "test_user1", password: "wrong" }).open("/home/test_user1/batching.h5", "r", FILE_SETTINGS));
+      expect(e.status).toBe(401);
+      expect(e.domain).toBe("/home/test_user1/batching.h5");
+      expect(e.message).toContain("401 authentication failed");
+    });
+
+    it("403 for a user writing into another's folder or domain", () => {
+      const e = failure(() => as("test_user2").create("/home/test_user1/not-mine.h5", FILE_SETTINGS));
+      expect(e.status).toBe(403);
+      expect(e.hsdsMessage).toMatch(/Forbidden/);
+      // A domain is private to its owner: another user may not even read it.
+      const e2 = failure(() => as("test_user2").open("/home/test_user1/batching.h5", "r", FILE_SETTINGS));
+      expect(e2.status).toBe(403);
+      expect(e2.request).toBe("GET /");
+    });
+
+    it("404 for a domain that does not exist; exists() says false", () => {
+      expect(user1.exists("/home/test_user1/nothing.h5")).toBe(false);
+      const e = failure(() => user1.open("/home/test_user1/nothing.h5", "r", FILE_SETTINGS));
+      expect(e.status).toBe(404);
+    });
+
+    it("409 for a domain created twice; 500 with HSDS's message for the scalar-shape quirk", () => {
+      const client = new HsdsClient(user1.connection, "/home/test_user1/batching.h5", { retries: 0, backoffMs: 0 }, 10_000);
+      try {
+        expect(failure(() => client.json("PUT", "/", { idempotent: false })).status).toBe(409);
+        const root = String(client.json("GET", "/")["root"]);
+        const e = failure(() => client.json("PUT", `/groups/${root}/attributes/x`, { body: { type: "H5T_STD_I32LE", shape: "H5S_SCALAR", value: 1 } }));
+        expect(e.status).toBe(500);
+        expect(e.message).toContain("500 service error");
+      } finally {
+        client.close();
+      }
+    });
+
+    it("no answer: idempotent requests are retried with backoff, then fail with status 0", () => {
+      const storage = hsdsStorage({ endpoint: `http+unix://${encodeURIComponent(join(work, "nobody.sock"))}`, username: "u", password: "p", retries: 2, backoffMs: 5 });
+      const e = failure(() => storage.open("/home/u/x.h5", "r", FILE_SETTINGS));
+      expect(e.status).toBe(0);
+      expect(e.hsdsMessage).toMatch(/ENOENT|ECONNREFUSED/);
+      expect(storage.stats.retries).toBe(2);
+      expect(storage.stats.requests).toBe(3);
+    });
+  });
+});
+
+describe("HSDS endpoints as h5pyd spells them", () => {
+  it("parses http://host:port and http+unix:// with an encoded socket path", () => {
+    expect(parseEndpoint("http://hsds.example:5101")).toEqual({ endpoint: "http://hsds.example:5101", protocol: "http:", host: "hsds.example", port: 5101, socketPath: null });
+    expect(parseEndpoint("http+unix://%2Ftmp%2Fsn_1.sock").socketPath).toBe("/tmp/sn_1.sock");
+    expect(() => parseEndpoint("ftp://x")).toThrow(/protocol/);
+    expect(() => parseEndpoint("http+unix://relative.sock")).toThrow(/absolute/);
+  });
+});
