@@ -160,11 +160,12 @@ export class H5Backend {
    */
   async openFileReadOnlyAsync(path: string, options: StorageAsyncOptions = {}): Promise<void> {
     this.closeFile();
+    const profile = fileProfile(this.backend);
     const file = this.storage.openAsync === undefined
-      ? this.storage.open(path, "r", FILE_SETTINGS)
-      : await this.storage.openAsync(path, "r", FILE_SETTINGS, options);
+      ? this.storage.open(path, "r", profile.fileSettings)
+      : await this.storage.openAsync(path, "r", profile.fileSettings, options);
     this.closeFile();
-    this.session = new Session(file);
+    this.session = new Session(file, profile);
     this.filePath = path;
   }
 
