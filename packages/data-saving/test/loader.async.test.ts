@@ -177,3 +177,80 @@ describe("DataLoader partial loads and slabs on a written scan", () => {
     expect(array.shape).toEqual([NX, NY, NW]);
   });
 });
+
+describe("DataLoader.open, loadAll with 'nav', and navSlabs along any navigation dimension", () => {
+  const path = writeScan();
+  const where = "/RawData/Scan000/Detector000/Data1D/CH00/Data00";
+
+  it("DataLoader.open opens the file off the main thread: the same loads as the constructor's loader", async () => {
+    using sync = new DataLoader(path);
+    using loader = await DataLoader.open(path);
+    expect(loader.ownsFile).toBe(true);
+    expect(same(await loader.loadDataAsync(where))).toEqual(same(sync.loadData(where)));
+    expect(canonicalDte(await loader.loadAllAsync("/RawData"))).toEqual(canonicalDte(sync.loadAll("/RawData")));
+  });
+
+  it("DataLoader.open rejects as the constructor throws on a missing file, and with an AbortError on an aborted signal", async () => {
+    const missing = join(dir, "missing.h5");
+    let thrown: Error | null = null;
+    try {
+      new DataLoader(missing).closeFile();
+    } catch (e) {
+      thrown = e as Error;
+    }
+    expect(thrown).not.toBeNull();
+    await expect(DataLoader.open(missing)).rejects.toMatchObject({ name: thrown!.name, message: thrown!.message });
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(DataLoader.open(path, { signal: aborted.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(DataLoader.open(path, { other: 1 } as never)).rejects.toThrow(/other/);
+  });
+
+  it("loadAll with 'nav' (sync and async) equals inav of each DataWithAxes of the whole loadAll", async () => {
+    using loader = new DataLoader(path);
+    const whole = loader.loadAll("/RawData");
+    for (const nav of [[2], [Slice.of(1, 5, 2), -1], [Slice.all, Slice.of(1, 3)]] as const) {
+      const expected = whole.data.map((dwa) => same(dwa.inav.get(...nav, ...dwa.navShape.slice(nav.length).map(() => Slice.all)), false));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(loader.loadAll("/RawData", undefined, { nav }).data.map((d) => same(d, false)), String(nav)).toEqual(expected);
+      const asyncAll = await loader.loadAllAsync("/RawData", undefined, { nav });
+      expect(asyncAll.data.map((d) => same(d, false)), String(nav)).toEqual(expected);
+    }
+    expect(() => loader.loadAll("/RawData", undefined, { nav: [NX] })).toThrow(/out of range/);
+    await expect(loader.loadAllAsync("/RawData", undefined, { nav: [0, 0, 0] })).rejects.toThrow(/3 navigation items for 2/);
+  });
+
+  it("navSlabs with navDim 1 yields the whole load's slices along the second navigation dimension", async () => {
+    using loader = new DataLoader(path);
+    const whole = loader.loadData(where);
+    const slabs: [number, number][] = [];
+    for await (const slab of loader.navSlabs(where, { navDim: 1, slabSize: 3 })) {
+      slabs.push([slab.start, slab.stop]);
+      expect(same(slab.data, false)).toEqual(same(whole.inav.get(Slice.all, Slice.of(slab.start, slab.stop)), false));
+    }
+    expect(slabs).toEqual([[0, 3], [3, 4]]);
+    // By bytes: one y-index holds NX * NW float64.
+    const bySize: number[] = [];
+    for await (const slab of loader.navSlabs(where, { navDim: 1, slabBytes: 2 * NX * NW * 8 })) bySize.push(slab.stop - slab.start);
+    expect(bySize).toEqual([2, 2]);
+  });
+
+  it("navSlabs refuses a navigation dimension the data does not have, and a signal cancels it", async () => {
+    using loader = new DataLoader(path);
+    await expect(loader.navSlabs(where, { navDim: 2 }).next()).rejects.toMatchObject({ name: "LoadError", message: expect.stringMatching(/no navigation dimension 2/) });
+    await expect(loader.navSlabs(where, { navDim: -1 }).next()).rejects.toThrow(/navDim must be a non-negative integer/);
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(loader.navSlabs(where, { navDim: 1, signal: aborted.signal }).next()).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("a signal aborted while loadAllAsync plans rejects with an AbortError, and the loader still loads", async () => {
+    using loader = new DataLoader(path);
+    const controller = new AbortController();
+    const pending = loader.loadAllAsync("/RawData", undefined, { signal: controller.signal, nav: [1] });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+    expect(canonicalDte(await loader.loadAllAsync("/RawData", undefined, { nav: [1] }))).toEqual(canonicalDte(loader.loadAll("/RawData", undefined, { nav: [1] })));
+  });
+});
+

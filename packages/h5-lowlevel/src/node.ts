@@ -1,8 +1,9 @@
 /** What groups, datasets and vlen datasets share: their file, path, attributes and handle. */
+import { checkSignal, queueOf } from "./async.js";
 import { H5AttributeSet } from "./attributes.js";
 import type { NativeNode } from "./native.js";
 import { baseName } from "./paths.js";
-import type { H5FileLike, H5Node } from "./types.js";
+import type { AsyncOptions, H5FileLike, H5Node } from "./types.js";
 
 export abstract class H5NodeBase implements H5Node {
   readonly attrs: H5AttributeSet;
@@ -30,6 +31,18 @@ export abstract class H5NodeBase implements H5Node {
   /** Releases the libhdf5 handle; idempotent. The file's close() also closes it. */
   close(): void {
     this.handle.close();
+  }
+
+  /**
+   * `close` once the file's earlier asynchronous operations have settled. libhdf5 runs one call
+   * at a time process-wide: a `close` issued while a read of the same file runs on the pool
+   * waits, on the calling thread, for that read to end; queued, it runs when none does.
+   * Idempotent.
+   * @param options.signal cancels the close while it waits (rejects with H5AbortError)
+   */
+  async closeAsync(options?: AsyncOptions): Promise<void> {
+    const signal = checkSignal(options);
+    return queueOf(this.file).run(async () => this.handle.close(), signal);
   }
 
   [Symbol.dispose](): void {

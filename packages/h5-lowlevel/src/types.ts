@@ -166,6 +166,8 @@ export interface H5Node {
   readonly attrs: H5Attributes;
   readonly isOpen: boolean;
   close(): void;
+  /** `close` once the file's earlier asynchronous operations have settled. */
+  closeAsync(options?: AsyncOptions): Promise<void>;
 }
 
 export interface H5GroupLike extends H5Node {

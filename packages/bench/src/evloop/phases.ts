@@ -5,7 +5,7 @@
  * | phase | sync | async |
  * |---|---|---|
  * | save-demo | savers on the main thread | BackgroundSaver (worker thread) |
- * | load-demo, load-1g | `DataLoader.loadAll` | `DataLoader.loadAllAsync` (reads on the libuv pool) |
+ * | load-demo, load-1g | `DataLoader.loadAll` | `DataLoader.open`, `loadAllAsync` (open and reads on the libuv pool) |
  * | stream-2g | `loadData(..., { nav })` slab by slab | `DataLoader.navSlabs` |
  *
  * Both forms yield to the event loop between points (saving) and between slabs (streaming).
@@ -38,14 +38,19 @@ function touch(dwa: DataWithAxes): number {
   return Number(dwa.data[0]!.data[0]);
 }
 
+/** The loader of each mode: the file opened on the calling thread (sync) or on the libuv pool (async). */
+async function openLoader(path: string, mode: Mode): Promise<DataLoader> {
+  return mode === "sync" ? new DataLoader(path) : DataLoader.open(path);
+}
+
 async function loadAll(path: string, mode: Mode): Promise<void> {
-  using loader = new DataLoader(path);
+  using loader = await openLoader(path, mode);
   const all = mode === "sync" ? loader.loadAll("/RawData") : await loader.loadAllAsync("/RawData");
   if (all.length === 0) throw new BenchError("command-failed", `${path}: nothing loaded`);
 }
 
 async function stream(path: string, mode: Mode): Promise<void> {
-  using loader = new DataLoader(path);
+  using loader = await openLoader(path, mode);
   let sum = 0;
   if (mode === "async") {
     for await (const slab of loader.navSlabs(SPECTRA_NODE, { slabBytes: SLAB_BYTES })) sum += touch(slab.data);

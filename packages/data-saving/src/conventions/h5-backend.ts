@@ -12,7 +12,7 @@
  */
 import type { NDArray, PyValue } from "@pymodaq-ts/data-model";
 import { libhdf5Storage } from "../storage/libhdf5.js";
-import type { Dtype, Storage, StorageFile } from "../storage/types.js";
+import type { Dtype, Storage, StorageAsyncOptions, StorageFile } from "../storage/types.js";
 import { FileStateError, InvalidTypeError, InvalidValueError, NodeError } from "../errors.js";
 import {
   ATTR,
@@ -174,6 +174,23 @@ export class H5Backend {
         [ATTR.pymodaq_data_version, o.pymodaqDataVersion ?? PYMODAQ_DATA_VERSION],
       ]);
     }
+  }
+
+  /**
+   * `openFile(path, "r")` with the file opened off the main thread (the storage's `openAsync`;
+   * a storage without one opens it with `open`). A previously open file is closed first.
+   * @param options.signal cancels the open while it has not started (rejects with an AbortError)
+   * @throws (rejects) the backend's error when the file cannot be opened
+   */
+  async openFileReadOnlyAsync(path: string, options: StorageAsyncOptions = {}): Promise<void> {
+    this.closeFile();
+    const profile = fileProfile(this.backend);
+    const file = this.storage.openAsync === undefined
+      ? this.storage.open(path, "r", profile.fileSettings)
+      : await this.storage.openAsync(path, "r", profile.fileSettings, options);
+    this.closeFile();
+    this.session = new Session(file, profile);
+    this.filePath = path;
   }
 
   /**

@@ -14,7 +14,7 @@
 import { PyDict, type PyValue } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { dirname, join, parse, resolve } from "node:path";
-import type { Dtype } from "../storage/types.js";
+import type { Dtype, StorageAsyncOptions } from "../storage/types.js";
 import { FileStateError, NodeError } from "../errors.js";
 import {
   ATTR,
@@ -140,6 +140,20 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   /**
+   * `openReadOnly` with the file opened off the main thread (the storage's `openAsync`).
+   * @param options the saver's options, and `signal` (cancels the open while it has not started)
+   * @throws (rejects) the backend's error when the file cannot be opened; an AbortError on abort
+   */
+  static async openReadOnlyAsync(path: string, options: Omit<H5SaverLowLevelOptions, "saveType"> & StorageAsyncOptions = {}): Promise<H5SaverLowLevel> {
+    const { signal, ...rest } = options;
+    const saver = new H5SaverLowLevel(rest);
+    await saver.openFileReadOnlyAsync(path, signal === undefined ? {} : { signal });
+    saver.h5FilePath = dirname(resolve(path));
+    saver.h5FileName = parse(path).base;
+    return saver;
+  }
+
+  /**
    * Initializes a file (file-format.md §1.1): `stem.h5` in the given directory; created (or truncated) when
    * `newFile` or when it does not exist, otherwise opened read-write. Gets or creates the raw
    * group and the Logger; on a new file writes `/RawData@type`, root `file`, `date`, `time` and
@@ -174,6 +188,16 @@ export class H5SaverLowLevel extends H5Backend {
 
   override openFile(...args: Parameters<H5Backend["openFile"]>): void {
     super.openFile(...args);
+    this.resetFileState();
+  }
+
+  override async openFileReadOnlyAsync(...args: Parameters<H5Backend["openFileReadOnlyAsync"]>): Promise<void> {
+    await super.openFileReadOnlyAsync(...args);
+    this.resetFileState();
+  }
+
+  /** The state of a newly opened file: no counters, Logger or current group yet. */
+  private resetFileState(): void {
     this.scheduler = this.h5File?.writable ? new FlushScheduler(this.flushPolicy, () => this.flush()) : null;
     this.counters = new NodeCounters();
     this.loggerArray = null;

@@ -7,6 +7,8 @@
  * using loader = new DataLoader("scan.h5");
  * const dwa = loader.loadData("/RawData/Scan000/Detector000/Data1D/CH00/Data00");
  * const all = loader.loadAll("/RawData");           // a DataToExport named "All"
+ * using later = await DataLoader.open("scan.h5");    // opened on the libuv pool
+ * const part = await later.loadAllAsync("/RawData", undefined, { nav: [0] });
  */
 import { DataToExport, Slice, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError, MissingAttributeError, NodeError } from "../errors.js";
@@ -37,6 +39,7 @@ export interface DataLoaderOptions {
   /** The storage a path is opened with (default libhdf5; with an HSDS storage, the path is a domain). */
   storage?: Storage;
 }
+import { runNow, SliceRunner, type Later } from "./slices.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {
@@ -61,6 +64,12 @@ export interface LoadAllOptions {
   withBkg?: boolean;
   /** The memory budget of the whole call (bytes; default: the loader's `maxLoadBytes`). */
   maxLoadBytes?: number;
+  /**
+   * Load only this part of the navigation space of every loaded node, as `loadData`'s `nav`:
+   * each DataWithAxes equals the whole load's `inav.get(...nav)`, and only that block of its
+   * arrays is read. Every loaded node needs at least as many navigation dimensions as items.
+   */
+  nav?: readonly NavItem[];
 }
 
 /** Options of the asynchronous loads: those of the synchronous ones, and `signal`. */
@@ -71,7 +80,9 @@ export interface AsyncLoadOptions {
 
 /** Options of `DataLoader.navSlabs`. */
 export interface NavSlabsOptions extends AsyncLoadOptions {
-  /** Indexes of the first navigation dimension per slab (default: as many as fit in `slabBytes`). */
+  /** The navigation dimension the slabs cut (0 = the first, default; the others are whole in every slab). */
+  navDim?: number;
+  /** Indexes of that navigation dimension per slab (default: as many as fit in `slabBytes`). */
   slabSize?: number;
   /** Bytes of data per slab when `slabSize` is not given (default 64 MiB; at least one index). */
   slabBytes?: number;
@@ -81,17 +92,17 @@ export interface NavSlabsOptions extends AsyncLoadOptions {
   maxLoadBytes?: number;
 }
 
-/** One slab of `DataLoader.navSlabs`: indexes `start` to `stop` (excluded) of the first navigation dimension. */
+/** One slab of `DataLoader.navSlabs`: indexes `start` to `stop` (excluded) of navigation dimension `navDim`. */
 export interface NavSlab {
   readonly start: number;
   readonly stop: number;
-  /** `loadData(where).inav.get(Slice.of(start, stop))`. */
+  /** `loadData(where).inav.get(...)` with `Slice.of(start, stop)` at `navDim`, the dimensions before it whole. */
   readonly data: DataWithAxes;
 }
 
 const LOAD_DATA_KEYS = ["withBkg", "loadAll", "nav", "maxLoadBytes"] as const;
-const LOAD_ALL_KEYS = ["withBkg", "maxLoadBytes"] as const;
-const NAV_SLABS_KEYS = ["slabSize", "slabBytes", "withBkg", "signal", "maxLoadBytes"] as const;
+const LOAD_ALL_KEYS = ["withBkg", "nav", "maxLoadBytes"] as const;
+const NAV_SLABS_KEYS = ["navDim", "slabSize", "slabBytes", "withBkg", "signal", "maxLoadBytes"] as const;
 const DEFAULT_SLAB_BYTES = 64 * 1024 * 1024;
 
 /** Splits `signal` off asynchronous options. */
@@ -115,9 +126,22 @@ function nodeDataType(node: Node): DataTypeName {
 export class DataLoader {
   /** The open file: the `H5SaverLowLevel` handed in, or the one opened read-only from a path. */
   readonly h5saver: H5SaverLowLevel;
-  private readonly opened: boolean;
+  private opened: boolean;
   /** The memory budget of each load, unless the call gives its own (bytes). */
   readonly maxLoadBytes: number;
+
+  /**
+   * A loader on the file at `path`, opened read-only off the main thread (the constructor opens
+   * it on the calling thread).
+   * @param options.signal cancels the open while it has not started (rejects with an AbortError)
+   * @throws (rejects) the backend's error when the path cannot be opened
+   */
+  static async open(path: string, options: AsyncLoadOptions = {}): Promise<DataLoader> {
+    const { signal } = splitSignal(checkOptions(options, ["signal"], "DataLoader.open") as AsyncLoadOptions);
+    const loader = new DataLoader(await H5SaverLowLevel.openReadOnlyAsync(path, signal === undefined ? {} : { signal }));
+    loader.opened = true;
+    return loader;
+  }
 
   /**
    * @param source an open `H5SaverLowLevel` (used as is, closed by `closeFile`) or the path of
@@ -202,22 +226,27 @@ export class DataLoader {
   }
 
   /**
-   * The data of `where` slab by slab along its first navigation dimension, each slab read on
-   * its own (memory bounded by one slab): slab k holds `loadData(where).inav.get(Slice.of(start,
-   * stop))`. The next slab is read when the consumer asks for it.
-   * @throws (rejects) LoadError (IndexError) when the node has no navigation dimension; what
-   *   `loadDataAsync` throws
+   * The data of `where` slab by slab along one navigation dimension (`navDim`, the first by
+   * default), each slab read on its own (memory bounded by one slab): slab k holds
+   * `loadData(where).inav.get(...)` with `Slice.of(start, stop)` at `navDim` and the dimensions
+   * before it whole. The next slab is read when the consumer asks for it.
+   * @throws (rejects) LoadError (IndexError) when the node has no navigation dimension `navDim`;
+   *   InvalidValueError for a `navDim` or `slabSize` that is not a non-negative / positive integer;
+   *   what `loadDataAsync` throws
    */
   async *navSlabs(where: Where, options: NavSlabsOptions = {}): AsyncGenerator<NavSlab> {
     checkOptions(options, NAV_SLABS_KEYS, "navSlabs");
+    const navDim = options.navDim ?? 0;
+    if (!Number.isSafeInteger(navDim) || navDim < 0) throw new InvalidValueError(`navSlabs: navDim must be a non-negative integer, got ${navDim}`);
     const node = arrayNodeOf(this.h5saver.getNode(where));
-    const { size, rowBytes } = NavWindow.firstNavExtent(node);
+    const { size, rowBytes } = NavWindow.navExtent(node, navDim);
     const step = options.slabSize ?? Math.max(1, Math.floor((options.slabBytes ?? DEFAULT_SLAB_BYTES) / Math.max(1, rowBytes)));
     if (!Number.isSafeInteger(step) || step <= 0) throw new InvalidValueError(`navSlabs: slabSize must be a positive integer, got ${step}`);
+    const before: NavItem[] = Array.from({ length: navDim }, () => Slice.all);
     for (let start = 0; start < size; start += step) {
       const stop = Math.min(size, start + step);
       const data = await this.loadDataAsync(node, {
-        nav: [Slice.of(start, stop)], withBkg: options.withBkg ?? false, ...(options.signal ? { signal: options.signal } : {}),
+        nav: [...before, Slice.of(start, stop)], withBkg: options.withBkg ?? false, ...(options.signal ? { signal: options.signal } : {}),
         ...(options.maxLoadBytes === undefined ? {} : { maxLoadBytes: options.maxLoadBytes }),
       });
       yield { start, stop, data };
@@ -280,11 +309,13 @@ export class DataLoader {
    */
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
-    return this.planAll(where, data, options, readNow(null, this.budget(options)), null)();
+    const budget = this.budget(options);
+    return this.planAll(where, data, options, (window) => readNow(window, budget), runNow, null)();
   }
 
   /**
-   * `loadAll` with the array reads off the main thread (see `loadDataAsync`).
+   * `loadAll` with the array reads off the main thread (see `loadDataAsync`) and the walk of the
+   * nodes planned in slices that yield to the event loop (one step per group and per loaded node).
    * @param options those of `loadAll`, and `signal`
    * @throws (rejects) what `loadAll` throws; an AbortError when `signal` aborts before the reads ran
    */
@@ -292,34 +323,49 @@ export class DataLoader {
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
     const batch = new ReadBatch(null, this.budget(rest));
-    const build = this.planAll(where, data, rest, batch, null);
+    const slices = new SliceRunner();
+    const build = this.planAll(where, data, rest, (window) => batch.within(window), slices.later, null);
+    await slices.run(signal);
     await batch.run(signal);
     return build();
   }
 
-  /** What `loadAll` reads, and the function that fills `data` (in the order `loadAll` fills it). */
-  /** @param ancestors the groups from the call's start down to `where`'s parent (a hard-link cycle throws) */
-  private planAll(where: Where, data: DataToExport, options: LoadAllOptions, reads: LoadReads, ancestors: Ancestors | null): () => DataToExport {
+  /**
+   * What `loadAll` reads (asked of `readsIn(window)`, the reads of one node in its navigation
+   * window), and the function that fills `data` (in the order `loadAll` fills it). The planning
+   * of each sub-group and of the loaded node is handed to `later` (a step of its own).
+   * @param ancestors the groups from the call's start down to `where`'s parent (a hard-link cycle throws)
+   */
+  private planAll(
+    where: Where, data: DataToExport, options: LoadAllOptions, readsIn: (window: NavWindow | null) => LoadReads, later: Later,
+    ancestors: Ancestors | null,
+  ): () => DataToExport {
     const group = this.h5saver.getNode(where);
     if (!(group instanceof GROUP)) throw new NodeError(group.path, "a group");
     const chain = descend(ancestors, group);
-    const steps: (() => void)[] = [];
-    const loaded: (() => DataWithAxes)[] = [];
+    const steps: (() => DataToExport)[] = [];
+    let loaded: (() => DataWithAxes) | null = null;
     for (const child of group.children()) {
       if (child instanceof GROUP) {
-        steps.push(this.planAll(child, data, options, reads, chain));
+        const at = steps.length;
+        steps.push(() => data);
+        later(() => { steps[at] = this.planAll(child, data, options, readsIn, later, chain); });
         continue;
       }
       const dataType = dataTypeOf(child);
       if (typeof dataType === "string" && dataType.includes("data")) {
-        loaded.push(this.planData(child, { withBkg: options.withBkg ?? false, loadAll: true }, reads, null));
+        later(() => {
+          const window = this.navWindow(child, options.nav);
+          loaded = this.planData(child, { withBkg: options.withBkg ?? false, loadAll: true }, readsIn(window), window);
+        });
         break;
       }
     }
     return () => {
       for (const step of steps) step();
       // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
-      data.appendOwned(new DataToExport(group.name, { data: loaded.map((build) => build()) }));
+      const built = loaded === null ? [] : [(loaded as () => DataWithAxes)()];
+      data.appendOwned(new DataToExport(group.name, { data: built }));
       return data;
     };
   }

@@ -86,14 +86,17 @@ export class NavWindow {
   }
 
   /**
-   * The size of the first navigation dimension of a data node, and the bytes of its arrays per
-   * index of that dimension.
-   * @throws LoadError (IndexError) when the node has no navigation dimension
+   * The size of navigation dimension `k` (0 = the first) of a data node, and the bytes of its
+   * arrays per index of that dimension.
+   * @throws LoadError (IndexError) when the node has no navigation dimension `k`
    */
-  static firstNavExtent(node: CARRAY): { size: number; rowBytes: number } {
+  static navExtent(node: CARRAY, k = 0): { size: number; rowBytes: number } {
     const navIndexes = requireIntTuple(node.attrs.get(ATTR.nav_indexes), node.path, ATTR.nav_indexes);
-    const storedDim = navIndexes.length === 0 ? undefined : loadedDims(node)[navIndexes[0]!];
-    if (storedDim === undefined) throw new LoadError("IndexError", "the data has no navigation dimension", { path: node.path });
+    const dim = navIndexes[k];
+    const storedDim = dim === undefined ? undefined : loadedDims(node)[dim];
+    if (storedDim === undefined) {
+      throw new LoadError("IndexError", `the data has no navigation dimension ${k} (it has ${navIndexes.length})`, { path: node.path });
+    }
     const shape = node.shape;
     const size = shape[storedDim]!;
     const bytes = shape.reduce((p, d) => p * d, allocate(node.dtype, 0).BYTES_PER_ELEMENT * lanesOf(node.dtype));

@@ -43,9 +43,16 @@ export function readNow(window: NavWindow | null = null, budget = new LoadBudget
 
 /** Reads collected while a load is planned, then run together off the main thread. */
 export class ReadBatch implements LoadReads {
-  private readonly reads: { run: (options: StorageAsyncOptions) => Promise<NDArray>; result: NDArray | null }[] = [];
+  constructor(
+    private readonly window: NavWindow | null = null,
+    private readonly budget = new LoadBudget(),
+    private readonly reads: { run: (options: StorageAsyncOptions) => Promise<NDArray>; result: NDArray | null }[] = [],
+  ) {}
 
-  constructor(private readonly window: NavWindow | null = null, private readonly budget = new LoadBudget()) {}
+  /** The same batch, reading the arrays asked through it in `window` (a load of several nodes, each its own window). */
+  within(window: NavWindow | null): ReadBatch {
+    return new ReadBatch(window, this.budget, this.reads);
+  }
 
   array(node: Node, whole = false): ArrayGetter {
     const carray = arrayNodeOf(node);

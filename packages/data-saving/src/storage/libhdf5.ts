@@ -258,7 +258,8 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
     try {
       return await direct.readAsync(undefined, access);
     } finally {
-      direct.close();
+      // Queued: a close on the main thread now would wait for libhdf5's lock behind the file's next read.
+      await direct.closeAsync();
     }
   }
   write(data: AnyTypedArray, slab?: Hyperslab): void {
@@ -407,6 +408,17 @@ export const libhdf5Storage: Storage = {
       const file = H5File.open(path, { mode, access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" });
       return new LowLevelFile(mode === "r+" ? heldUntilFlush(file) : file, settings);
     } catch (e) {
+      throw fromBindingError("open", path, e);
+    }
+  },
+  async openAsync(path: string, mode: "r" | "r+", settings: FileSettings, options: StorageAsyncOptions = {}): Promise<StorageFile> {
+    try {
+      const file = await H5File.openAsync(path, {
+        mode, access: { chunkCache: settings.chunkCache }, nameCset: "ascii", ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      return new LowLevelFile(file, settings);
+    } catch (e) {
+      if (isH5AbortError(e)) throw e;
       throw fromBindingError("open", path, e);
     }
   },

@@ -234,6 +234,11 @@ export interface Storage {
   create(path: string, settings: FileSettings): StorageFile;
   /** Opens an existing file read-only (`"r"`) or read-write (`"r+"`). */
   open(path: string, mode: "r" | "r+", settings: FileSettings): StorageFile;
+  /**
+   * `open` off the calling thread (optional: a storage without it is opened with `open`).
+   * Rejects with an AbortError when `options.signal` aborts before the file is opened.
+   */
+  openAsync?(path: string, mode: "r" | "r+", settings: FileSettings, options?: StorageAsyncOptions): Promise<StorageFile>;
   /** True when `path` names an existing file; when absent, the local file system is asked. */
   exists?(path: string): boolean;
 }

@@ -1,0 +1,51 @@
+/**
+ * Planning a load in slices. The synchronous loads plan every node at once; the asynchronous ones
+ * must not hold the main thread that long (the node look-ups and attribute reads of a big file
+ * take tens of milliseconds), so their planning is cut into steps (one group's children, one data
+ * node) that a `SliceRunner` runs, yielding to the event loop whenever a slice has run its time.
+ */
+
+/** Where a plan puts the work it can do later: run at once (`runNow`) or by a `SliceRunner`. */
+export type Later = (step: () => void) => void;
+
+/** Runs each step when it is given: the synchronous loads. */
+export const runNow: Later = (step) => step();
+
+/** Main-thread milliseconds a slice may run before it yields (well under a 60 Hz frame). */
+const SLICE_MS = 3;
+
+/** The rejection of a load whose signal aborted while it was planned: an AbortError as Node's. */
+function abortError(signal: AbortSignal): Error {
+  return Object.assign(new Error("the load was aborted before its reads started", { cause: signal.reason }), { name: "AbortError", code: "ABORT_ERR" });
+}
+
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Steps run in the order given (a step may give more), in slices that yield to the event loop. */
+export class SliceRunner {
+  private readonly steps: (() => void)[] = [];
+  private next = 0;
+
+  /** The `Later` that queues steps here. */
+  readonly later: Later = (step) => {
+    this.steps.push(step);
+  };
+
+  /**
+   * Runs every queued step, and those they queue, yielding between slices.
+   * @param signal stops between steps (rejects with an AbortError)
+   */
+  async run(signal?: AbortSignal): Promise<void> {
+    let sliceStart = performance.now();
+    while (this.next < this.steps.length) {
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToLoop();
+        sliceStart = performance.now();
+      }
+      if (signal?.aborted) throw abortError(signal);
+      this.steps[this.next++]!();
+    }
+  }
+}
