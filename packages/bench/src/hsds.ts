@@ -73,7 +73,9 @@ export async function runHsdsComparison(
   }
   const work = mkdtempSync(join(tmpdir(), "pmd-bench-hsds-"));
   try {
-    const started = spawnSync(join(KIT, "start.sh"), [join(work, "service")], { encoding: "utf8" });
+    // The kit waits for the service's "READY" line, printed to a block-buffered stdout unless
+    // Python runs unbuffered (turbo's filtered environment drops the caller's setting).
+    const started = spawnSync(join(KIT, "start.sh"), [join(work, "service")], { encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1" } });
     if (started.status !== 0) throw new Error(`HSDS did not start: ${started.stderr}`);
     const socketPath = started.stdout.trim().split("\n").pop()!;
     await put(socketPath, "/home", { folder: true });

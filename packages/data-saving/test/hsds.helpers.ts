@@ -33,6 +33,13 @@ export const hsdsUnavailable: string | null = existsSync(join(kit, "start.sh"))
   ? null
   : "HSDS tests not run: no service kit at ../shared/services/hsds beside the repository";
 
+/**
+ * The kit's start.sh waits for the service's "READY" line in its log, which Python prints to a
+ * redirected, so block-buffered, stdout: unbuffered output is what lets the line reach the log
+ * (turbo passes tasks a filtered environment, without the caller's PYTHONUNBUFFERED).
+ */
+export const KIT_ENV: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: "1" };
+
 export interface RunningHsds {
   /** `http+unix://` endpoint of the service node. */
   readonly endpoint: string;
@@ -71,7 +78,7 @@ export async function startHsds(): Promise<RunningHsds> {
   let last: unknown;
   for (let attempt = 0; attempt < 5 && socketPath === null; attempt++) {
     try {
-      const started = await run(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 300_000 });
+      const started = await run(join(kit, "start.sh"), [work], { encoding: "utf8", timeout: 300_000, env: KIT_ENV });
       socketPath = started.stdout.trim().split("\n").pop()!;
     } catch (e) {
       last = e;
