@@ -78,6 +78,56 @@ function checkRows(data: DataWithAxes, start: number, stop: number): number {
   return stop - start;
 }
 
+/**
+ * A follower in Python: reads the writer's flush mark (h5-lowlevel README, "Flush marks"), reads
+ * the node with h5py when no flush is under way, and keeps the read only when the mark did not
+ * move meanwhile; once the writer is gone, reads the file a last time. Prints what it saw: the
+ * row count of each kept read and how many kept reads held values other than those written.
+ */
+const H5PY_FOLLOWER = `
+import fcntl, json, os, struct, sys, time
+import h5py, numpy as np
+path, width = sys.argv[1], int(sys.argv[2])
+FLOCK = "hhqqi4x"  # struct flock on Linux x86-64: l_type, l_whence, l_start, l_len, l_pid
+def mark():
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        answer = fcntl.fcntl(fd, fcntl.F_OFD_GETLK, struct.pack(FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 1 << 62, 0, 0))
+    finally:
+        os.close(fd)
+    kind, _, start, length, _ = struct.unpack(FLOCK, answer)
+    return None if kind == fcntl.F_UNLCK else (start, length)
+def rows():
+    with h5py.File(path, "r") as f:
+        return f["RawData/EnlData00"][...] if "RawData/EnlData00" in f else np.zeros((0, width))
+def wrong(data):
+    expected = np.arange(data.shape[0])[:, None] * 1000 + np.arange(width)[None, :]
+    return not np.array_equal(data, expected)
+reads, bad, counts = 0, 0, []
+while True:
+    before = mark()
+    if before is None:
+        break
+    if before[1] % 2 == 1:
+        time.sleep(0.001)
+        continue
+    try:
+        data = rows()
+    except Exception:
+        data = None
+    if mark() != before:
+        continue
+    if data is None:
+        raise SystemExit("a read failed while the writer stayed at one flush")
+    reads += 1
+    bad += wrong(data)
+    counts.append(data.shape[0])
+    time.sleep(0.002)
+data = rows()
+bad += wrong(data)
+print(json.dumps({"reads": reads, "wrong": int(bad), "counts": counts, "last": data.shape[0]}))
+`;
+
 /** The first column of every row as h5py and PyTables read them. */
 async function pythonRows(file: string): Promise<{ h5py: number[]; tables: number[] }> {
   const { stdout } = await promisify(execFile)("/usr/bin/python3", ["-c", `
@@ -114,6 +164,21 @@ describe("FileFollower", () => {
     expect(batches).toBeGreaterThan(5); // followed while written, not read once at the end
     const expected = Array.from({ length: points }, (_, i) => i * 1000);
     expect(await pythonRows(file)).toEqual({ h5py: expected, tables: expected });
+  }, 120_000);
+
+  it("h5py, checking the flush marks itself (fcntl F_OFD_GETLK), follows the writer with the same guarantee", async () => {
+    const file = join(dir, "h5py.h5");
+    const points = 1500;
+    const writer = await startWriter(file, points, "{ everyPoints: 5 }");
+    const { stdout } = await promisify(execFile)("/usr/bin/python3", ["-c", H5PY_FOLLOWER, file, String(WIDTH)], {
+      env: { ...process.env, HDF5_USE_FILE_LOCKING: "FALSE" },
+    });
+    const seen = JSON.parse(stdout) as { reads: number; wrong: number; counts: number[]; last: number };
+    expect(await writer.exit).toBe(0);
+    expect(seen.wrong).toBe(0);
+    expect(seen.counts).toEqual([...seen.counts].sort((a, b) => a - b)); // never fewer rows than before
+    expect(seen.reads).toBeGreaterThan(5);
+    expect(seen.last).toBe(points);
   }, 120_000);
 
   it("read: whole loads taken while the writer flushes are consistent and never shrink", async () => {
