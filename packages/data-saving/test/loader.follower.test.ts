@@ -145,6 +145,7 @@ describe("FileFollower", () => {
     const points = 1500;
     const writer = await startWriter(file, points, "{ everyPoints: 7, everySeconds: 0.01 }");
     using follower = new FileFollower(file);
+    expect(follower.currentFlushState()).toEqual({ session: expect.any(Number) as number, flushes: expect.any(Number) as number, changing: expect.any(Boolean) as boolean });
     let next = 0;
     let batches = 0;
     let flushes = -1;
@@ -161,6 +162,7 @@ describe("FileFollower", () => {
     }
     expect(next).toBe(points);
     expect(await writer.exit).toBe(0);
+    expect(follower.currentFlushState()).toBeNull();
     expect(batches).toBeGreaterThan(5); // followed while written, not read once at the end
     const expected = Array.from({ length: points }, (_, i) => i * 1000);
     expect(await pythonRows(file)).toEqual({ h5py: expected, tables: expected });

@@ -50,8 +50,6 @@ export interface FollowRowsOptions {
   intervalMs?: number;
   /** Ends the iteration (it then returns without error). */
   signal?: AbortSignal;
-  /** Subtract backgrounds (default false). */
-  withBkg?: boolean;
 }
 
 /** New rows of a followed data node: navigation indexes `start` to `stop` (excluded). */
@@ -65,7 +63,7 @@ export interface FollowedRows {
 }
 
 const OPTION_KEYS = ["timeoutMs", "retryMs", "maxLoadBytes", "storage"] as const;
-const ROWS_KEYS = ["intervalMs", "signal", "withBkg"] as const;
+const ROWS_KEYS = ["intervalMs", "signal"] as const;
 
 function checkMs(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -77,7 +75,7 @@ function checkMs(value: number | undefined, name: string, fallback: number): num
 
 /** What one attempt of `FileFollower.read` came to. */
 type Attempt<T> = { readonly done: true; readonly value: T } | { readonly done: false; readonly waitingFor: string };
-const STALE: Attempt<never> = { done: false, waitingFor: "the state read to stay" };
+const STALE: Attempt<never> = { done: false, waitingFor: "a read that no flush of its writer overlaps" };
 const WAIT_FLUSH: Attempt<never> = { done: false, waitingFor: "a flush of its writer to end" };
 const WAIT_SILENT_WRITER: Attempt<never> = { done: false, waitingFor: "its writer, which does not announce its flushes, to close it" };
 
@@ -164,7 +162,8 @@ export class FileFollower implements Disposable {
    * thrown by `read` on a state that stayed the same are the caller's (rethrown as they are).
    * `read` should only read: it may run several times.
    * @throws FileStateError when no readable state came within `timeoutMs` (the file kept
-   *   changing, or a process that does not announce its flushes has it open for writing), or
+   *   changing, a flush overlapped every attempt, or a process that does not announce its
+   *   flushes has it open for writing), or
    *   once the follower is closed; the storage's error when the file cannot be opened
    */
   async read<T>(read: (loader: DataLoader) => T | Promise<T>): Promise<T> {
@@ -177,11 +176,11 @@ export class FileFollower implements Disposable {
         this.lastState = before;
         return attempt.value;
       }
-      if (attempt === STALE) continue; // a flush began meanwhile: read the newer state at once
       if (performance.now() >= deadline) {
         throw new FileStateError(`${this.path}: no readable state within ${this.timeoutMs} ms (waiting for ${attempt.waitingFor})`, { path: this.path });
       }
-      await sleep(this.retryMs);
+      // After a stale attempt (a flush began meanwhile) the newer state is read at once.
+      if (attempt !== STALE) await sleep(this.retryMs);
     }
   }
 
@@ -208,7 +207,7 @@ export class FileFollower implements Disposable {
       const found = await this.read((loader) => {
         const size = this.sizeOf(loader, where);
         if (size <= seen) return null;
-        const data = loader.loadData(where, { nav: [Slice.of(seen, size)], withBkg: o.withBkg ?? false });
+        const data = loader.loadData(where, { nav: [Slice.of(seen, size)] });
         return { start: seen, stop: size, data };
       });
       const state = this.lastState;
