@@ -244,6 +244,24 @@ describe("FileFollower", () => {
     expect(await follower.read((loader) => loader.getNode("/RawData").name)).toBe("RawData");
   });
 
+  it("rows: reports a file written anew under it (fewer rows than already handed)", async () => {
+    const file = join(dir, "anew.h5");
+    const writeRows = async (n: number) => expect(await (await startWriter(file, n, "{ everyPoints: 10 }")).exit).toBe(0);
+    await writeRows(30);
+    let state = { session: 1, flushes: 1, changing: false };
+    const base = (await import("../src/storage/libhdf5.js")).libhdf5Storage;
+    const announced: Storage = { ...base, follow: { ...base.follow!, flushState: () => state } };
+    using follower = new FileFollower(file, { storage: announced });
+    const rows = follower.rows(NODE, { intervalMs: 1 });
+    const first = await rows.next();
+    expect(first.value).toMatchObject({ start: 0, stop: 30 });
+    await writeRows(10);
+    state = { session: 2, flushes: 1, changing: false };
+    const error = await rows.next().catch((e: unknown) => e);
+    expect(isFileStateError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/has 10 rows, fewer than the 30 already handed/);
+  }, 120_000);
+
   it("reports a file held by a writer that does not announce its flushes", async () => {
     const file = join(dir, "silent.h5");
     const h5 = new H5SaverLowLevel();

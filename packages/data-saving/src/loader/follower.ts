@@ -190,7 +190,9 @@ export class FileFollower implements Disposable {
    * previous one. Looks for a new flush every `intervalMs`; a node that does not exist yet counts
    * as empty while a writer has the file. Ends (after the last rows) once no process writes the
    * file, or when `signal` aborts.
-   * @throws what `read` throws; LoadError when the node has no navigation dimension
+   * @throws what `read` throws; LoadError when the node has no navigation dimension;
+   *   FileStateError when the node has fewer rows than already handed (another writer truncated
+   *   and rewrote the file meanwhile)
    */
   async *rows(where: string, options: FollowRowsOptions = {}): AsyncGenerator<FollowedRows> {
     const o = checkOptions(options, ROWS_KEYS, "FileFollower.rows");
@@ -206,7 +208,10 @@ export class FileFollower implements Disposable {
       }
       const found = await this.read((loader) => {
         const size = this.sizeOf(loader, where);
-        if (size <= seen) return null;
+        if (size < seen) {
+          throw new FileStateError(`${this.path}: ${where} has ${size} rows, fewer than the ${seen} already handed: the file was written anew`, { path: where });
+        }
+        if (size === seen) return null;
         const data = loader.loadData(where, { nav: [Slice.of(seen, size)] });
         return { start: seen, stop: size, data };
       });
