@@ -66,9 +66,13 @@ async function startWriter(path: string, hold: boolean): Promise<Writer> {
     waiting?.();
   });
   let expected = 1;
+  let exited: Error | null = null;
+  child.once("exit", (code) => {
+    exited = new Error(`writer exited with ${code}`);
+    waiting?.();
+  });
   const answered = () => new Promise<void>((done, fail) => {
-    const check = () => (answers >= expected ? done() : (waiting = check));
-    child.once("exit", (code) => fail(new Error(`writer exited with ${code}`)));
+    const check = () => (answers >= expected ? done() : exited ? fail(exited) : (waiting = check));
     check();
   });
   await answered();
