@@ -9,16 +9,25 @@
 #include "addon_data.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "flush_marks.hpp"
 #include "node.hpp"
 
 namespace h5l {
 
 namespace {
 
-// File access properties: the optional raw-data chunk cache [slots, bytes, w0].
-hid_t AccessList(Napi::Env env, Napi::Value cache) {
+// File access properties: the optional raw-data chunk cache [slots, bytes, w0], and whether
+// libhdf5 locks the file (flock) while it is open. Without the lock a read-only handle can open a
+// file another process writes; libhdf5 keeps honouring HDF5_USE_FILE_LOCKING over this setting.
+hid_t AccessList(Napi::Env env, Napi::Value cache, bool locking) {
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
-  if (fapl < 0 || cache.IsNull() || cache.IsUndefined()) return fapl;
+  if (fapl < 0) return fapl;
+  if (!locking && H5Pset_file_locking(fapl, false, true) < 0) {
+    ThrowH5Error(env, "disable file locking", "");
+    H5Pclose(fapl);
+    return -2;
+  }
+  if (cache.IsNull() || cache.IsUndefined()) return fapl;
   ChunkCache c;
   if (!ToChunkCache(env, cache, "access.chunkCache", &c)) {
     H5Pclose(fapl);
@@ -64,6 +73,7 @@ void NativeFile::Init(Napi::Env env, Napi::Object exports) {
   exports.Set("createFile", Napi::Function::New<&NativeFile::Create>(env, "createFile"));
   exports.Set("openFile", Napi::Function::New<&NativeFile::Open>(env, "openFile"));
   exports.Set("fileInUse", Napi::Function::New<FileInUse>(env, "fileInUse"));
+  exports.Set("flushMark", Napi::Function::New<FlushMark>(env, "flushMark"));
 }
 
 // Native memory an open file holds in libhdf5 (metadata cache, raw-data chunk caches of its
@@ -111,14 +121,16 @@ Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, 
 }
 
 // createFile(path, truncate, cache | null, nameCset) and openFile(path, readWrite, cache | null,
-// nameCset): the flag selects truncate/exclusive creation or read-write/read-only opening.
+// nameCset, locking): the flag selects truncate/exclusive creation or read-write/read-only
+// opening; a created file is always locked.
 Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create) {
   Napi::Env env = info.Env();
   const char* op = create ? "create file" : "open file";
   std::string path;
   NameCset nameCset;
   if (!ToString(env, info[0], "path", &path) || !ToNameCset(env, info[3], &nameCset)) return env.Undefined();
-  Hid fapl(AccessList(env, info[2]));
+  bool locking = create || info[4].IsUndefined() || info[4].ToBoolean().Value();
+  Hid fapl(AccessList(env, info[2], locking));
   if (!fapl.ok()) {
     if (!env.IsExceptionPending()) ThrowH5Error(env, op, path);
     return env.Undefined();
@@ -157,7 +169,11 @@ Napi::Value NativeFile::Close(const Napi::CallbackInfo& info) {
 Napi::Value NativeFile::Flush(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (H5Fflush(state_->id, H5F_SCOPE_GLOBAL) < 0) ThrowH5Error(env, "flush file", state_->filename);
+  MarkFlushBegin(*state_);
+  herr_t status = H5Fflush(state_->id, H5F_SCOPE_GLOBAL);
+  // A failed flush leaves the mark odd: readers wait for a flush that completes.
+  if (status < 0) ThrowH5Error(env, "flush file", state_->filename);
+  else MarkFlushEnd(*state_);
   return env.Undefined();
 }
 

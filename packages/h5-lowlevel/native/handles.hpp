@@ -5,6 +5,7 @@
 
 #include <hdf5.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -101,6 +102,11 @@ struct FileState {
   // the file or of one of its objects: closing waits for running work, and work that starts
   // later finds the handle closed. Identifiers change only under it (or with no work pending).
   std::mutex ioMutex;
+  // Flush marks for readers in other processes (flush_marks.hpp): the descriptor holding the
+  // mark's lock (-1: not marked), its session and its current length.
+  int flushMarkFd = -1;
+  uint32_t flushMarkSession = 0;
+  int64_t flushMarkLength = 0;
 
   FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Registry> reg);
   ~FileState();

@@ -41,6 +41,27 @@ export interface FileOpenOptions {
   mode?: "r" | "r+";
   access?: FileAccessOptions;
   nameCset?: NameCset;
+  /**
+   * Whether libhdf5 locks the file while it is open (default true): a writer's exclusive lock
+   * refuses readers, a reader's shared lock refuses writers. `false` (read-only only) opens a
+   * file another process is writing; what it then reads is consistent only between that writer's
+   * flushes (see `H5File.flushState`). The environment variable HDF5_USE_FILE_LOCKING, when set,
+   * overrides it.
+   */
+  locking?: boolean;
+}
+
+/**
+ * Where a file stands in the flushes of the process writing it, as that writer announces them
+ * (`H5File.holdMetadataUntilFlush`): `session` tells one opening of the file for writing from
+ * another (drawn at random among 2^20), `flushes` counts the flushes completed since, `changing`
+ * is true while the file on disk is being written (before the first flush ends, and during each
+ * flush and the close).
+ */
+export interface FlushState {
+  readonly session: number;
+  readonly flushes: number;
+  readonly changing: boolean;
 }
 
 function checkNameCset(value: unknown): NameCset {
@@ -72,6 +93,13 @@ function openArgs(path: string, options: FileOpenOptions | undefined, extra: rea
   const opts = checkOptions(options, ["mode", "access", "nameCset", ...extra]);
   const mode = checkEnum(opts.mode ?? "r", "options.mode", ["r", "r+"] as const);
   return { filename, mode, cache: checkAccess(opts.access), nameCset: checkNameCset(opts.nameCset) };
+}
+
+function checkLocking(locking: unknown, mode: "r" | "r+"): boolean {
+  if (locking === undefined) return true;
+  if (typeof locking !== "boolean") throw argumentError("options.locking", "must be a boolean");
+  if (!locking && mode === "r+") throw argumentError("options.locking", "false is allowed only read-only (mode \"r\")");
+  return locking;
 }
 
 const existsError = (filename: string) => argumentError("path", `${filename} already exists (ifExists: "fail")`);
@@ -152,13 +180,33 @@ export class H5File implements H5FileLike {
 
   /**
    * Opens an existing file read-only ("r", default) or read-write ("r+").
-   * @throws H5ArgumentError when the file does not exist; H5FileInUseError when another process
-   *   holds the file's lock (a writer, or readers when opening "r+"); H5Error when it is not HDF5
+   * @param options.locking false opens read-only without libhdf5's file lock (see FileOpenOptions)
+   * @throws H5ArgumentError when the file does not exist, or for `locking: false` with "r+";
+   *   H5FileInUseError when another process holds the file's lock (a writer, or readers when
+   *   opening "r+"); H5Error when it is not HDF5
    */
   static open(path: string, options?: FileOpenOptions): H5File {
-    const { filename, mode, cache, nameCset } = openArgs(path, options);
+    const { filename, mode, cache, nameCset } = openArgs(path, options, ["locking"]);
+    const locking = checkLocking(options?.locking, mode);
     if (!existsSync(filename)) throw missingError(filename);
-    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, nameCset)), filename, mode);
+    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, nameCset, locking)), filename, mode);
+  }
+
+  /**
+   * The flush state announced by the process writing `path`, or null when no process announces
+   * one (nobody writes the file, or its writer does not hold its metadata until flush, or the
+   * platform lacks open-file-description locks: Linux has them). Reads nothing of the file: it
+   * asks the kernel for the writer's mark (a lock far past the file's end, see
+   * `holdMetadataUntilFlush`). A reader that saw the same state, not changing, before and after
+   * reading (through a handle opened with `locking: false` after the first look) read the state
+   * of that flush.
+   * @throws H5ArgumentError for a path that is not a non-empty string without NUL
+   */
+  static flushState(path: string): FlushState | null {
+    const mark = native().flushMark(checkPath(path));
+    if (mark === null) return null;
+    const [session, length] = mark;
+    return { session, flushes: Math.floor(length / 2), changing: length % 2 === 1 };
   }
 
   /**
@@ -168,12 +216,13 @@ export class H5File implements H5FileLike {
    * @returns a promise of the open file; rejected with the errors `open` throws
    */
   static async openAsync(path: string, options?: FileOpenOptions & AsyncOptions): Promise<H5File> {
-    const { filename, mode, cache, nameCset } = openArgs(path, options, ["signal"]);
+    const { filename, mode, cache, nameCset } = openArgs(path, options, ["locking", "signal"]);
+    const locking = checkLocking(options?.locking, mode);
     const signal = signalOf(options);
     throwIfAborted(signal);
     if (!(await fileExists(filename))) throw missingError(filename);
     throwIfAborted(signal);
-    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, nameCset).catch((e: unknown) => {
+    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, nameCset, locking).catch((e: unknown) => {
       throw asInUseError(e);
     }), filename, mode);
   }
@@ -207,6 +256,10 @@ export class H5File implements H5FileLike {
    * The cache grows with the metadata changed since the last flush (flush regularly). Raw data
    * still reaches the file when the chunk cache evicts, into chunks the file already indexes or
    * space it does not reference yet. Meaningless on a read-only file (nothing to write).
+   *
+   * The flushes are then announced to other processes (`H5File.flushState`) until the file
+   * closes: the mark says "changing" from now until the first flush ends, and during every flush
+   * and the close; it goes when the file closes or the process ends.
    * @throws H5ClosedError once the file is closed; H5Error when libhdf5 refuses the configuration
    */
   holdMetadataUntilFlush(): void {

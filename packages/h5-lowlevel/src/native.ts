@@ -99,11 +99,13 @@ export type NativeDims = readonly number[] | Float64Array;
 
 export interface NativeAddon {
   createFile(path: string, truncate: boolean, cache: NativeCache, nameCset: NameCset): NativeFile;
-  openFile(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset): NativeFile;
+  openFile(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset, locking: boolean): NativeFile;
   createFileAsync(path: string, truncate: boolean, cache: NativeCache, nameCset: NameCset): Promise<NativeFile>;
-  openFileAsync(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset): Promise<NativeFile>;
+  openFileAsync(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset, locking: boolean): Promise<NativeFile>;
   /** Whether another open file description holds libhdf5's flock on `path`. */
   fileInUse(path: string): boolean;
+  /** [session, length] of the flush-mark lock another descriptor holds on `path` (flush_marks.hpp), or null. */
+  flushMark(path: string): [number, number] | null;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;
   libraryVersion(): [number, number, number];
   openFileCount(): number;

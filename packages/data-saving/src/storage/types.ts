@@ -253,4 +253,31 @@ export interface Storage {
   openAsync?(path: string, mode: "r" | "r+", settings: FileSettings, options?: StorageAsyncOptions): Promise<StorageFile>;
   /** True when `path` names an existing file; when absent, the local file system is asked. */
   exists?(path: string): boolean;
+  /** Reading files another process writes (`FileFollower`); optional: absent, they cannot be followed. */
+  readonly follow?: StorageFollow;
+}
+
+/**
+ * Where a file stands in the flushes of the process writing it, as that writer announces them:
+ * `session` tells one opening for writing from another, `flushes` counts the flushes completed
+ * since, `changing` is true while the file on disk is being written (before the first flush
+ * ends, during each flush and the close).
+ */
+export interface StorageFlushState {
+  readonly session: number;
+  readonly flushes: number;
+  readonly changing: boolean;
+}
+
+/**
+ * What a storage offers readers of a file another process writes. Its writable files announce
+ * their flushes, and the file on disk changes only during them.
+ */
+export interface StorageFollow {
+  /** The flush state announced by the process writing `path`, or null when no process announces one. */
+  flushState(path: string): StorageFlushState | null;
+  /** Opens `path` read-only without taking the file's lock (another process may be writing it). */
+  openUnlocked(path: string, settings: FileSettings): StorageFile;
+  /** Whether `e`, thrown by `open`, says another process has the file open for writing. */
+  isInUse(e: unknown): boolean;
 }
