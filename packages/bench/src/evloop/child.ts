@@ -1,6 +1,7 @@
 /**
- * One process of the event-loop benchmark: `child.ts PHASE MODE DIR` runs the phase under the
- * probes and prints one JSON line (the measures); `child.ts generate INPUT DIR` writes an input
+ * One process of the event-loop benchmark: `child.ts PHASE MODE DIR [--diagnose]` runs the phase
+ * under the probes and prints one JSON line (the measures; with `--diagnose`, what the longest
+ * blocks were made of); `child.ts generate INPUT DIR` writes an input
  * file of the reading phases, unmeasured.
  */
 import { join } from "node:path";
@@ -17,8 +18,11 @@ const GENERATED: Readonly<Record<string, ScanShape>> = {
 };
 
 async function main(argv: readonly string[]): Promise<void> {
-  const [first, second, dir] = argv;
-  if (dir === undefined || argv.length !== 3) throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR | generate INPUT DIR");
+  const [first, second, dir, flag] = argv;
+  const diagnose = flag === "--diagnose";
+  if (dir === undefined || argv.length > 4 || (flag !== undefined && !diagnose)) {
+    throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR [--diagnose] | generate INPUT DIR");
+  }
   if (first === "generate") {
     const shape = GENERATED[second!];
     if (shape === undefined) throw new BenchError("bad-option", `no input named ${second}`);
@@ -30,7 +34,7 @@ async function main(argv: readonly string[]): Promise<void> {
   // libhdf5 is loaded at start-up, as an application loads it, not inside the measured work
   // (dlopen of the addon and libhdf5: tens of milliseconds on the main thread, once per process).
   libraryVersion();
-  const result = await measure(() => runPhase(first as Phase, second as Mode, dir));
+  const result = await measure(() => runPhase(first as Phase, second as Mode, dir), diagnose);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
