@@ -72,9 +72,13 @@ function scanSync(path: string): void {
   h5.closeFile();
 }
 
-/** The same calls through a BackgroundSaver, points transferred and not awaited one by one. */
-async function scanBackground(path: string, maxQueueBytes?: number): Promise<void> {
+/**
+ * The same calls through a BackgroundSaver, points transferred and not awaited one by one; with
+ * `started`, the saver is constructed and started ahead of the scan, as at application start.
+ */
+async function scanBackground(path: string, maxQueueBytes?: number, started = false): Promise<void> {
   const saver = new BackgroundSaver({ saver: { kind: "extended", extendedShape: [NX, NY] }, ...(maxQueueBytes ? { maxQueueBytes } : {}) });
+  if (started) await saver.ready();
   await saver.initFile(path, { newFile: true, clock: CLOCK });
   await saver.addLog("scan started");
   const scan = await saver.addScanGroup("/RawData", "scan2d");
@@ -134,6 +138,37 @@ describe("BackgroundSaver", () => {
     scanSync(syncPath);
     await scanBackground(bgPath, 16);
     expect(fileTree(bgPath)).toEqual(fileTree(syncPath));
+  });
+
+  it("the same when the saver was started ahead of the scan (ready awaited first)", async () => {
+    const syncPath = newPath();
+    const bgPath = newPath();
+    scanSync(syncPath);
+    await scanBackground(bgPath, undefined, true);
+    expect(fileTree(bgPath)).toEqual(fileTree(syncPath));
+  });
+
+  it("ready() resolves once the worker has started, whether calls were queued before it or not", async () => {
+    const path = newPath();
+    const saver = new BackgroundSaver({ saver: { kind: "timed" }, saveType: "detector" });
+    const created = saver.initFile(path, { newFile: true, clock: CLOCK }); // queued while the worker starts
+    await saver.ready();
+    expect(await created).toBe(true);
+    await saver.ready(); // settled once: later calls resolve at once
+    const det = await saver.addDetGroup("/RawData", "logger");
+    await saver.addData(det, loggerPoint(0));
+    await saver.close();
+    expect(loggedRows(path)).toEqual([0]);
+  });
+
+  it("ready() rejects, as the calls do, when the worker fails to start", async () => {
+    const saver = new BackgroundSaver({ saver: { kind: "timed" }, saveType: "bogus" as never });
+    const error = await saver.ready().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BackgroundSaverError);
+    expect((error as BackgroundSaverError).operation).toBe("worker");
+    expect((error as BackgroundSaverError).message).toMatch(/bogus/);
+    await expect(saver.initFile(newPath(), { newFile: true })).rejects.toBe(error);
+    await expect(saver.close()).rejects.toBe(error);
   });
 
   it("keeps the call order under load (appends issued without waiting land in order)", async () => {

@@ -20,6 +20,8 @@ export interface BlockCause {
   ran_ms: number;
   /** Time the main thread was ready but waited for a CPU (the machine's other load). */
   waited_ms: number;
+  /** The rest of the gap: the main thread was not runnable (blocked in the kernel or on a lock). */
+  slept_ms: number;
   /** Main-isolate GC pauses that overlap the gap: kind and milliseconds. */
   gc: string[];
 }
@@ -75,9 +77,11 @@ export class BlockRecorder {
       const gc = this.pauses
         .filter((p) => p.end > a.t && p.start < b.t)
         .map((p) => `${p.kind} ${(p.end - p.start).toFixed(1)}`);
+      const ran = (b.ranNs - a.ranNs) / 1e6;
+      const waited = (b.waitedNs - a.waitedNs) / 1e6;
       gaps.push({
-        gap_ms: round(b.t - a.t - 1), at_ms: round(a.t - origin), ran_ms: round((b.ranNs - a.ranNs) / 1e6),
-        waited_ms: round((b.waitedNs - a.waitedNs) / 1e6), gc,
+        gap_ms: round(b.t - a.t - 1), at_ms: round(a.t - origin), ran_ms: round(ran), waited_ms: round(waited),
+        slept_ms: round(Math.max(0, b.t - a.t - ran - waited)), gc,
       });
     }
     return gaps.sort((x, y) => y.gap_ms - x.gap_ms).slice(0, count);

@@ -71,7 +71,7 @@ export async function measure(work: () => Promise<void>, diagnose = false): Prom
     ticker_max_gap_ms: (sorted.at(-1) ?? 0) + 1,
     main_busy_s: busy,
     cpu_s: cpuSeconds,
-    ...(recorder === null ? {} : { blocks: recorder.longest(3, start) }),
+    ...(recorder === null ? {} : { blocks: recorder.longest(5, start) }),
   };
 }
 

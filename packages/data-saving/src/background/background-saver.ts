@@ -5,8 +5,14 @@
  * path. Each call is queued in call order and the worker runs them in that order, so the file is
  * the one the synchronous saver writes given the same calls.
  *
+ * The worker starts when the saver is constructed: its start-up (a JavaScript context of its own
+ * loading this package and libhdf5, hundreds of milliseconds of CPU) runs while the caller goes
+ * on. An application that constructs the saver ahead of the scan, and awaits `ready()`, has
+ * nothing of it left when the scan starts.
+ *
  * @example
  * const saver = new BackgroundSaver({ saver: { kind: "extended", extendedShape: [64, 64] } });
+ * await saver.ready();                                    // optional: the worker has started
  * await saver.initFile("/tmp/scan.h5", { newFile: true });
  * const scan = await saver.addScanGroup("/RawData", "scan2d");
  * const det = await saver.addDetGroup(scan, "spectrometer");
@@ -27,7 +33,7 @@ import type { DataToExportExtendedAddOptions } from "../savers/dte-extended-save
 import { ByteBudget } from "./byte-budget.js";
 import { encodedBytes, encodeValue, type Encoded } from "./codec.js";
 import { BackgroundSaverError } from "./errors.js";
-import type { BackgroundSaverSpec, Operation, Reply, SaverKind, WorkerSetup } from "./protocol.js";
+import type { BackgroundSaverSpec, Operation, Ready, Reply, SaverKind, WorkerSetup } from "./protocol.js";
 import { wireError } from "./worker-host.js";
 import { workerScriptUrl } from "./worker-script.js";
 
@@ -99,6 +105,9 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   private closing: Promise<void> | null = null;
   private readonly exited: Promise<void>;
   private gone = false;
+  /** Settles when the worker has started (resolved) or failed before that (rejected). */
+  private readonly started: Promise<void>;
+  private settleStart: { resolve: () => void; reject: (e: unknown) => void } | null = null;
 
   /**
    * Starts the worker. Nothing is opened until `initFile`.
@@ -116,7 +125,12 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     this.budget = new ByteBudget(limit);
     const setup: WorkerSetup = { saveType: o.saveType ?? "scan", backend: o.backend, saver };
     this.worker = new Worker(workerScriptUrl(), { workerData: setup });
-    this.worker.on("message", (reply: Reply) => this.onReply(reply));
+    this.started = new Promise<void>((resolve, reject) => (this.settleStart = { resolve, reject }));
+    this.started.catch(() => undefined); // reported by ready() and by the calls
+    this.worker.on("message", (message: Reply | Ready) => {
+      if ("ready" in message) this.onStarted(null);
+      else this.onReply(message);
+    });
     this.worker.on("error", (e) => this.fail(new BackgroundSaverError("worker", wireError(e), this.file)));
     this.exited = new Promise((resolve) => {
       this.worker.once("exit", (code) => {
@@ -127,6 +141,15 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
         resolve();
       });
     });
+  }
+
+  /**
+   * Resolves once the worker has started: its modules and libhdf5 are loaded, so the next calls
+   * run without start-up delay. Calls need not wait for it (they are queued meanwhile).
+   * @throws (rejects) BackgroundSaverError when the worker failed to start
+   */
+  ready(): Promise<void> {
+    return this.started;
   }
 
   /** Bytes of array data queued and not yet written. */
@@ -290,9 +313,16 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     pending.reject(reply.skipped ? this.failure : error);
   }
 
+  private onStarted(error: BackgroundSaverError | null): void {
+    if (error === null) this.settleStart?.resolve();
+    else this.settleStart?.reject(error);
+    this.settleStart = null;
+  }
+
   /** The worker failed as a whole: every waiting call rejects with it. */
   private fail(error: BackgroundSaverError): void {
     this.failure ??= error;
+    this.onStarted(this.failure);
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       this.budget.release(pending.bytes);
