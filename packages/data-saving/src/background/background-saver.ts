@@ -277,10 +277,11 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     this.checkUsable(op);
     const transfer = options.transfer === true ? new Set<ArrayBuffer>() : null;
     const encoded = encodeValue(args, transfer);
-    const queued = await this.budget.admit(encodedBytes(encoded), options.signal, op, () => {
+    const bytes = encodedBytes(encoded);
+    const queued = await this.budget.admit(bytes, options.signal, op, () => {
       // Issued before any close (checked above), so queued before it; only a failure stops it now.
       if (this.failure !== null) throw this.failure;
-      return this.post(op, encoded, encodedBytes(encoded), transfer);
+      return this.post(op, encoded, bytes, transfer);
     });
     queued.done.catch(() => undefined); // reported through `failure` at the next call
     return queued;
