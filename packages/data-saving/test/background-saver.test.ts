@@ -274,6 +274,27 @@ describe("BackgroundSaver", () => {
     await saver.close();
   });
 
+  it("writes the values a SharedArrayBuffer held when the call was queued, with or without transfer", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path);
+    const shared = new Float64Array(new SharedArrayBuffer(16 * 8));
+    const sharedPoint = (i: number) => new DataToExport("logger", { timestamp: 2e9 + i, data: [new DataRaw("counter", {
+      data: [new NDArray("float64", [16], shared)], timestamp: 2e9 + i,
+    })] });
+    // Earlier points keep the worker busy while the shared memory is written again.
+    const earlier = Array.from({ length: 50 }, (_, i) => saver.addData(det, loggerPoint(i)));
+    shared.fill(50);
+    await saver.addData(det, sharedPoint(50));
+    shared.fill(-1);
+    shared.fill(51);
+    await saver.addData(det, sharedPoint(51), { transfer: true });
+    shared.fill(-1);
+    await Promise.all(earlier);
+    await saver.close();
+    expect(loggedRows(path)).toEqual(Array.from({ length: 52 }, (_, i) => i));
+    expect(shared.length).toBe(16); // shared memory is never detached
+  });
+
   it("refuses a wrong saver kind and queue size", () => {
     expect(() => new BackgroundSaver({ saver: { kind: "nope" } as never })).toThrow(/saver.kind/);
     expect(() => new BackgroundSaver({ saver: { kind: "timed" }, maxQueueBytes: 0 })).toThrow(/maxQueueBytes/);

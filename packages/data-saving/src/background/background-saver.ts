@@ -56,7 +56,9 @@ export interface QueueOptions {
   /**
    * Transfer the ArrayBuffers of the call's arrays to the worker instead of copying them: no
    * copy, but the caller's arrays (and every view of the same buffers) are detached once the call
-   * is queued. Default false.
+   * is queued. Default false: each array's bytes are copied once when the call is queued. An
+   * array in a SharedArrayBuffer is copied either way (shared memory cannot be moved, and the
+   * caller may write to it again).
    */
   transfer?: boolean;
   /** Cancels the call while it waits for room in the queue (rejects with an AbortError). */
@@ -253,7 +255,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   private async shutDown(): Promise<void> {
     let closeError: unknown = null;
     // Behind every call already waiting for room: those are written first.
-    const queued = await this.budget.admit(0, undefined, "close", () => this.post("close", encodeValue([]), 0, null)).catch((e: unknown) => {
+    const queued = await this.budget.admit(0, undefined, "close", () => this.post("close", encodeValue([]), 0, new Set())).catch((e: unknown) => {
       closeError = e;
       return null;
     });
@@ -275,8 +277,8 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /** Queues a call (in call order, once its bytes fit); its failure is kept for the next call. */
   private async queue(op: Operation, args: unknown[], options: QueueOptions = {}): Promise<Queued> {
     this.checkUsable(op);
-    const transfer = options.transfer === true ? new Set<ArrayBuffer>() : null;
-    const encoded = encodeValue(args, transfer);
+    const transfer = new Set<ArrayBuffer>(); // the caller's buffers only when asked; the codec's copies always
+    const encoded = encodeValue(args, transfer, options.transfer === true);
     const bytes = encodedBytes(encoded);
     const queued = await this.budget.admit(bytes, options.signal, op, () => {
       // Issued before any close (checked above), so queued before it; only a failure stops it now.
@@ -292,11 +294,11 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     if (this.closing !== null) throw new FileStateError(`${this.file ?? "background saver"}: ${op} after close`);
   }
 
-  private post(op: Operation, args: Encoded, bytes: number, transfer: Set<ArrayBuffer> | null): Queued {
+  private post(op: Operation, args: Encoded, bytes: number, transfer: ReadonlySet<ArrayBuffer>): Queued {
     if (this.gone) return { done: Promise.reject(this.failure) };
     const id = this.nextId++;
     const done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { op, bytes, resolve, reject }));
-    this.worker.postMessage({ id, op, args }, transfer === null ? [] : [...transfer]);
+    this.worker.postMessage({ id, op, args }, [...transfer]);
     return { done };
   }
 
