@@ -4,8 +4,9 @@
  * reads the main thread's scheduler counters (`/proc/self/task/<pid>/schedstat`: nanoseconds run
  * on a CPU, nanoseconds waited in the run queue); V8's garbage collections of the main isolate
  * come from a `gc` PerformanceObserver. A gap between two ticks is then split into the time the
- * thread ran (JavaScript, native calls, GC pauses) and the time it was ready but waited for a core
- * (other processes), and the GC pauses inside it are listed.
+ * thread ran (JavaScript, native calls, GC pauses), the time it was ready but waited for a core
+ * (other processes) and the time it slept (not runnable: V8's parallel GC waiting for its helper
+ * threads, a lock, a system call waiting for the disk), and the GC pauses inside it are listed.
  */
 import { readFileSync } from "node:fs";
 import { PerformanceObserver, performance, constants } from "node:perf_hooks";

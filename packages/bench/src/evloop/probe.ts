@@ -18,7 +18,7 @@ export interface PhaseMeasure {
   main_busy_s: number;
   /** CPU seconds of the whole process (every thread, user and system) during the work. */
   cpu_s: number;
-  /** With `diagnose`: the longest gaps of the ticker, split into run, wait and GC (blocks.ts). */
+  /** With `diagnose`: the longest gaps of the ticker, split into run, wait, sleep and GC (blocks.ts). */
   blocks?: BlockCause[];
 }
 
