@@ -9,16 +9,24 @@
 #include "addon_data.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "file_driver.hpp"
 #include "node.hpp"
 
 namespace h5l {
 
 namespace {
 
-// File access properties: the optional raw-data chunk cache [slots, bytes, w0].
+// File access properties: the binding's file driver and the optional raw-data chunk cache
+// [slots, bytes, w0].
 hid_t AccessList(Napi::Env env, Napi::Value cache) {
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
-  if (fapl < 0 || cache.IsNull() || cache.IsUndefined()) return fapl;
+  if (fapl < 0) return fapl;
+  if (SetFileDriver(fapl) < 0) {
+    ThrowH5Error(env, "set file driver", "");
+    H5Pclose(fapl);
+    return -2;
+  }
+  if (cache.IsNull() || cache.IsUndefined()) return fapl;
   ChunkCache c;
   if (!ToChunkCache(env, cache, "access.chunkCache", &c)) {
     H5Pclose(fapl);
@@ -113,7 +121,7 @@ Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create
   // Default creation properties: superblock v0 and symbol-table groups, as PyTables writes.
   hid_t fid = create ? H5Fcreate(path.c_str(), flag ? H5F_ACC_TRUNC : H5F_ACC_EXCL, H5P_DEFAULT, fapl.get())
                      : H5Fopen(path.c_str(), flag ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
-  if (fid < 0) {
+  if (fid < 0 || ((create || flag) && !ReserveOrClose(fid))) {
     ThrowH5Error(env, op, path);
     return env.Undefined();
   }
