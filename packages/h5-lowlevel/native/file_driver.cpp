@@ -43,10 +43,11 @@ struct DriverFile {
   ino_t inode = 0;
   bool reserving = false;
   int failedErrno = 0;  // the first failure's errno; nothing is written once set
+  bool discard = false;  // closing after a failure: writes are dropped and reported done
   std::string name;
 };
 
-// ReserveOrClose finds a DriverFile from the address of its descriptor.
+// DriverFileOf finds a DriverFile from the address of its descriptor.
 static_assert(std::is_standard_layout<DriverFile>::value, "DriverFile must be standard-layout");
 
 // The largest address a file offset can hold (sec2's MAXADDR).
@@ -70,7 +71,7 @@ herr_t Refuse(const char* func, const DriverFile* f) {
 // Reserves [eof, end) on disk; a file system without fallocate gets the file extended instead
 // (which still fails at the file-size limit, not on a full disk).
 herr_t Reserve(DriverFile* f, haddr_t end) {
-  if (end <= f->eof) return 0;
+  if (end <= f->eof || f->discard) return 0;
   if (f->failedErrno != 0) return Refuse("Reserve", f);
   int r;
   do {
@@ -155,7 +156,7 @@ herr_t SetEoa(H5FD_t* file, H5FD_mem_t, haddr_t addr) {
 
 haddr_t GetEof(const H5FD_t* file, H5FD_mem_t) { return Of(file)->eof; }
 
-// The handle is the descriptor, as sec2's (callers may fsync it); ReserveOrClose finds the
+// The handle is the descriptor, as sec2's (callers may fsync it); DriverFileOf finds the
 // DriverFile from its address.
 herr_t GetHandle(H5FD_t* file, hid_t, void** handle) {
   *handle = &Of(file)->fd;
@@ -193,6 +194,7 @@ herr_t Read(H5FD_t* file, H5FD_mem_t, hid_t, haddr_t addr, size_t size, void* bu
 
 herr_t Write(H5FD_t* file, H5FD_mem_t, hid_t, haddr_t addr, size_t size, const void* buf) {
   DriverFile* f = Of(file);
+  if (f->discard) return 0;
   if (f->failedErrno != 0) return Refuse("Write", f);
   if (addr == HADDR_UNDEF || addr > kMaxAddr || size > kMaxAddr - addr) {
     H5Epush2(H5E_DEFAULT, __FILE__, "Write", __LINE__, H5E_ERR_CLS, H5E_ARGS, H5E_OVERFLOW, "addr overflow, addr = %llu",
@@ -222,7 +224,7 @@ herr_t Write(H5FD_t* file, H5FD_mem_t, hid_t, haddr_t addr, size_t size, const v
 // libhdf5 sets the file's length to the allocated end at every flush and at close.
 herr_t Truncate(H5FD_t* file, hid_t, hbool_t) {
   DriverFile* f = Of(file);
-  if (f->eoa == f->eof) return 0;
+  if (f->eoa == f->eof || f->discard) return 0;
   if (f->failedErrno != 0) return Refuse("Truncate", f);
   if (ftruncate(f->fd, static_cast<off_t>(f->eoa)) != 0) {
     f->failedErrno = errno;
@@ -281,6 +283,13 @@ hid_t DriverId() {
   return id;
 }
 
+// The DriverFile of an open file, from the address of its descriptor (see GetHandle).
+DriverFile* DriverFileOf(hid_t fid) {
+  void* handle = nullptr;
+  if (H5Fget_vfd_handle(fid, H5P_DEFAULT, &handle) < 0 || handle == nullptr) return nullptr;
+  return reinterpret_cast<DriverFile*>(static_cast<char*>(handle) - offsetof(DriverFile, fd));
+}
+
 }  // namespace
 
 herr_t SetFileDriver(hid_t fapl) {
@@ -289,18 +298,24 @@ herr_t SetFileDriver(hid_t fapl) {
 }
 
 bool ReserveOrClose(hid_t fid) {
-  void* handle = nullptr;
-  bool reserved = false;
-  if (H5Fget_vfd_handle(fid, H5P_DEFAULT, &handle) >= 0 && handle != nullptr) {
-    auto* f = reinterpret_cast<DriverFile*>(static_cast<char*>(handle) - offsetof(DriverFile, fd));
+  DriverFile* f = DriverFileOf(fid);
+  if (f != nullptr) {
     f->reserving = true;
-    reserved = Reserve(f, f->eoa) >= 0;
+    if (Reserve(f, f->eoa) >= 0) return true;
   }
-  if (reserved) return true;
   hid_t failure = H5Eget_current_stack();  // H5Fclose clears the stack
   H5Fclose(fid);
   if (failure >= 0) H5Eset_current_stack(failure);
   return false;
+}
+
+int DiscardWritesAfterFailure(hid_t fid, std::string* message) {
+  DriverFile* f = DriverFileOf(fid);
+  if (f == nullptr || f->failedErrno == 0) return 0;
+  f->discard = true;
+  *message = "a write to this file failed before; nothing was written since: filename = '" + f->name +
+             "', errno = " + std::to_string(f->failedErrno) + ", error message = '" + std::strerror(f->failedErrno) + "'";
+  return f->failedErrno;
 }
 
 }  // namespace h5l

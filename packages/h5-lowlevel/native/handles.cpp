@@ -7,6 +7,8 @@
 #include <mutex>
 #include <vector>
 
+#include "file_driver.hpp"
+
 namespace h5l {
 
 namespace {
@@ -125,10 +127,23 @@ herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
     status = result;
     if (firstFrames) *firstFrames = CaptureH5Failure("", "").frames;
   };
+  std::string failure;
+  int failedErrno = writable ? DiscardWritesAfterFailure(id, &failure) : 0;
   for (ObjState* o : objects) keep(o->close(false));
   objects.clear();
   keep(H5Fclose(id));
   id = -1;
+  if (failedErrno != 0 && status >= 0) {
+    status = -1;
+    if (firstFrames) {
+      ErrorFrame frame;
+      frame.major = "Low-level I/O";
+      frame.minor = "Write failed";
+      frame.func = "H5Fclose";
+      frame.message = failure;
+      *firstFrames = {frame};
+    }
+  }
   registry->files.erase(this);
 #ifdef __GLIBC__
   // A file's caches are freed in large blocks that glibc keeps in its heap after close (with
