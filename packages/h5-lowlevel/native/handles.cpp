@@ -133,16 +133,17 @@ herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
   objects.clear();
   keep(H5Fclose(id));
   id = -1;
-  if (failedErrno != 0 && status >= 0) {
+  // The earlier write failure is the cause, whatever else the close reported after it (libhdf5
+  // 1.10 can leave its metadata cache unable to flush again after a failed flush).
+  if (failedErrno != 0) {
+    ErrorFrame frame;
+    frame.major = "Low-level I/O";
+    frame.minor = "Write failed";
+    frame.func = "H5Fclose";
+    frame.message = failure;
+    if (firstFrames && status >= 0) *firstFrames = {frame};
+    else if (firstFrames) firstFrames->insert(firstFrames->begin(), frame);
     status = -1;
-    if (firstFrames) {
-      ErrorFrame frame;
-      frame.major = "Low-level I/O";
-      frame.minor = "Write failed";
-      frame.func = "H5Fclose";
-      frame.message = failure;
-      *firstFrames = {frame};
-    }
   }
   registry->files.erase(this);
 #ifdef __GLIBC__

@@ -10,15 +10,16 @@ import { H5File } from "../dist/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "h5-lowlevel-write-failure-"));
 const failures = [];
-for (const mode of ["sync", "async"]) {
+for (const mode of ["sync", "async", "metadata"]) {
   const file = H5File.create(join(dir, `${mode}.h5`));
   file.holdMetadataUntilFlush();
   const ds = file.root.createDataset("rows", { dtype: "float64", shape: [0, 1024], maxshape: [null, 1024], chunks: [16, 1024] });
   try {
     for (let i = 0; i < 1000; i++) {
       if (mode === "sync") ds.append(new Float64Array(1024).fill(i));
-      else await ds.appendAsync(new Float64Array(1024).fill(i));
-      if ((i + 1) % 10 === 0) (mode === "sync" ? file.flush() : await file.flushAsync());
+      else if (mode === "async") await ds.appendAsync(new Float64Array(1024).fill(i));
+      else file.root.createGroup(`g${i}`).attrs.set("a", new Float64Array(1000).fill(i));
+      if ((i + 1) % 10 === 0) (mode === "async" ? await file.flushAsync() : file.flush());
     }
   } catch (e) {
     failures.push(e.errno);
@@ -28,7 +29,7 @@ for (const mode of ["sync", "async"]) {
 }
 rmSync(dir, { recursive: true, force: true });
 // Every step must have failed with the file-size limit's errno (27), else the workload missed its path.
-if (failures.length !== 6 || failures.some((errno) => errno !== 27)) {
-  console.error(`write-failure workload: expected six EFBIG failures, got ${JSON.stringify(failures)}`);
+if (failures.length !== 9 || failures.some((errno) => errno !== 27)) {
+  console.error(`write-failure workload: expected nine EFBIG failures, got ${JSON.stringify(failures)}`);
   process.exit(1);
 }
