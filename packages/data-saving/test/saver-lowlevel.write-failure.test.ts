@@ -7,7 +7,7 @@ import { DataRaw, NDArray } from "@pymodaq-ts/data-model";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "@pymodaq-ts/test-support";
-import { dte } from "./savers.helpers.js";
+import { dte, thrown } from "./savers.helpers.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { H5Backend } from "../src/conventions/h5-backend.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
@@ -60,16 +60,6 @@ function point(i: number): DataRaw {
   return new DataRaw("probe", { data: [NDArray.from("float64", [3], [i, 10 * i, 100 * i])] });
 }
 
-/** What the caller of `run` sees thrown. */
-function seen(run: () => void): unknown {
-  try {
-    run();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("nothing was thrown");
-}
-
 function expectFirst(error: unknown, operation: string): void {
   expect(error).toBeInstanceOf(StorageError);
   expect((error as StorageError).operation).toBe(operation);
@@ -92,7 +82,7 @@ const SAVERS: [string, (h5: H5SaverLowLevel) => void][] = [
 describe("a close error never hides the first failure", () => {
   it.each(SAVERS)("%s: the policy's flush fails, then `using` closes: the caller sees the flush error", (_name, save) => {
     const faults: Faults = { on: false, methods: new Set(["flush", "close"]) };
-    const error = seen(() => {
+    const error = thrown(() => {
       using h5 = new H5SaverLowLevel({ storage: failingStorage(faults), flushPolicy: { everyPoints: 1 } });
       h5.initFile(join(dir, "using.h5"), { newFile: true });
       faults.on = true;
@@ -105,7 +95,7 @@ describe("a close error never hides the first failure", () => {
     const faults: Faults = { on: false, methods: new Set(["append", "write", "createArray", "createVlen", "close"]) };
     const h5 = new H5SaverLowLevel({ storage: failingStorage(faults), flushPolicy: { everySeconds: null } });
     h5.initFile(join(dir, "finally.h5"), { newFile: true });
-    const error = seen(() => {
+    const error = thrown(() => {
       try {
         faults.on = true;
         save(h5);
@@ -121,7 +111,7 @@ describe("a close error never hides the first failure", () => {
   it("H5SaverLowLevel and H5Backend: an explicit flush fails, then the file is closed by `using` or in a finally", () => {
     const faults: Faults = { on: false, methods: new Set(["flush", "close"]) };
     expectFirst(
-      seen(() => {
+      thrown(() => {
         using h5 = new H5SaverLowLevel({ storage: failingStorage(faults) });
         h5.initFile(join(dir, "lowlevel.h5"), { newFile: true });
         faults.on = true;
@@ -133,7 +123,7 @@ describe("a close error never hides the first failure", () => {
     const backend = new H5Backend({ storage: failingStorage(faults) });
     backend.openFile(join(dir, "backend.h5"), "w");
     expectFirst(
-      seen(() => {
+      thrown(() => {
         try {
           faults.on = true;
           backend.flush();
@@ -151,7 +141,7 @@ describe("a close error never hides the first failure", () => {
     const h5 = new H5SaverLowLevel({ storage: failingStorage(faults) });
     h5.initFile(join(dir, "close-only.h5"), { newFile: true });
     faults.on = true;
-    const closeError = seen(() => h5.closeFile());
+    const closeError = thrown(() => h5.closeFile());
     expect(closeError).toBeInstanceOf(StorageError);
     expect((closeError as StorageError).operation).toBe("close");
 
@@ -159,7 +149,7 @@ describe("a close error never hides the first failure", () => {
     const other = new H5SaverLowLevel({ storage: failingStorage(faults) });
     other.initFile(join(dir, "argument.h5"), { newFile: true });
     faults.on = true;
-    const error = seen(() => {
+    const error = thrown(() => {
       try {
         new DataEnlargeableSaver(other).addData(other.rawGroup, point(1), { axisValues: [] });
       } finally {
