@@ -5,7 +5,7 @@
 // end of file lies past what reached the disk no longer opens ("truncated file"), which loses
 // every row flushed before (measured under a file-size limit).
 //
-// 1. Reservation: once armed (ReserveAllocations, right after a writable file is opened), the
+// 1. Reservation: once armed (ReserveOrClose, right after a writable file is opened), the
 //    space libhdf5 allocates is reserved on disk (fallocate) when the end of the allocated space
 //    moves past the end of the file. A full disk or the file-size limit then fails the
 //    allocation, before any metadata refers to the space; later writes land in reserved space.
@@ -13,7 +13,9 @@
 //    nothing more (every later write and truncation fails with the first failure's system
 //    error). libhdf5 flushes raw data before metadata and the superblock last, so the file on
 //    disk stays the state of the last successful flush, plus raw data in chunks that state
-//    already indexes (rewritten in place) or in space it does not reference.
+//    already indexes (rewritten in place) or in space it does not reference. At the close of
+//    such a file the writes are dropped instead (DiscardWritesAfterFailure), so that libhdf5
+//    frees what it could not write.
 #include "file_driver.hpp"
 
 #include <fcntl.h>
