@@ -12,6 +12,7 @@
         "native/dtype.cpp",
         "native/handles.cpp",
         "native/file.cpp",
+        "native/file_driver.cpp",
         "native/file_metadata.cpp",
         "native/flush_marks.cpp",
         "native/node.cpp",

@@ -10,6 +10,7 @@
 #include "async_work.hpp"
 #include "convert.hpp"
 #include "file.hpp"
+#include "file_driver.hpp"
 #include "flush_marks.hpp"
 
 namespace h5l {
@@ -39,14 +40,17 @@ class OpenFileWork : public H5Work {
     std::lock_guard<std::mutex> lock(gate_->m);
     if (gate_->shutdown) return FailClosed("the environment of " + path_ + " has ended");
     Hid fapl(H5Pcreate(H5P_FILE_ACCESS));
-    if (!fapl.ok()) return Fail(Problem::H5(operation()), path_);
+    if (!fapl.ok() || SetFileDriver(fapl.get()) < 0) return Fail(Problem::H5(operation()), path_);
     if (hasCache_ && H5Pset_cache(fapl.get(), 0, cache_.slots, cache_.bytes, cache_.w0) < 0)
       return Fail(Problem::H5("set chunk cache"), "");
     if (!locking_ && H5Pset_file_locking(fapl.get(), false, true) < 0) return Fail(Problem::H5("disable file locking"), "");
     // The same creation and access as the synchronous createFile/openFile (file.cpp).
     fid_ = create_ ? H5Fcreate(path_.c_str(), flag_ ? H5F_ACC_TRUNC : H5F_ACC_EXCL, H5P_DEFAULT, fapl.get())
                    : H5Fopen(path_.c_str(), flag_ ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
-    if (fid_ < 0) return Fail(Problem::H5(operation()), path_);
+    if (fid_ < 0 || ((create_ || flag_) && !ReserveOrClose(fid_))) {
+      fid_ = -1;
+      return Fail(Problem::H5(operation()), path_);
+    }
     gate_->unclaimed.insert(fid_);
   }
 

@@ -9,6 +9,7 @@
 #include "addon_data.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "file_driver.hpp"
 #include "flush_marks.hpp"
 #include "node.hpp"
 
@@ -16,12 +17,18 @@ namespace h5l {
 
 namespace {
 
-// File access properties: the optional raw-data chunk cache [slots, bytes, w0], and whether
-// libhdf5 locks the file (flock) while it is open. Without the lock a read-only handle can open a
-// file another process writes; libhdf5 keeps honouring HDF5_USE_FILE_LOCKING over this setting.
+// File access properties: the binding's file driver, the optional raw-data chunk cache
+// [slots, bytes, w0], and whether libhdf5 locks the file (flock) while it is open. Without the
+// lock a read-only handle can open a file another process writes; libhdf5 keeps honouring
+// HDF5_USE_FILE_LOCKING over this setting.
 hid_t AccessList(Napi::Env env, Napi::Value cache, bool locking) {
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
   if (fapl < 0) return fapl;
+  if (SetFileDriver(fapl) < 0) {
+    ThrowH5Error(env, "set file driver", "");
+    H5Pclose(fapl);
+    return -2;
+  }
   if (!locking && H5Pset_file_locking(fapl, false, true) < 0) {
     ThrowH5Error(env, "disable file locking", "");
     H5Pclose(fapl);
@@ -139,7 +146,7 @@ Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create
   // Default creation properties: superblock v0 and symbol-table groups, as PyTables writes.
   hid_t fid = create ? H5Fcreate(path.c_str(), flag ? H5F_ACC_TRUNC : H5F_ACC_EXCL, H5P_DEFAULT, fapl.get())
                      : H5Fopen(path.c_str(), flag ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
-  if (fid < 0) {
+  if (fid < 0 || ((create || flag) && !ReserveOrClose(fid))) {
     ThrowH5Error(env, op, path);
     return env.Undefined();
   }
