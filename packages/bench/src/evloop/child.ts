@@ -1,7 +1,8 @@
 /**
  * One process of the event-loop benchmark: `child.ts PHASE MODE DIR` runs the phase under the
  * probes and prints one JSON line (the measures); `child.ts generate INPUT DIR` writes an input
- * file of the reading phases, unmeasured.
+ * file of the reading phases, unmeasured. `--blocks MS` (last) adds the attribution of every
+ * event-loop block longer than MS to the line (see blocks.ts).
  */
 import { join } from "node:path";
 import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
@@ -17,8 +18,11 @@ const GENERATED: Readonly<Record<string, ScanShape>> = {
 };
 
 async function main(argv: readonly string[]): Promise<void> {
-  const [first, second, dir] = argv;
-  if (dir === undefined || argv.length !== 3) throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR | generate INPUT DIR");
+  const [first, second, dir, blocksFlag, blocksMs] = argv;
+  const blocks = blocksFlag === "--blocks" ? Number(blocksMs) : undefined;
+  if (dir === undefined || (argv.length !== 3 && !(argv.length === 5 && blocks !== undefined && blocks >= 0))) {
+    throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR [--blocks MS] | generate INPUT DIR");
+  }
   if (first === "generate") {
     const shape = GENERATED[second!];
     if (shape === undefined) throw new BenchError("bad-option", `no input named ${second}`);
@@ -30,7 +34,7 @@ async function main(argv: readonly string[]): Promise<void> {
   // libhdf5 is loaded at start-up, as an application loads it, not inside the measured work
   // (dlopen of the addon and libhdf5: tens of milliseconds on the main thread, once per process).
   libraryVersion();
-  const result = await measure(() => runPhase(first as Phase, second as Mode, dir));
+  const result = await measure(() => runPhase(first as Phase, second as Mode, dir), blocks);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -5,6 +5,7 @@
  * (event-loop utilization), the wall time, and the process's peak RSS (worker threads included).
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { BlockRecorder, type Block } from "./blocks.js";
 
 export interface PhaseMeasure {
   evloop_max_ms: number;
@@ -15,15 +16,22 @@ export interface PhaseMeasure {
   ticker_max_gap_ms: number;
   /** Seconds the main thread was running JavaScript or native calls (event-loop utilization, active). */
   main_busy_s: number;
+  /** With `blocksOverMs`: the ticker's gaps longer than that, attributed (see blocks.ts). */
+  blocks?: Block[];
 }
 
-/** Runs `work` under the probes. */
-export async function measure(work: () => Promise<void>): Promise<PhaseMeasure> {
+/**
+ * Runs `work` under the probes.
+ * @param blocksOverMs also attribute every gap of the ticker longer than this (CPU, run queue, GC)
+ */
+export async function measure(work: () => Promise<void>, blocksOverMs?: number): Promise<PhaseMeasure> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   let last = performance.now();
   const delays: number[] = [];
+  const recorder = blocksOverMs === undefined ? null : new BlockRecorder(blocksOverMs);
   const ticker = setInterval(() => {
     const now = performance.now();
+    recorder?.tick(now);
     delays.push(Math.max(0, now - last - 1));
     last = now;
   }, 1);
@@ -32,6 +40,7 @@ export async function measure(work: () => Promise<void>): Promise<PhaseMeasure> 
   await new Promise((resolve) => setTimeout(resolve, 20));
   const elu = performance.eventLoopUtilization();
   const start = performance.now();
+  recorder?.start(start);
   let wall: number;
   let busy: number;
   try {
@@ -55,6 +64,7 @@ export async function measure(work: () => Promise<void>): Promise<PhaseMeasure> 
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     ticker_max_gap_ms: (sorted.at(-1) ?? 0) + 1,
     main_busy_s: busy,
+    ...(recorder === null ? {} : { blocks: recorder.finish() }),
   };
 }
 
