@@ -29,6 +29,9 @@ const GC_KINDS: Readonly<Record<number, string>> = {
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weakcb",
 };
 
+/** A "gc" entry: its kind is in `detail`. */
+type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
+
 /** The main thread's CPU and run-queue times (ms), or null off Linux. */
 function schedstat(): { cpu: number; wait: number } | null {
   try {
@@ -81,7 +84,7 @@ export class BlockRecorder {
       return {
         ...b, at_ms: round(b.at_ms)!, gap_ms: round(b.gap_ms)!, cpu_ms: round(b.cpu_ms), runqueue_ms: round(b.runqueue_ms),
         gc_ms: round(inside.reduce((s, g) => s + g.duration, 0))!,
-        gc: inside.map((g) => `${GC_KINDS[(g.detail as { kind?: number } | undefined)?.kind ?? -1] ?? "gc"} ${g.duration.toFixed(1)}`),
+        gc: inside.map((g) => `${GC_KINDS[(g as GcEntry).detail?.kind ?? -1] ?? "gc"} ${g.duration.toFixed(1)}`),
       };
     });
   }

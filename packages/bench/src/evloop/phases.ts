@@ -30,7 +30,7 @@ export const INPUTS: Readonly<Record<Exclude<Phase, "save-demo">, string>> = {
   "stream-2g": "scan-2g.h5",
 };
 
-/** Bytes of data per streamed slab: the bound of the stream's memory (with its copy by `inav`). */
+/** Bytes of data per streamed slab: the bound of the stream's memory. */
 export const SLAB_BYTES = 8 * 1024 * 1024;
 
 /** The memory budget of the whole loads: `load-1g` reads 1 GiB, past the loader's default of 512 MiB. */
