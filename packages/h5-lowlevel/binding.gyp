@@ -13,6 +13,7 @@
         "native/handles.cpp",
         "native/file.cpp",
         "native/file_metadata.cpp",
+        "native/flush_marks.cpp",
         "native/node.cpp",
         "native/group_ops.cpp",
         "native/attr_read.cpp",

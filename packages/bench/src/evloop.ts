@@ -8,8 +8,7 @@
  * The input files (the 67 MB demo scan, a 1 GB scan, a 2 GB dataset) are written first, unmeasured,
  * in a temporary directory that is deleted at the end.
  *
- * Usage: `tsx src/evloop.ts [--runs N] [--phases save-demo,load-demo,...] [--dir DIR] [--verbose] [--blocks MS]`
- * (`--blocks MS`: every run's event-loop blocks longer than MS, attributed, printed with `--verbose`).
+ * Usage: `tsx src/evloop.ts [--runs N] [--phases save-demo,load-demo,...] [--dir DIR] [--verbose]`
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -49,7 +48,7 @@ function parsePhases(list: readonly string[] | undefined): Phase[] {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const { flags, positional } = parseFlags(argv, { runs: "int", phases: "strings", dir: "string", verbose: "bool", blocks: "int" });
+  const { flags, positional } = parseFlags(argv, { runs: "int", phases: "strings", dir: "string", verbose: "bool" });
   if (positional.length > 0) throw new BenchError("bad-option", `unexpected argument ${positional[0]}`);
   const runs = flags.runs ?? 3;
   const phases = parsePhases(flags.phases);
@@ -64,7 +63,7 @@ async function main(argv: readonly string[]): Promise<void> {
         // Alternate which mode goes first, so neither always meets a warmer page cache.
         const order = run % 2 === 0 ? MODES : [...MODES].reverse();
         for (const mode of order) {
-          const m = JSON.parse(await runChild([phase, mode, dir, ...(flags.blocks === undefined ? [] : ["--blocks", String(flags.blocks)])])) as PhaseMeasure;
+          const m = JSON.parse(await runChild([phase, mode, dir, ...(flags.verbose ? ["--diagnose"] : [])])) as PhaseMeasure;
           results[mode].push(m);
           if (flags.verbose) process.stderr.write(`${phase} ${mode} run ${run + 1}: ${JSON.stringify(m)}\n`);
         }

@@ -12,7 +12,7 @@ describe("package exports", () => {
     "DataEnlargeableSaver", "DataExtendedSaver", "DataLoader", "DataManagement", "DataNodeSaver",
     "DataSaverLoader", "DataSavingError", "DataToExportEnlargeableSaver", "DataToExportExtendedSaver",
     "DataToExportSaver", "DataToExportSaverBase", "DataToExportTimedSaver", "EARRAY", "ErrorSaverLoader",
-    "FILE_SETTINGS", "FileStateError", "GROUP", "GROUP_TYPES", "H5Backend", "H5SaverLowLevel", "HsdsError",
+    "FILE_SETTINGS", "FileFollower", "FileStateError", "GROUP", "GROUP_TYPES", "H5Backend", "H5SaverLowLevel", "HsdsError",
     "HsdsUnsavedRowsError", "IndexOutOfRangeError", "InvalidTypeError", "InvalidValueError", "LimitError",
     "LoadError", "MissingAttributeError", "Node", "NodeAttrs", "NodeError", "SAVE_TYPES", "SignalGuard",
     "StorageError", "StringARRAY", "VLARRAY", "arrayNodeIndex", "arrayNodeName", "channelGroupName",

@@ -1,5 +1,7 @@
 #include "handles.hpp"
 
+#include "flush_marks.hpp"
+
 #include <malloc.h>
 
 #include <algorithm>
@@ -125,10 +127,12 @@ herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
     status = result;
     if (firstFrames) *firstFrames = CaptureH5Failure("", "").frames;
   };
+  MarkFlushBegin(*this);  // closing writes the last metadata
   for (ObjState* o : objects) keep(o->close(false));
   objects.clear();
   keep(H5Fclose(id));
   id = -1;
+  StopFlushMarks(*this);
   registry->files.erase(this);
 #ifdef __GLIBC__
   // A file's caches are freed in large blocks that glibc keeps in its heap after close (with

@@ -1,91 +1,94 @@
 /**
- * Where the main thread's long event-loop blocks come from (`--blocks`): for each gap of the 1 ms
- * ticker longer than a threshold, how much of it the main thread spent running (its CPU time),
- * waiting for a core (the kernel's run-queue wait, `/proc/thread-self/schedstat`), and in V8's
- * garbage collector (`PerformanceObserver` "gc" entries inside the gap). A block with little
- * CPU time and a long run-queue wait is the machine's load, not the program's work.
+ * What the longest event-loop blocks of a run were made of, from the main thread's side (the
+ * `--verbose` figures of the event-loop benchmark). At every tick of the probe's 1 ms timer it
+ * reads the main thread's scheduler counters (`/proc/self/task/<pid>/schedstat`: nanoseconds run
+ * on a CPU, nanoseconds waited in the run queue); V8's garbage collections of the main isolate
+ * come from a `gc` PerformanceObserver. A gap between two ticks is then split into the time the
+ * thread ran (JavaScript, native calls, GC pauses), the time it was ready but waited for a core
+ * (other processes) and the time it slept (not runnable: V8's parallel GC waiting for its helper
+ * threads, a lock, a system call waiting for the disk), and the GC pauses inside it are listed.
  */
 import { readFileSync } from "node:fs";
-import { PerformanceObserver, constants, type PerformanceEntry } from "node:perf_hooks";
+import { PerformanceObserver, performance, constants } from "node:perf_hooks";
 
-/** One gap of the ticker longer than the threshold. */
-export interface Block {
-  /** Milliseconds from the start of the measured work to the start of the gap. */
-  at_ms: number;
+/** One long gap between two ticks, split by cause. */
+export interface BlockCause {
+  /** Length of the gap beyond the 1 ms period. */
   gap_ms: number;
-  /** Main-thread CPU time in the gap (null where the kernel gives no schedstat). */
-  cpu_ms: number | null;
-  /** Time the main thread was ready but waiting for a core. */
-  runqueue_ms: number | null;
-  /** Garbage collection on the main thread inside the gap, and its kinds. */
-  gc_ms: number;
+  /** When the gap started, from the start of the work. */
+  at_ms: number;
+  /** Time the main thread ran on a CPU during the gap. */
+  ran_ms: number;
+  /** Time the main thread was ready but waited for a CPU (the machine's other load). */
+  waited_ms: number;
+  /** The rest of the gap: the main thread was not runnable (blocked in the kernel or on a lock). */
+  slept_ms: number;
+  /** Main-isolate GC pauses that overlap the gap: kind and milliseconds. */
   gc: string[];
 }
 
 const GC_KINDS: Readonly<Record<number, string>> = {
-  [constants.NODE_PERFORMANCE_GC_MAJOR]: "major",
-  [constants.NODE_PERFORMANCE_GC_MINOR]: "minor",
-  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental",
-  [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weakcb",
+  [constants.NODE_PERFORMANCE_GC_MINOR]: "scavenge",
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: "mark-compact",
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental-marking",
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weak-callbacks",
 };
 
-/** A "gc" entry: its kind is in `detail`. */
-type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
-
-/** The main thread's CPU and run-queue times (ms), or null off Linux. */
-function schedstat(): { cpu: number; wait: number } | null {
-  try {
-    const [cpu, wait] = readFileSync("/proc/thread-self/schedstat", "latin1").split(" ");
-    return { cpu: Number(cpu) / 1e6, wait: Number(wait) / 1e6 };
-  } catch {
-    return null;
-  }
+interface Tick {
+  readonly t: number;
+  readonly ranNs: number;
+  readonly waitedNs: number;
 }
 
-/** Records the ticks of a ticker and the collections, and attributes the long gaps. */
-export class BlockRecorder {
-  private readonly gcs: PerformanceEntry[] = [];
-  private readonly observer = new PerformanceObserver((list) => this.gcs.push(...list.getEntries()));
-  private readonly blocks: (Omit<Block, "gc_ms" | "gc"> & { end: number })[] = [];
-  private last: { t: number; stat: { cpu: number; wait: number } | null } | null = null;
-  private origin = 0;
+interface GcPause {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+}
 
-  constructor(private readonly thresholdMs: number) {
+/** Records ticks and GC pauses while enabled; `longest` attributes the longest gaps. */
+export class BlockRecorder {
+  private readonly path = `/proc/self/task/${process.pid}/schedstat`;
+  private readonly ticks: Tick[] = [];
+  private readonly pauses: GcPause[] = [];
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
+      this.pauses.push({ start: e.startTime, end: e.startTime + e.duration, kind: GC_KINDS[kind ?? -1] ?? `gc-${kind}` });
+    }
+  });
+
+  constructor() {
     this.observer.observe({ entryTypes: ["gc"] });
   }
 
-  /** The start of the measured work (block times are given from it). */
-  start(now: number): void {
-    this.origin = now;
+  /** Records a tick of the probe's timer: now and the thread's scheduler counters. */
+  tick(): void {
+    const [ran, waited] = readFileSync(this.path, "utf8").split(" ");
+    this.ticks.push({ t: performance.now(), ranNs: Number(ran), waitedNs: Number(waited) });
   }
 
-  /** One tick of the ticker at `now` (performance.now()). */
-  tick(now: number): void {
-    const stat = schedstat();
-    const last = this.last;
-    this.last = { t: now, stat };
-    if (last === null || now - last.t - 1 <= this.thresholdMs) return;
-    this.blocks.push({
-      at_ms: last.t - this.origin,
-      end: now,
-      gap_ms: now - last.t,
-      cpu_ms: stat === null || last.stat === null ? null : stat.cpu - last.stat.cpu,
-      runqueue_ms: stat === null || last.stat === null ? null : stat.wait - last.stat.wait,
-    });
-  }
-
-  /** The blocks, each with the collections that ran inside it. */
-  finish(): Block[] {
+  /** The `count` longest gaps between ticks, longest first. */
+  longest(count: number, origin: number): BlockCause[] {
     this.observer.disconnect();
-    return this.blocks.map(({ end, ...b }) => {
-      const start = b.at_ms + this.origin;
-      const inside = this.gcs.filter((g) => g.startTime < end && g.startTime + g.duration > start);
-      const round = (x: number | null): number | null => (x === null ? null : Number(x.toFixed(2)));
-      return {
-        ...b, at_ms: round(b.at_ms)!, gap_ms: round(b.gap_ms)!, cpu_ms: round(b.cpu_ms), runqueue_ms: round(b.runqueue_ms),
-        gc_ms: round(inside.reduce((s, g) => s + g.duration, 0))!,
-        gc: inside.map((g) => `${GC_KINDS[(g as GcEntry).detail?.kind ?? -1] ?? "gc"} ${g.duration.toFixed(1)}`),
-      };
-    });
+    const gaps: BlockCause[] = [];
+    for (let i = 1; i < this.ticks.length; i++) {
+      const a = this.ticks[i - 1]!;
+      const b = this.ticks[i]!;
+      const gc = this.pauses
+        .filter((p) => p.end > a.t && p.start < b.t)
+        .map((p) => `${p.kind} ${(p.end - p.start).toFixed(1)}`);
+      const ran = (b.ranNs - a.ranNs) / 1e6;
+      const waited = (b.waitedNs - a.waitedNs) / 1e6;
+      gaps.push({
+        gap_ms: round(b.t - a.t - 1), at_ms: round(a.t - origin), ran_ms: round(ran), waited_ms: round(waited),
+        slept_ms: round(Math.max(0, b.t - a.t - ran - waited)), gc,
+      });
+    }
+    return gaps.sort((x, y) => y.gap_ms - x.gap_ms).slice(0, count);
   }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

@@ -5,7 +5,7 @@
  * (event-loop utilization), the wall time, and the process's peak RSS (worker threads included).
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { BlockRecorder, type Block } from "./blocks.js";
+import { BlockRecorder, type BlockCause } from "./blocks.js";
 
 export interface PhaseMeasure {
   evloop_max_ms: number;
@@ -16,22 +16,25 @@ export interface PhaseMeasure {
   ticker_max_gap_ms: number;
   /** Seconds the main thread was running JavaScript or native calls (event-loop utilization, active). */
   main_busy_s: number;
-  /** With `blocksOverMs`: the ticker's gaps longer than that, attributed (see blocks.ts). */
-  blocks?: Block[];
+  /** CPU seconds of the whole process (every thread, user and system) during the work. */
+  cpu_s: number;
+  /** With `diagnose`: the longest gaps of the ticker, split into run, wait, sleep and GC (blocks.ts). */
+  blocks?: BlockCause[];
 }
 
 /**
  * Runs `work` under the probes.
- * @param blocksOverMs also attribute every gap of the ticker longer than this (CPU, run queue, GC)
+ * @param diagnose also records what the longest gaps were made of (`blocks`); it reads a /proc
+ *   file at every tick, which adds to the main thread's work
  */
-export async function measure(work: () => Promise<void>, blocksOverMs?: number): Promise<PhaseMeasure> {
+export async function measure(work: () => Promise<void>, diagnose = false): Promise<PhaseMeasure> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const recorder = diagnose ? new BlockRecorder() : null;
   let last = performance.now();
   const delays: number[] = [];
-  const recorder = blocksOverMs === undefined ? null : new BlockRecorder(blocksOverMs);
   const ticker = setInterval(() => {
+    recorder?.tick();
     const now = performance.now();
-    recorder?.tick(now);
     delays.push(Math.max(0, now - last - 1));
     last = now;
   }, 1);
@@ -39,15 +42,18 @@ export async function measure(work: () => Promise<void>, blocksOverMs?: number):
   // The histogram's first sample only starts its clock: let it fire before the work begins.
   await new Promise((resolve) => setTimeout(resolve, 20));
   const elu = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
   const start = performance.now();
-  recorder?.start(start);
   let wall: number;
   let busy: number;
+  let cpuSeconds: number;
   try {
     await work();
   } finally {
     wall = (performance.now() - start) / 1000;
     busy = performance.eventLoopUtilization(elu).active / 1000;
+    const used = process.cpuUsage(cpu);
+    cpuSeconds = (used.user + used.system) / 1e6;
     // A block at the very end is recorded when the probes' timers fire next: let them fire.
     await new Promise((resolve) => setTimeout(resolve, 5));
     histogram.disable();
@@ -64,7 +70,8 @@ export async function measure(work: () => Promise<void>, blocksOverMs?: number):
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     ticker_max_gap_ms: (sorted.at(-1) ?? 0) + 1,
     main_busy_s: busy,
-    ...(recorder === null ? {} : { blocks: recorder.finish() }),
+    cpu_s: cpuSeconds,
+    ...(recorder === null ? {} : { blocks: recorder.longest(5, start) }),
   };
 }
 
