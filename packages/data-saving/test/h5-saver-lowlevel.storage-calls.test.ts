@@ -32,6 +32,21 @@ describe("H5SaverLowLevel on a storage", () => {
     ro.closeFile();
   });
 
+  it("a VLARRAY's look-up closes the array handle it opened to read CLASS (none left to the garbage collector)", () => {
+    const path = join(dir, "vlarray.h5");
+    const h5 = new H5SaverLowLevel({ storage: libhdf5Storage });
+    h5.initFile(path, { newFile: true });
+    h5.addLog("a line");
+    h5.closeFile();
+    const counts: Counts = {};
+    const ro = H5SaverLowLevel.openReadOnly(path, { storage: countingBackend(libhdf5Storage, counts) });
+    expect(ro.getNode("/RawData/Logger").nodeClass).toBe("VLARRAY");
+    expect(counts["openGroup.openArray"]).toBe(1);
+    expect(counts["openArray.release"]).toBe(1);
+    expect(counts["openGroup.openVlen"]).toBe(1);
+    ro.closeFile();
+  });
+
   it("appends touch no attribute until flush; flush writes one shape per dirty node", () => {
     const counts: Counts = {};
     const h5 = new H5SaverLowLevel({ storage: countingBackend(libhdf5Storage, counts) });

@@ -25,7 +25,7 @@ class BufferWork : public HandleWork {
         array_(Napi::Persistent(array.As<Napi::Object>())),
         view_(view),
         directRank_(node->directRank),
-        io_{&directRank_, chunkDims_, &spaces_} {
+        io_{&directRank_, chunkDims_, &spaces_, false} {
     std::copy(node->chunkDims, node->chunkDims + H5S_MAX_RANK, chunkDims_);
   }
 

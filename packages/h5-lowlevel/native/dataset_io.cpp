@@ -13,7 +13,7 @@ namespace {
 
 // The context of a call on the main thread: the dataset's own caches.
 struct SyncIo {
-  explicit SyncIo(ObjState& s) : spaces(s), io{&s.directRank, s.chunkDims, &spaces} {}
+  explicit SyncIo(ObjState& s) : spaces(s), io{&s.directRank, s.chunkDims, &spaces, true} {}
   CachedMemSpaces spaces;
   IoContext io;
 };

@@ -23,18 +23,29 @@ constexpr uintptr_t kHugePage = uintptr_t{1} << 21;
 // 8.1 ms, populated with huge pages 3.0 ms. Best effort: kernels before 5.14 refuse the
 // populate and the reads fault as before; with huge pages off (THP "never") the hint does
 // nothing. Only whole huge pages inside the target are advised, so no memory is added.
-void Prefault(void* data, size_t bytes) {
+//
+// Only a transfer on the calling thread populates (`populate`). The populate holds the
+// process's mmap lock while it zeroes the pages, and every mmap, munmap and brk of another
+// thread waits for it: on the pool, the JS thread's (V8 growing its heap, malloc its arena)
+// stood still as long, 1 to 3 s for a 512 MiB target on a machine whose cores were taken (and
+// up to 40 ms per 2 MiB piece when populated piece by piece). The page faults of the copy
+// itself take only the lock of the target's own mapping (kernels since 6.4), so the pool's
+// reads fault in the copy, one fault per huge page: 512 MiB in C, 200-230 ms against 155-180
+// ms populated.
+void Prefault(void* data, size_t bytes, bool populate) {
 #ifdef MADV_POPULATE_WRITE
   if (bytes < kPrefaultBytes) return;
   uintptr_t first = reinterpret_cast<uintptr_t>(data), last = first + bytes;
   uintptr_t hugeBegin = (first + kHugePage - 1) & ~(kHugePage - 1), hugeEnd = last & ~(kHugePage - 1);
   if (hugeEnd > hugeBegin) madvise(reinterpret_cast<void*>(hugeBegin), hugeEnd - hugeBegin, MADV_HUGEPAGE);
+  if (!populate) return;
   static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
   uintptr_t begin = (first + page - 1) & ~(page - 1), end = last & ~(page - 1);
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
 #else
   (void)data;
   (void)bytes;
+  (void)populate;
 #endif
 }
 
@@ -72,7 +83,7 @@ Problem TransferElements(const ObjState& s, IoContext& io, bool write, void* dat
     // The memory space has the selection's shape, never a flattened 1-d one: libhdf5 1.10 maps
     // n-d chunks element by element otherwise (20 frames 1024x1024: 3.5 s instead of 0.5 s).
     hid_t mspace = sel.shape.n == 0 ? H5S_ALL : io.spaces->Get(sel.shape.n, sel.shape.v);
-    if (!write) Prefault(data, bytes);
+    if (!write) Prefault(data, bytes, io.populate);
     status = mspace < 0 ? -1
              : write    ? H5Dwrite(s.id, s.memType, mspace, fspace, H5P_DEFAULT, data)
                         : H5Dread(s.id, s.memType, mspace, fspace, H5P_DEFAULT, data);

@@ -43,11 +43,13 @@ class OwnMemSpaces : public MemSpaces {
 };
 
 // What a transfer may cache: the whole-chunk write geometry of the dataset (chunk_direct.hpp;
-// `*directRank` -1 until resolved) and the memory spaces to use.
+// `*directRank` -1 until resolved) and the memory spaces to use; and whether a read populates its
+// target's pages up front (on the calling thread only: see transfer.cpp, Prefault).
 struct IoContext {
   int* directRank;
   hsize_t* chunkDims;
   MemSpaces* spaces;
+  bool populate;
 };
 
 // Moves the elements selected in `fspace` (described by `sel`) between dataset `s` and `data`

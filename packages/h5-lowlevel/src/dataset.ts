@@ -9,7 +9,7 @@
  */
 import { checkSignal, checkStableBuffer, queueOf } from "./async.js";
 import { H5BlockWriter } from "./block-writer.js";
-import { checkTypedArray, typedArrayFor } from "./dtypes.js";
+import { checkTypedArray, typedArrayFor, uninitializedArrayFor } from "./dtypes.js";
 import { argumentError } from "./errors.js";
 import type { NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
@@ -175,7 +175,8 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
     const sel = this.selectionForm(selection);
     const signal = checkSignal(options);
     return queueOf(this.file).run(async () => {
-      const target = typedArrayFor(dtype, sel ? sel.size : product(await this.handle.shapeAsync()));
+      // Not zeroed: the read fills every element, and a failed read's array is dropped.
+      const target = uninitializedArrayFor(dtype, sel ? sel.size : product(await this.handle.shapeAsync()));
       await this.transferAsync(false, target, sel);
       return target;
     }, signal);

@@ -50,6 +50,27 @@ describe("H5Dataset async reads and writes", () => {
     expect(await ds.shapeAsync()).toEqual([4, 5]);
   });
 
+  it("read arrays of several MiB exactly (targets faulted in the copy, not zeroed first), unwritten chunks as the fill value", async () => {
+    using file = fresh();
+    // 5 MiB and 40 bytes: past the huge-page threshold, not page-sized; the second half never written.
+    const n = 5 * 131072 + 5;
+    const half = 3 * 131072;
+    const ds = file.root.createDataset("big", { dtype: "float64", shape: [n], chunks: [65536] });
+    const data = Float64Array.from({ length: half }, (_, i) => i * 0.5 - 7);
+    await ds.writeAsync(data, { start: [0], count: [half] });
+    // Memory the allocator hands back dirty: the reads below must not show any of it.
+    for (let k = 0; k < 4; k++) Buffer.allocUnsafeSlow(n * 8).fill(0xa5);
+    for (const dtype of ["float64", "int16", "bool"] as const) {
+      const other = file.root.createDataset(`small-${dtype}`, { dtype, shape: [3, 7], chunks: [1, 7] });
+      expect(Array.from(await other.readAsync() as Float64Array | Int16Array | Uint8Array)).toEqual(new Array(21).fill(0));
+    }
+    const whole = await ds.readAsync();
+    expect(whole).toEqual(ds.read());
+    expect(whole.subarray(0, half)).toEqual(data);
+    expect(whole.subarray(half).every((v) => v === 0)).toBe(true);
+    expect(await ds.readAsync({ start: [half - 2], count: [n - half + 2] })).toEqual(ds.read({ start: [half - 2], count: [n - half + 2] }));
+  });
+
   it("write what the synchronous calls write, every dtype path included (whole chunks, bigint, complex, bool)", async () => {
     using file = fresh();
     const pairs: [string, Parameters<H5File["root"]["createDataset"]>[1], () => Float64Array | BigInt64Array | Uint8Array | Float32Array][] = [

@@ -93,6 +93,19 @@ function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
   };
 }
 
+/**
+ * The layout of a dataset opened for the question only, closed at once: left to the garbage
+ * collector, its close would be a libhdf5 call on the main thread at any later time (behind an
+ * asynchronous read, a wait for the read's end).
+ */
+function layoutOfOpened(ds: H5DatasetLike): StorageLayoutInfo {
+  try {
+    return layoutOf(ds);
+  } finally {
+    ds.close();
+  }
+}
+
 /** Path, name and attributes: what every adapted node shares. */
 abstract class LowLevelNode<H extends { readonly path: string; readonly name: string; readonly attrs: H5Attributes; readonly file: H5FileLike }> {
   readonly attrs: AttributeStore;
@@ -153,7 +166,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
     return new LowLevelArray(this.h.openDataset(name), (access) => this.h.openDataset(name, access), this.cacheBytes);
   }
   openVlen(name: string): StorageVlen {
-    return new LowLevelVlen(this.h.openVlen(name), () => layoutOf(this.h.openDataset(name)));
+    return new LowLevelVlen(this.h.openVlen(name), () => layoutOfOpened(this.h.openDataset(name)));
   }
   createArray(name: string, spec: ArrayCreateSpec): StorageArray {
     const ds = this.h.createDataset(name, {
@@ -175,7 +188,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
       ...(spec.deflate === null ? {} : { deflate: spec.deflate }),
       ...(spec.shuffle ? { shuffle: true } : {}),
     });
-    return new LowLevelVlen(vl, () => layoutOf(this.h.openDataset(name)));
+    return new LowLevelVlen(vl, () => layoutOfOpened(this.h.openDataset(name)));
   }
   remove(name: string): void {
     this.h.delete(name);

@@ -215,6 +215,9 @@ export class Session implements AttrsOwner {
       const ds = parent.openArray(name);
       const cls = classOf(ds.attrs);
       if (cls === "VLARRAY") {
+        // Closed now rather than by the garbage collector, whose close is a libhdf5 call on the
+        // main thread at any later time: behind an asynchronous read it waits for the read's end.
+        ds.release();
         const vl = parent.openVlen(name);
         const sub = vl.attrs.has(ATTR.subdtype) ? decodeStored(ATTR.subdtype, vl.attrs.getStored(ATTR.subdtype)) : "";
         return sub === "string" ? new StringARRAY(this, path, vl) : new VLARRAY(this, path, vl);
