@@ -156,6 +156,8 @@ export class DataLoader {
     this.maxLoadBytes = options.maxLoadBytes === undefined ? DEFAULT_MAX_LOAD_BYTES : checkBudget(options.maxLoadBytes, "maxLoadBytes");
     if (typeof source === "string") {
       this.h5saver = H5SaverLowLevel.openReadOnly(source, o.storage === undefined ? {} : { storage: o.storage });
+      // The loader owns this file: its budget bounds the group listings too.
+      this.h5saver.maxReadBytes = this.maxLoadBytes;
       this.opened = true;
     } else {
       this.h5saver = source;

@@ -128,6 +128,9 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   childNames(options?: ChildrenOptions): string[] {
     return this.h.childNames(options);
   }
+  childCount(): number {
+    return this.h.info().links;
+  }
   childKind(name: string): ChildKind | null {
     return this.h.kindOf(name);
   }

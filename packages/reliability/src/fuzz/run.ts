@@ -32,6 +32,9 @@ export interface FuzzOptions {
   keepDir?: string;
   /** h5dump built on libhdf5 1.14, for the `h5dump-1.14` target. */
   h5dumpNew?: string;
+  /** Called after every `progressEvery` mutated files with the count run and the tallies so far. */
+  onProgress?: (done: number, tallies: Readonly<Record<string, Tally>>) => void;
+  progressEvery?: number;
 }
 
 export interface FuzzResult {
@@ -73,6 +76,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     crafted[c.name] = await runAll(c.path, c.name);
   }
 
+  let done = 0;
   await mapLimited(Array.from({ length: options.count }, (_, i) => i), options.parallel, async (i) => {
     const which = i % seeds.length;
     // One generator per file: file i is the same whatever the count, the parallelism or the order.
@@ -82,6 +86,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     writeFileSync(file, bytes);
     await runAll(file, label);
     rmSync(file, { force: true });
+    done++;
+    if (options.onProgress && done % (options.progressEvery ?? 250) === 0) options.onProgress(done, tallies);
   });
   return { seeds, mutated: options.count, tallies, crafted };
 }
