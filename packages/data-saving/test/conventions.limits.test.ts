@@ -43,14 +43,18 @@ describe("group listings", () => {
     const file = join(dir, "crowd.h5");
     writeCrowd(file, 300);
     const budget = 100 * CHILD_ENTRY_BYTES;
-    using small = new DataLoader(file, { maxLoadBytes: budget });
-    expect(small.h5saver.maxReadBytes).toBe(budget);
+    using small = new DataLoader(file);
+    small.h5saver.maxReadBytes = budget;
     const e = thrown(() => small.loadAll("/RawData"));
     expect(isLimitError(e)).toBe(true);
     expect(e).toMatchObject({ path: "/RawData/Crowd", needed: 300 * CHILD_ENTRY_BYTES, limit: budget });
 
-    using raised = new DataLoader(file, { maxLoadBytes: 400 * CHILD_ENTRY_BYTES });
+    using raised = new DataLoader(file);
+    raised.h5saver.maxReadBytes = 400 * CHILD_ENTRY_BYTES;
     expect(raised.h5saver.getGroup("/RawData/Crowd").children()).toHaveLength(300);
+    // A loader's budget above the default raises the file's read budget with it.
+    using unlimited = new DataLoader(file, { maxLoadBytes: Infinity });
+    expect(unlimited.h5saver.maxReadBytes).toBe(Infinity);
 
     const doc = inspectFile(file, { maxLoadBytes: budget });
     expect(doc.file_errors?.some((m) => m.startsWith("/RawData/Crowd: /RawData/Crowd: reading it needs"))).toBe(true);

@@ -212,7 +212,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   try {
     if (command !== undefined && SUPERVISED.has(command)) {
       const s = supervision(args, DEFAULT_READ_LIMITS);
-      if (!s.inProcess) return await runSupervised(command, s, io);
+      // A NUL byte cannot pass in a child's arguments; the commands refuse such a name before
+      // reading anything, so they do it in-process.
+      if (!s.inProcess && !s.args.some((a) => a.includes("\0"))) return await runSupervised(command, s, io);
       rest = s.args;
     }
     switch (command) {

@@ -182,7 +182,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
 }
 
 translateBindingErrors(LowLevelGroup, [
-  "children", "childNames", "childKind", "linkTarget", "objectId", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
+  "children", "childNames", "childCount", "childKind", "linkTarget", "objectId", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
   "createVlen", "remove",
 ]);
 

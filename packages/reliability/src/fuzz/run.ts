@@ -45,6 +45,16 @@ export interface FuzzResult {
   crafted: Record<string, Record<string, Outcome>>;
 }
 
+/**
+ * Mutated file `i` of the run seeded `seed`, from its seed file's bytes and their metadata
+ * offsets. One generator per file: file i is the same whatever the count, the parallelism or the
+ * order, so a file met in a run is rebuilt from (seed, i) alone (its seed file is number
+ * `i % seeds.length` of the run's seed list).
+ */
+export function mutant(bytes: Uint8Array, hot: readonly number[], seed: number, i: number): Uint8Array {
+  return mutate(bytes, new Rng((seed * 1_000_003 + i) >>> 0), hot);
+}
+
 const BAD: readonly Outcome[] = ["untyped-error", "crash", "hang", "memory"];
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
@@ -79,8 +89,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   let done = 0;
   await mapLimited(Array.from({ length: options.count }, (_, i) => i), options.parallel, async (i) => {
     const which = i % seeds.length;
-    // One generator per file: file i is the same whatever the count, the parallelism or the order.
-    const bytes = mutate(seedBytes[which]!, new Rng((options.seed * 1_000_003 + i) >>> 0), hot[which]);
+    const bytes = mutant(seedBytes[which]!, hot[which]!, options.seed, i);
     const label = `${basename(seeds[which]!, ".h5")}-${options.seed}-${i}`;
     const file = join(options.workDir, `${label}.h5`);
     writeFileSync(file, bytes);
