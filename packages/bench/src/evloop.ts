@@ -63,7 +63,7 @@ async function main(argv: readonly string[]): Promise<void> {
         // Alternate which mode goes first, so neither always meets a warmer page cache.
         const order = run % 2 === 0 ? MODES : [...MODES].reverse();
         for (const mode of order) {
-          const m = JSON.parse(await runChild([phase, mode, dir])) as PhaseMeasure;
+          const m = JSON.parse(await runChild([phase, mode, dir, ...(flags.verbose ? ["--diagnose"] : [])])) as PhaseMeasure;
           results[mode].push(m);
           if (flags.verbose) process.stderr.write(`${phase} ${mode} run ${run + 1}: ${JSON.stringify(m)}\n`);
         }

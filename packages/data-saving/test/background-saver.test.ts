@@ -72,9 +72,13 @@ function scanSync(path: string): void {
   h5.closeFile();
 }
 
-/** The same calls through a BackgroundSaver, points transferred and not awaited one by one. */
-async function scanBackground(path: string, maxQueueBytes?: number): Promise<void> {
+/**
+ * The same calls through a BackgroundSaver, points transferred and not awaited one by one; with
+ * `started`, the saver is constructed and started ahead of the scan, as at application start.
+ */
+async function scanBackground(path: string, maxQueueBytes?: number, started = false): Promise<void> {
   const saver = new BackgroundSaver({ saver: { kind: "extended", extendedShape: [NX, NY] }, ...(maxQueueBytes ? { maxQueueBytes } : {}) });
+  if (started) await saver.ready();
   await saver.initFile(path, { newFile: true, clock: CLOCK });
   await saver.addLog("scan started");
   const scan = await saver.addScanGroup("/RawData", "scan2d");
@@ -134,6 +138,37 @@ describe("BackgroundSaver", () => {
     scanSync(syncPath);
     await scanBackground(bgPath, 16);
     expect(fileTree(bgPath)).toEqual(fileTree(syncPath));
+  });
+
+  it("the same when the saver was started ahead of the scan (ready awaited first)", async () => {
+    const syncPath = newPath();
+    const bgPath = newPath();
+    scanSync(syncPath);
+    await scanBackground(bgPath, undefined, true);
+    expect(fileTree(bgPath)).toEqual(fileTree(syncPath));
+  });
+
+  it("ready() resolves once the worker has started, whether calls were queued before it or not", async () => {
+    const path = newPath();
+    const saver = new BackgroundSaver({ saver: { kind: "timed" }, saveType: "detector" });
+    const created = saver.initFile(path, { newFile: true, clock: CLOCK }); // queued while the worker starts
+    await saver.ready();
+    expect(await created).toBe(true);
+    await saver.ready(); // settled once: later calls resolve at once
+    const det = await saver.addDetGroup("/RawData", "logger");
+    await saver.addData(det, loggerPoint(0));
+    await saver.close();
+    expect(loggedRows(path)).toEqual([0]);
+  });
+
+  it("ready() rejects, as the calls do, when the worker fails to start", async () => {
+    const saver = new BackgroundSaver({ saver: { kind: "timed" }, saveType: "bogus" as never });
+    const error = await saver.ready().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BackgroundSaverError);
+    expect((error as BackgroundSaverError).operation).toBe("worker");
+    expect((error as BackgroundSaverError).message).toMatch(/bogus/);
+    await expect(saver.initFile(newPath(), { newFile: true })).rejects.toBe(error);
+    await expect(saver.close()).rejects.toBe(error);
   });
 
   it("keeps the call order under load (appends issued without waiting land in order)", async () => {
@@ -237,6 +272,27 @@ describe("BackgroundSaver", () => {
     await saver.addData(det, moved, { transfer: true });
     expect(moved.data[0]!.data[0]!.data.length).toBe(0);
     await saver.close();
+  });
+
+  it("writes the values a SharedArrayBuffer held when the call was queued, with or without transfer", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path);
+    const shared = new Float64Array(new SharedArrayBuffer(16 * 8));
+    const sharedPoint = (i: number) => new DataToExport("logger", { timestamp: 2e9 + i, data: [new DataRaw("counter", {
+      data: [new NDArray("float64", [16], shared)], timestamp: 2e9 + i,
+    })] });
+    // Earlier points keep the worker busy while the shared memory is written again.
+    const earlier = Array.from({ length: 50 }, (_, i) => saver.addData(det, loggerPoint(i)));
+    shared.fill(50);
+    await saver.addData(det, sharedPoint(50));
+    shared.fill(-1);
+    shared.fill(51);
+    await saver.addData(det, sharedPoint(51), { transfer: true });
+    shared.fill(-1);
+    await Promise.all(earlier);
+    await saver.close();
+    expect(loggedRows(path)).toEqual(Array.from({ length: 52 }, (_, i) => i));
+    expect(shared.length).toBe(16); // shared memory is never detached
   });
 
   it("refuses a wrong saver kind and queue size", () => {

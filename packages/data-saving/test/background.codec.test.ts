@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex, PyDict,
-  PyRepr, PyTuple,
+  PyRepr, PyTuple, type AnyTypedArray,
 } from "@pymodaq-ts/data-model";
 import { decodeValue, encodedBytes, encodeValue } from "../src/background/codec.js";
 import { InvalidTypeError } from "../src/errors.js";
@@ -83,6 +83,40 @@ describe("background codec", () => {
     expect(encodedBytes(encoded)).toBe(4 * 30 * 8);
     expect(transfer.size).toBe(4);
     expect(transfer.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(true);
+  });
+
+  it("moves the caller's buffers only when asked, and otherwise copies of the arrays' own bytes", () => {
+    const d = dwa2D();
+    const copied = new Set<ArrayBuffer>();
+    const encoded = encodeValue(d, copied, false) as unknown as { data: { data: AnyTypedArray }[] };
+    expect(copied.size).toBe(2);
+    expect(copied.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(false);
+    expect(encoded.data[0]!.data).not.toBe(d.data[0]!.data);
+    expect(encoded.data[0]!.data).toEqual(d.data[0]!.data);
+    const moved = new Set<ArrayBuffer>();
+    encodeValue(d, moved, true);
+    expect(moved.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(true);
+    // A view of part of a larger buffer crosses as its own bytes only.
+    const view = new NDArray("float64", [2], new Float64Array(new Float64Array([1, 2, 3, 4]).buffer, 8, 2));
+    const part = new Set<ArrayBuffer>();
+    expect(Array.from((encodeValue(view, part, false) as { data: Float64Array }).data)).toEqual([2, 3]);
+    expect([...part][0]!.byteLength).toBe(16);
+  });
+
+  it("copies an array on a SharedArrayBuffer once, in both modes: the caller's shared memory is never what crosses", () => {
+    const shared = new Float64Array(new SharedArrayBuffer(4 * 8));
+    shared.set([1, 2, 3, 4]);
+    const array = new NDArray("float64", [4], shared);
+    for (const transferCallers of [false, true]) {
+      const moved = new Set<ArrayBuffer>();
+      const encoded = encodeValue(array, moved, transferCallers) as { data: Float64Array };
+      expect(encoded.data.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(Array.from(encoded.data)).toEqual([1, 2, 3, 4]);
+      // The copy is the codec's own: moved to the worker without a second copy.
+      expect([...moved]).toEqual([encoded.data.buffer]);
+    }
+    expect((encodeValue(array) as { data: Float64Array }).data.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(Array.from(shared)).toEqual([1, 2, 3, 4]); // the caller's memory is left as it was
   });
 
   it("refuses values that cannot cross, naming their class", () => {

@@ -125,7 +125,7 @@ describe("flush policy", () => {
     h5.closeFile();
     using ro = H5SaverLowLevel.openReadOnly(path);
     {
-      using _p = ro.pointScope();
+      ro.savePoint(() => undefined);
     }
     expect(ro.unflushedPoints).toBe(0);
   });

@@ -10,6 +10,8 @@
 #include "async_work.hpp"
 #include "convert.hpp"
 #include "file.hpp"
+#include "file_driver.hpp"
+#include "flush_marks.hpp"
 
 namespace h5l {
 
@@ -26,10 +28,10 @@ namespace {
 class OpenFileWork : public H5Work {
  public:
   OpenFileWork(Napi::Env env, bool create, std::string path, bool flag, bool hasCache, ChunkCache cache,
-               bool asciiNames, std::shared_ptr<OpenGate> gate)
+               NameCset nameCset, bool locking, std::shared_ptr<OpenGate> gate)
       : H5Work(env, create ? "h5lowlevel.createFile" : "h5lowlevel.openFile"),
         create_(create), path_(std::move(path)), flag_(flag), hasCache_(hasCache), cache_(cache),
-        asciiNames_(asciiNames), gate_(std::move(gate)) {}
+        nameCset_(nameCset), locking_(locking), gate_(std::move(gate)) {}
 
  private:
   const char* operation() const { return create_ ? "create file" : "open file"; }
@@ -38,13 +40,17 @@ class OpenFileWork : public H5Work {
     std::lock_guard<std::mutex> lock(gate_->m);
     if (gate_->shutdown) return FailClosed("the environment of " + path_ + " has ended");
     Hid fapl(H5Pcreate(H5P_FILE_ACCESS));
-    if (!fapl.ok()) return Fail(Problem::H5(operation()), path_);
+    if (!fapl.ok() || SetFileDriver(fapl.get()) < 0) return Fail(Problem::H5(operation()), path_);
     if (hasCache_ && H5Pset_cache(fapl.get(), 0, cache_.slots, cache_.bytes, cache_.w0) < 0)
       return Fail(Problem::H5("set chunk cache"), "");
+    if (!locking_ && H5Pset_file_locking(fapl.get(), false, true) < 0) return Fail(Problem::H5("disable file locking"), "");
     // The same creation and access as the synchronous createFile/openFile (file.cpp).
     fid_ = create_ ? H5Fcreate(path_.c_str(), flag_ ? H5F_ACC_TRUNC : H5F_ACC_EXCL, H5P_DEFAULT, fapl.get())
                    : H5Fopen(path_.c_str(), flag_ ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
-    if (fid_ < 0) return Fail(Problem::H5(operation()), path_);
+    if (fid_ < 0 || ((create_ || flag_) && !ReserveOrClose(fid_))) {
+      fid_ = -1;
+      return Fail(Problem::H5(operation()), path_);
+    }
     gate_->unclaimed.insert(fid_);
   }
 
@@ -54,29 +60,32 @@ class OpenFileWork : public H5Work {
   }
 
   Napi::Value Result(Napi::Env env) override {
-    return NativeFile::Wrap(env, fid_, path_, create_ || flag_, asciiNames_);
+    return NativeFile::Wrap(env, fid_, path_, create_ || flag_, nameCset_);
   }
 
   bool create_;
   std::string path_;
   bool flag_, hasCache_;
   ChunkCache cache_;
-  bool asciiNames_;
+  NameCset nameCset_;
+  bool locking_;
   std::shared_ptr<OpenGate> gate_;
   hid_t fid_ = -1;
 };
 
-// createFileAsync/openFileAsync(path, flag, cache | null, asciiNames): the arguments of
+// createFileAsync/openFileAsync(path, flag, cache | null, nameCset[, locking]): the arguments of
 // createFile/openFile, a promise of the NativeFile.
 Napi::Value OpenOrCreateAsync(const Napi::CallbackInfo& info, bool create) {
   Napi::Env env = info.Env();
   std::string path;
-  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
+  NameCset nameCset;
+  if (!ToString(env, info[0], "path", &path) || !ToNameCset(env, info[3], &nameCset)) return env.Undefined();
   ChunkCache cache;
   bool hasCache = !info[2].IsNull() && !info[2].IsUndefined();
   if (hasCache && !ToChunkCache(env, info[2], "access.chunkCache", &cache)) return env.Undefined();
+  bool locking = create || info[4].IsUndefined() || info[4].ToBoolean().Value();
   auto* work = new OpenFileWork(env, create, path, info[1].ToBoolean().Value(), hasCache, cache,
-                                info[3].ToBoolean().Value(), Data(env)->openGate);
+                                nameCset, locking, Data(env)->openGate);
   return work->Start();
 }
 
@@ -98,8 +107,10 @@ class FlushFileWork : public HandleWork {
  private:
   void RunOpen() override {
     // A read-only file has nothing to write.
-    if (file_->writable && H5Fflush(file_->id, H5F_SCOPE_GLOBAL) < 0)
-      Fail(Problem::H5(close_ ? "close file" : "flush file"), file_->filename);
+    if (!file_->writable) return;
+    MarkFlushBegin(*file_);
+    if (H5Fflush(file_->id, H5F_SCOPE_GLOBAL) < 0) return Fail(Problem::H5(close_ ? "close file" : "flush file"), file_->filename);
+    MarkFlushEnd(*file_);
   }
 
   void Finish() override {

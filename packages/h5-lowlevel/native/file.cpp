@@ -9,16 +9,32 @@
 #include "addon_data.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "file_driver.hpp"
+#include "flush_marks.hpp"
 #include "node.hpp"
 
 namespace h5l {
 
 namespace {
 
-// File access properties: the optional raw-data chunk cache [slots, bytes, w0].
-hid_t AccessList(Napi::Env env, Napi::Value cache) {
+// File access properties: the binding's file driver, the optional raw-data chunk cache
+// [slots, bytes, w0], and whether libhdf5 locks the file (flock) while it is open. Without the
+// lock a read-only handle can open a file another process writes; libhdf5 keeps honouring
+// HDF5_USE_FILE_LOCKING over this setting.
+hid_t AccessList(Napi::Env env, Napi::Value cache, bool locking) {
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
-  if (fapl < 0 || cache.IsNull() || cache.IsUndefined()) return fapl;
+  if (fapl < 0) return fapl;
+  if (SetFileDriver(fapl) < 0) {
+    ThrowH5Error(env, "set file driver", "");
+    H5Pclose(fapl);
+    return -2;
+  }
+  if (!locking && H5Pset_file_locking(fapl, false, true) < 0) {
+    ThrowH5Error(env, "disable file locking", "");
+    H5Pclose(fapl);
+    return -2;
+  }
+  if (cache.IsNull() || cache.IsUndefined()) return fapl;
   ChunkCache c;
   if (!ToChunkCache(env, cache, "access.chunkCache", &c)) {
     H5Pclose(fapl);
@@ -64,6 +80,7 @@ void NativeFile::Init(Napi::Env env, Napi::Object exports) {
   exports.Set("createFile", Napi::Function::New<&NativeFile::Create>(env, "createFile"));
   exports.Set("openFile", Napi::Function::New<&NativeFile::Open>(env, "openFile"));
   exports.Set("fileInUse", Napi::Function::New<FileInUse>(env, "fileInUse"));
+  exports.Set("flushMark", Napi::Function::New<FlushMark>(env, "flushMark"));
 }
 
 // Native memory an open file holds in libhdf5 (metadata cache, raw-data chunk caches of its
@@ -88,23 +105,39 @@ void NativeFile::ReleaseMemoryHint(Napi::Env env) {
   Napi::MemoryManagement::AdjustExternalMemory(env, -kOpenFileMemory);
 }
 
-Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames) {
+bool ToNameCset(Napi::Env env, Napi::Value value, NameCset* out) {
+  std::string name;
+  if (!ToString(env, value, "nameCset", &name)) return false;
+  if (name == "auto") *out = NameCset::Auto;
+  else if (name == "ascii") *out = NameCset::Ascii;
+  else if (name == "h5py") *out = NameCset::H5py;
+  else {
+    ThrowArgumentError(env, "options.nameCset: must be \"auto\", \"ascii\" or \"h5py\"");
+    return false;
+  }
+  return true;
+}
+
+Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, NameCset nameCset) {
   AddonData* data = Data(env);
   data->pendingFile = std::make_shared<FileState>(fid, path, writable, data->registry);
-  data->pendingFile->asciiNames = asciiNames;
+  data->pendingFile->nameCset = nameCset;
   Napi::Value wrapper = data->fileCtor.New({});
   data->pendingFile.reset();  // closes the file if construction failed
   return wrapper;
 }
 
-// createFile(path, truncate, cache | null, asciiNames) and openFile(path, readWrite, cache | null,
-// asciiNames): the flag selects truncate/exclusive creation or read-write/read-only opening.
+// createFile(path, truncate, cache | null, nameCset) and openFile(path, readWrite, cache | null,
+// nameCset, locking): the flag selects truncate/exclusive creation or read-write/read-only
+// opening; a created file is always locked.
 Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create) {
   Napi::Env env = info.Env();
   const char* op = create ? "create file" : "open file";
   std::string path;
-  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
-  Hid fapl(AccessList(env, info[2]));
+  NameCset nameCset;
+  if (!ToString(env, info[0], "path", &path) || !ToNameCset(env, info[3], &nameCset)) return env.Undefined();
+  bool locking = create || info[4].IsUndefined() || info[4].ToBoolean().Value();
+  Hid fapl(AccessList(env, info[2], locking));
   if (!fapl.ok()) {
     if (!env.IsExceptionPending()) ThrowH5Error(env, op, path);
     return env.Undefined();
@@ -113,11 +146,11 @@ Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create
   // Default creation properties: superblock v0 and symbol-table groups, as PyTables writes.
   hid_t fid = create ? H5Fcreate(path.c_str(), flag ? H5F_ACC_TRUNC : H5F_ACC_EXCL, H5P_DEFAULT, fapl.get())
                      : H5Fopen(path.c_str(), flag ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get());
-  if (fid < 0) {
+  if (fid < 0 || ((create || flag) && !ReserveOrClose(fid))) {
     ThrowH5Error(env, op, path);
     return env.Undefined();
   }
-  return Wrap(env, fid, path, create || flag, info[3].ToBoolean().Value());
+  return Wrap(env, fid, path, create || flag, nameCset);
 }
 
 Napi::Value NativeFile::Create(const Napi::CallbackInfo& info) { return OpenOrCreate(info, true); }
@@ -143,7 +176,11 @@ Napi::Value NativeFile::Close(const Napi::CallbackInfo& info) {
 Napi::Value NativeFile::Flush(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (H5Fflush(state_->id, H5F_SCOPE_GLOBAL) < 0) ThrowH5Error(env, "flush file", state_->filename);
+  MarkFlushBegin(*state_);
+  herr_t status = H5Fflush(state_->id, H5F_SCOPE_GLOBAL);
+  // A failed flush leaves the mark odd: readers wait for a flush that completes.
+  if (status < 0) ThrowH5Error(env, "flush file", state_->filename);
+  else MarkFlushEnd(*state_);
   return env.Undefined();
 }
 

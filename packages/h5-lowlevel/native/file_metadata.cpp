@@ -4,11 +4,13 @@
 // between two flushes holds a mix of old and new metadata that libhdf5 cannot open. With
 // evictions disabled (which libhdf5 allows only with every adaptive resize mode off) the file on
 // disk keeps the metadata of the last flush; raw data written since goes either to space that
-// metadata does not reference yet or into chunks it already references (in place).
+// metadata does not reference yet or into chunks it already references (in place). A writable
+// file's flushes are then marked for readers in other processes (flush_marks.hpp).
 #include "file_metadata.hpp"
 
 #include "addon_data.hpp"
 #include "errors.hpp"
+#include "flush_marks.hpp"
 #include "node.hpp"
 
 namespace h5l {
@@ -33,7 +35,12 @@ Napi::Value HoldMetadataUntilFlush(const Napi::CallbackInfo& info) {
   config.incr_mode = H5C_incr__off;
   config.flash_incr_mode = H5C_flash_incr__off;
   config.decr_mode = H5C_decr__off;
-  if (H5Fset_mdc_config(fid, &config) < 0) ThrowH5Error(env, "hold metadata until flush", filename);
+  if (H5Fset_mdc_config(fid, &config) < 0) {
+    ThrowH5Error(env, "hold metadata until flush", filename);
+    return env.Undefined();
+  }
+  // The file on disk now changes only in flushes: mark them for readers (flush_marks.hpp).
+  if (node->state_->file->writable) StartFlushMarks(*node->state_->file);
   return env.Undefined();
 }
 

@@ -1,11 +1,15 @@
 #include "handles.hpp"
 
+#include "flush_marks.hpp"
+
 #include <malloc.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <vector>
+
+#include "file_driver.hpp"
 
 namespace h5l {
 
@@ -125,10 +129,26 @@ herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
     status = result;
     if (firstFrames) *firstFrames = CaptureH5Failure("", "").frames;
   };
+  MarkFlushBegin(*this);  // closing writes the last metadata
+  std::string failure;
+  int failedErrno = writable ? DiscardWritesAfterFailure(id, &failure) : 0;
   for (ObjState* o : objects) keep(o->close(false));
   objects.clear();
   keep(H5Fclose(id));
   id = -1;
+  StopFlushMarks(*this);
+  // The earlier write failure is the cause, whatever else the close reported after it (libhdf5
+  // 1.10 can leave its metadata cache unable to flush again after a failed flush).
+  if (failedErrno != 0) {
+    ErrorFrame frame;
+    frame.major = "Low-level I/O";
+    frame.minor = "Write failed";
+    frame.func = "H5Fclose";
+    frame.message = failure;
+    if (firstFrames && status >= 0) *firstFrames = {frame};
+    else if (firstFrames) firstFrames->insert(firstFrames->begin(), frame);
+    status = -1;
+  }
   registry->files.erase(this);
 #ifdef __GLIBC__
   // A file's caches are freed in large blocks that glibc keeps in its heap after close (with

@@ -5,6 +5,7 @@
 
 #include <hdf5.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -83,18 +84,29 @@ struct ObjState {
   herr_t close(bool detach);
 };
 
+// Which character set names are marked with (H5File option nameCset).
+enum class NameCset {
+  Auto,   // UTF-8 when a name has a byte above 0x7f, else ASCII
+  Ascii,  // always ASCII, whatever the bytes (PyTables)
+  H5py,   // h5py 3's calls: UTF-8 for non-ASCII group and soft/external link names only
+};
+
 struct FileState {
   hid_t id = -1;
   std::string filename;
   bool writable = false;
-  // Names are always stored with the ASCII character set, whatever their bytes (PyTables).
-  bool asciiNames = false;
+  NameCset nameCset = NameCset::Auto;
   std::unordered_set<ObjState*> objects;
   std::shared_ptr<Registry> registry;
   // Held by asynchronous work while it runs on the pool (async_work.hpp) and by every close of
   // the file or of one of its objects: closing waits for running work, and work that starts
   // later finds the handle closed. Identifiers change only under it (or with no work pending).
   std::mutex ioMutex;
+  // Flush marks for readers in other processes (flush_marks.hpp): the descriptor holding the
+  // mark's lock (-1: not marked), its session and its current length.
+  int flushMarkFd = -1;
+  uint32_t flushMarkSession = 0;
+  int64_t flushMarkLength = 0;
 
   FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Registry> reg);
   ~FileState();

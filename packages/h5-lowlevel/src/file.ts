@@ -24,17 +24,10 @@ import { checkSignal, queueOf, signalOf, throwIfAborted } from "./async.js";
 import { argumentError, H5Error, H5FileInUseError } from "./errors.js";
 import { H5Group } from "./group.js";
 import { native, type NativeCache, type NativeFile } from "./native.js";
-import type { AsyncOptions, H5Attributes } from "./types.js";
+import type { AsyncOptions, H5Attributes, NameCset } from "./types.js";
 import type { FileAccessOptions, H5FileLike } from "./types.js";
 import { checkChunkCache, checkEnum, checkOptions } from "./validate.js";
 
-/**
- * Character set recorded for the link and attribute names this handle writes (the bytes are
- * UTF-8 either way): "auto" (default) marks a non-ASCII name UTF-8, as h5py does for link names;
- * "ascii" marks every name ASCII, as PyTables does, which also keeps every group an old-style
- * symbol table.
- */
-export type NameCset = "auto" | "ascii";
 
 export interface FileCreateOptions {
   /** What to do when the file exists: "truncate" (default) or "fail". */
@@ -48,10 +41,31 @@ export interface FileOpenOptions {
   mode?: "r" | "r+";
   access?: FileAccessOptions;
   nameCset?: NameCset;
+  /**
+   * Whether libhdf5 locks the file while it is open (default true): a writer's exclusive lock
+   * refuses readers, a reader's shared lock refuses writers. `false` (read-only only) opens a
+   * file another process is writing; what it then reads is consistent only between that writer's
+   * flushes (see `H5File.flushState`). The environment variable HDF5_USE_FILE_LOCKING, when set,
+   * overrides it.
+   */
+  locking?: boolean;
 }
 
-function checkNameCset(value: unknown): boolean {
-  return checkEnum(value ?? "auto", "options.nameCset", ["auto", "ascii"] as const) === "ascii";
+/**
+ * Where a file stands in the flushes of the process writing it, as that writer announces them
+ * (`H5File.holdMetadataUntilFlush`): `session` tells one opening of the file for writing from
+ * another (drawn at random among 2^20), `flushes` counts the flushes completed since, `changing`
+ * is true while the file on disk is being written (before the first flush ends, and during each
+ * flush and the close).
+ */
+export interface FlushState {
+  readonly session: number;
+  readonly flushes: number;
+  readonly changing: boolean;
+}
+
+function checkNameCset(value: unknown): NameCset {
+  return checkEnum(value ?? "auto", "options.nameCset", ["auto", "ascii", "h5py"] as const);
 }
 
 function checkAccess(access: FileAccessOptions | undefined): NativeCache {
@@ -70,7 +84,7 @@ function createArgs(path: string, options: FileCreateOptions | undefined, extra:
   const filename = checkPath(path);
   const opts = checkOptions(options, ["ifExists", "access", "nameCset", ...extra]);
   const ifExists = checkEnum(opts.ifExists ?? "truncate", "options.ifExists", ["truncate", "fail"] as const);
-  return { filename, truncate: ifExists === "truncate", cache: checkAccess(opts.access), asciiNames: checkNameCset(opts.nameCset) };
+  return { filename, truncate: ifExists === "truncate", cache: checkAccess(opts.access), nameCset: checkNameCset(opts.nameCset) };
 }
 
 /** The addon's arguments of openFile / openFileAsync. */
@@ -78,7 +92,14 @@ function openArgs(path: string, options: FileOpenOptions | undefined, extra: rea
   const filename = checkPath(path);
   const opts = checkOptions(options, ["mode", "access", "nameCset", ...extra]);
   const mode = checkEnum(opts.mode ?? "r", "options.mode", ["r", "r+"] as const);
-  return { filename, mode, cache: checkAccess(opts.access), asciiNames: checkNameCset(opts.nameCset) };
+  return { filename, mode, cache: checkAccess(opts.access), nameCset: checkNameCset(opts.nameCset) };
+}
+
+function checkLocking(locking: unknown, mode: "r" | "r+"): boolean {
+  if (locking === undefined) return true;
+  if (typeof locking !== "boolean") throw argumentError("options.locking", "must be a boolean");
+  if (!locking && mode === "r+") throw argumentError("options.locking", "false is allowed only read-only (mode \"r\")");
+  return locking;
 }
 
 const existsError = (filename: string) => argumentError("path", `${filename} already exists (ifExists: "fail")`);
@@ -131,11 +152,11 @@ export class H5File implements H5FileLike {
    *   another process has the file open (it is left untouched); H5Error when libhdf5 fails
    */
   static create(path: string, options?: FileCreateOptions): H5File {
-    const { filename, truncate, cache, asciiNames } = createArgs(path, options);
+    const { filename, truncate, cache, nameCset } = createArgs(path, options);
     const exists = existsSync(filename);
     if (!truncate && exists) throw existsError(filename);
     checkNotInUse(filename, exists);
-    return new H5File(withInUseError(() => native().createFile(filename, truncate, cache, asciiNames)), filename, "r+");
+    return new H5File(withInUseError(() => native().createFile(filename, truncate, cache, nameCset)), filename, "r+");
   }
 
   /**
@@ -145,27 +166,47 @@ export class H5File implements H5FileLike {
    * @returns a promise of the new file; rejected with the errors `create` throws
    */
   static async createAsync(path: string, options?: FileCreateOptions & AsyncOptions): Promise<H5File> {
-    const { filename, truncate, cache, asciiNames } = createArgs(path, options, ["signal"]);
+    const { filename, truncate, cache, nameCset } = createArgs(path, options, ["signal"]);
     const signal = signalOf(options);
     throwIfAborted(signal);
     const exists = await fileExists(filename);
     if (!truncate && exists) throw existsError(filename);
     checkNotInUse(filename, exists);
     throwIfAborted(signal);
-    return new H5File(await native().createFileAsync(filename, truncate, cache, asciiNames).catch((e: unknown) => {
+    return new H5File(await native().createFileAsync(filename, truncate, cache, nameCset).catch((e: unknown) => {
       throw asInUseError(e);
     }), filename, "r+");
   }
 
   /**
    * Opens an existing file read-only ("r", default) or read-write ("r+").
-   * @throws H5ArgumentError when the file does not exist; H5FileInUseError when another process
-   *   holds the file's lock (a writer, or readers when opening "r+"); H5Error when it is not HDF5
+   * @param options.locking false opens read-only without libhdf5's file lock (see FileOpenOptions)
+   * @throws H5ArgumentError when the file does not exist, or for `locking: false` with "r+";
+   *   H5FileInUseError when another process holds the file's lock (a writer, or readers when
+   *   opening "r+"); H5Error when it is not HDF5
    */
   static open(path: string, options?: FileOpenOptions): H5File {
-    const { filename, mode, cache, asciiNames } = openArgs(path, options);
+    const { filename, mode, cache, nameCset } = openArgs(path, options, ["locking"]);
+    const locking = checkLocking(options?.locking, mode);
     if (!existsSync(filename)) throw missingError(filename);
-    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, asciiNames)), filename, mode);
+    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, nameCset, locking)), filename, mode);
+  }
+
+  /**
+   * The flush state announced by the process writing `path`, or null when no process announces
+   * one (nobody writes the file, or its writer does not hold its metadata until flush, or the
+   * platform lacks open-file-description locks: Linux has them). Reads nothing of the file: it
+   * asks the kernel for the writer's mark (a lock far past the file's end, see
+   * `holdMetadataUntilFlush`). A reader that saw the same state, not changing, before and after
+   * reading (through a handle opened with `locking: false` after the first look) read the state
+   * of that flush.
+   * @throws H5ArgumentError for a path that is not a non-empty string without NUL
+   */
+  static flushState(path: string): FlushState | null {
+    const mark = native().flushMark(checkPath(path));
+    if (mark === null) return null;
+    const [session, length] = mark;
+    return { session, flushes: Math.floor(length / 2), changing: length % 2 === 1 };
   }
 
   /**
@@ -175,12 +216,13 @@ export class H5File implements H5FileLike {
    * @returns a promise of the open file; rejected with the errors `open` throws
    */
   static async openAsync(path: string, options?: FileOpenOptions & AsyncOptions): Promise<H5File> {
-    const { filename, mode, cache, asciiNames } = openArgs(path, options, ["signal"]);
+    const { filename, mode, cache, nameCset } = openArgs(path, options, ["locking", "signal"]);
+    const locking = checkLocking(options?.locking, mode);
     const signal = signalOf(options);
     throwIfAborted(signal);
     if (!(await fileExists(filename))) throw missingError(filename);
     throwIfAborted(signal);
-    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, asciiNames).catch((e: unknown) => {
+    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, nameCset, locking).catch((e: unknown) => {
       throw asInUseError(e);
     }), filename, mode);
   }
@@ -214,6 +256,10 @@ export class H5File implements H5FileLike {
    * The cache grows with the metadata changed since the last flush (flush regularly). Raw data
    * still reaches the file when the chunk cache evicts, into chunks the file already indexes or
    * space it does not reference yet. Meaningless on a read-only file (nothing to write).
+   *
+   * The flushes are then announced to other processes (`H5File.flushState`) until the file
+   * closes: the mark says "changing" from now until the first flush ends, and during every flush
+   * and the close; it goes when the file closes or the process ends.
    * @throws H5ClosedError once the file is closed; H5Error when libhdf5 refuses the configuration
    */
   holdMetadataUntilFlush(): void {

@@ -1,12 +1,15 @@
 /**
- * One process of the event-loop benchmark: `child.ts PHASE MODE DIR` runs the phase under the
- * probes and prints one JSON line (the measures); `child.ts generate INPUT DIR` writes an input
+ * One process of the event-loop benchmark: `child.ts PHASE MODE DIR [--diagnose]` runs the phase
+ * under the probes and prints one JSON line (the measures; with `--diagnose`, what the longest
+ * blocks were made of; `setup_s` and `setup_cpu_s`, the wall and CPU time of what was started
+ * before the phase, `preparePhase`); `child.ts generate INPUT DIR` writes an input
  * file of the reading phases, unmeasured.
  */
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
 import { BenchError } from "../errors.js";
-import { INPUTS, MODES, PHASES, runPhase, type Mode, type Phase } from "./phases.js";
+import { INPUTS, MODES, PHASES, preparePhase, runPhase, type Mode, type Phase } from "./phases.js";
 import { measure } from "./probe.js";
 import { DEMO_SCAN, SCAN_1G, SCAN_2G, saveScanSync, type ScanShape } from "./scan.js";
 
@@ -17,8 +20,11 @@ const GENERATED: Readonly<Record<string, ScanShape>> = {
 };
 
 async function main(argv: readonly string[]): Promise<void> {
-  const [first, second, dir] = argv;
-  if (dir === undefined || argv.length !== 3) throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR | generate INPUT DIR");
+  const [first, second, dir, flag] = argv;
+  const diagnose = flag === "--diagnose";
+  if (dir === undefined || argv.length > 4 || (flag !== undefined && !diagnose)) {
+    throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR [--diagnose] | generate INPUT DIR");
+  }
   if (first === "generate") {
     const shape = GENERATED[second!];
     if (shape === undefined) throw new BenchError("bad-option", `no input named ${second}`);
@@ -30,8 +36,16 @@ async function main(argv: readonly string[]): Promise<void> {
   // libhdf5 is loaded at start-up, as an application loads it, not inside the measured work
   // (dlopen of the addon and libhdf5: tens of milliseconds on the main thread, once per process).
   libraryVersion();
-  const result = await measure(() => runPhase(first as Phase, second as Mode, dir));
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  const phase = first as Phase;
+  const mode = second as Mode;
+  // Started ahead, as the application starts it (preparePhase), and timed apart.
+  const setupStart = performance.now();
+  const setupCpu = process.cpuUsage();
+  const prepared = await preparePhase(phase, mode);
+  const setupUsed = process.cpuUsage(setupCpu);
+  const setup = { setup_s: (performance.now() - setupStart) / 1000, setup_cpu_s: (setupUsed.user + setupUsed.system) / 1e6 };
+  const result = await measure(() => runPhase(phase, mode, dir, prepared), diagnose);
+  process.stdout.write(`${JSON.stringify({ ...result, ...setup })}\n`);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -16,7 +16,7 @@ import { Slice, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { CARRAY, DataLoader } from "@pymodaq-ts/data-saving";
 import { BenchError } from "../errors.js";
 import { yieldToLoop } from "./probe.js";
-import { DEMO_SCAN, SPECTRA_NODE, saveScanBackground, saveScanSync } from "./scan.js";
+import { DEMO_SCAN, SPECTRA_NODE, backgroundSaver, saveScanBackground, saveScanSync } from "./scan.js";
 
 export const PHASES = ["save-demo", "load-demo", "load-1g", "stream-2g"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -67,13 +67,31 @@ async function stream(path: string, mode: Mode): Promise<void> {
   if (!Number.isFinite(sum)) throw new BenchError("command-failed", `${path}: streamed values are not finite`);
 }
 
+/**
+ * What an application has running before the phase starts: for the asynchronous save, the
+ * BackgroundSaver constructed and started ahead of the scan (its worker's start-up, a JavaScript
+ * context loading the package and libhdf5, is not part of the save, as libhdf5's loading is not
+ * part of the synchronous one; the child reports it apart).
+ */
+export interface Prepared {
+  readonly saver?: ReturnType<typeof backgroundSaver>;
+}
+
+/** Starts what the phase's application has running before the phase (see Prepared). */
+export async function preparePhase(phase: Phase, mode: Mode): Promise<Prepared> {
+  if (phase !== "save-demo" || mode !== "async") return {};
+  const saver = backgroundSaver(DEMO_SCAN);
+  await saver.ready();
+  return { saver };
+}
+
 /** Runs one phase in one mode; `dir` holds the inputs and receives the outputs (deleted after). */
-export async function runPhase(phase: Phase, mode: Mode, dir: string): Promise<void> {
+export async function runPhase(phase: Phase, mode: Mode, dir: string, prepared: Prepared = {}): Promise<void> {
   switch (phase) {
     case "save-demo": {
       const path = join(dir, `save-${mode}.h5`);
       try {
-        await (mode === "sync" ? saveScanSync(path, DEMO_SCAN) : saveScanBackground(path, DEMO_SCAN));
+        await (mode === "sync" ? saveScanSync(path, DEMO_SCAN) : saveScanBackground(path, DEMO_SCAN, prepared.saver));
       } finally {
         rmSync(path, { force: true });
       }

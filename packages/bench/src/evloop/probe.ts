@@ -5,6 +5,7 @@
  * (event-loop utilization), the wall time, and the process's peak RSS (worker threads included).
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { BlockRecorder, type BlockCause } from "./blocks.js";
 
 export interface PhaseMeasure {
   evloop_max_ms: number;
@@ -15,14 +16,24 @@ export interface PhaseMeasure {
   ticker_max_gap_ms: number;
   /** Seconds the main thread was running JavaScript or native calls (event-loop utilization, active). */
   main_busy_s: number;
+  /** CPU seconds of the whole process (every thread, user and system) during the work. */
+  cpu_s: number;
+  /** With `diagnose`: the longest gaps of the ticker, split into run, wait, sleep and GC (blocks.ts). */
+  blocks?: BlockCause[];
 }
 
-/** Runs `work` under the probes. */
-export async function measure(work: () => Promise<void>): Promise<PhaseMeasure> {
+/**
+ * Runs `work` under the probes.
+ * @param diagnose also records what the longest gaps were made of (`blocks`); it reads a /proc
+ *   file at every tick, which adds to the main thread's work
+ */
+export async function measure(work: () => Promise<void>, diagnose = false): Promise<PhaseMeasure> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const recorder = diagnose ? new BlockRecorder() : null;
   let last = performance.now();
   const delays: number[] = [];
   const ticker = setInterval(() => {
+    recorder?.tick();
     const now = performance.now();
     delays.push(Math.max(0, now - last - 1));
     last = now;
@@ -31,14 +42,18 @@ export async function measure(work: () => Promise<void>): Promise<PhaseMeasure> 
   // The histogram's first sample only starts its clock: let it fire before the work begins.
   await new Promise((resolve) => setTimeout(resolve, 20));
   const elu = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   let wall: number;
   let busy: number;
+  let cpuSeconds: number;
   try {
     await work();
   } finally {
     wall = (performance.now() - start) / 1000;
     busy = performance.eventLoopUtilization(elu).active / 1000;
+    const used = process.cpuUsage(cpu);
+    cpuSeconds = (used.user + used.system) / 1e6;
     // A block at the very end is recorded when the probes' timers fire next: let them fire.
     await new Promise((resolve) => setTimeout(resolve, 5));
     histogram.disable();
@@ -55,6 +70,8 @@ export async function measure(work: () => Promise<void>): Promise<PhaseMeasure> 
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     ticker_max_gap_ms: (sorted.at(-1) ?? 0) + 1,
     main_busy_s: busy,
+    cpu_s: cpuSeconds,
+    ...(recorder === null ? {} : { blocks: recorder.longest(5, start) }),
   };
 }
 

@@ -72,9 +72,16 @@ export async function saveScanSync(path: string, s: ScanShape): Promise<void> {
   h5.closeFile();
 }
 
-/** The same calls through a BackgroundSaver (points transferred), yielding after each point. */
-export async function saveScanBackground(path: string, s: ScanShape): Promise<void> {
-  const saver = new BackgroundSaver({ saver: { kind: "extended", extendedShape: [s.nx, s.ny] } });
+/** The background saver of a scan of shape `s` (its worker starts now; `ready()` tells when it has). */
+export function backgroundSaver(s: ScanShape): BackgroundSaver<{ kind: "extended"; extendedShape: number[] }> {
+  return new BackgroundSaver({ saver: { kind: "extended", extendedShape: [s.nx, s.ny] } });
+}
+
+/**
+ * The same calls through a BackgroundSaver (points transferred), yielding after each point.
+ * @param saver a saver from `backgroundSaver(s)` started ahead; without it one is made here
+ */
+export async function saveScanBackground(path: string, s: ScanShape, saver = backgroundSaver(s)): Promise<void> {
   await saver.initFile(path, { newFile: true });
   const scan = await saver.addScanGroup("/RawData", "scan2d");
   const spectro = await saver.addDetGroup(scan, "spectrometer");

@@ -5,8 +5,14 @@
  * path. Each call is queued in call order and the worker runs them in that order, so the file is
  * the one the synchronous saver writes given the same calls.
  *
+ * The worker starts when the saver is constructed: its start-up (a JavaScript context of its own
+ * loading this package and libhdf5, hundreds of milliseconds of CPU) runs while the caller goes
+ * on. An application that constructs the saver ahead of the scan, and awaits `ready()`, has
+ * nothing of it left when the scan starts.
+ *
  * @example
  * const saver = new BackgroundSaver({ saver: { kind: "extended", extendedShape: [64, 64] } });
+ * await saver.ready();                                    // optional: the worker has started
  * await saver.initFile("/tmp/scan.h5", { newFile: true });
  * const scan = await saver.addScanGroup("/RawData", "scan2d");
  * const det = await saver.addDetGroup(scan, "spectrometer");
@@ -27,7 +33,7 @@ import type { DataToExportExtendedAddOptions } from "../savers/dte-extended-save
 import { ByteBudget } from "./byte-budget.js";
 import { encodedBytes, encodeValue, type Encoded } from "./codec.js";
 import { BackgroundSaverError } from "./errors.js";
-import type { BackgroundSaverSpec, Operation, Reply, SaverKind, WorkerSetup } from "./protocol.js";
+import type { BackgroundSaverSpec, Operation, Ready, Reply, SaverKind, WorkerSetup } from "./protocol.js";
 import { wireError } from "./worker-host.js";
 import { workerScriptUrl } from "./worker-script.js";
 
@@ -50,7 +56,9 @@ export interface QueueOptions {
   /**
    * Transfer the ArrayBuffers of the call's arrays to the worker instead of copying them: no
    * copy, but the caller's arrays (and every view of the same buffers) are detached once the call
-   * is queued. Default false.
+   * is queued. Default false: each array's bytes are copied once when the call is queued. An
+   * array in a SharedArrayBuffer is copied either way (shared memory cannot be moved, and the
+   * caller may write to it again).
    */
   transfer?: boolean;
   /** Cancels the call while it waits for room in the queue (rejects with an AbortError). */
@@ -99,6 +107,9 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   private closing: Promise<void> | null = null;
   private readonly exited: Promise<void>;
   private gone = false;
+  /** Settles when the worker has started (resolved) or failed before that (rejected). */
+  private readonly started: Promise<void>;
+  private settleStart: { resolve: () => void; reject: (e: unknown) => void } | null = null;
 
   /**
    * Starts the worker. Nothing is opened until `initFile`.
@@ -116,7 +127,12 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     this.budget = new ByteBudget(limit);
     const setup: WorkerSetup = { saveType: o.saveType ?? "scan", backend: o.backend, saver };
     this.worker = new Worker(workerScriptUrl(), { workerData: setup });
-    this.worker.on("message", (reply: Reply) => this.onReply(reply));
+    this.started = new Promise<void>((resolve, reject) => (this.settleStart = { resolve, reject }));
+    this.started.catch(() => undefined); // reported by ready() and by the calls
+    this.worker.on("message", (message: Reply | Ready) => {
+      if ("ready" in message) this.onStarted(null);
+      else this.onReply(message);
+    });
     this.worker.on("error", (e) => this.fail(new BackgroundSaverError("worker", wireError(e), this.file)));
     this.exited = new Promise((resolve) => {
       this.worker.once("exit", (code) => {
@@ -127,6 +143,15 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
         resolve();
       });
     });
+  }
+
+  /**
+   * Resolves once the worker has started: its modules and libhdf5 are loaded, so the next calls
+   * run without start-up delay. Calls need not wait for it (they are queued meanwhile).
+   * @throws (rejects) BackgroundSaverError when the worker failed to start
+   */
+  ready(): Promise<void> {
+    return this.started;
   }
 
   /** Bytes of array data queued and not yet written. */
@@ -230,7 +255,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   private async shutDown(): Promise<void> {
     let closeError: unknown = null;
     // Behind every call already waiting for room: those are written first.
-    const queued = await this.budget.admit(0, undefined, "close", () => this.post("close", encodeValue([]), 0, null)).catch((e: unknown) => {
+    const queued = await this.budget.admit(0, undefined, "close", () => this.post("close", encodeValue([]), 0, new Set())).catch((e: unknown) => {
       closeError = e;
       return null;
     });
@@ -252,12 +277,13 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /** Queues a call (in call order, once its bytes fit); its failure is kept for the next call. */
   private async queue(op: Operation, args: unknown[], options: QueueOptions = {}): Promise<Queued> {
     this.checkUsable(op);
-    const transfer = options.transfer === true ? new Set<ArrayBuffer>() : null;
-    const encoded = encodeValue(args, transfer);
-    const queued = await this.budget.admit(encodedBytes(encoded), options.signal, op, () => {
+    const transfer = new Set<ArrayBuffer>(); // the caller's buffers only when asked; the codec's copies always
+    const encoded = encodeValue(args, transfer, options.transfer === true);
+    const bytes = encodedBytes(encoded);
+    const queued = await this.budget.admit(bytes, options.signal, op, () => {
       // Issued before any close (checked above), so queued before it; only a failure stops it now.
       if (this.failure !== null) throw this.failure;
-      return this.post(op, encoded, encodedBytes(encoded), transfer);
+      return this.post(op, encoded, bytes, transfer);
     });
     queued.done.catch(() => undefined); // reported through `failure` at the next call
     return queued;
@@ -268,11 +294,11 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     if (this.closing !== null) throw new FileStateError(`${this.file ?? "background saver"}: ${op} after close`);
   }
 
-  private post(op: Operation, args: Encoded, bytes: number, transfer: Set<ArrayBuffer> | null): Queued {
+  private post(op: Operation, args: Encoded, bytes: number, transfer: ReadonlySet<ArrayBuffer>): Queued {
     if (this.gone) return { done: Promise.reject(this.failure) };
     const id = this.nextId++;
     const done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { op, bytes, resolve, reject }));
-    this.worker.postMessage({ id, op, args }, transfer === null ? [] : [...transfer]);
+    this.worker.postMessage({ id, op, args }, [...transfer]);
     return { done };
   }
 
@@ -290,9 +316,16 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     pending.reject(reply.skipped ? this.failure : error);
   }
 
+  private onStarted(error: BackgroundSaverError | null): void {
+    if (error === null) this.settleStart?.resolve();
+    else this.settleStart?.reject(error);
+    this.settleStart = null;
+  }
+
   /** The worker failed as a whole: every waiting call rejects with it. */
   private fail(error: BackgroundSaverError): void {
     this.failure ??= error;
+    this.onStarted(this.failure);
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       this.budget.release(pending.bytes);

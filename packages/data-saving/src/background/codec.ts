@@ -7,8 +7,8 @@
  * Python types, so the worker's saver writes what the caller's would.
  *
  * @example
- * const transfer = new Set<ArrayBuffer>();
- * worker.postMessage(encodeValue(dte, transfer), [...transfer]);   // in the worker: decodeValue(msg)
+ * const moved = new Set<ArrayBuffer>();
+ * worker.postMessage(encodeValue(dte, moved), [...moved]);   // in the worker: decodeValue(msg)
  */
 import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex,
@@ -16,7 +16,10 @@ import {
 } from "@pymodaq-ts/data-model";
 import { InvalidTypeError } from "../errors.js";
 
-/** An NDArray in transit: its TypedArray travels as is (copied or transferred). */
+/**
+ * An NDArray in transit: its TypedArray travels as is (copied or transferred), or as a copy the
+ * encoder made when it lies in memory shared with the caller.
+ */
 export interface EncodedArray {
   readonly t: "nd";
   readonly dtype: Dtype;
@@ -81,16 +84,41 @@ export type Encoded =
   | { readonly t: "np"; readonly type: NumpyScalarType; readonly value: number | bigint | boolean | readonly [number, number] }
   | { readonly t: "repr"; readonly repr: string };
 
-/** Buffers that may be transferred, or null to copy everything. */
-type Transfers = Set<ArrayBuffer> | null;
-
-function encodeArray(a: NDArray, transfer: Transfers): EncodedArray {
-  // A SharedArrayBuffer is shared, not transferred: it needs no entry.
-  if (transfer !== null && a.data.buffer instanceof ArrayBuffer) transfer.add(a.data.buffer);
-  return { t: "nd", dtype: a.dtype, shape: [...a.shape], data: a.data };
+/**
+ * Where the encoder collects the ArrayBuffers to move (postMessage's transfer list): the
+ * caller's own when `callers` (the caller's arrays are detached then), the encoder's copies
+ * otherwise. `buffers` null: nothing is collected, postMessage copies the arrays.
+ */
+interface Moves {
+  readonly buffers: Set<ArrayBuffer> | null;
+  readonly callers: boolean;
 }
 
-function encodeAxis(a: Axis, transfer: Transfers): EncodedAxis {
+/**
+ * The TypedArray that crosses for `data`: the caller's own when its buffer is to be transferred,
+ * otherwise a copy of its bytes made now, which is moved (with nowhere to collect it, only an
+ * array in shared memory is copied here, and postMessage copies the others). Made now, the copy
+ * holds what the array held when the call was queued (the caller may write to it again from
+ * then on, and memory shared with the caller, a SharedArrayBuffer, would let the worker read
+ * those writes); moved, it is copied once, where postMessage's structured clone copies twice
+ * (into the message and out of it) and copies the whole buffer of a view.
+ */
+function crossing<T extends AnyTypedArray | Uint8Array>(data: T, moves: Moves): T {
+  if (moves.buffers === null) return data.buffer instanceof ArrayBuffer ? data : (data.slice() as T);
+  if (moves.callers && data.buffer instanceof ArrayBuffer) {
+    moves.buffers.add(data.buffer);
+    return data;
+  }
+  const copy = data.slice() as T;
+  moves.buffers.add(copy.buffer as ArrayBuffer);
+  return copy;
+}
+
+function encodeArray(a: NDArray, moves: Moves): EncodedArray {
+  return { t: "nd", dtype: a.dtype, shape: [...a.shape], data: crossing(a.data, moves) };
+}
+
+function encodeAxis(a: Axis, transfer: Moves): EncodedAxis {
   return {
     t: "axis", label: a.label, units: a.units, index: a.index, spreadOrder: a.spreadOrder,
     data: a.data === null ? null : encodeArray(a.data, transfer), size: a.size,
@@ -106,12 +134,12 @@ function dwaClassName(d: DataWithAxes): DwaClassName {
   return "DataWithAxes";
 }
 
-function encodeDwa(d: DataWithAxes, transfer: Transfers): EncodedDwa {
+function encodeDwa(d: DataWithAxes, transfer: Moves): EncodedDwa {
   return {
     t: "dwa", cls: dwaClassName(d), name: d.name, timestamp: d.timestamp, source: d.source.name, dim: d.dim.name,
     distribution: d.distribution.name, units: d.units, origin: d.origin, labels: [...d.labels],
     data: d.data.map((a) => encodeArray(a, transfer)),
-    extra: [...d.extraAttributes].map(([k, v]) => [k, encodeValue(v, transfer)] as const),
+    extra: [...d.extraAttributes].map(([k, v]) => [k, encodeWith(v, transfer)] as const),
     axes: d.axes.map((a) => encodeAxis(a, transfer)), navIndexes: [...d.navIndexes],
     errors: d.errors === null ? null : d.errors.map((a) => encodeArray(a, transfer)),
   };
@@ -124,18 +152,26 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 
 /**
  * The encoded form of `value`.
- * @param transfer when given, collects the ArrayBuffers of the arrays met, to transfer them
- *   (the caller's arrays are then detached); otherwise the arrays are copied by `postMessage`.
+ * @param moved when given, collects the ArrayBuffers to move to the worker (postMessage's
+ *   transfer list): the buffers of the caller's arrays when `transferCallers`, otherwise copies
+ *   of the arrays made here; without it the arrays are left as they are, for postMessage to copy.
+ * @param transferCallers whether the caller's array buffers are moved (the caller's arrays are
+ *   then detached by postMessage; an array in a SharedArrayBuffer is copied all the same);
+ *   default: when `moved` is given
  * @throws InvalidTypeError for a value of another class (a function, a Date, a bare TypedArray).
  */
-export function encodeValue(value: unknown, transfer: Transfers = null): Encoded {
+export function encodeValue(value: unknown, moved: Set<ArrayBuffer> | null = null, transferCallers = moved !== null): Encoded {
+  return encodeWith(value, { buffers: moved, callers: transferCallers });
+}
+
+function encodeWith(value: unknown, transfer: Moves): Encoded {
   if (value === null || value === undefined) return value;
   switch (typeof value) {
     case "boolean": case "number": case "bigint": case "string": return value;
     case "object": break;
     default: throw new InvalidTypeError(`the background saver cannot send a ${typeof value} to its worker`);
   }
-  const enc = (v: unknown): Encoded => encodeValue(v, transfer);
+  const enc = (v: unknown): Encoded => encodeWith(v, transfer);
   if (value instanceof NDArray) return encodeArray(value, transfer);
   if (value instanceof Axis) return encodeAxis(value, transfer);
   if (value instanceof DataWithAxes) return encodeDwa(value, transfer);
@@ -149,7 +185,8 @@ export function encodeValue(value: unknown, transfer: Transfers = null): Encoded
   if (value instanceof PyTuple) return { t: "tuple", items: value.items.map(enc) };
   if (value instanceof PyDict) return { t: "dict", entries: value.entries.map(([k, v]) => [enc(k), enc(v)] as const) };
   if (value instanceof Map) return { t: "map", entries: [...value].map(([k, v]) => [enc(k), enc(v)] as const) };
-  if (value instanceof PyBytes) return { t: "bytes", bytes: value.bytes };
+  // Bytes are copied, never taken from the caller (only arrays are transferred).
+  if (value instanceof PyBytes) return { t: "bytes", bytes: crossing(value.bytes, { buffers: transfer.buffers, callers: false }) };
   if (value instanceof PyComplex) return { t: "complex", re: value.re, im: value.im };
   if (value instanceof NpScalar) return { t: "np", type: value.type, value: value.value };
   if (value instanceof PyRepr) return { t: "repr", repr: value.repr };

@@ -48,6 +48,11 @@ export interface WireError {
   readonly path: string | undefined;
 }
 
+/** The worker's first message: its modules and libhdf5 are loaded, requests run from now on. */
+export interface Ready {
+  readonly ready: true;
+}
+
 export type Reply =
   | { readonly id: number; readonly ok: true; readonly result: string | boolean | null }
   | { readonly id: number; readonly ok: false; readonly error: WireError; readonly skipped: boolean };

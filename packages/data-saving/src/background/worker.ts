@@ -3,12 +3,16 @@
  * and answers each request of the main thread in order (worker-host.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Request, WorkerSetup } from "./protocol.js";
+import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
+import type { Ready, Request, WorkerSetup } from "./protocol.js";
 import { SaverHost } from "./worker-host.js";
 
 const port = parentPort;
 if (port === null) throw new Error("background-worker.js runs as a worker thread of BackgroundSaver");
 const host = new SaverHost(workerData as WorkerSetup);
+// libhdf5 is loaded on first use: load it now, as part of the start-up that `ready()` waits for.
+libraryVersion();
+port.postMessage({ ready: true } satisfies Ready);
 port.on("message", (request: Request) => {
   const reply = host.handle(request);
   port.postMessage(reply);

@@ -77,15 +77,15 @@ export class FlushScheduler {
    * @throws the flush's error, or that of a flush the timer attempted since the last call.
    */
   pointSaved(): void {
-    this.throwTimerError();
-    if (this.pending === 0) this.oldestPending = performance.now();
-    this.pending++;
+    if (this.timerError !== null) this.throwTimerError();
     const { everyPoints, everySeconds } = this.policy;
-    const due =
-      (everyPoints !== null && this.pending >= everyPoints) ||
-      (everySeconds !== null && performance.now() - this.oldestPending >= everySeconds * 1000);
+    // One clock read per point (none without a time bound): the check runs on every point of an
+    // acquisition, so it is kept to a few operations.
+    const now = everySeconds === null ? 0 : performance.now();
+    if (this.pending++ === 0) this.oldestPending = now;
+    const due = (everyPoints !== null && this.pending >= everyPoints) || (everySeconds !== null && now - this.oldestPending >= everySeconds * 1000);
     if (due) this.flush();
-    else this.arm();
+    else if (this.timer === null) this.arm(now);
   }
 
   /** The file was flushed (by the policy or by the caller): nothing is pending. */
@@ -100,10 +100,11 @@ export class FlushScheduler {
     this.pending = 0;
   }
 
-  private arm(): void {
+  /** Starts the timer that flushes when the oldest unflushed point turns `everySeconds` old. */
+  private arm(now: number): void {
     const seconds = this.policy.everySeconds;
-    if (seconds === null || this.timer !== null) return;
-    const wait = Math.max(0, seconds * 1000 - (performance.now() - this.oldestPending));
+    if (seconds === null) return;
+    const wait = Math.max(0, seconds * 1000 - (now - this.oldestPending));
     this.timer = setTimeout(() => {
       this.timer = null;
       try {
@@ -120,9 +121,8 @@ export class FlushScheduler {
     this.timer = null;
   }
 
-  private throwTimerError(): void {
+  private throwTimerError(): never {
     const e = this.timerError;
-    if (e === null) return;
     this.timerError = null;
     throw e;
   }

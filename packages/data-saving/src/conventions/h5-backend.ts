@@ -13,7 +13,7 @@
 import type { NDArray, PyValue } from "@pymodaq-ts/data-model";
 import { libhdf5Storage } from "../storage/libhdf5.js";
 import type { Dtype, Storage, StorageAsyncOptions, StorageFile } from "../storage/types.js";
-import { FileStateError, InvalidTypeError, InvalidValueError, NodeError } from "../errors.js";
+import { FileStateError, InvalidTypeError, InvalidValueError, isStorageError, NodeError } from "../errors.js";
 import {
   ATTR,
   BACKEND_NAMES,
@@ -76,6 +76,15 @@ interface ReadOnlyListings {
 const readOnlyListings = new WeakMap<Session, ReadOnlyListings>();
 
 /** The listings kept for `session`, or null when its file is writable (its tree may change). */
+/**
+ * Keeps the error of a close that followed a failed write or flush on the first error, as its
+ * `closeError` property (not enumerable: it does not change how the error prints).
+ */
+function attachCloseError(first: unknown, closeError: unknown): void {
+  if (typeof first !== "object" || first === null || !Object.isExtensible(first)) return;
+  Object.defineProperty(first, "closeError", { value: closeError, configurable: true, writable: true, enumerable: false });
+}
+
 function listingsOf(session: Session): ReadOnlyListings | null {
   if (session.writable) return null;
   let listings = readOnlyListings.get(session);
@@ -95,6 +104,8 @@ export class H5Backend {
   /** Full path of the open (or last opened) file. */
   filePath: string | null = null;
   protected session: Session | null = null;
+  /** The first error of a write or flush of the open file (see `failing`). */
+  private firstFailure: { error: unknown } | null = null;
   protected compression: Compression | null = null;
   private readBytes = DEFAULT_MAX_LOAD_BYTES;
 
@@ -232,20 +243,64 @@ export class H5Backend {
     file.copyTo(path);
   }
 
-  /** Writes the deferred `shape`/`size` attributes and flushes the file. No-op when closed. */
+  /**
+   * Writes the deferred `shape`/`size` attributes and flushes the file. No-op when closed.
+   * @throws StorageError when the flush fails; it becomes the file's first failure (see
+   *   `closeFile`).
+   */
   flush(): void {
-    if (this.isopen()) this.openSession().flush();
+    if (!this.isopen()) return;
+    this.failing(() => this.openSession().flush());
   }
 
-  /** Writes deferred attributes and closes the file. Idempotent. */
+  /**
+   * Runs a write of the open file; a `StorageError` it throws (the storage failed: disk full,
+   * file-size limit, I/O error) is remembered as the file's first failure, which a failing close
+   * then does not hide (see `closeFile`). Errors of the arguments are not failures of the file.
+   */
+  protected failing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (e) {
+      if (this.session !== null && this.firstFailure === null && isStorageError(e)) this.firstFailure = { error: e };
+      throw e;
+    }
+  }
+
+  /**
+   * Writes deferred attributes and closes the file. Idempotent. The file is closed (every handle
+   * released) even when this fails.
+   * @throws the close's error; but when a write or flush of this file failed before (the first
+   *   failure) and the close fails too, the first failure is thrown again, with the close's error
+   *   attached as its `closeError` property: the error a caller sees from
+   *   `try { ... } finally { h5.closeFile(); }` is the first one.
+   */
   closeFile(): void {
     const s = this.session;
+    const first = this.firstFailure;
     this.session = null;
-    s?.close();
+    this.firstFailure = null;
+    try {
+      s?.close();
+    } catch (closeError) {
+      if (first === null) throw closeError;
+      attachCloseError(first.error, closeError);
+      throw first.error;
+    }
   }
 
+  /**
+   * `closeFile()` for `using`. After a failed write or flush whose error is on its way to the
+   * caller, a failing close throws nothing (its error is attached to the first one as
+   * `closeError`), so that `using` does not wrap the first error in a `SuppressedError`.
+   */
   [Symbol.dispose](): void {
-    this.closeFile();
+    const first = this.firstFailure;
+    try {
+      this.closeFile();
+    } catch (e) {
+      if (first === null || e !== first.error) throw e;
+    }
   }
 
   /** The root group. */

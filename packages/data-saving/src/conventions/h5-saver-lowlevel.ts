@@ -382,25 +382,31 @@ export class H5SaverLowLevel extends H5Backend {
     const file = this.h5File;
     if (file === null) return;
     super.flush();
-    if (this.flushPolicy.fsync && file.writable) file.sync?.();
+    if (this.flushPolicy.fsync && file.writable) this.failing(() => file.sync?.());
     this.scheduler?.flushed();
   }
 
   /**
-   * Marks one acquisition point: the savers' `addData` opens a scope and the policy counts the
-   * point when the outermost scope ends (a DataToExport saver writing several channels is one
-   * point), flushing when due. Points written without a saver can be counted the same way.
+   * Runs the writes of one acquisition point: the savers' `addData` run in one, and the policy
+   * counts the point when the outermost one returns (a DataToExport saver writing several
+   * channels is one point), flushing when due. Points written without a saver can be counted the
+   * same way. A write that throws counts no point and becomes the file's first failure, which a
+   * failing close does not hide (see `closeFile`).
+   * @returns what `write` returns
+   * @throws what `write` throws; the flush's error when the policy flushes and the flush fails
    * @example
-   * { using _point = h5.pointScope(); h5.addArray(...); }
+   * h5.savePoint(() => h5.addArray(...));
    */
-  pointScope(): Disposable {
+  savePoint<T>(write: () => T): T {
     this.pointDepth++;
-    return {
-      [Symbol.dispose]: () => {
-        this.pointDepth--;
-        if (this.pointDepth === 0 && this.isopen()) this.scheduler?.pointSaved();
-      },
-    };
+    let result: T;
+    try {
+      result = this.failing(write);
+    } finally {
+      this.pointDepth--;
+    }
+    if (this.pointDepth === 0 && this.isopen()) this.scheduler?.pointSaved();
+    return result;
   }
 
   /** Points saved since the last flush (0 for a read-only or closed file). */

@@ -12,6 +12,7 @@ export {
   DataLoader, type DataLoaderOptions, type AsyncLoadOptions, type LoadAllOptions, type LoadDataOptions, type NavSlab, type NavSlabsOptions,
 } from "./data-loader.js";
 export type { NavItem } from "./nav-window.js";
+export { FileFollower, type FileFollowerOptions, type FollowRowsOptions, type FollowedRows } from "./follower.js";
 export { getAxes, loadAxis } from "./axes.js";
 export { getBkgNodes, getDataArrays, type DataArraysOptions } from "./arrays.js";
 export { loadDataFromNode, type LoadDataFromNodeOptions } from "./data-node.js";

@@ -115,7 +115,8 @@ export abstract class DataManagement {
     this.h5saver.closeFile();
   }
 
+  /** The saver's `[Symbol.dispose]` (see `H5SaverLowLevel`: a close error never hides a first failure). */
   [Symbol.dispose](): void {
-    this.closeFile();
+    this.h5saver[Symbol.dispose]();
   }
 }

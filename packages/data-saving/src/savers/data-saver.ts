@@ -109,25 +109,26 @@ export class DataSaverLoader extends DataNodeSaver {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataWithAxes, options: AddDataOptions = {}): void {
-    using _point = this.h5saver.pointScope(); // one point for the flush policy
-    const o = checkOptions(options, ADD_DATA_KEYS, `${this.constructor.name}.addData`);
-    const dim = data.dim.name;
-    // Each array is complete once written: release it, as a writer closing it would, rather than
-    // keep its handle and chunk cache until the file closes.
-    for (let i = 0; i < data.length; i++) {
-      const array = this.h5saver.addArray(where, this.nextNodeName(where), this.dataType, {
-        title: data.name,
-        data: data.data[i] as NDArray,
-        dataDimension: dim,
-        metadata: nodeMetadata(data, i, { full: true }),
-      });
-      this.h5saver.releaseNode(array);
-    }
-    if (o.saveAxes ?? true) for (const axis of data.axes) this.h5saver.releaseNode(this.axisSaver.addAxis(where, axis));
-    const errorSaver = this.errorSaver;
-    if (data.errors !== null && errorSaver !== null) {
-      errorSaver.addData(where, data.errorsAsDwa(), { saveAxes: false });
-    }
+    return this.h5saver.savePoint(() => { // one point for the flush policy
+      const o = checkOptions(options, ADD_DATA_KEYS, `${this.constructor.name}.addData`);
+      const dim = data.dim.name;
+      // Each array is complete once written: release it, as a writer closing it would, rather than
+      // keep its handle and chunk cache until the file closes.
+      for (let i = 0; i < data.length; i++) {
+        const array = this.h5saver.addArray(where, this.nextNodeName(where), this.dataType, {
+          title: data.name,
+          data: data.data[i] as NDArray,
+          dataDimension: dim,
+          metadata: nodeMetadata(data, i, { full: true }),
+        });
+        this.h5saver.releaseNode(array);
+      }
+      if (o.saveAxes ?? true) for (const axis of data.axes) this.h5saver.releaseNode(this.axisSaver.addAxis(where, axis));
+      const errorSaver = this.errorSaver;
+      if (data.errors !== null && errorSaver !== null) {
+        errorSaver.addData(where, data.errorsAsDwa(), { saveAxes: false });
+      }
+    });
   }
 }
 

@@ -88,22 +88,23 @@ export class DataToExportEnlargeableSaver extends DataToExportSaverBase {
    *   DataDimError for DataND data.
    */
   addData(where: Where, data: DataToExport, options: DataToExportEnlargeableAddOptions = {}): void {
-    using _point = this.h5saver.pointScope(); // one point for the flush policy
-    const o = checkOptions(options, ADD_KEYS, "DataToExportEnlargeableSaver.addData");
-    const axisValues = o.axisValues ?? (o.axisValue === undefined || o.axisValue === null ? null : [o.axisValue]);
-    if (axisValues === null) throw new InvalidTypeError("addData: axisValues (or axisValue) is required");
-    if (axisValues.length < this.enlAxisNames.length) {
-      throw new InvalidValueError(`addData: ${this.enlAxisNames.length} enlargeable axes need as many axis values, got ${axisValues.length}`);
-    }
-    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa));
-    const n = this.enlAxisNames.length;
-    let axes = this.navAxes.cached(where, n);
-    if (axes === null) {
-      const navGroup = this.groups.getSet(where, NAV_AXES_GROUP_NAME);
-      if (this.navAxisSaver.getLastNodeName(navGroup) === null) this.createNavAxes(navGroup);
-      axes = this.navAxes.get(where, n);
-    }
-    for (let k = 0; k < n; k++) appendAxisValue(axes[k] as EARRAY, axisValueArray(axisValues[k] as AxisValue, true), false);
+    return this.h5saver.savePoint(() => { // one point for the flush policy
+      const o = checkOptions(options, ADD_KEYS, "DataToExportEnlargeableSaver.addData");
+      const axisValues = o.axisValues ?? (o.axisValue === undefined || o.axisValue === null ? null : [o.axisValue]);
+      if (axisValues === null) throw new InvalidTypeError("addData: axisValues (or axisValue) is required");
+      if (axisValues.length < this.enlAxisNames.length) {
+        throw new InvalidValueError(`addData: ${this.enlAxisNames.length} enlargeable axes need as many axis values, got ${axisValues.length}`);
+      }
+      this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa));
+      const n = this.enlAxisNames.length;
+      let axes = this.navAxes.cached(where, n);
+      if (axes === null) {
+        const navGroup = this.groups.getSet(where, NAV_AXES_GROUP_NAME);
+        if (this.navAxisSaver.getLastNodeName(navGroup) === null) this.createNavAxes(navGroup);
+        axes = this.navAxes.get(where, n);
+      }
+      for (let k = 0; k < n; k++) appendAxisValue(axes[k] as EARRAY, axisValueArray(axisValues[k] as AxisValue, true), false);
+    });
   }
 
   private createNavAxes(navGroup: GROUP): void {

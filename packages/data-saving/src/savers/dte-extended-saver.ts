@@ -68,11 +68,12 @@ export class DataToExportExtendedSaver extends DataToExportSaverBase {
    *   InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, indexes: readonly number[], options: DataToExportExtendedAddOptions = {}): void {
-    using _point = this.h5saver.pointScope(); // one point for the flush policy
-    const o = checkOptions(options, ADD_KEYS, "DataToExportExtendedSaver.addData");
-    // Indexes and options are checked once here, not again per DataWithAxes.
-    const at = normalizeExtendedIndexes(indexes, this.extendedShape);
-    const distribution = distributionOf(o.distribution);
-    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.writePoint(ch, dwa, at, distribution));
+    return this.h5saver.savePoint(() => { // one point for the flush policy
+      const o = checkOptions(options, ADD_KEYS, "DataToExportExtendedSaver.addData");
+      // Indexes and options are checked once here, not again per DataWithAxes.
+      const at = normalizeExtendedIndexes(indexes, this.extendedShape);
+      const distribution = distributionOf(o.distribution);
+      this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.writePoint(ch, dwa, at, distribution));
+    });
   }
 }

@@ -93,8 +93,9 @@ export abstract class DataToExportSaverBase {
     this.h5saver.closeFile();
   }
 
+  /** The saver's `[Symbol.dispose]` (see `H5SaverLowLevel`: a close error never hides a first failure). */
   [Symbol.dispose](): void {
-    this.closeFile();
+    this.h5saver[Symbol.dispose]();
   }
 }
 
@@ -119,9 +120,10 @@ export class DataToExportSaver extends DataToExportSaverBase {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, options: DataToExportAddOptions = {}): void {
-    using _point = this.h5saver.pointScope(); // one point for the flush policy
-    const o = checkOptions(options, ADD_KEYS, "DataToExportSaver.addData");
-    const saveOptions = o.saveAxes === undefined ? {} : { saveAxes: o.saveAxes };
-    this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, saveOptions));
+    return this.h5saver.savePoint(() => { // one point for the flush policy
+      const o = checkOptions(options, ADD_KEYS, "DataToExportSaver.addData");
+      const saveOptions = o.saveAxes === undefined ? {} : { saveAxes: o.saveAxes };
+      this.groups.forEachChannel(where, data, (ch, dwa) => this.dataSaver.addData(ch, dwa, saveOptions));
+    });
   }
 }

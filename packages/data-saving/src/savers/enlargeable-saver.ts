@@ -106,27 +106,28 @@ export class DataEnlargeableSaver extends DataNodeSaver {
    *   the nodes of a previous call are missing.
    */
   addData(where: Where, data: DataWithAxes, options: EnlargeableAddOptions = {}): void {
-    using _point = this.h5saver.pointScope(); // one point for the flush policy
-    const o = checkOptions(options, ADD_KEYS, "DataEnlargeableSaver.addData");
-    const axisValues = o.axisValues ?? null;
-    if (data.navIndexes.length !== 0) {
-      throw new DataDimError(`It is not possible to append DataND: '${data.name}' has navigation indexes (${data.navIndexes.join(", ")})`);
-    }
-    if (axisValues !== null && axisValues.length < this.enlAxisNames.length) {
-      throw new InvalidValueError(`addData: ${this.enlAxisNames.length} enlargeable axes need as many axis values, got ${axisValues.length}`);
-    }
-    let arrays = this.dataNodes.cached(where, data.length);
-    if (arrays === null) {
-      if (this.getLastNodeName(where) === null) this.createArrays(where, data, axisValues !== null);
-      arrays = this.dataNodes.get(where, data.length);
-    }
-    for (let i = 0; i < data.length; i++) (arrays[i] as EARRAY).append(data.data[i] as NDArray);
-    if (axisValues === null) return;
-    const axes = this.axisNodes.get(where, this.enlAxisNames.length);
-    for (let k = 0; k < axes.length; k++) {
-      const value = axisValues[k] as AxisValue;
-      appendAxisValue(axes[k] as EARRAY, axisValueArray(value, false), !(value instanceof NDArray));
-    }
+    return this.h5saver.savePoint(() => { // one point for the flush policy
+      const o = checkOptions(options, ADD_KEYS, "DataEnlargeableSaver.addData");
+      const axisValues = o.axisValues ?? null;
+      if (data.navIndexes.length !== 0) {
+        throw new DataDimError(`It is not possible to append DataND: '${data.name}' has navigation indexes (${data.navIndexes.join(", ")})`);
+      }
+      if (axisValues !== null && axisValues.length < this.enlAxisNames.length) {
+        throw new InvalidValueError(`addData: ${this.enlAxisNames.length} enlargeable axes need as many axis values, got ${axisValues.length}`);
+      }
+      let arrays = this.dataNodes.cached(where, data.length);
+      if (arrays === null) {
+        if (this.getLastNodeName(where) === null) this.createArrays(where, data, axisValues !== null);
+        arrays = this.dataNodes.get(where, data.length);
+      }
+      for (let i = 0; i < data.length; i++) (arrays[i] as EARRAY).append(data.data[i] as NDArray);
+      if (axisValues === null) return;
+      const axes = this.axisNodes.get(where, this.enlAxisNames.length);
+      for (let k = 0; k < axes.length; k++) {
+        const value = axisValues[k] as AxisValue;
+        appendAxisValue(axes[k] as EARRAY, axisValueArray(value, false), !(value instanceof NDArray));
+      }
+    });
   }
 
   /** First call: the EnlData EARRAYs, the enlargeable axes, then the signal axes shifted by one. */

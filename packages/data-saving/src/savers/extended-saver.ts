@@ -91,9 +91,10 @@ export class DataExtendedSaver extends DataNodeSaver {
    *   shape; NodeError when the nodes of a previous call are missing or not CARRAYs.
    */
   addData(where: Where, data: DataWithAxes, indexes: readonly number[], options: ExtendedAddOptions = {}): void {
-    using _point = this.h5saver.pointScope(); // one point for the flush policy
-    const o = checkOptions(options, ADD_KEYS, "DataExtendedSaver.addData");
-    this.writePoint(where, data, normalizeExtendedIndexes(indexes, this.extendedShape), distributionOf(o.distribution));
+    return this.h5saver.savePoint(() => { // one point for the flush policy
+      const o = checkOptions(options, ADD_KEYS, "DataExtendedSaver.addData");
+      this.writePoint(where, data, normalizeExtendedIndexes(indexes, this.extendedShape), distributionOf(o.distribution));
+    });
   }
 
   /**

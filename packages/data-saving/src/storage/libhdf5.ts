@@ -7,6 +7,7 @@ import { constants as fsConstants, copyFileSync } from "node:fs";
 import {
   dtypeItemSize,
   H5File,
+  H5FileInUseError,
   isH5AbortError,
   type DatasetAccessOptions,
   type H5Attributes,
@@ -31,6 +32,7 @@ import type {
   StorageAsyncOptions,
   Storage,
   StorageBlockWriter,
+  StorageFollow,
   StorageFile,
   StorageGroup,
   StorageLayoutInfo,
@@ -87,6 +89,7 @@ function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
     chunks: ds.chunks(),
     maxshape: ds.maxshape(),
     filters: ds.filters().map((f) => ({ name: f.name, params: f.params })),
+    boolEncoding: ds.boolEncoding(),
   };
 }
 
@@ -158,6 +161,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   createArray(name: string, spec: ArrayCreateSpec): StorageArray {
     const ds = this.h.createDataset(name, {
       dtype: spec.dtype,
+      boolEncoding: spec.boolEncoding,
       shape: spec.shape,
       maxshape: spec.maxshape,
       ...(spec.chunks === null ? {} : { chunks: spec.chunks }),
@@ -394,11 +398,37 @@ function heldUntilFlush(file: H5File): H5File {
 }
 
 /**
+ * Following a file another process writes: the writers of this storage hold their metadata until
+ * flush (`heldUntilFlush`), which also announces each flush (`H5File.flushState`).
+ */
+const libhdf5Follow: StorageFollow = {
+  flushState(path: string) {
+    try {
+      return H5File.flushState(path);
+    } catch (e) {
+      throw fromBindingError("flushState", path, e);
+    }
+  },
+  openUnlocked(path: string, settings: FileSettings): StorageFile {
+    try {
+      return new LowLevelFile(H5File.open(path, { locking: false, access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" }), settings);
+    } catch (e) {
+      throw fromBindingError("open", path, e);
+    }
+  },
+  isInUse(e: unknown): boolean {
+    for (let cause = e; cause instanceof Error; cause = cause.cause) if (cause instanceof H5FileInUseError) return true;
+    return false;
+  },
+};
+
+/**
  * The default backend: libhdf5 through `@pymodaq-ts/h5-lowlevel`. Link names get the character
  * set of `settings.nameCset` (ASCII by default, as PyTables writes them).
  */
 export const libhdf5Storage: Storage = {
   name: "h5-lowlevel",
+  follow: libhdf5Follow,
   create(path: string, settings: FileSettings): StorageFile {
     try {
       return new LowLevelFile(heldUntilFlush(H5File.create(path, { ifExists: "truncate", access: { chunkCache: settings.chunkCache }, nameCset: settings.nameCset ?? "ascii" })), settings);

@@ -80,9 +80,17 @@ interface StorageNode {
   readonly attrs: AttributeStore;
 }
 
+/**
+ * The HDF5 type of bool elements: "bitfield" is PyTables' (`H5T_STD_B8LE`), "enum" h5py's
+ * (an enum FALSE=0, TRUE=1 over int8). Either reads as dtype "bool".
+ */
+export type BoolEncoding = "bitfield" | "enum";
+
 /** Dataset-creation settings; the conventions layer fills every field (layout.ts). */
 export interface ArrayCreateSpec {
   readonly dtype: Dtype;
+  /** The type bool elements are stored as (a storage that has one type only, HSDS, uses it for both). */
+  readonly boolEncoding: BoolEncoding;
   readonly shape: readonly number[];
   /** `null` on a dimension = unlimited. */
   readonly maxshape: readonly (number | null)[];
@@ -157,6 +165,8 @@ export interface StorageLayoutInfo {
   readonly chunks: number[] | null;
   readonly maxshape: (number | null)[];
   readonly filters: { name: string; params: number[] }[];
+  /** How a bool array's elements are stored; null for any other element type. */
+  readonly boolEncoding: BoolEncoding | null;
 }
 
 export interface StorageArray extends StorageNode {
@@ -203,11 +213,13 @@ export interface StorageVlen extends StorageNode {
 export interface FileSettings {
   readonly chunkCache: { readonly slots: number; readonly bytes: number; readonly w0: number };
   /**
-   * Character set of new link names: `"ascii"` (default) marks every name ASCII whatever its
-   * bytes, as PyTables does, so groups stay symbol tables; `"auto"` marks non-ASCII names UTF-8,
-   * as h5py does, and a group given such a name keeps its links in its header (compact).
+   * Character set of new link and attribute names: `"ascii"` (default) marks every name ASCII
+   * whatever its bytes, as PyTables does, so groups stay symbol tables; `"auto"` marks every
+   * non-ASCII name UTF-8; `"h5py"` marks them as h5py 3 does: a non-ASCII group name UTF-8,
+   * dataset and attribute names ASCII. A group given a UTF-8 link keeps its links in its header
+   * (compact) from then on, so the rule decides the group's native child order.
    */
-  readonly nameCset?: "ascii" | "auto";
+  readonly nameCset?: "ascii" | "auto" | "h5py";
 }
 
 export interface StorageFile {
@@ -246,4 +258,31 @@ export interface Storage {
   openAsync?(path: string, mode: "r" | "r+", settings: FileSettings, options?: StorageAsyncOptions): Promise<StorageFile>;
   /** True when `path` names an existing file; when absent, the local file system is asked. */
   exists?(path: string): boolean;
+  /** Reading files another process writes (`FileFollower`); optional: absent, they cannot be followed. */
+  readonly follow?: StorageFollow;
+}
+
+/**
+ * Where a file stands in the flushes of the process writing it, as that writer announces them:
+ * `session` tells one opening for writing from another, `flushes` counts the flushes completed
+ * since, `changing` is true while the file on disk is being written (before the first flush
+ * ends, during each flush and the close).
+ */
+export interface StorageFlushState {
+  readonly session: number;
+  readonly flushes: number;
+  readonly changing: boolean;
+}
+
+/**
+ * What a storage offers readers of a file another process writes. Its writable files announce
+ * their flushes, and the file on disk changes only during them.
+ */
+export interface StorageFollow {
+  /** The flush state announced by the process writing `path`, or null when no process announces one. */
+  flushState(path: string): StorageFlushState | null;
+  /** Opens `path` read-only without taking the file's lock (another process may be writing it). */
+  openUnlocked(path: string, settings: FileSettings): StorageFile;
+  /** Whether `e`, thrown by `open`, says another process has the file open for writing. */
+  isInUse(e: unknown): boolean;
 }
