@@ -9,6 +9,8 @@ export default defineConfig({
     cli: "src/cli.ts",
     // The background saver's worker thread: a script of its own, loaded by path (worker-script.ts).
     "background-worker": "src/background/worker.ts",
+    // The reader of untrusted files: a child process of its own (tools/untrusted/read-untrusted.ts).
+    "untrusted-reader": "src/tools/untrusted/reader-child.ts",
     // The HSDS bridge's worker: plain JavaScript, loaded by URL beside the bundles.
     "http-worker": "src/storage/hsds/http-worker.js",
   },

@@ -23,7 +23,7 @@ export type PythonErrorName =
 export type DataSavingErrorCode =
   | "NODE" | "INVALID_VALUE" | "INVALID_TYPE" | "MISSING_ATTRIBUTE" | "INDEX_OUT_OF_RANGE" | "FILE_STATE"
   | "STORAGE" | "LOAD" | "AXIS" | "PY_LITERAL" | "PICKLE_FORMAT" | "PY_JSON" | "PY_ENCODE"
-  | "SCENARIO_FORMAT" | "SCENARIO_VALUE" | "REPLAY_STEP" | "USAGE" | "LIMIT";
+  | "SCENARIO_FORMAT" | "SCENARIO_VALUE" | "REPLAY_STEP" | "USAGE" | "LIMIT" | "READER_DIED";
 
 export interface DataSavingErrorOptions {
   /** The HDF5 path (or file) concerned. */
@@ -143,6 +143,27 @@ export class LimitError extends DataSavingError {
   }
 }
 
+/** How a supervised reader process ended without answering (see `runUntrusted`). */
+export type ReaderDeath = "crash" | "hang" | "memory";
+
+/**
+ * A file read in a supervised child process (an untrusted file) killed its reader: a crash inside
+ * libhdf5 (a signal), no answer within the time limit, or resident memory past the limit. The
+ * calling process is unaffected; the file is corrupt or hostile (or the limits too low for it).
+ */
+export class ReaderDiedError extends DataSavingError {
+  /** crash, hang or memory. */
+  readonly death: ReaderDeath;
+  /** The signal that ended the reader (SIGSEGV, SIGABRT, ...; SIGKILL for the supervisor's limits). */
+  readonly signal: string | null;
+  constructor(file: string, death: ReaderDeath, detail: string, signal: string | null) {
+    super("READER_DIED", "IOError", `cannot read ${file}: ${detail}: the file is corrupt or hostile`, { path: file });
+    this.name = "ReaderDiedError";
+    this.death = death;
+    this.signal = signal;
+  }
+}
+
 export const isDataSavingError = guardFor<DataSavingError>();
 export const isNodeError = guardFor<NodeError>("NODE");
 export const isInvalidValueError = guardFor<InvalidValueError>("INVALID_VALUE");
@@ -152,6 +173,7 @@ export const isIndexOutOfRangeError = guardFor<IndexOutOfRangeError>("INDEX_OUT_
 export const isFileStateError = guardFor<FileStateError>("FILE_STATE");
 export const isStorageError = guardFor<StorageError>("STORAGE");
 export const isLimitError = guardFor<LimitError>("LIMIT");
+export const isReaderDiedError = guardFor<ReaderDiedError>("READER_DIED");
 
 const MODEL_ERROR_NAMES: Readonly<Record<string, string>> = {
   ModelIndexError: "IndexError",

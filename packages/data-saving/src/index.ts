@@ -62,5 +62,10 @@ export {
 export * from "./savers/index.js";
 export * from "./loader/index.js";
 
+// Loads of untrusted files in a supervised child process (a crash, hang or memory blow-up of
+// libhdf5 becomes a ReaderDiedError; the caller's process is never at risk).
+export { loadDataUntrusted, loadAllUntrusted, type UntrustedReadOptions } from "./tools/untrusted/read-untrusted.js";
+export { DEFAULT_READ_LIMITS } from "./tools/untrusted/supervise.js";
+
 // Saving off the main thread
 export * from "./background/index.js";

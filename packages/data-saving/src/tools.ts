@@ -18,6 +18,12 @@ export * from "./tools/canonical/values.js";
 export * from "./tools/canonical/json.js";
 export * from "./tools/canonical/fsum.js";
 
+// Untrusted files: the inspector in a supervised child, and the supervisor's parts (a child
+// under a time and resident-memory limit, and the verdict on how it ended)
+export { inspectUntrusted, type UntrustedReadOptions } from "./tools/untrusted/read-untrusted.js";
+export { runLimited, type ChildLimits, type ChildRun, type RunLimitedOptions } from "./tools/untrusted/limited-child.js";
+export { DEFAULT_READ_LIMITS, readerDeath, readerDiedError } from "./tools/untrusted/supervise.js";
+
 // Scenario replay
 export * from "./tools/replay/index.js";
 

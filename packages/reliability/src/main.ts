@@ -9,7 +9,7 @@
  *
  * Exit status 1 when a check failed.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -44,6 +44,7 @@ const { values } = parseArgs({
 const only = new Set(values.only.split(","));
 const work = mkdtempSync(join(tmpdir(), "reliability-"));
 const reports: [string, ModuleReport][] = [];
+const started = performance.now();
 try {
   if (only.has("fuzz")) {
     reports.push(["fuzz", await fuzzModule.run({
@@ -57,6 +58,11 @@ try {
       workDir: join(work, "fuzz"),
       keepDir: values.keep,
       h5dumpNew: values["h5dump-new"],
+      // A long run reports as it goes, so that a run stopped early still tells what it measured.
+      onProgress: (done, tallies) => {
+        const load = (() => { try { return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "); } catch { return "?"; } })();
+        process.stderr.write(`fuzz: ${done} mutated files done (${Math.round((performance.now() - started) / 1000)} s, load average ${load}): ${JSON.stringify(tallies)}\n`);
+      },
     })]);
   }
   if (only.has("leak")) reports.push(["leak", await leakModule.run({ cycles: Number(values.cycles), dir: join(work, "leak") })]);

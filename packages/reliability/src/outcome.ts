@@ -3,6 +3,7 @@
  * failure the program reported itself (non-zero exit status and a message naming the file, no
  * stack trace); an untyped error is a JavaScript exception that escaped with its stack trace.
  */
+import { readerDeath } from "@pymodaq-ts/data-saving/tools";
 import type { ChildRun } from "./child.js";
 
 export const OUTCOMES = ["load", "typed-error", "untyped-error", "crash", "hang", "memory"] as const;
@@ -19,9 +20,8 @@ export function emptyTally(): Tally {
  * @param typed whether a failed run's stderr is a typed error report (depends on the program)
  */
 export function classify(run: ChildRun, typed: (stderr: string) => boolean): Outcome {
-  if (run.memoryExceeded || /heap out of memory|Reached heap limit/.test(run.stderr)) return "memory";
-  if (run.timedOut) return "hang";
-  if (run.signal !== null) return "crash";
+  const death = readerDeath(run);
+  if (death !== null) return death;
   if (run.status === 0) return "load";
   return typed(run.stderr) ? "typed-error" : "untyped-error";
 }

@@ -3,7 +3,7 @@ import type { ChildRun } from "../src/child.js";
 import { classify, hasStackTrace } from "../src/outcome.js";
 
 const run = (over: Partial<ChildRun>): ChildRun => ({
-  status: 0, signal: null, stdout: "", stderr: "", timedOut: false, memoryExceeded: false, peakRssMb: 50, ms: 10, ...over,
+  status: 0, signal: null, stdout: "", stderr: "", timedOut: false, memoryExceeded: false, peakRssMb: 50, ms: 10, messages: [], ...over,
 });
 const typed = (stderr: string) => stderr.startsWith("pymodaq-h5: cannot read") && !hasStackTrace(stderr);
 

@@ -6,6 +6,10 @@
  * runCli(["inspect", "scan.h5", "--json"], { out: (s) => process.stdout.write(s), err: ... });
  */
 import { statSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import { fileURLToPath } from "node:url";
+import { runLimited } from "../tools/untrusted/limited-child.js";
+import { DEFAULT_READ_LIMITS, packageScriptUrl, readerDiedError } from "../tools/untrusted/supervise.js";
 
 /** Where the command writes (stdout, stderr). */
 export interface CliIO {
@@ -31,17 +35,79 @@ Usage:
                                         copy a local file into an HSDS domain (replaced if present)
   pymodaq-h5 --help                     this text
 
+inspect, recover and import read FILE.h5 in a supervised child process: a crash inside libhdf5,
+a hang or a memory blow-up on a corrupt or hostile file ends the command with one line naming
+the file and exit status 3, never a crash of the command. Options of these commands:
+  --timeout-s N     the reader's time limit in seconds (default 120)
+  --memory-mb N     the reader's resident-memory limit in MiB (default 2048)
+  --in-process      read in this process, without a supervisor (trusted files)
+
 Wherever a FILE.h5 is read or written, an HSDS domain may stand: hsds:/home/USER/NAME.h5, with
 the service and the user from HS_ENDPOINT (http://host:port or http+unix://URL-ENCODED-SOCKET),
 HS_USERNAME and HS_PASSWORD, as h5pyd takes them.
 
 From the repository root: pnpm -s cli <command> ...
-Exit status: 0 success, 1 failure (unreadable file, failed replay), 2 usage error.
+Exit status: 0 success, 1 failure (unreadable file, failed replay), 2 usage error, 3 the
+supervised reader crashed, hung or passed its memory limit (the file is corrupt or hostile).
 Every failure is one line on stderr naming the file. A closed output (inspect F | head) ends
 the command quietly.
 `;
 
 class UsageError extends Error {}
+
+/** Exit status of a command whose supervised reader crashed, hung or passed its memory limit. */
+export const READER_DIED_STATUS = 3;
+
+/** The commands that read a file a user hands them, in a supervised child by default. */
+const SUPERVISED: ReadonlySet<string> = new Set(["inspect", "recover", "import"]);
+
+interface Supervision {
+  inProcess: boolean;
+  limits: { timeoutMs: number; memoryMb: number };
+  args: string[];
+}
+
+/** Takes the supervision options out of a command's arguments. */
+function supervision(args: readonly string[], defaults: { timeoutMs: number; memoryMb: number }): Supervision {
+  const out: Supervision = { inProcess: false, limits: { ...defaults }, args: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--in-process") {
+      out.inProcess = true;
+    } else if (a === "--timeout-s" || a === "--memory-mb") {
+      const v = Number(args[++i]);
+      if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${a} takes a positive number`);
+      if (a === "--timeout-s") out.limits.timeoutMs = v * 1000;
+      else out.limits.memoryMb = v;
+    } else {
+      out.args.push(a);
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs `command` again in a child process reading in-process, under the supervisor's limits:
+ * its stdout is passed on as it comes, its stderr (one line per failure) at the end. A child that
+ * dies becomes one line naming the file and exit status 3.
+ */
+async function runSupervised(command: string, s: Supervision, io: CliIO): Promise<number> {
+  const decoder = new StringDecoder("utf8");
+  const cli = fileURLToPath(packageScriptUrl("cli.js"));
+  const run = await runLimited(process.execPath, [cli, command, ...s.args, "--in-process"], s.limits, {
+    onStdout: (b) => io.out(decoder.write(b)),
+  });
+  const rest = decoder.end();
+  if (rest !== "") io.out(rest);
+  const file = s.args.find((a) => !a.startsWith("--")) ?? "";
+  const died = readerDiedError(shownPath(file), run, s.limits);
+  if (died !== null) {
+    io.err(`pymodaq-h5: ${died.message}\n`);
+    return READER_DIED_STATUS;
+  }
+  io.err(run.stderr);
+  return run.status ?? 1;
+}
 
 /** An error as one line of text (libhdf5's messages carry their error stack on several lines). */
 export function oneLine(e: unknown): string {
@@ -141,8 +207,16 @@ async function copy(command: "export" | "import", args: readonly string[], io: C
  * @returns the exit status.
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...args] = argv;
+  let rest = args;
   try {
+    if (command !== undefined && SUPERVISED.has(command)) {
+      const s = supervision(args, DEFAULT_READ_LIMITS);
+      // A NUL byte cannot pass in a child's arguments; the commands refuse such a name before
+      // reading anything, so they do it in-process.
+      if (!s.inProcess && !s.args.some((a) => a.includes("\0"))) return await runSupervised(command, s, io);
+      rest = s.args;
+    }
     switch (command) {
       case undefined:
       case "--help":

@@ -27,6 +27,7 @@ import {
   type BackendName,
   type Compression,
   type EnumInput,
+  type FileProfile,
 } from "./layout.js";
 import { CARRAY, type EARRAY } from "./nodes/arrays.js";
 import { isArrayData, type ArrayData } from "./nodes/arraydata.js";
@@ -34,6 +35,7 @@ import { createCarrayNode, createEarrayNode, createGroupNode, createVlarrayNode,
 import { GROUP } from "./nodes/group.js";
 import { joinPath, Node } from "./nodes/node.js";
 import { Session } from "./nodes/session.js";
+import { checkBudget, DEFAULT_MAX_LOAD_BYTES } from "./limits.js";
 import type { VLARRAY } from "./nodes/vlarray.js";
 import { metadataEntries, type Metadata } from "./metadata.js";
 import { checkOptions, describeValue } from "../options.js";
@@ -105,6 +107,28 @@ export class H5Backend {
   /** The first error of a write or flush of the open file (see `failing`). */
   private firstFailure: { error: unknown } | null = null;
   protected compression: Compression | null = null;
+  private readBytes = DEFAULT_MAX_LOAD_BYTES;
+
+  /**
+   * The memory budget of one group listing, in bytes (default 512 MiB, Infinity for no limit):
+   * listing a group whose declared number of children costs more (`CHILD_ENTRY_BYTES` each)
+   * throws a LimitError naming it. `DataLoader` sets it to its `maxLoadBytes`.
+   * @throws InvalidValueError (setting) for anything but a positive number
+   */
+  get maxReadBytes(): number {
+    return this.readBytes;
+  }
+  set maxReadBytes(bytes: number) {
+    this.readBytes = checkBudget(bytes, "maxReadBytes");
+    if (this.session !== null) this.session.maxReadBytes = this.readBytes;
+  }
+
+  /** A session on `file` with this backend's listing budget. */
+  private newSession(file: StorageFile, profile: FileProfile): Session {
+    const session = new Session(file, profile);
+    session.maxReadBytes = this.readBytes;
+    return session;
+  }
 
   /** @throws InvalidValueError for another backend name; InvalidTypeError for unknown options. */
   constructor(options: H5BackendOptions = {}) {
@@ -175,7 +199,7 @@ export class H5Backend {
     const profile = fileProfile(this.backend);
     const settings = profile.fileSettings;
     const file = mode === "w" ? this.storage.create(path, settings) : this.storage.open(path, mode === "r" ? "r" : "r+", settings);
-    this.session = new Session(file, profile);
+    this.session = this.newSession(file, profile);
     this.filePath = path;
     if (mode === "w") {
       const root = this.session.root();
@@ -200,7 +224,7 @@ export class H5Backend {
       ? this.storage.open(path, "r", profile.fileSettings)
       : await this.storage.openAsync(path, "r", profile.fileSettings, options);
     this.closeFile();
-    this.session = new Session(file, profile);
+    this.session = this.newSession(file, profile);
     this.filePath = path;
   }
 

@@ -5,10 +5,10 @@
  * takes 60 KB on disk and 1 GiB in memory); the budget makes such a load fail at once.
  */
 import type { Dtype } from "@pymodaq-ts/data-model";
-import { InvalidValueError, LimitError } from "../errors.js";
+import { DEFAULT_MAX_LOAD_BYTES } from "../conventions/limits.js";
+import { LimitError } from "../errors.js";
 
-/** The default budget of one load (bytes): 512 MiB. */
-export const DEFAULT_MAX_LOAD_BYTES = 512 * 1024 * 1024;
+export { checkBudget, DEFAULT_MAX_LOAD_BYTES } from "../conventions/limits.js";
 
 const BYTES: Readonly<Record<Dtype, number>> = {
   int8: 1, uint8: 1, bool: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4,
@@ -18,17 +18,6 @@ const BYTES: Readonly<Record<Dtype, number>> = {
 /** Bytes of `shape` elements of `dtype` (a float: no overflow for any declared shape). */
 export function declaredBytes(dtype: Dtype, shape: readonly number[]): number {
   return shape.reduce((n, d) => n * d, BYTES[dtype] ?? 8);
-}
-
-/**
- * Checks a budget option: a positive number of bytes (Infinity disables the limit).
- * @throws InvalidValueError otherwise
- */
-export function checkBudget(value: unknown, what: string): number {
-  if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
-    throw new InvalidValueError(`${what} must be a positive number of bytes (Infinity for no limit), got ${String(value)}`);
-  }
-  return value;
 }
 
 /** What one load has read so far, against its limit. */
@@ -44,6 +33,16 @@ export class LoadBudget {
    */
   charge(path: string, dtype: Dtype, shape: readonly number[]): void {
     const bytes = declaredBytes(dtype, shape);
+    if (this.used + bytes > this.limit) throw new LimitError(path, this.used + bytes, this.limit);
+    this.used += bytes;
+  }
+
+  /**
+   * Charges `bytes` already read at `path` (variable-length data, whose size is known only once
+   * libhdf5 has read it).
+   * @throws LimitError when the total goes past the budget
+   */
+  chargeBytes(path: string, bytes: number): void {
     if (this.used + bytes > this.limit) throw new LimitError(path, this.used + bytes, this.limit);
     this.used += bytes;
   }

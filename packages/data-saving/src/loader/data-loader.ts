@@ -156,6 +156,9 @@ export class DataLoader {
     this.maxLoadBytes = options.maxLoadBytes === undefined ? DEFAULT_MAX_LOAD_BYTES : checkBudget(options.maxLoadBytes, "maxLoadBytes");
     if (typeof source === "string") {
       this.h5saver = H5SaverLowLevel.openReadOnly(source, o.storage === undefined ? {} : { storage: o.storage });
+      // The loader owns this file: a budget above the default raises the file's read budget
+      // (group listings, VLARRAY rows) with it; a smaller one is for the arrays of the loads only.
+      this.h5saver.maxReadBytes = Math.max(this.maxLoadBytes, this.h5saver.maxReadBytes);
       this.opened = true;
     } else {
       this.h5saver = source;

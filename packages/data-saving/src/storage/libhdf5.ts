@@ -144,6 +144,9 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   childNames(options?: ChildrenOptions): string[] {
     return this.h.childNames(options);
   }
+  childCount(): number {
+    return this.h.info().links;
+  }
   childKind(name: string): ChildKind | null {
     return this.h.kindOf(name);
   }
@@ -196,7 +199,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
 }
 
 translateBindingErrors(LowLevelGroup, [
-  "children", "childNames", "childKind", "linkTarget", "objectId", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
+  "children", "childNames", "childCount", "childKind", "linkTarget", "objectId", "openGroup", "createGroup", "openArray", "openVlen", "createArray",
   "createVlen", "remove",
 ]);
 

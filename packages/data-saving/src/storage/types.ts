@@ -139,6 +139,11 @@ export interface StorageGroup extends StorageNode {
    * which a group has one path only leaves it out.
    */
   objectId?(): string;
+  /**
+   * The number of children as the file declares it, asked before listing them (the listing's
+   * memory budget). Optional: a storage without it is listed unchecked.
+   */
+  childCount?(): number;
   /** Opens a group, following a soft link (`childKind` "softlink") to one. */
   openGroup(name: string): StorageGroup;
   createGroup(name: string): StorageGroup;

@@ -11,7 +11,7 @@ import { replayScenario } from "@pymodaq-ts/data-saving/tools";
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The repository's PyMoDAQ fixtures, the default corpus directory. */
-export const DEFAULT_CORPUS_DIR = resolve(packageRoot, "../data-saving/test/fixtures/pymodaq");
+export const DEFAULT_CORPUS_DIR = resolve(packageRoot, "../../fixtures/pymodaq");
 
 /** The vendored saver scenarios (see corpus/README.md). */
 export const SCENARIO_DIR = join(packageRoot, "corpus");

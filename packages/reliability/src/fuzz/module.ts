@@ -10,7 +10,7 @@ export function fuzzChecks(result: FuzzResult): Check[] {
   const guarded = result.tallies.guarded;
   if (guarded) {
     const files = Object.values(guarded).reduce((a, b) => a + b, 0);
-    for (const outcome of ["crash", "hang", "memory"] as const) {
+    for (const outcome of ["untyped-error", "crash", "hang", "memory"] as const) {
       checks.push({ check: `guarded inspect: ${outcome}`, measured: `${guarded[outcome]} of ${files}`, ok: guarded[outcome] === 0 });
     }
   }

@@ -32,6 +32,9 @@ export interface FuzzOptions {
   keepDir?: string;
   /** h5dump built on libhdf5 1.14, for the `h5dump-1.14` target. */
   h5dumpNew?: string;
+  /** Called after every `progressEvery` mutated files with the count run and the tallies so far. */
+  onProgress?: (done: number, tallies: Readonly<Record<string, Tally>>) => void;
+  progressEvery?: number;
 }
 
 export interface FuzzResult {
@@ -40,6 +43,16 @@ export interface FuzzResult {
   tallies: Record<string, Tally>;
   /** Outcome of every crafted file per target. */
   crafted: Record<string, Record<string, Outcome>>;
+}
+
+/**
+ * Mutated file `i` of the run seeded `seed`, from its seed file's bytes and their metadata
+ * offsets. One generator per file: file i is the same whatever the count, the parallelism or the
+ * order, so a file met in a run is rebuilt from (seed, i) alone (its seed file is number
+ * `i % seeds.length` of the run's seed list).
+ */
+export function mutant(bytes: Uint8Array, hot: readonly number[], seed: number, i: number): Uint8Array {
+  return mutate(bytes, new Rng((seed * 1_000_003 + i) >>> 0), hot);
 }
 
 const BAD: readonly Outcome[] = ["untyped-error", "crash", "hang", "memory"];
@@ -73,15 +86,17 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     crafted[c.name] = await runAll(c.path, c.name);
   }
 
+  let done = 0;
   await mapLimited(Array.from({ length: options.count }, (_, i) => i), options.parallel, async (i) => {
     const which = i % seeds.length;
-    // One generator per file: file i is the same whatever the count, the parallelism or the order.
-    const bytes = mutate(seedBytes[which]!, new Rng((options.seed * 1_000_003 + i) >>> 0), hot[which]);
+    const bytes = mutant(seedBytes[which]!, hot[which]!, options.seed, i);
     const label = `${basename(seeds[which]!, ".h5")}-${options.seed}-${i}`;
     const file = join(options.workDir, `${label}.h5`);
     writeFileSync(file, bytes);
     await runAll(file, label);
     rmSync(file, { force: true });
+    done++;
+    if (options.onProgress && done % (options.progressEvery ?? 250) === 0) options.onProgress(done, tallies);
   });
   return { seeds, mutated: options.count, tallies, crafted };
 }

@@ -1,9 +1,10 @@
 /**
  * The programs each fuzzed file is run through, in a child process under the same limits:
- * - `inspect`: `pymodaq-h5 inspect FILE --json` (the data-saving package's public command),
- *   libhdf5 in the same process as the loader: what a program that reads in-process gets;
- * - `guarded`: the same command behind a supervising parent (guard.ts), what a caller that reads
- *   untrusted files in a child process gets;
+ * - `inspect`: `pymodaq-h5 inspect FILE --json --in-process` (the data-saving package's public
+ *   command), libhdf5 in the same process as the loader: what a program that reads in-process gets;
+ * - `guarded`: `pymodaq-h5 inspect FILE --json` as users run it, the reader in a child process
+ *   under the command's supervisor, given the harness's limits (the harness's own limits on the
+ *   supervising command are 10 s longer, so that the supervisor's verdict is what is measured);
  * - `validate`: a walk of every group, attribute and dataset shape through h5-lowlevel, the
  *   validation a caller could run before reading in-process;
  * - `h5dump-1.10` / `h5dump-1.14`: libhdf5's own h5dump of two libhdf5 versions (what a newer
@@ -12,7 +13,6 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runLimited, type ChildLimits } from "../child.js";
-import { guardedInspect } from "../guard.js";
 import { classify, hasStackTrace, type Outcome } from "../outcome.js";
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -36,16 +36,22 @@ export function inspectTyped(file: string) {
 const inspect: Target = {
   name: "inspect",
   async run(file, limits) {
-    const run = await runLimited(process.execPath, [CLI, "inspect", file, "--json"], limits, { stdoutLimit: 0 });
+    const run = await runLimited(process.execPath, [CLI, "inspect", file, "--json", "--in-process"], limits, { stdoutLimit: 0 });
     return classify(run, inspectTyped(file));
   },
 };
 
+/** The supervised command's arguments that give its reader `limits`. */
+export function supervisedArgs(file: string, limits: ChildLimits): string[] {
+  return ["inspect", file, "--json", "--timeout-s", String(limits.timeoutMs / 1000), "--memory-mb", String(limits.memoryMb)];
+}
+
 const guarded: Target = {
   name: "guarded",
   async run(file, limits) {
-    const result = await guardedInspect(CLI, file, limits);
-    return result.outcome;
+    const outer = { timeoutMs: limits.timeoutMs + 10_000, memoryMb: limits.memoryMb };
+    const run = await runLimited(process.execPath, [CLI, ...supervisedArgs(file, limits)], outer, { stdoutLimit: 0 });
+    return classify(run, inspectTyped(file));
   },
 };
 

@@ -7,6 +7,7 @@
  */
 import type { StorageGroup } from "../../storage/types.js";
 import { NodeError } from "../../errors.js";
+import { checkChildCount } from "../limits.js";
 import { compareNodeNames } from "../layout.js";
 import { joinPath, Node } from "./node.js";
 import type { Session } from "./session.js";
@@ -30,6 +31,8 @@ export class GROUP extends Node {
    */
   children(): Node[] {
     this.session.assertOpen();
+    const count = this.storage.childCount?.();
+    if (count !== undefined) checkChildCount(this.path, count, this.session.maxReadBytes);
     const entries = this.storage.children({ order: "native" });
     return [
       ...entries.filter((e) => e.kind === "group"),

@@ -6,6 +6,7 @@
  */
 import type { AttributeStore, StorageFile, StorageGroup } from "../../storage/types.js";
 import { FileStateError, NodeError } from "../../errors.js";
+import { DEFAULT_MAX_LOAD_BYTES } from "../limits.js";
 import { ATTR, PYTABLES_PROFILE, type FileProfile } from "../layout.js";
 import { CARRAY, EARRAY } from "./arrays.js";
 import type { AttrsOwner, NodeAttrs } from "./attrs.js";
@@ -45,6 +46,8 @@ export class Session implements AttrsOwner {
   private readonly nodes = new Map<string, Node>();
   private readonly dirty = new Set<NodeAttrs>();
   private closed = false;
+  /** The memory budget of one group listing (bytes; see `checkChildCount`). */
+  maxReadBytes = DEFAULT_MAX_LOAD_BYTES;
   /** Incremented by every removal, so that caches derived from the tree can tell they are stale. */
   removals = 0;
 

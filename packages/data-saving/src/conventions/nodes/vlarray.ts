@@ -3,6 +3,7 @@
  * `'string'`: the Logger, each row a protocol-4 pickle of a str (file-format.md §4.4, Q4). Strings are
  * never unpickled beyond that single form.
  */
+import { readVlenRows } from "../limits.js";
 import { PyTuple } from "@pymodaq-ts/data-model";
 import type { StorageLayoutInfo, StorageVlen } from "../../storage/types.js";
 import { pickleString, unpickleString } from "../../codec/pickle.js";
@@ -43,10 +44,13 @@ export class VLARRAY extends Node {
     return this.storage.layoutInfo();
   }
 
-  /** Every row as bytes. */
+  /**
+   * Every row as bytes.
+   * @throws LimitError when the rows take more than the file's read budget (`H5Backend.maxReadBytes`)
+   */
   readRows(): Uint8Array[] {
     this.session.assertOpen();
-    return this.storage.read();
+    return readVlenRows(this.storage, this.path, this.session.maxReadBytes);
   }
 
   /**

@@ -21,6 +21,7 @@ import { ATTR } from "../../conventions/layout.js";
 import { FileStateError } from "../../errors.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
 import { DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "../../loader/budget.js";
+import { checkChildCount, readVlenRows } from "../../conventions/limits.js";
 import { repeatedAncestor, type Ancestors } from "../../conventions/walk.js";
 
 /**
@@ -102,12 +103,27 @@ function decodedAttr(stored: StoredAttr): Json {
   return canonicalValue(decodeAttr(stored.space === "null" ? "" : v) as PyValue) as Json;
 }
 
-function attrsOf(store: AttributeStore): { attrs: Record<string, Json>; raw: Record<string, Json>; stored: Map<string, StoredAttr> } {
+/** Bytes an attribute value takes in memory (strings at two bytes per character, as V8 may). */
+function attrBytes(value: StoredAttr["value"]): number {
+  if (typeof value === "string") return 2 * value.length;
+  if (Array.isArray(value)) return value.reduce((n, s) => n + 2 * s.length + 16, 0);
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  return 8;
+}
+
+/**
+ * A node's attributes, decoded and raw. Their values are charged to `maxBytes` once read (libhdf5
+ * tells the length of a variable-length string only by reading it).
+ * @throws LimitError naming the node when they take more
+ */
+function attrsOf(store: AttributeStore, path: string, maxBytes: number): { attrs: Record<string, Json>; raw: Record<string, Json>; stored: Map<string, StoredAttr> } {
   const attrs: Record<string, Json> = {};
   const raw: Record<string, Json> = {};
   const stored = new Map<string, StoredAttr>();
+  const budget = new LoadBudget(maxBytes);
   for (const name of store.names()) {
     const s = store.getStored(name);
+    budget.chargeBytes(`${path}@${name}`, attrBytes(s.value));
     stored.set(name, s);
     attrs[name] = decodedAttr(s);
     raw[name] = { h5type: s.h5type, space: spaceJson(s.space), value: rawJson(s) };
@@ -165,7 +181,7 @@ function openDataset(group: StorageGroup, name: string): OpenedDataset {
 function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes: number): TreeEntry {
   const opened = openDataset(group, name);
   const node = "array" in opened ? opened.array : "vlen" in opened ? opened.vlen : opened.other;
-  const { attrs, raw, stored } = attrsOf(node.attrs);
+  const { attrs, raw, stored } = attrsOf(node.attrs, path, maxBytes);
   const entry: TreeEntry = {
     kind: "dataset",
     CLASS: systemText(stored.get(ATTR.CLASS)),
@@ -183,7 +199,7 @@ function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes:
     entry.shape = opened.other.shape();
     entry.dtype = "other";
   } else {
-    const rows = opened.vlen.read();
+    const rows = readVlenRows(opened.vlen, path, maxBytes);
     entry.shape = [rows.length];
     entry.dtype = "vlen-uint8";
     entry.strings = rows.map(rowString);
@@ -193,8 +209,8 @@ function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes:
   return entry;
 }
 
-function groupEntry(group: StorageGroup): TreeEntry {
-  const { attrs, raw, stored } = attrsOf(group.attrs);
+function groupEntry(group: StorageGroup, path: string, maxBytes: number): TreeEntry {
+  const { attrs, raw, stored } = attrsOf(group.attrs, path, maxBytes);
   return {
     kind: "group",
     CLASS: systemText(stored.get(ATTR.CLASS)),
@@ -243,7 +259,7 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes 
     }
   };
   const visit = (group: StorageGroup, path: string, parent: Ancestors | null): void => {
-    const entry = groupEntry(group);
+    const entry = groupEntry(group, path, maxBytes);
     tree[path] = entry;
     const chain: Ancestors = { id: group.objectId?.() ?? null, path, parent };
     const again = repeatedAncestor(parent, chain.id);
@@ -251,6 +267,8 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes 
       entry.cycle = again;
       return;
     }
+    const count = group.childCount?.();
+    if (count !== undefined) checkChildCount(path, count, maxBytes);
     for (const child of group.children()) {
       const p = childPath(path, child.name);
       if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p, chain));
