@@ -62,6 +62,8 @@ describe("file profiles", () => {
     expect(PYTABLES_PROFILE.vlarraySpec).toBe(vlarraySpec);
     expect(PYTABLES_PROFILE.fileSettings).toBe(FILE_SETTINGS);
     expect(FILE_SETTINGS.nameCset).toBe("ascii");
+    expect(carraySpec("bool", [3], null).boolEncoding).toBe("bitfield");
+    expect(earraySpec("bool", [3], null).boolEncoding).toBe("bitfield");
   });
 
   it("h5py: vlen UTF-8 strings, enveloped root CLASS/TITLE, no VERSION, EXTDIM int64 on EARRAY and VLARRAY", () => {
@@ -77,19 +79,19 @@ describe("file profiles", () => {
     expect(H5PY_PROFILE.systemAttributes("EARRAY", "t").map((a) => a.name)).toEqual(["CLASS", "TITLE", "EXTDIM"]);
     expect(H5PY_PROFILE.systemAttributes("VLARRAY", "").map((a) => a.name)).toEqual(["CLASS", "TITLE", "EXTDIM"]);
     expect(H5PY_PROFILE.systemAttributes("CARRAY", "t").map((a) => a.name)).toEqual(["CLASS", "TITLE"]);
-    expect(H5PY_PROFILE.fileSettings).toEqual({ chunkCache: FILE_SETTINGS.chunkCache, nameCset: "auto" });
+    expect(H5PY_PROFILE.fileSettings).toEqual({ chunkCache: FILE_SETTINGS.chunkCache, nameCset: "h5py" });
   });
 
-  it("h5py: contiguous CARRAYs unless compressed, h5py's chunks, deflate without shuffle", () => {
+  it("h5py: contiguous CARRAYs unless compressed, h5py's chunks, deflate without shuffle, bools as h5py's enum", () => {
     expect(H5PY_PROFILE.carraySpec("float64", [5], null)).toEqual({
-      dtype: "float64", shape: [5], maxshape: [5], chunks: null, deflate: null, shuffle: false, fillTime: "ifset", allocTime: "late",
+      dtype: "float64", boolEncoding: "enum", shape: [5], maxshape: [5], chunks: null, deflate: null, shuffle: false, fillTime: "ifset", allocTime: "late",
     });
     const gzip = compressionFor("gzip", 4);
     expect(H5PY_PROFILE.carraySpec("float64", [4, 3], gzip)).toEqual({
-      dtype: "float64", shape: [4, 3], maxshape: [4, 3], chunks: [4, 3], deflate: 4, shuffle: false, fillTime: "alloc", allocTime: "incr",
+      dtype: "float64", boolEncoding: "enum", shape: [4, 3], maxshape: [4, 3], chunks: [4, 3], deflate: 4, shuffle: false, fillTime: "alloc", allocTime: "incr",
     });
     expect(H5PY_PROFILE.earraySpec("int32", [5], null)).toEqual({
-      dtype: "int32", shape: [0, 5], maxshape: [null, 5], chunks: [512, 5], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr",
+      dtype: "int32", boolEncoding: "enum", shape: [0, 5], maxshape: [null, 5], chunks: [512, 5], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr",
     });
     expect(H5PY_PROFILE.vlarraySpec(gzip)).toEqual({ chunk: 1024, deflate: 4, shuffle: false });
   });

@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { NDArray } from "@pymodaq-ts/data-model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DataLoader } from "../src/loader/data-loader.js";
@@ -179,5 +180,78 @@ describe("the files tell the orders apart", () => {
       file.close();
     }
     expect(expected.children["/RawData/\u{1F4C1} donn\u00e9es"]).toEqual(["\u00c9t\u00e9", "Once", "Logger0"]);
+  });
+});
+
+/**
+ * The h5py profile writes a group's links as PyMoDAQ's h5py backend does (get_set_group:
+ * create_group + TITLE + CLASS; create_carray: create_dataset(data=...) + TITLE + CLASS + the
+ * enveloped attributes), so each group leaves the symbol-table format at the same link and lists
+ * its children natively in the same order as the original's file.
+ */
+describe("the h5py profile gives a group h5py's native child order", () => {
+  type Step = [kind: "group" | "data", name: string];
+  const many = (names: string[]): Step[] => names.map((n, i): Step => [i % 3 === 1 ? "data" : "group", n]);
+  const CASES: Record<string, Step[]> = {
+    asciiOnly: [["group", "b"], ["group", "a"], ["data", "ab"], ["group", "Z"]],
+    nonAsciiFirst: [["group", "éa"], ["group", "b"], ["group", "a"], ["group", "ab"]],
+    nonAsciiMiddle: [["group", "b"], ["group", "a"], ["group", "éa"], ["group", "ab"]],
+    nonAsciiLast: [["group", "b"], ["group", "a"], ["group", "ab"], ["group", "éa"]],
+    nonAsciiData: [["data", "b"], ["data", "a"], ["data", "éa"], ["data", "ab"], ["group", "gb"], ["group", "ga"], ["group", "gé"], ["group", "gaa"]],
+    dense: many(["z", "b", "a", "éa", "ab", "Data10", "Data02", "y", "µ", "c", "Z", "Été"]),
+  };
+  const H5PY_BACKEND = String.raw`
+import sys, json, numpy as np, h5py
+cases = json.loads(sys.argv[2])
+def envelope(v):
+    return json.dumps({"module": type(v).__module__, "type": type(v).__name__, "data": repr(v)})
+def get_set_group(parent, name, title):
+    g = parent.create_group(name)
+    g.attrs['TITLE'] = title
+    g.attrs['CLASS'] = 'GROUP'
+    return g
+with h5py.File(sys.argv[1], 'w') as f:
+    f.attrs['TITLE'] = 'PyMoDAQ file'
+    for case, steps in cases.items():
+        g = get_set_group(f, case, case)
+        for kind, name in steps:
+            if kind == 'group':
+                get_set_group(g, name, name)
+            else:
+                a = g.create_dataset(name, data=np.arange(3.0))
+                a.attrs['TITLE'] = name
+                a.attrs['CLASS'] = 'CARRAY'
+                for k, v in (('shape', (3,)), ('dtype', 'float64'), ('subdtype', ''), ('backend', 'h5py')):
+                    a.attrs[k] = envelope(v)
+`;
+
+  function nativeOrders(path: string): Record<string, string[]> {
+    const file = libhdf5Storage.open(path, "r", FILE_SETTINGS);
+    try {
+      return Object.fromEntries(Object.keys(CASES).map((c) => [c, file.root.openGroup(c).childNames({ order: "native" })]));
+    } finally {
+      file.close();
+    }
+  }
+
+  it("for ASCII-only names, a non-ASCII name first, in the middle or last, and past 8 links", () => {
+    const theirs = join(dir, "h5py-backend.h5");
+    const run = spawnSync(python, ["-c", H5PY_BACKEND, theirs, JSON.stringify(CASES)], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const ours = join(dir, "h5py-profile.h5");
+    const h5 = new H5SaverLowLevel({ backend: "h5py" });
+    h5.openFile(ours, "w");
+    for (const [c, steps] of Object.entries(CASES)) {
+      h5.getSetGroup("/", c, c);
+      for (const [kind, name] of steps) {
+        if (kind === "group") h5.getSetGroup(`/${c}`, name, name);
+        else h5.createCarray(`/${c}`, name, NDArray.from("float64", [3], [0, 1, 2]), name);
+      }
+    }
+    h5.closeFile();
+    const expected = nativeOrders(theirs);
+    expect(nativeOrders(ours)).toEqual(expected);
+    expect(expected["nonAsciiMiddle"]).toEqual(["a", "b", "éa", "ab"]);
+    expect(expected["nonAsciiData"]).toEqual(["a", "ab", "b", "ga", "gb", "éa", "gé", "gaa"]);
   });
 });

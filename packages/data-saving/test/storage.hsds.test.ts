@@ -112,7 +112,7 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
     const domain = "/home/test_user1/idle.h5";
     const file = storage.create(domain, FILE_SETTINGS);
     try {
-      const array = file.root.createArray("A", { dtype: "int32", shape: [0], maxshape: [null], chunks: [1024], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr" });
+      const array = file.root.createArray("A", { dtype: "int32", boolEncoding: "bitfield", shape: [0], maxshape: [null], chunks: [1024], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr" });
       array.append(Int32Array.of(7, 8), 2);
       expect(storage.stats.appendRequests).toBe(0);
       await new Promise((r) => setTimeout(r, 400));
@@ -141,7 +141,7 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
       const storage = hsdsStorage({ endpoint: `http+unix://${encodeURIComponent(relaySocket)}`, username: "test_user1", password: "test", batch: { maxRows: 4, maxDelayMs: 60_000 }, retries: 1, backoffMs: 10 });
       const domain = "/home/test_user1/lost.h5";
       const file = storage.create(domain, FILE_SETTINGS);
-      const array = file.root.createArray("Scan", { dtype: "float64", shape: [0, 2], maxshape: [null, 2], chunks: [512, 2], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr" });
+      const array = file.root.createArray("Scan", { dtype: "float64", boolEncoding: "bitfield", shape: [0, 2], maxshape: [null, 2], chunks: [512, 2], deflate: null, shuffle: false, fillTime: "alloc", allocTime: "incr" });
       for (let i = 0; i < 10; i++) array.append(Float64Array.of(i, 2 * i), 1);
       relay.kill("SIGKILL");
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);

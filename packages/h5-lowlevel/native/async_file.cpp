@@ -26,10 +26,10 @@ namespace {
 class OpenFileWork : public H5Work {
  public:
   OpenFileWork(Napi::Env env, bool create, std::string path, bool flag, bool hasCache, ChunkCache cache,
-               bool asciiNames, std::shared_ptr<OpenGate> gate)
+               NameCset nameCset, std::shared_ptr<OpenGate> gate)
       : H5Work(env, create ? "h5lowlevel.createFile" : "h5lowlevel.openFile"),
         create_(create), path_(std::move(path)), flag_(flag), hasCache_(hasCache), cache_(cache),
-        asciiNames_(asciiNames), gate_(std::move(gate)) {}
+        nameCset_(nameCset), gate_(std::move(gate)) {}
 
  private:
   const char* operation() const { return create_ ? "create file" : "open file"; }
@@ -54,29 +54,30 @@ class OpenFileWork : public H5Work {
   }
 
   Napi::Value Result(Napi::Env env) override {
-    return NativeFile::Wrap(env, fid_, path_, create_ || flag_, asciiNames_);
+    return NativeFile::Wrap(env, fid_, path_, create_ || flag_, nameCset_);
   }
 
   bool create_;
   std::string path_;
   bool flag_, hasCache_;
   ChunkCache cache_;
-  bool asciiNames_;
+  NameCset nameCset_;
   std::shared_ptr<OpenGate> gate_;
   hid_t fid_ = -1;
 };
 
-// createFileAsync/openFileAsync(path, flag, cache | null, asciiNames): the arguments of
+// createFileAsync/openFileAsync(path, flag, cache | null, nameCset): the arguments of
 // createFile/openFile, a promise of the NativeFile.
 Napi::Value OpenOrCreateAsync(const Napi::CallbackInfo& info, bool create) {
   Napi::Env env = info.Env();
   std::string path;
-  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
+  NameCset nameCset;
+  if (!ToString(env, info[0], "path", &path) || !ToNameCset(env, info[3], &nameCset)) return env.Undefined();
   ChunkCache cache;
   bool hasCache = !info[2].IsNull() && !info[2].IsUndefined();
   if (hasCache && !ToChunkCache(env, info[2], "access.chunkCache", &cache)) return env.Undefined();
   auto* work = new OpenFileWork(env, create, path, info[1].ToBoolean().Value(), hasCache, cache,
-                                info[3].ToBoolean().Value(), Data(env)->openGate);
+                                nameCset, Data(env)->openGate);
   return work->Start();
 }
 

@@ -26,7 +26,7 @@ void CreateAndWrite(Napi::Env env, const NativeNode& node, const ObjState& obj, 
                     hid_t ftype, hid_t mtype, hid_t space, const void* buf) {
   hid_t loc = obj.id;
   Hid acpl;
-  if (Utf8Name(*obj.file, name)) {
+  if (Utf8Name(*obj.file, name, NameUse::Attribute)) {
     acpl.reset(H5Pcreate(H5P_ATTRIBUTE_CREATE));
     H5Pset_char_encoding(acpl.get(), H5T_CSET_UTF8);
   }

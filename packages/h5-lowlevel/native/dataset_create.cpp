@@ -109,7 +109,7 @@ Napi::Value NativeNode::CreateDataset(const Napi::CallbackInfo& info) {
     }
   }
   Hid space(shape.n == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(shape.n, shape.v, maxshape.v));
-  Hid lcpl = LinkCreateList(*state_->file, name, false);
+  Hid lcpl = LinkCreateList(*state_->file, name, NameUse::DatasetLink, false);
   hid_t id = H5Dcreate2(state_->id, name.c_str(), ftype.get(), space.get(), lcpl.orDefault(), dcpl.get(), H5P_DEFAULT);
   if (id < 0) {
     ThrowH5Error(env, "create dataset", Where(name));
@@ -140,7 +140,7 @@ Napi::Value NativeNode::CreateVlen(const Napi::CallbackInfo& info) {
   Hid type(H5Tvlen_create(H5T_STD_U8LE));
   hsize_t dims[1] = {0}, maxdims[1] = {H5S_UNLIMITED};
   Hid space(H5Screate_simple(1, dims, maxdims));
-  Hid lcpl = LinkCreateList(*state_->file, name, false);
+  Hid lcpl = LinkCreateList(*state_->file, name, NameUse::DatasetLink, false);
   hid_t id = H5Dcreate2(state_->id, name.c_str(), type.get(), space.get(), lcpl.orDefault(), dcpl.get(), H5P_DEFAULT);
   if (id < 0) {
     ThrowH5Error(env, "create dataset", Where(name));

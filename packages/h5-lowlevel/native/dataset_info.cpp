@@ -53,6 +53,8 @@ Napi::Value NativeNode::TypeInfoOf(const Napi::CallbackInfo& info) {
   } else {
     out.Set("dtype", DtypeName(state_->elem.dt));
   }
+  // The memory type of a bool dataset has the file type's class (dtype.cpp CreateMemType).
+  if (state_->elem.dt == Dt::Bool) out.Set("boolEncoding", H5Tget_class(state_->memType) == H5T_ENUM ? "enum" : "bitfield");
   return out;
 }
 

@@ -101,14 +101,28 @@ Dt IntegerDt(size_t size, bool isSigned) {
   }
 }
 
-// h5py's bool: an enum of a 1-byte integer with exactly the members FALSE=0 and TRUE=1.
+// The value of an enum's member `idx` as a long long (enum bases are integers of 1 to 8 bytes).
+bool MemberValue(hid_t enumType, unsigned idx, long long* out) {
+  // H5Tconvert converts in place: the buffer holds the base's value, then the long long.
+  alignas(long long) unsigned char raw[16] = {0};
+  if (H5Tget_member_value(enumType, idx, raw) < 0) return false;
+  hid_t base = H5Tget_super(enumType);
+  if (base < 0) return false;
+  bool ok = H5Tconvert(base, H5T_NATIVE_LLONG, 1, raw, nullptr, H5P_DEFAULT) >= 0;
+  H5Tclose(base);
+  if (ok) std::memcpy(out, raw, sizeof *out);
+  return ok;
+}
+
+// h5py's bool: an enum with exactly the members FALSE=0 and TRUE=1, over any integer (h5py
+// reads every such enum as bool; it writes int8).
 bool IsBoolEnum(hid_t type) {
-  if (H5Tget_size(type) != 1 || H5Tget_nmembers(type) != 2) return false;
+  if (H5Tget_nmembers(type) != 2) return false;
   for (unsigned i = 0; i < 2; i++) {
     std::string name;
     if (!MemberName(type, i, &name)) return false;
-    int8_t value = -1;
-    if (H5Tget_member_value(type, i, &value) < 0) return false;
+    long long value = -1;
+    if (!MemberValue(type, i, &value)) return false;
     bool ok = (name == "FALSE" && value == 0) || (name == "TRUE" && value == 1);
     if (!ok) return false;
   }
@@ -202,7 +216,10 @@ hid_t CreateFileType(Dt dt, bool boolAsEnum) {
 hid_t CreateMemType(Dt dt, hid_t fileType) {
   switch (dt) {
     case Dt::Bool:
-      // Same class as the file (enum or bitfield) so libhdf5 converts nothing.
+      // One byte per element in memory. A 1-byte file type (bitfield or int8 enum) is read and
+      // written as its own native type, so libhdf5 converts nothing; a wider enum converts
+      // member by member to the int8 enum.
+      if (H5Tget_class(fileType) == H5T_ENUM && H5Tget_size(fileType) != 1) return BoolEnum(H5T_NATIVE_INT8);
       return H5Tget_native_type(fileType, H5T_DIR_ASCEND);
     case Dt::Complex64: case Dt::Complex128: {
       std::string re = "r", im = "i";

@@ -88,22 +88,36 @@ void NativeFile::ReleaseMemoryHint(Napi::Env env) {
   Napi::MemoryManagement::AdjustExternalMemory(env, -kOpenFileMemory);
 }
 
-Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames) {
+bool ToNameCset(Napi::Env env, Napi::Value value, NameCset* out) {
+  std::string name;
+  if (!ToString(env, value, "nameCset", &name)) return false;
+  if (name == "auto") *out = NameCset::Auto;
+  else if (name == "ascii") *out = NameCset::Ascii;
+  else if (name == "h5py") *out = NameCset::H5py;
+  else {
+    ThrowArgumentError(env, "options.nameCset: must be \"auto\", \"ascii\" or \"h5py\"");
+    return false;
+  }
+  return true;
+}
+
+Napi::Value NativeFile::Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, NameCset nameCset) {
   AddonData* data = Data(env);
   data->pendingFile = std::make_shared<FileState>(fid, path, writable, data->registry);
-  data->pendingFile->asciiNames = asciiNames;
+  data->pendingFile->nameCset = nameCset;
   Napi::Value wrapper = data->fileCtor.New({});
   data->pendingFile.reset();  // closes the file if construction failed
   return wrapper;
 }
 
-// createFile(path, truncate, cache | null, asciiNames) and openFile(path, readWrite, cache | null,
-// asciiNames): the flag selects truncate/exclusive creation or read-write/read-only opening.
+// createFile(path, truncate, cache | null, nameCset) and openFile(path, readWrite, cache | null,
+// nameCset): the flag selects truncate/exclusive creation or read-write/read-only opening.
 Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create) {
   Napi::Env env = info.Env();
   const char* op = create ? "create file" : "open file";
   std::string path;
-  if (!ToString(env, info[0], "path", &path)) return env.Undefined();
+  NameCset nameCset;
+  if (!ToString(env, info[0], "path", &path) || !ToNameCset(env, info[3], &nameCset)) return env.Undefined();
   Hid fapl(AccessList(env, info[2]));
   if (!fapl.ok()) {
     if (!env.IsExceptionPending()) ThrowH5Error(env, op, path);
@@ -117,7 +131,7 @@ Napi::Value NativeFile::OpenOrCreate(const Napi::CallbackInfo& info, bool create
     ThrowH5Error(env, op, path);
     return env.Undefined();
   }
-  return Wrap(env, fid, path, create || flag, info[3].ToBoolean().Value());
+  return Wrap(env, fid, path, create || flag, nameCset);
 }
 
 Napi::Value NativeFile::Create(const Napi::CallbackInfo& info) { return OpenOrCreate(info, true); }

@@ -9,12 +9,16 @@
 
 namespace h5l {
 
+// The nameCset argument of createFile/openFile and their async forms: "auto", "ascii" or "h5py";
+// false with a pending H5ArgumentError otherwise.
+bool ToNameCset(Napi::Env env, Napi::Value value, NameCset* out);
+
 class NativeFile : public Napi::ObjectWrap<NativeFile> {
  public:
   static void Init(Napi::Env env, Napi::Object exports);
   explicit NativeFile(const Napi::CallbackInfo& info);
   // Wraps a file identifier just opened or created (takes ownership).
-  static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, bool asciiNames);
+  static Napi::Value Wrap(Napi::Env env, hid_t fid, const std::string& path, bool writable, NameCset nameCset);
   // Garbage-collected file: nothing in JS can reach its objects any more, so close them all.
   ~NativeFile() override {
     if (state_) state_->close();

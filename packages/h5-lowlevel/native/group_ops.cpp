@@ -50,15 +50,16 @@ herr_t CollectName(hid_t, const char* name, const H5L_info_t*, void* data) {
 
 }  // namespace
 
-bool Utf8Name(const FileState& file, const std::string& name) {
-  if (file.asciiNames) return false;
+bool Utf8Name(const FileState& file, const std::string& name, NameUse use) {
+  if (file.nameCset == NameCset::Ascii) return false;
+  if (file.nameCset == NameCset::H5py && use != NameUse::GroupLink) return false;
   for (unsigned char c : name)
     if (c > 0x7f) return true;
   return false;
 }
 
-Hid LinkCreateList(const FileState& file, const std::string& name, bool intermediate) {
-  bool utf8 = Utf8Name(file, name);
+Hid LinkCreateList(const FileState& file, const std::string& name, NameUse use, bool intermediate) {
+  bool utf8 = Utf8Name(file, name, use);
   if (!utf8 && !intermediate) return Hid();
   Hid lcpl(H5Pcreate(H5P_LINK_CREATE));
   if (utf8) H5Pset_char_encoding(lcpl.get(), H5T_CSET_UTF8);
@@ -116,7 +117,7 @@ Napi::Value NativeNode::CreateGroup(const Napi::CallbackInfo& info) {
   std::string name;
   if (!CheckOpen(env) || !ToString(env, info[0], "name", &name)) return env.Undefined();
   if (PathExists(state_->id, name)) return env.Null();
-  Hid lcpl = LinkCreateList(*state_->file, name, info[1].ToBoolean().Value());
+  Hid lcpl = LinkCreateList(*state_->file, name, NameUse::GroupLink, info[1].ToBoolean().Value());
   hid_t gid = H5Gcreate2(state_->id, name.c_str(), lcpl.orDefault(), H5P_DEFAULT, H5P_DEFAULT);
   if (gid < 0) {
     ThrowH5Error(env, "create group", Where(name));
@@ -293,7 +294,7 @@ Napi::Value NativeNode::MoveLink(const Napi::CallbackInfo& info) {
   std::string from, to;
   if (!CheckOpen(env) || !ToString(env, info[0], "from", &from) || !ToString(env, info[1], "to", &to))
     return env.Undefined();
-  Hid lcpl = LinkCreateList(*state_->file, to, false);
+  Hid lcpl = LinkCreateList(*state_->file, to, NameUse::MovedLink, false);
   if (H5Lmove(state_->id, from.c_str(), state_->id, to.c_str(), lcpl.orDefault(), H5P_DEFAULT) < 0)
     ThrowH5Error(env, "move", Where(from) + " to '" + to + "'");
   return env.Undefined();

@@ -83,12 +83,18 @@ struct ObjState {
   herr_t close(bool detach);
 };
 
+// Which character set names are marked with (H5File option nameCset).
+enum class NameCset {
+  Auto,   // UTF-8 when a name has a byte above 0x7f, else ASCII
+  Ascii,  // always ASCII, whatever the bytes (PyTables)
+  H5py,   // h5py 3's calls: UTF-8 for non-ASCII group and soft/external link names only
+};
+
 struct FileState {
   hid_t id = -1;
   std::string filename;
   bool writable = false;
-  // Names are always stored with the ASCII character set, whatever their bytes (PyTables).
-  bool asciiNames = false;
+  NameCset nameCset = NameCset::Auto;
   std::unordered_set<ObjState*> objects;
   std::shared_ptr<Registry> registry;
   // Held by asynchronous work while it runs on the pool (async_work.hpp) and by every close of

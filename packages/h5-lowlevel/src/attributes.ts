@@ -2,7 +2,7 @@
  * Attributes of a file, group or dataset: list, has, read (decoded or raw), write, delete.
  * Strings are written as PyTables does by default (fixed-length, NULLTERM, UTF-8, "" as a NULL
  * dataspace) or as h5py does (`storage: "vlen"`); numbers as scalars or 1-d arrays; booleans
- * as h5py's int8 enum. Reading accepts whatever h5py and PyTables write.
+ * as h5py's int8 enum or PyTables' bitfield. Reading accepts whatever h5py and PyTables write.
  */
 import { assertDtype, checkTypedArray, dtypeOfArray } from "./dtypes.js";
 import { scalarArray } from "./scalars.js";
@@ -75,15 +75,16 @@ export class H5AttributeSet implements H5Attributes {
       this.handle.attrWriteString(name, value, s.vlen, s.utf8, s.emptyAsNull);
       return;
     }
-    const opts = checkOptions(options as NumericAttrOptions | undefined, ["dtype"]);
+    const opts = checkOptions(options as NumericAttrOptions | undefined, ["dtype", "boolEncoding"]);
     if (opts.dtype !== undefined) {
       assertDtype(opts.dtype, "options.dtype");
       if (opts.dtype.startsWith("complex")) throw argumentError("options.dtype", "complex attributes are not supported");
     }
+    const boolEnum = checkEnum(opts.boolEncoding ?? "enum", "options.boolEncoding", ["enum", "bitfield"] as const) === "enum";
     if (ArrayBuffer.isView(value)) {
       const dtype = opts.dtype ?? dtypeOfArray(value);
       if (checkTypedArray(dtype, value, "value") === 0) throw argumentError("value", "an attribute array needs at least one element");
-      this.handle.attrWriteNumeric(name, dtype, value, false, true);
+      this.handle.attrWriteNumeric(name, dtype, value, false, boolEnum);
       return;
     }
     let dtype: Dtype;
@@ -91,7 +92,7 @@ export class H5AttributeSet implements H5Attributes {
     else if (typeof value === "bigint") dtype = opts.dtype ?? "int64";
     else if (typeof value === "number") dtype = opts.dtype ?? (Number.isInteger(value) ? "int64" : "float64");
     else throw argumentError("value", `unsupported attribute value of type ${typeof value}`);
-    this.handle.attrWriteNumeric(name, dtype, scalarArray(dtype, value), true, true);
+    this.handle.attrWriteNumeric(name, dtype, scalarArray(dtype, value), true, boolEnum);
   }
 
   /**

@@ -14,7 +14,7 @@ import { argumentError } from "./errors.js";
 import type { NativeNode } from "./native.js";
 import { H5NodeBase } from "./node.js";
 import { checkSelection, checkSelectionForm, type CheckedSelection } from "./selection.js";
-import type { AnyTypedArray, AsyncOptions, DatasetKind, Dtype, FilterInfo, H5DatasetLike, H5FileLike, Selection } from "./types.js";
+import type { AnyTypedArray, AsyncOptions, BoolEncoding, DatasetKind, Dtype, FilterInfo, H5DatasetLike, H5FileLike, Selection } from "./types.js";
 import { checkDims, checkSize, product } from "./validate.js";
 
 export class H5Dataset extends H5NodeBase implements H5DatasetLike {
@@ -48,6 +48,11 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
       throw argumentError("dataset", `${this.path} holds ${this.kind} elements and has no numeric dtype`);
     }
     return this.elementDtype;
+  }
+
+  /** How the bool elements are stored ("bitfield" or "enum", see BoolEncoding); null when the dtype is not bool. */
+  boolEncoding(): BoolEncoding | null {
+    return this.elementDtype === "bool" ? (this.handle.typeInfo().boolEncoding ?? null) : null;
   }
 
   shape(): number[] {

@@ -24,17 +24,10 @@ import { checkSignal, queueOf, signalOf, throwIfAborted } from "./async.js";
 import { argumentError, H5Error, H5FileInUseError } from "./errors.js";
 import { H5Group } from "./group.js";
 import { native, type NativeCache, type NativeFile } from "./native.js";
-import type { AsyncOptions, H5Attributes } from "./types.js";
+import type { AsyncOptions, H5Attributes, NameCset } from "./types.js";
 import type { FileAccessOptions, H5FileLike } from "./types.js";
 import { checkChunkCache, checkEnum, checkOptions } from "./validate.js";
 
-/**
- * Character set recorded for the link and attribute names this handle writes (the bytes are
- * UTF-8 either way): "auto" (default) marks a non-ASCII name UTF-8, as h5py does for link names;
- * "ascii" marks every name ASCII, as PyTables does, which also keeps every group an old-style
- * symbol table.
- */
-export type NameCset = "auto" | "ascii";
 
 export interface FileCreateOptions {
   /** What to do when the file exists: "truncate" (default) or "fail". */
@@ -50,8 +43,8 @@ export interface FileOpenOptions {
   nameCset?: NameCset;
 }
 
-function checkNameCset(value: unknown): boolean {
-  return checkEnum(value ?? "auto", "options.nameCset", ["auto", "ascii"] as const) === "ascii";
+function checkNameCset(value: unknown): NameCset {
+  return checkEnum(value ?? "auto", "options.nameCset", ["auto", "ascii", "h5py"] as const);
 }
 
 function checkAccess(access: FileAccessOptions | undefined): NativeCache {
@@ -70,7 +63,7 @@ function createArgs(path: string, options: FileCreateOptions | undefined, extra:
   const filename = checkPath(path);
   const opts = checkOptions(options, ["ifExists", "access", "nameCset", ...extra]);
   const ifExists = checkEnum(opts.ifExists ?? "truncate", "options.ifExists", ["truncate", "fail"] as const);
-  return { filename, truncate: ifExists === "truncate", cache: checkAccess(opts.access), asciiNames: checkNameCset(opts.nameCset) };
+  return { filename, truncate: ifExists === "truncate", cache: checkAccess(opts.access), nameCset: checkNameCset(opts.nameCset) };
 }
 
 /** The addon's arguments of openFile / openFileAsync. */
@@ -78,7 +71,7 @@ function openArgs(path: string, options: FileOpenOptions | undefined, extra: rea
   const filename = checkPath(path);
   const opts = checkOptions(options, ["mode", "access", "nameCset", ...extra]);
   const mode = checkEnum(opts.mode ?? "r", "options.mode", ["r", "r+"] as const);
-  return { filename, mode, cache: checkAccess(opts.access), asciiNames: checkNameCset(opts.nameCset) };
+  return { filename, mode, cache: checkAccess(opts.access), nameCset: checkNameCset(opts.nameCset) };
 }
 
 const existsError = (filename: string) => argumentError("path", `${filename} already exists (ifExists: "fail")`);
@@ -131,11 +124,11 @@ export class H5File implements H5FileLike {
    *   another process has the file open (it is left untouched); H5Error when libhdf5 fails
    */
   static create(path: string, options?: FileCreateOptions): H5File {
-    const { filename, truncate, cache, asciiNames } = createArgs(path, options);
+    const { filename, truncate, cache, nameCset } = createArgs(path, options);
     const exists = existsSync(filename);
     if (!truncate && exists) throw existsError(filename);
     checkNotInUse(filename, exists);
-    return new H5File(withInUseError(() => native().createFile(filename, truncate, cache, asciiNames)), filename, "r+");
+    return new H5File(withInUseError(() => native().createFile(filename, truncate, cache, nameCset)), filename, "r+");
   }
 
   /**
@@ -145,14 +138,14 @@ export class H5File implements H5FileLike {
    * @returns a promise of the new file; rejected with the errors `create` throws
    */
   static async createAsync(path: string, options?: FileCreateOptions & AsyncOptions): Promise<H5File> {
-    const { filename, truncate, cache, asciiNames } = createArgs(path, options, ["signal"]);
+    const { filename, truncate, cache, nameCset } = createArgs(path, options, ["signal"]);
     const signal = signalOf(options);
     throwIfAborted(signal);
     const exists = await fileExists(filename);
     if (!truncate && exists) throw existsError(filename);
     checkNotInUse(filename, exists);
     throwIfAborted(signal);
-    return new H5File(await native().createFileAsync(filename, truncate, cache, asciiNames).catch((e: unknown) => {
+    return new H5File(await native().createFileAsync(filename, truncate, cache, nameCset).catch((e: unknown) => {
       throw asInUseError(e);
     }), filename, "r+");
   }
@@ -163,9 +156,9 @@ export class H5File implements H5FileLike {
    *   holds the file's lock (a writer, or readers when opening "r+"); H5Error when it is not HDF5
    */
   static open(path: string, options?: FileOpenOptions): H5File {
-    const { filename, mode, cache, asciiNames } = openArgs(path, options);
+    const { filename, mode, cache, nameCset } = openArgs(path, options);
     if (!existsSync(filename)) throw missingError(filename);
-    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, asciiNames)), filename, mode);
+    return new H5File(withInUseError(() => native().openFile(filename, mode === "r+", cache, nameCset)), filename, mode);
   }
 
   /**
@@ -175,12 +168,12 @@ export class H5File implements H5FileLike {
    * @returns a promise of the open file; rejected with the errors `open` throws
    */
   static async openAsync(path: string, options?: FileOpenOptions & AsyncOptions): Promise<H5File> {
-    const { filename, mode, cache, asciiNames } = openArgs(path, options, ["signal"]);
+    const { filename, mode, cache, nameCset } = openArgs(path, options, ["signal"]);
     const signal = signalOf(options);
     throwIfAborted(signal);
     if (!(await fileExists(filename))) throw missingError(filename);
     throwIfAborted(signal);
-    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, asciiNames).catch((e: unknown) => {
+    return new H5File(await native().openFileAsync(filename, mode === "r+", cache, nameCset).catch((e: unknown) => {
       throw asInUseError(e);
     }), filename, mode);
   }

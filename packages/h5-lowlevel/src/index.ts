@@ -13,7 +13,7 @@
  */
 export const packageName = "@pymodaq-ts/h5-lowlevel";
 
-export { H5File, libraryVersion, openFileCount, type FileCreateOptions, type FileOpenOptions, type NameCset } from "./file.js";
+export { H5File, libraryVersion, openFileCount, type FileCreateOptions, type FileOpenOptions } from "./file.js";
 export { H5Group } from "./group.js";
 export { H5Dataset } from "./dataset.js";
 export { H5BlockWriter } from "./block-writer.js";

@@ -4,7 +4,7 @@
  */
 import { loadAddonModule } from "./addon-loader.js";
 import { H5ArgumentError, H5ClosedError, H5Error } from "./errors.js";
-import type { AnyTypedArray, ChildInfo, Dtype, GroupInfo, LinkInfo, NodeKind } from "./types.js";
+import type { AnyTypedArray, BoolEncoding, ChildInfo, Dtype, GroupInfo, LinkInfo, NameCset, NodeKind } from "./types.js";
 
 export interface NativeRawAttr {
   h5type: string;
@@ -61,7 +61,7 @@ export interface NativeNode {
   attrDelete(name: string): void;
   createDataset(name: string, spec: NativeDatasetSpec): NativeNode | null;
   createVlen(name: string, chunks: number[], deflate: number | null, shuffle: boolean): NativeNode | null;
-  typeInfo(): { kind: string; dtype: string | null };
+  typeInfo(): { kind: string; dtype: string | null; boolEncoding?: BoolEncoding };
   shape(): number[];
   maxshape(): (number | null)[];
   storage(): NativeStorage;
@@ -98,10 +98,10 @@ export type NativeCache = [number, number, number] | null;
 export type NativeDims = readonly number[] | Float64Array;
 
 export interface NativeAddon {
-  createFile(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
-  openFile(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): NativeFile;
-  createFileAsync(path: string, truncate: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
-  openFileAsync(path: string, readWrite: boolean, cache: NativeCache, asciiNames: boolean): Promise<NativeFile>;
+  createFile(path: string, truncate: boolean, cache: NativeCache, nameCset: NameCset): NativeFile;
+  openFile(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset): NativeFile;
+  createFileAsync(path: string, truncate: boolean, cache: NativeCache, nameCset: NameCset): Promise<NativeFile>;
+  openFileAsync(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset): Promise<NativeFile>;
   /** Whether another open file description holds libhdf5's flock on `path`. */
   fileInUse(path: string): boolean;
   setErrorClasses(h5: typeof H5Error, argument: typeof H5ArgumentError, closed: typeof H5ClosedError): void;

@@ -98,9 +98,16 @@ export interface DatasetCreateOptions {
   deflate?: number;
   /** Byte-shuffle filter before deflate; requires chunks. */
   shuffle?: boolean;
-  /** HDF5 stores boolean as 8-bit bitfield (PyTables) or int8 enum (h5py). Default "bitfield". */
-  boolEncoding?: "bitfield" | "enum";
+  /** How bool elements are stored (see BoolEncoding). Default "bitfield". */
+  boolEncoding?: BoolEncoding;
 }
+
+/**
+ * The HDF5 type of bool elements: "bitfield" is PyTables' 8-bit bitfield (`H5T_STD_B8LE`,
+ * `tables.BoolAtom`), "enum" h5py's enum `{FALSE: 0, TRUE: 1}` over `H5T_STD_I8LE`. Reading
+ * accepts both, and an h5py-style FALSE/TRUE enum over any integer.
+ */
+export type BoolEncoding = "bitfield" | "enum";
 
 export interface VlenCreateOptions {
   chunks: readonly [number];
@@ -127,6 +134,8 @@ export interface StringAttrOptions {
 export interface NumericAttrOptions {
   /** Element type for a number (default float64 for non-integers, int64 for integers). */
   dtype?: Exclude<Dtype, "complex64" | "complex128">;
+  /** How a bool attribute is stored (see BoolEncoding). Default "enum", h5py's type. */
+  boolEncoding?: BoolEncoding;
 }
 
 /** Decoded attribute value: strings as UTF-8 text (trailing NULs stripped), numbers, arrays. */
@@ -195,6 +204,8 @@ export interface H5DatasetLike extends H5Node {
   readonly kind: DatasetKind;
   /** Numeric dtype; throws for non-numeric datasets (see `kind`). */
   readonly dtype: Dtype;
+  /** How bool elements are stored; null when the dtype is not bool. */
+  boolEncoding(): BoolEncoding | null;
   shape(): number[];
   /** `null` = unlimited. */
   maxshape(): (number | null)[];
@@ -277,3 +288,14 @@ export interface H5FileLike {
   closeAsync(options?: AsyncOptions): Promise<void>;
   [Symbol.dispose](): void;
 }
+
+/**
+ * Character set recorded for the link and attribute names a file handle writes (the bytes are
+ * UTF-8 either way). "auto" (default): a non-ASCII name is marked UTF-8. "ascii": every name is
+ * marked ASCII, as PyTables does, which also keeps every group an old-style symbol table.
+ * "h5py": as h5py 3's calls mark them: a non-ASCII group name UTF-8 (`create_group`), dataset
+ * link names (`create_dataset`), attribute names and moved links ASCII. A UTF-8 link turns its
+ * group into link-message storage, so this choice decides where a group changes storage and
+ * hence its native link order.
+ */
+export type NameCset = "auto" | "ascii" | "h5py";

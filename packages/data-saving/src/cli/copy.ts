@@ -75,7 +75,7 @@ function copyGroup(from: StorageGroup, to: StorageGroup, counts: CopyCounts): vo
         const shape = array.shape();
         const deflate = info.filters.find((f) => f.name === "deflate");
         const copy = to.createArray(child.name, {
-          dtype, shape, maxshape: info.maxshape, chunks: info.layout === "chunked" ? info.chunks : null,
+          dtype, boolEncoding: info.boolEncoding ?? "bitfield", shape, maxshape: info.maxshape, chunks: info.layout === "chunked" ? info.chunks : null,
           deflate: deflate === undefined ? null : (deflate.params[0] ?? 6), shuffle: info.filters.some((f) => f.name === "shuffle"),
           // The layout info carries no fill settings: these are PyTables', which our savers write.
           fillTime: "alloc", allocTime: "incr",

@@ -390,17 +390,20 @@ function filters(compression: Compression | null): { deflate: number | null; shu
   return compression === null ? { deflate: null, shuffle: false } : { deflate: compression.level, shuffle: true };
 }
 
+/** PyTables stores NumPy bools as an 8-bit bitfield (`tables.BoolAtom`). */
+const PYTABLES_BOOL = { boolEncoding: "bitfield" } as const;
+
 /** CARRAY storage: chunked with the PyTables chunk shape, max dims = max(shape, chunk). */
 export function carraySpec(dtype: Dtype, shape: readonly number[], compression: Compression | null): ArrayCreateSpec {
   const chunks = pytablesChunkShape(shape, dtypeItemSize(dtype), shape[0] ?? 1);
-  return { dtype, shape: [...shape], maxshape: pytablesMaxShape(shape, chunks), chunks, ...filters(compression), ...FILL };
+  return { dtype, ...PYTABLES_BOOL, shape: [...shape], maxshape: pytablesMaxShape(shape, chunks), chunks, ...filters(compression), ...FILL };
 }
 
 /** EARRAY storage: shape (0, *rowShape), max (unlimited, *rowShape), chunked for 1000 rows. */
 export function earraySpec(dtype: Dtype, rowShape: readonly number[], compression: Compression | null): ArrayCreateSpec {
   const shape = [0, ...rowShape];
   const chunks = pytablesChunkShape(shape, dtypeItemSize(dtype), EARRAY_EXPECTED_ROWS);
-  return { dtype, shape, maxshape: [null, ...rowShape], chunks, ...filters(compression), ...FILL };
+  return { dtype, ...PYTABLES_BOOL, shape, maxshape: [null, ...rowShape], chunks, ...filters(compression), ...FILL };
 }
 
 /** VLARRAY of uint8 (the Logger): chunk (65536,) as PyTables. */
@@ -467,18 +470,21 @@ function h5pyFilters(compression: Compression | null): { deflate: number | null;
 const H5PY_CONTIGUOUS_FILL = { fillTime: "ifset", allocTime: "late" } as const;
 const H5PY_CHUNKED_FILL = { fillTime: "alloc", allocTime: "incr" } as const;
 
+/** h5py stores NumPy bools as an enum FALSE=0, TRUE=1 over int8. */
+const H5PY_BOOL = { boolEncoding: "enum" } as const;
+
 /** CARRAY of the h5py backend: contiguous, or chunked by h5py's rule when compressed. */
 function h5pyCarraySpec(dtype: Dtype, shape: readonly number[], compression: Compression | null): ArrayCreateSpec {
-  if (compression === null) return { dtype, shape: [...shape], maxshape: [...shape], chunks: null, ...h5pyFilters(null), ...H5PY_CONTIGUOUS_FILL };
+  if (compression === null) return { dtype, ...H5PY_BOOL, shape: [...shape], maxshape: [...shape], chunks: null, ...h5pyFilters(null), ...H5PY_CONTIGUOUS_FILL };
   const chunks = h5pyChunkShape(shape, dtypeItemSize(dtype));
-  return { dtype, shape: [...shape], maxshape: [...shape], chunks, ...h5pyFilters(compression), ...H5PY_CHUNKED_FILL };
+  return { dtype, ...H5PY_BOOL, shape: [...shape], maxshape: [...shape], chunks, ...h5pyFilters(compression), ...H5PY_CHUNKED_FILL };
 }
 
 /** EARRAY of the h5py backend: shape (0, *rowShape), max (unlimited, *rowShape), h5py's chunks. */
 function h5pyEarraySpec(dtype: Dtype, rowShape: readonly number[], compression: Compression | null): ArrayCreateSpec {
   const shape = [0, ...rowShape];
   const chunks = h5pyChunkShape(shape, dtypeItemSize(dtype));
-  return { dtype, shape, maxshape: [null, ...rowShape], chunks, ...h5pyFilters(compression), ...H5PY_CHUNKED_FILL };
+  return { dtype, ...H5PY_BOOL, shape, maxshape: [null, ...rowShape], chunks, ...h5pyFilters(compression), ...H5PY_CHUNKED_FILL };
 }
 
 /** VLARRAY of the h5py backend: h5py's chunk for an unlimited (0,) dataset of one vlen element. */
@@ -524,11 +530,12 @@ export const PYTABLES_PROFILE: FileProfile = Object.freeze({
 /**
  * PyMoDAQ's h5py backend: vlen UTF-8 strings, no VERSION attributes, root CLASS/TITLE enveloped,
  * EXTDIM int64, contiguous CARRAYs unless compressed, h5py's chunks, deflate without shuffle,
- * names marked UTF-8 when they are not ASCII (such a group keeps its links in its header).
+ * non-ASCII group names marked UTF-8 as h5py's create_group marks them (their parent then keeps
+ * its links in its header), dataset and attribute names ASCII as h5py's create_dataset and attrs.
  */
 export const H5PY_PROFILE: FileProfile = Object.freeze({
   backend: "h5py",
-  fileSettings: Object.freeze({ chunkCache: FILE_SETTINGS.chunkCache, nameCset: "auto" }),
+  fileSettings: Object.freeze({ chunkCache: FILE_SETTINGS.chunkCache, nameCset: "h5py" }),
   systemAttributes: h5pySystemAttributes,
   systemStringStorage: () => VLEN_UTF8,
   attrStorage: VLEN_UTF8,

@@ -87,6 +87,7 @@ function layoutOf(ds: H5DatasetLike): StorageLayoutInfo {
     chunks: ds.chunks(),
     maxshape: ds.maxshape(),
     filters: ds.filters().map((f) => ({ name: f.name, params: f.params })),
+    boolEncoding: ds.boolEncoding(),
   };
 }
 
@@ -155,6 +156,7 @@ class LowLevelGroup extends LowLevelNode<H5GroupLike> implements StorageGroup {
   createArray(name: string, spec: ArrayCreateSpec): StorageArray {
     const ds = this.h.createDataset(name, {
       dtype: spec.dtype,
+      boolEncoding: spec.boolEncoding,
       shape: spec.shape,
       maxshape: spec.maxshape,
       ...(spec.chunks === null ? {} : { chunks: spec.chunks }),

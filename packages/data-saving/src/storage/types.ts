@@ -80,9 +80,17 @@ interface StorageNode {
   readonly attrs: AttributeStore;
 }
 
+/**
+ * The HDF5 type of bool elements: "bitfield" is PyTables' (`H5T_STD_B8LE`), "enum" h5py's
+ * (an enum FALSE=0, TRUE=1 over int8). Either reads as dtype "bool".
+ */
+export type BoolEncoding = "bitfield" | "enum";
+
 /** Dataset-creation settings; the conventions layer fills every field (layout.ts). */
 export interface ArrayCreateSpec {
   readonly dtype: Dtype;
+  /** The type bool elements are stored as (a storage that has one type only, HSDS, uses it for both). */
+  readonly boolEncoding: BoolEncoding;
   readonly shape: readonly number[];
   /** `null` on a dimension = unlimited. */
   readonly maxshape: readonly (number | null)[];
@@ -152,6 +160,8 @@ export interface StorageLayoutInfo {
   readonly chunks: number[] | null;
   readonly maxshape: (number | null)[];
   readonly filters: { name: string; params: number[] }[];
+  /** How a bool array's elements are stored; null for any other element type. */
+  readonly boolEncoding: BoolEncoding | null;
 }
 
 export interface StorageArray extends StorageNode {
@@ -198,11 +208,13 @@ export interface StorageVlen extends StorageNode {
 export interface FileSettings {
   readonly chunkCache: { readonly slots: number; readonly bytes: number; readonly w0: number };
   /**
-   * Character set of new link names: `"ascii"` (default) marks every name ASCII whatever its
-   * bytes, as PyTables does, so groups stay symbol tables; `"auto"` marks non-ASCII names UTF-8,
-   * as h5py does, and a group given such a name keeps its links in its header (compact).
+   * Character set of new link and attribute names: `"ascii"` (default) marks every name ASCII
+   * whatever its bytes, as PyTables does, so groups stay symbol tables; `"auto"` marks every
+   * non-ASCII name UTF-8; `"h5py"` marks them as h5py 3 does: a non-ASCII group name UTF-8,
+   * dataset and attribute names ASCII. A group given a UTF-8 link keeps its links in its header
+   * (compact) from then on, so the rule decides the group's native child order.
    */
-  readonly nameCset?: "ascii" | "auto";
+  readonly nameCset?: "ascii" | "auto" | "h5py";
 }
 
 export interface StorageFile {

@@ -11,8 +11,9 @@
  * (h5py's with UTF-8 names), whose native order is the order the links were made in; libhdf5
  * turns such a group into a dense one (name-hash order) past 8 links, so this storage refuses a
  * 9th link there rather than give an order libhdf5 would not. A file opened with
- * `FileSettings.nameCset` "auto" marks non-ASCII names UTF-8 as libhdf5 does: a symbol-table
- * group given such a name turns compact, its links so far in name order, then in creation order.
+ * `FileSettings.nameCset` "auto" marks non-ASCII names UTF-8 ("h5py": group names only) as
+ * libhdf5 does: a symbol-table group given such a link turns compact, its links so far in name
+ * order, then in creation order.
  */
 import { allocate, lanesOf, type AnyTypedArray, type Dtype } from "@pymodaq-ts/data-model";
 import type {
@@ -80,9 +81,10 @@ export type MemoryGroupStorage = "symbol-table" | "compact";
 /** libhdf5's default maximum number of links in a compact group (H5Pset_link_phase_change). */
 const MAX_COMPACT_LINKS = 8;
 
-/** How the open file marks new link names (FileSettings.nameCset), shared by its groups. */
+/** How the open file stores new groups and marks new link names (FileSettings.nameCset), shared by its groups. */
 interface NameMarking {
-  cset: "ascii" | "auto";
+  readonly groups: MemoryGroupStorage;
+  cset: NonNullable<FileSettings["nameCset"]>;
 }
 
 class MemoryGroup extends MemoryNode implements StorageGroup {
@@ -112,7 +114,7 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
     return this.open(name, MemoryGroup);
   }
   createGroup(name: string): StorageGroup {
-    return this.add(new MemoryGroup(childPath(this.path, name), name, this.storage, this.marking));
+    return this.add(new MemoryGroup(childPath(this.path, name), name, this.marking.groups, this.marking));
   }
   openArray(name: string): StorageArray {
     const c = this.links.get(name);
@@ -130,6 +132,12 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
   remove(name: string): void {
     if (!this.links.delete(name)) throw new Error(`${this.path}: no child ${name}`);
   }
+  /** Whether the link to `node` is marked UTF-8 (h5py marks only its groups' non-ASCII names). */
+  private utf8Link(node: MemoryGroup | MemoryArray | MemoryVlen): boolean {
+    const { cset } = this.marking;
+    if (cset === "ascii" || (cset === "h5py" && !(node instanceof MemoryGroup))) return false;
+    return [...node.name].some((c) => c.charCodeAt(0) > 0x7f);
+  }
   private open<T>(name: string, kind: abstract new (...args: never[]) => T): T {
     const c = this.links.get(name);
     if (!(c instanceof kind)) throw new Error(`${childPath(this.path, name)}: not a ${kind.name}`);
@@ -138,7 +146,7 @@ class MemoryGroup extends MemoryNode implements StorageGroup {
   private add<T extends MemoryGroup | MemoryArray | MemoryVlen>(node: T): T {
     if (this.links.has(node.name)) throw new Error(`${node.path}: exists already`);
     // A UTF-8 link cannot go into a symbol table: libhdf5 converts the group to link messages.
-    if (this.storage === "symbol-table" && this.marking.cset === "auto" && [...node.name].some((c) => c.charCodeAt(0) > 0x7f)) {
+    if (this.storage === "symbol-table" && this.utf8Link(node)) {
       this.links = new Map([...this.links].sort(([a], [b]) => byteOrder(a, b)));
       this.storage = "compact";
     }
@@ -200,6 +208,7 @@ class MemoryArray extends MemoryNode implements StorageArray {
       chunks: this.spec.chunks === null ? null : [...this.spec.chunks],
       maxshape: [...this.spec.maxshape],
       filters,
+      boolEncoding: this.dtype === "bool" ? this.spec.boolEncoding : null,
     };
   }
   read(slab?: Hyperslab): AnyTypedArray {
@@ -311,7 +320,7 @@ class MemoryVlen extends MemoryNode implements StorageVlen {
       ...(this.spec.shuffle ? [{ name: "shuffle", params: [] }] : []),
       { name: "deflate", params: [this.spec.deflate] },
     ];
-    return { layout: "chunked", chunks: [this.spec.chunk], maxshape: [null], filters };
+    return { layout: "chunked", chunks: [this.spec.chunk], maxshape: [null], filters, boolEncoding: null };
   }
 }
 
@@ -328,7 +337,7 @@ class MemoryFile implements StorageFile {
 export function memoryStorage(options: { groups?: MemoryGroupStorage } = {}): Storage & { readonly files: ReadonlyMap<string, StorageGroup> } {
   const groups = options.groups ?? "symbol-table";
   const files = new Map<string, MemoryGroup>();
-  const marking: NameMarking = { cset: "ascii" };
+  const marking: NameMarking = { groups, cset: "ascii" };
   return {
     name: "memory",
     files,

@@ -25,12 +25,22 @@ function canonicalName(name: string): string {
 /** Raw stored value -> PyValue, following §2.4 (pymodaq attributes) and §2.6 (system ones). */
 export function decodeStored(name: string, stored: StoredAttr): PyValue {
   const raw = stored.space === "null" ? "" : stored.value;
+  // A raw bool attribute (h5py's enum or PyTables' bitfield, not written by PyMoDAQ, which
+  // envelopes its values): what get_attr returns, NumPy's bool or array of bools.
+  if (stored.h5type === "bool" && raw !== null && typeof raw !== "string") return boolsOf(raw);
   if (typeof raw === "string") return SYSTEM_ATTRS.has(name) ? decodeRawText(raw) : decodeAttr(raw);
   if (typeof raw === "number") return stored.h5type.startsWith("int") || stored.h5type.startsWith("uint") ? BigInt(raw) : raw;
   if (typeof raw === "bigint" || typeof raw === "boolean" || raw === null) return raw;
   if (Array.isArray(raw)) return raw.map((s) => decodeAttr(s));
   // A numeric array attribute: not written by PyMoDAQ; give its elements as a list.
   return Array.from(raw as ArrayLike<number | bigint>, (v) => v);
+}
+
+/** A stored bool value (a boolean, or 0/1 from a storage that gives the enum's integers) or array of them. */
+function boolsOf(raw: Exclude<StoredAttr["value"], string | null>): boolean | boolean[] {
+  if (typeof raw === "boolean") return raw;
+  if (typeof raw === "number" || typeof raw === "bigint") return raw !== 0 && raw !== 0n;
+  return Array.from(raw as ArrayLike<unknown>, (v) => v !== 0 && v !== 0n && v !== false);
 }
 
 /**

@@ -217,7 +217,7 @@ export class HsdsGroup implements StorageGroup {
     const res = this.s.client.json("POST", "/datasets", { body: { ...body, link: { id: this.id, name } }, nodePath: path });
     const id = String(res["id"]);
     this.all().set(name, { id, kind: "dataset" });
-    return { ...res, creationProperties: body["creationProperties"] ?? null, shape: res["shape"] ?? null, id, path, fresh: true };
+    return { ...res, type: res["type"] ?? body["type"] ?? null, creationProperties: body["creationProperties"] ?? null, shape: res["shape"] ?? null, id, path, fresh: true };
   }
   private remember<T extends HsdsArray | HsdsVlen>(ds: T): T {
     this.s.objects.set(ds.id, ds);

@@ -13,7 +13,10 @@ const BASE: Readonly<Record<Exclude<Dtype, "complex64" | "complex128" | "bool">,
 };
 const DTYPE_OF_BASE = new Map<string, Dtype>(Object.entries(BASE).map(([d, b]) => [b, d as Dtype]));
 
-/** Complex numbers as h5py stores them (a compound of r and i); bool as h5py's int8 enum. */
+/**
+ * Complex numbers as h5py stores them (a compound of r and i); bool as h5py's int8 enum, whatever
+ * the spec's boolEncoding: h5pyd writes that type, and it is the only bool type HSDS stores.
+ */
 export function typeJson(dtype: Dtype): Json {
   if (dtype === "complex64" || dtype === "complex128") {
     const part = dtype === "complex64" ? "H5T_IEEE_F32LE" : "H5T_IEEE_F64LE";
@@ -110,6 +113,7 @@ export function creationProperties(opts: {
  * recreates. `shuffleParams` is what libhdf5 records for shuffle ([element size], [] for vlen).
  */
 export function layoutInfoOf(dset: Record<string, Json>, shuffleParams: number[]): StorageLayoutInfo {
+  const dtype = dtypeOfType(dset["type"] ?? null);
   const props = asObj(dset["creationProperties"] ?? {});
   const asked = asObj(props["layout"] ?? asObj(dset["layout"] ?? {}));
   const shape = asObj(dset["shape"] ?? {});
@@ -121,5 +125,7 @@ export function layoutInfoOf(dset: Record<string, Json>, shuffleParams: number[]
     maxshape: maxdims.map((m) => (m === 0 ? null : m)),
     filters: filters.map((f) =>
       f["id"] === 2 ? { name: "shuffle", params: shuffleParams } : f["id"] === 1 ? { name: "deflate", params: [Number(f["level"] ?? 6)] } : { name: String(f["name"]), params: [] }),
+    // HSDS stores bools as h5py's enum only (h5pyd's type; typeJson).
+    boolEncoding: dtype === "bool" ? "enum" : null,
   };
 }
