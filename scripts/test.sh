@@ -12,5 +12,9 @@ status=0
 pnpm -s docs >/dev/null || { echo "test: pnpm docs failed (run it to see the typedoc warnings)" >&2; status=1; }
 pnpm -s turbo run test --concurrency=1 --continue -- --reporter=default --reporter=json \
   --outputFile.json=.vitest-report.json "$@" || status=$?
+# The shipped prebuilt binary (static libhdf5, another version than the system's) through
+# h5-lowlevel's own suite: what only it does (worker ends, its libhdf5's messages) fails here.
+PREBUILDS_ONLY=1 pnpm -s --filter @pymodaq-ts/h5-lowlevel exec vitest run --reporter=dot ||
+  { echo "test: h5-lowlevel's tests failed on the prebuilt binary (PREBUILDS_ONLY=1)" >&2; status=1; }
 node scripts/test-totals.mjs packages/*/.vitest-report.json
 exit $status

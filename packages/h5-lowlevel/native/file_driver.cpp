@@ -52,6 +52,10 @@ struct DriverFile {
 // DriverFileOf finds a DriverFile from the address of its descriptor.
 static_assert(std::is_standard_layout<DriverFile>::value, "DriverFile must be standard-layout");
 
+#if H5_VERSION_GE(1, 13, 0)
+constexpr H5FD_class_value_t kDriverValue = 473;
+#endif
+
 // The largest address a file offset can hold (sec2's MAXADDR).
 constexpr haddr_t kMaxAddr = (static_cast<haddr_t>(1) << (8 * sizeof(off_t) - 1)) - 1;
 
@@ -256,6 +260,12 @@ herr_t Unlock(H5FD_t* file) {
 H5FD_class_t MakeClass() {
   H5FD_class_t c;
   std::memset(&c, 0, sizeof c);
+#if H5_VERSION_GE(1, 13, 0)
+  // libhdf5 1.13+ checks the layout version of the class and wants a driver number; 256-511 are
+  // the values it leaves to drivers not registered with the HDF Group.
+  c.version = H5FD_CLASS_VERSION;
+  c.value = kDriverValue;
+#endif
   c.name = "h5lowlevel";
   c.maxaddr = kMaxAddr;
   c.fc_degree = H5F_CLOSE_WEAK;

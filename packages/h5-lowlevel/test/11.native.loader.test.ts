@@ -11,6 +11,9 @@ import { tempPath } from "@pymodaq-ts/test-support";
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/index.js");
 
+/** The environment without `PREBUILDS_ONLY`: these tests choose which binaries the package has. */
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "PREBUILDS_ONLY"));
+
 /** Runs an ES module script in a fresh node that counts every native module it loads. */
 function runCountingDlopen(script: string): { dlopens: number; out: Record<string, unknown> } {
   const child = spawnSync(process.execPath, ["--input-type=module", "-e", `
@@ -19,7 +22,7 @@ const dlopen = process.dlopen;
 process.dlopen = (...args) => { dlopens++; return dlopen(...args); };
 const out = {};
 ${script}
-console.log(JSON.stringify({ dlopens, out }));`], { encoding: "utf8" });
+console.log(JSON.stringify({ dlopens, out }));`], { encoding: "utf8", env });
   expect(child.stderr).toBe("");
   return JSON.parse(child.stdout) as { dlopens: number; out: Record<string, unknown> };
 }

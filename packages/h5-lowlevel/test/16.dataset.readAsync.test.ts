@@ -169,8 +169,12 @@ describe("H5Dataset async reads and writes", () => {
     const readOnly = H5File.open(path);
     const error = (await readOnly.root.openDataset("d").writeAsync(new Float64Array(20)).catch((e: unknown) => e)) as H5Error;
     expect(error).toBeInstanceOf(H5Error);
-    expect(error.message).toBe(`write dataset '/d' in ${path} failed: no write intent on file (H5Dwrite: can't write data)`);
-    expect(error.frames.map((f) => f.func)).toEqual(["H5D__write", "H5Dwrite"]);
+    // libhdf5 1.14 (the prebuilt binary's) says "can't synchronously write data", with frames of
+    // its virtual object layer between these two.
+    expect(error.message).toMatch(/^write dataset '\/d' in .+ failed: no write intent on file \(H5Dwrite: can't (synchronously )?write data\)$/);
+    expect(error.message).toContain(path);
+    expect(error.frames[0]?.func).toBe("H5D__write");
+    expect(error.frames.at(-1)?.func).toBe("H5Dwrite");
     const closedDs = readOnly.root.openDataset("d");
     closedDs.close();
     await expect(closedDs.readAsync()).rejects.toThrow(new H5ClosedError(`/d in file ${path} is closed`));

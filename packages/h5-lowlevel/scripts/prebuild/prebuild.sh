@@ -2,16 +2,42 @@
 # `pnpm prebuild`: rebuilds the committed prebuilt addon (prebuilds/linux-x64/) with libhdf5 linked
 # statically, so that a consumer needs no libhdf5, no compiler and no network.
 #
-# 1. libhdf5, built once from Debian's source package with the pinned flags of recipe.json into
+# 1. libhdf5, built once from the Debian source package pinned in recipe.json (version and suite),
+#    with its pinned flags, into
 #    .prebuild-cache/hdf5-<version>-<flags hash>/ (gitignored; kept between runs, so a change to the
 #    addon's C++ only re-links, about a minute).
 # 2. The addon, compiled from a copy of binding.gyp and native/ against that static libhdf5
 #    (build/Release, the system-linked build that the monorepo's tests use, is left alone).
-# 3. Checks (libhdf5 1.10.8 loads, thread-safe, no libhdf5 in `ldd`), then the binary and its
+# 3. Checks (the recipe's libhdf5 version loads, thread-safe, no libhdf5 in `ldd`), then the binary and its
 #    manifest (hash of the native sources and this recipe) are written to prebuilds/linux-x64/.
 # Idempotent: running it again rebuilds the addon and rewrites the same manifest.
-# Needs Debian or Ubuntu, root (or sudo) to add a deb-src line and build tools when they are missing.
+# Needs Debian or Ubuntu (apt, for the source package), and root or sudo only to install build tools
+# when they are missing.
 set -euo pipefail
+
+# npm and pnpm run a script named "prebuild" before "build" too (a pre-hook), with the same
+# environment as when it is asked for by name: only the package manager's command line tells the
+# two apart. `npm run build` / `pnpm build` at the root must not start a 10-minute libhdf5 build.
+# (npm sets its process title, so its arguments read as one "npm run build" string: split on spaces.)
+started_by_build() {
+  local pid=$PPID arg
+  local -a words
+  while [ "$pid" -gt 1 ] && [ -r "/proc/$pid/cmdline" ]; do
+    read -ra words < <(tr '\0' ' ' <"/proc/$pid/cmdline")
+    for arg in "${words[@]}"; do
+      case "$arg" in
+        prebuild) return 1 ;;
+        build) return 0 ;;
+      esac
+    done
+    pid=$(awk '/^PPid:/ { print $2 }' "/proc/$pid/status")
+  done
+  return 1
+}
+if started_by_build; then
+  echo "prebuild: not run as the pre-hook of build (\`pnpm prebuild\` rebuilds the prebuilt addon)" >&2
+  exit 0
+fi
 pkg="$(cd "$(dirname "$0")/../.." && pwd)"
 recipe="$pkg/scripts/prebuild/recipe.json"
 field() { node -p "const r = require(process.argv[1]); $1" "$recipe"; }
@@ -19,6 +45,8 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 version=$(field 'r.hdf5.version')
 source_pkg=$(field 'r.hdf5.debianSource')
+suite=$(field 'r.hdf5.debianSuite')
+hdf5_cppflags=$(field 'r.hdf5.cppflags')
 mapfile -t configure_flags < <(field 'r.hdf5.configure.join("\n")')
 hdf5_cflags=$(field 'r.hdf5.cflags')
 flags_key=$(field 'require("node:crypto").createHash("sha256").update(JSON.stringify(r.hdf5)).digest("hex").slice(0, 12)')
@@ -28,7 +56,7 @@ prefix="$cache/install"
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 ensure_tools() {
   local missing=()
-  for p in dpkg-dev build-essential zlib1g-dev; do installed "$p" || missing+=("$p"); done
+  for p in dpkg-dev build-essential zlib1g-dev debian-archive-keyring; do installed "$p" || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "prebuild: installing ${missing[*]}" >&2
     $SUDO apt-get update -qq
@@ -36,29 +64,36 @@ ensure_tools() {
   fi
 }
 
-# `apt-get source` needs a deb-src entry; Debian images ship only binary ones.
-ensure_deb_src() {
-  if apt-get source --print-uris "$source_pkg" >/dev/null 2>&1; then return; fi
-  local suite; suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
-  echo "prebuild: adding a deb-src entry for $suite" >&2
-  $SUDO tee /etc/apt/sources.list.d/prebuild-deb-src.sources >/dev/null <<EOF
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: $suite
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
-  $SUDO apt-get update -qq
+# The source package comes from the Debian suite pinned in the recipe, through an apt state of our own
+# in the cache (its own sources list and package lists): the system's apt configuration is left
+# alone, no root is needed, and the suite need not be the host's. apt checks the suite's signed
+# Release file against Debian's keyring, and the .dsc's checksums against it.
+apt_dir="$pkg/.prebuild-cache/apt-$suite"
+apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=$apt_dir/none"
+  -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o "Debug::NoLocking=1")
+fetch_source() {
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/none"
+  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" \
+    >"$apt_dir/sources.list"
+  apt-get "${apt_opts[@]}" update -qq >/dev/null
+  (cd "$1" && apt-get "${apt_opts[@]}" source -qq "$source_pkg" >/dev/null 2>&1)
 }
 
 build_hdf5() {
   echo "prebuild: building static libhdf5 $version into ${cache#"$pkg/"}" >&2
   rm -rf "$cache"
   mkdir -p "$cache/src" "$cache/build"
-  (cd "$cache/src" && apt-get source -qq "$source_pkg" >/dev/null 2>&1)
+  fetch_source "$cache/src" || {
+    echo "prebuild: could not fetch $source_pkg from Debian $suite" >&2
+    exit 1
+  }
   local src; src=$(find "$cache/src" -mindepth 1 -maxdepth 1 -type d -name 'hdf5-*' | head -n 1)
+  # libhdf5's error stack names its source files: the prefix map makes a consumer's error say
+  # hdf5-<version>/src/H5F.c rather than this machine's cache path.
+  local cflags="$hdf5_cflags -ffile-prefix-map=$src=hdf5-$version"
   (cd "$cache/build" &&
-    CFLAGS="$hdf5_cflags" "$src/configure" --prefix="$prefix" "${configure_flags[@]}" >configure.log 2>&1 &&
+    CFLAGS="$cflags" CPPFLAGS="$hdf5_cppflags" "$src/configure" --prefix="$prefix" "${configure_flags[@]}" \
+      >configure.log 2>&1 &&
     make -j "$(nproc)" >make.log 2>&1 &&
     make install >install.log 2>&1) || {
     echo "prebuild: the libhdf5 build failed; see the logs in ${cache#"$pkg/"}/build" >&2
@@ -69,7 +104,6 @@ build_hdf5() {
 
 ensure_tools
 if [ ! -f "$cache/complete" ]; then
-  ensure_deb_src
   build_hdf5
 else
   echo "prebuild: static libhdf5 $version found in ${cache#"$pkg/"}" >&2
