@@ -29,6 +29,19 @@ export function checkNavIndexes(navIndexes: unknown, ndim: number): number[] {
 }
 
 export abstract class AxesManager {
+  /**
+   * The manager of `shape`, `axes` and `navIndexes` (uniform or spread), built without
+   * validation: for fields read from a manager that validated them when it was made.
+   */
+  static fromFields(spread: boolean, shape: readonly number[], axes: readonly Axis[], navIndexes: readonly number[]): AxesManager {
+    const m = Object.create(spread ? SpreadAxesManager.prototype : UniformAxesManager.prototype) as AxesManager;
+    Object.assign(m, {
+      shape: Object.freeze([...shape]), navIndexes: Object.freeze([...navIndexes]),
+      sigIndexes: Object.freeze(shape.map((_, k) => k).filter((k) => !navIndexes.includes(k))), _axes: [...axes],
+    });
+    return m;
+  }
+
   protected _axes: Axis[];
   readonly shape: readonly number[];
   readonly navIndexes: readonly number[];

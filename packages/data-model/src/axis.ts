@@ -40,6 +40,24 @@ export interface AxisOptions {
 }
 export type AxisRestOptions = Omit<AxisOptions, "label" | "units">;
 
+/**
+ * Every field of an Axis as the object holds it (what `Axis.fromFields` takes): `data` is the
+ * stored array (null for a linear axis the constructor reduced), offset and scaling with their
+ * Python kinds.
+ */
+export interface AxisFields {
+  readonly label: string;
+  readonly units: string;
+  readonly index: number;
+  readonly spreadOrder: number;
+  readonly data: NDArray | null;
+  readonly size: number;
+  readonly offset: number | null;
+  readonly offsetKind: NumberKind | null;
+  readonly scaling: number | null;
+  readonly scalingKind: NumberKind | null;
+}
+
 /** Axis data as given: an NDArray, a TypedArray (`Float64Array.of(0, 1, 2)`) or a list of numbers. */
 export type AxisDataInput = NDArray | AnyTypedArray | readonly (number | bigint)[];
 
@@ -300,6 +318,27 @@ export class Axis {
   /** float64 `[0, 1, ..., nsteps-1]`. */
   static createSimpleLinearData(nsteps: number): NDArray<"float64"> {
     return NDArray.arange(0, nsteps, 1, "float64");
+  }
+
+  /**
+   * The Axis holding exactly these fields, built without validation or recomputation (no
+   * linearity test, no offset/scaling derived from the data): for fields read from an Axis that
+   * was validated when it was made, e.g. one rebuilt on another thread. `data` is adopted, not
+   * copied. Fields that no Axis could hold give an Axis whose behaviour is undefined.
+   */
+  static fromFields(fields: AxisFields): Axis {
+    const ax = Object.create(Axis.prototype) as Axis;
+    ax._label = fields.label;
+    ax._units = fields.units;
+    ax._index = fields.index;
+    ax._data = fields.data;
+    ax._size = fields.size;
+    ax._offset = fields.offset;
+    ax._scaling = fields.scaling;
+    ax.offsetKind = fields.offset === null ? null : fields.offsetKind;
+    ax.scalingKind = fields.scaling === null ? null : fields.scalingKind;
+    ax.spreadOrder = fields.spreadOrder;
+    return ax;
   }
 
   /** A shallow copy: the data array is shared. */

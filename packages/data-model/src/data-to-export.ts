@@ -28,6 +28,14 @@ export interface DataToExportOptions {
   attributes?: Record<string, unknown>;
 }
 
+/** Every field of a DataToExport as the object holds it (what `DataToExport.fromFields` takes). */
+export interface DataToExportFields {
+  readonly name: string;
+  readonly timestamp: number;
+  readonly data: readonly DataWithAxes[];
+  readonly attributes: ReadonlyMap<string, unknown>;
+}
+
 /** Orders strings by Unicode code point (Python's `str` ordering), not by UTF-16 unit. */
 export function compareCodePoints(a: string, b: string): number {
   const ia = a[Symbol.iterator]();
@@ -85,6 +93,20 @@ export class DataToExport extends DataLowLevel {
       this.timestamp = o.timestamp;
     }
     this.attributes = new Map(Object.entries(o.attributes ?? {}));
+  }
+
+  /**
+   * The DataToExport holding exactly these fields, built without validation (the DWAs are
+   * neither checked nor given this name as origin, the timestamp is the one given): for fields
+   * read from a DataToExport that was validated when it was made, e.g. one rebuilt on another
+   * thread. The DWAs are adopted, not copied.
+   */
+  static fromFields(fields: DataToExportFields): DataToExport {
+    const dte = Object.create(DataToExport.prototype) as DataToExport;
+    Object.assign(dte, {
+      name: fields.name, timestamp: fields.timestamp, _data: [...fields.data], attributes: new Map(fields.attributes),
+    });
+    return dte;
   }
 
   /** The DWAs. Assigning checks them, copies the list and gives empty origins this name. */

@@ -16,7 +16,8 @@ import { Axis, type AxisDataInput } from "./axis.js";
 import { DATA_BASE_KEYS, DataBase, type DataBaseOptions } from "./data-base.js";
 import { normalizeData, toNDArray, type ArrayInput } from "./data-input.js";
 import { enumChecker } from "./enum-base.js";
-import { DataDim, DataDistribution, DataSource } from "./enums.js";
+import { DataDim, DataDistribution, DataSource, type DataDimName, type DataDistributionName, type DataSourceName } from "./enums.js";
+import type { PyValue } from "./pyvalue.js";
 import { ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
 import { allclose } from "./ndmath.js";
@@ -41,6 +42,27 @@ export interface DataWithAxesOptions extends DataBaseOptions {
 
 /** Options of `DataRaw`/`DataCalculated`/`DataFromRoi`: the source is fixed (a given one is ignored). */
 export type DataWithFixedSourceOptions = Omit<DataWithAxesOptions, "source"> & { source?: DataSource | string };
+
+/**
+ * Every field of a DataWithAxes as the object holds it (what `DataWithAxes.fromFields` takes).
+ * The enums may be given as members or names.
+ */
+export interface DataWithAxesFields {
+  readonly name: string;
+  readonly timestamp: number;
+  readonly source: DataSource | DataSourceName;
+  readonly dim: DataDim | DataDimName;
+  readonly distribution: DataDistribution | DataDistributionName;
+  readonly units: string;
+  readonly origin: string;
+  readonly labels: readonly string[];
+  /** Adopted, not copied. */
+  readonly data: readonly NDArray[];
+  readonly extraAttributes: ReadonlyMap<string, PyValue>;
+  readonly axes: readonly Axis[];
+  readonly navIndexes: readonly number[];
+  readonly errors: readonly NDArray[] | null;
+}
 
 export const DWA_KEYS = [...DATA_BASE_KEYS, "axes", "navIndexes", "errors"] as const;
 
@@ -71,6 +93,27 @@ export class DataWithAxes extends DataBase {
     this.setAxesManager(options.axes ?? [], options.navIndexes ?? []);
     this.getDimFromDataAxes();
     this.errors = options.errors ?? null;
+  }
+
+  /**
+   * The object of this class (`DataRaw.fromFields(...)` makes a DataRaw) holding exactly these
+   * fields, built without validation or recomputation (no data normalization, no dim inference,
+   * no axis checks, no new timestamp): for fields read from an object that was validated when it
+   * was made, e.g. one rebuilt on another thread. The arrays and axes are adopted, not copied.
+   * Fields that no DataWithAxes could hold give an object whose behaviour is undefined.
+   * @throws ModelValueError for an enum name that is not one (the only check made).
+   */
+  static fromFields<T extends DataWithAxes>(this: abstract new (...args: never[]) => T, fields: DataWithAxesFields): T {
+    const d = Object.create(this.prototype as object) as T;
+    const distribution = enumChecker(DataDistribution, fields.distribution);
+    Object.assign(d, {
+      name: fields.name, timestamp: fields.timestamp, origin: fields.origin,
+      _source: enumChecker(DataSource, fields.source), _distribution: distribution, _dim: enumChecker(DataDim, fields.dim),
+      _data: [...fields.data], _labels: [...fields.labels], _units: fields.units, _extra: new Map(fields.extraAttributes),
+      _am: AxesManager.fromFields(distribution === DataDistribution.spread, fields.data[0]?.shape ?? [], fields.axes, fields.navIndexes),
+      _errors: fields.errors === null ? null : [...fields.errors],
+    });
+    return d;
   }
 
   /** Builds the manager (data-model.md §6.2): uniform when so distributed or without navigation indexes. */

@@ -33,7 +33,7 @@ export { squeeze } from "./squeeze.js";
 export { PyEnum, enumChecker, enumEquals, isPyEnum, type EnumClass } from "./enum-base.js";
 export * from "./enums.js";
 export { checkUnits, divideUnits, isKnownUnit, multiplyUnits, unitConverter, unitsCompatible } from "./units.js";
-export { Axis, NavAxis, isAxis, type AxisDataInput, type AxisOptions, type AxisRestOptions } from "./axis.js";
+export { Axis, NavAxis, isAxis, type AxisDataInput, type AxisFields, type AxisOptions, type AxisRestOptions } from "./axis.js";
 export type { NumberKind, PyNumberLike } from "./py-number.js";
 export { AxisSlicer, ValueAxisSlicer } from "./axis-slicing.js";
 export { DataBase, DataLowLevel, isDataBase, type DataBaseOptions } from "./data-base.js";
@@ -42,9 +42,9 @@ export type { DataOperand } from "./data-ops.js";
 export { AxesManager, SpreadAxesManager, UniformAxesManager } from "./axes-manager.js";
 export {
   DataCalculated, DataFromRoi, DataRaw, DataWithAxes, isDataWithAxes,
-  type DataWithAxesOptions, type DataWithFixedSourceOptions, type NewDataOptions,
+  type DataWithAxesFields, type DataWithAxesOptions, type DataWithFixedSourceOptions, type NewDataOptions,
 } from "./data-with-axes.js";
 export { DataSlicer } from "./dwa-slicing.js";
 export type { FtOptions, InterpOptions } from "./dwa-analysis.js";
 export { centredFt, centredIft, fftAlong, ftAxisTime } from "./fourier.js";
-export { DataToExport, compareCodePoints, isDataToExport, type DataToExportOptions } from "./data-to-export.js";
+export { DataToExport, compareCodePoints, isDataToExport, type DataToExportFields, type DataToExportOptions } from "./data-to-export.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Axis, NDArray, NavAxis, NpScalar, Slice, isAxis } from "../src/index.js";
-import { LIN20, errName, f64 } from "./fixtures.js";
+import { LIN20, errName, f64, ownFields } from "./fixtures.js";
 
 const A4 = (): Axis => new Axis("A Label", "units", LIN20(), { index: 0 });
 const A5 = (): Axis => new Axis({ data: f64([0.1, 2, 23, 44, 21, 20]) });
@@ -351,5 +351,34 @@ describe("Axis.unitsAs / forceUnits", () => {
     axis.units = "m";
     expect([axis.units, axis.getData().toNumbers()]).toEqual(["m", [1, 3, 4]]);
     expect(errName(() => axis.forceUnits(3 as never))).toBe("ModelTypeError");
+  });
+});
+
+describe("Axis.fromFields", () => {
+  const fieldsOf = (a: Axis) => ({
+    label: a.label, units: a.units, index: a.index, spreadOrder: a.spreadOrder, data: a.data, size: a.size,
+    offset: a.offset, offsetKind: a.offsetKind, scaling: a.scaling, scalingKind: a.scalingKind,
+  });
+
+  it("rebuilds an axis field for field: data dropped or kept, Python kinds of offset and scaling", () => {
+    const kept = new Axis({ label: "x", units: "mm", index: 1 });
+    kept.data = LIN20(); // assigned: kept though linear
+    const axes = [A4(), A5(), kept, new Axis({ label: "z", offset: 3n, scaling: new NpScalar("float32", 0.5), size: 7, spreadOrder: 2 })];
+    for (const axis of axes) {
+      const copy = Axis.fromFields(fieldsOf(axis));
+      expect(copy).toBeInstanceOf(Axis);
+      expect(ownFields(copy)).toEqual(ownFields(axis));
+      expect(copy.offsetPy()).toEqual(axis.offsetPy());
+      expect(copy.scalingPy()).toEqual(axis.scalingPy());
+      expect(copy.getData().toNumbers()).toEqual(axis.getData().toNumbers());
+    }
+  });
+
+  it("adopts the data and recomputes nothing from it", () => {
+    const data = LIN20();
+    const axis = Axis.fromFields({ ...fieldsOf(A5()), data, offset: null, scaling: null });
+    expect(axis.data).toBe(data);
+    expect([axis.offset, axis.offsetKind, axis.scaling, axis.scalingKind]).toEqual([null, null, null, null]);
+    expect(axis.size).toBe(6); // as given, not the data's 20
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DataCalculated, DataDim, DataRaw, DataToExport, DataWithAxes, NDArray, compareCodePoints, isDataToExport,
 } from "../src/index.js";
-import { DATA0D, DATA1D, DATA2D, errName, f64 } from "./fixtures.js";
+import { DATA0D, DATA1D, DATA2D, errName, f64, ownFields } from "./fixtures.js";
 
 const dat1 = (): DataRaw => new DataRaw("data2D", { data: [DATA2D(), DATA2D()] });
 const dat2 = (): DataRaw => new DataRaw("data1D", { data: [DATA1D(), DATA1D(), DATA1D()] });
@@ -283,5 +283,25 @@ describe("DataToExport.affectNameToOriginIfNone", () => {
     expect(added.origin).toBe("");
     dte.affectNameToOriginIfNone();
     expect(dte.data.map((d) => d.origin)).toEqual(["det", "mine", "det"]);
+  });
+});
+
+describe("DataToExport.fromFields", () => {
+  it("rebuilds a DataToExport field for field, adopting its DWAs and keeping its timestamp", () => {
+    const { dte, d1, d2 } = fixture();
+    const withAttributes = new DataToExport("attrs", { data: [d1], timestamp: 5, attributes: { control: "ctrl" } });
+    for (const original of [dte, withAttributes]) {
+      const copy = DataToExport.fromFields({
+        name: original.name, timestamp: original.timestamp, data: original.data, attributes: original.attributes,
+      });
+      expect(copy).toBeInstanceOf(DataToExport);
+      expect(ownFields(copy)).toEqual(ownFields(original));
+      expect(copy.getDimPresents()).toEqual(original.getDimPresents());
+    }
+    const bare = new DataRaw("bare", { data: [DATA1D()] });
+    const adopted = DataToExport.fromFields({ name: "n", timestamp: 1, data: [bare, d2], attributes: new Map() });
+    expect(adopted.at(0)).toBe(bare);
+    expect(bare.origin).toBe(""); // not given the collection's name: the fields are taken as they are
+    expect(adopted.timestamp).toBe(1);
   });
 });

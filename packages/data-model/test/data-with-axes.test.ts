@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  Axis, DataDim, DataDistribution, DataRaw, DataSource, DataWithAxes, NDArray, isDataWithAxes, isModelIndexError,
+  Axis, DataCalculated, DataDim, DataDistribution, DataFromRoi, DataRaw, DataSource, DataWithAxes, NDArray, NpScalar, SpreadAxesManager,
+  UniformAxesManager, isDataWithAxes, isModelIndexError, type DataWithAxesFields,
 } from "../src/index.js";
-import { DATA1D, DATA2D, DATAND, errName, f64, linAxis, warned } from "./fixtures.js";
+import { DATA1D, DATA2D, DATAND, errName, f64, linAxis, ownFields, warned } from "./fixtures.js";
 
 const nd3 = (): DataRaw =>
   new DataRaw("nd", { data: [DATAND()], navIndexes: [0, 1], axes: [linAxis("a0", 5, 0), linAxis("a1", 6, 1), linAxis("a2", 3, 2)] });
@@ -411,5 +412,47 @@ describe("DataWithAxes members ported from pymodaq_data", () => {
     expect(dwa.checkAxesLinear([linAxis("x", 6, 1)])).toBe(true);
     expect(nd3().checkAxesLinear()).toBe(true);
     expect(new DataRaw("d", { data: [DATA2D()] }).checkAxesLinear()).toBe(true);
+  });
+});
+
+describe("DataWithAxes.fromFields", () => {
+  const fieldsOf = (d: DataWithAxes): DataWithAxesFields => ({
+    name: d.name, timestamp: d.timestamp, source: d.source, dim: d.dim, distribution: d.distribution, units: d.units,
+    origin: d.origin, labels: d.labels, data: d.data, extraAttributes: d.extraAttributes, axes: d.axes,
+    navIndexes: d.navIndexes, errors: d.errors,
+  });
+  const spread = (): DataCalculated => new DataCalculated("sp", {
+    data: [NDArray.zeros([5, 6])], distribution: "spread", navIndexes: [0],
+    axes: [linAxis("n0", 5, 0, 0), linAxis("n1", 5, 0, 1), linAxis("s", 6, 1)], units: "V", origin: "det", timestamp: 12.5,
+  });
+
+  it("rebuilds each class field for field, its axes manager included", () => {
+    const withErrors = new DataRaw("e", { data: [DATA2D(), DATA2D()], labels: ["a", "b"], errors: [DATA2D(), DATA2D()], axes: [linAxis("x", 5, 0)] });
+    withErrors.addExtraAttribute("gain", new NpScalar("float32", 1.5));
+    const samples: DataWithAxes[] = [nd3(), withErrors, spread(), new DataFromRoi("roi", { data: [DATA1D()] }),
+      new DataWithAxes("w", { source: "raw", data: [DATA1D()], timestamp: 3 })];
+    for (const d of samples) {
+      const copy = (d.constructor as typeof DataWithAxes).fromFields(fieldsOf(d));
+      expect(copy.constructor).toBe(d.constructor);
+      expect(ownFields(copy)).toEqual(ownFields(d));
+      expect(copy.axesManager.constructor).toBe(d.axesManager.constructor);
+      expect([copy.navShape, copy.sigShape, copy.getDataDimension()]).toEqual([d.navShape, d.sigShape, d.getDataDimension()]);
+      expect(copy.equals(d)).toBe(true);
+    }
+    expect(DataRaw.fromFields(fieldsOf(spread())).axesManager).toBeInstanceOf(SpreadAxesManager);
+    expect(DataRaw.fromFields(fieldsOf(nd3())).axesManager).toBeInstanceOf(UniformAxesManager);
+  });
+
+  it("takes enum names, adopts the arrays and axes, and neither infers the dim nor stamps a new time", () => {
+    const data = [DATA2D()];
+    const axis = linAxis("x", 5, 0);
+    const d = DataRaw.fromFields({
+      name: "d", timestamp: 7, source: "raw", dim: "Data1D", distribution: "uniform", units: "", origin: "",
+      labels: ["CH00"], data, extraAttributes: new Map(), axes: [axis], navIndexes: [], errors: null,
+    });
+    expect([d.timestamp, d.dim, d.source, d.distribution]).toEqual([7, DataDim.Data1D, DataSource.raw, DataDistribution.uniform]);
+    expect(d.data[0]).toBe(data[0]);
+    expect(d.axes[0]).toBe(axis);
+    expect(errName(() => DataRaw.fromFields({ ...fieldsOf(nd3()), source: "bogus" as never }))).toBe("ModelValueError");
   });
 });

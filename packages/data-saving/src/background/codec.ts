@@ -12,7 +12,7 @@
  */
 import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex,
-  PyDict, PyRepr, PyTuple, type AnyTypedArray, type Dtype, type NumberKind, type NumpyScalarType,
+  PyDict, PyRepr, PyTuple, type AnyTypedArray, type DataDimName, type DataDistributionName, type DataSourceName, type Dtype, type NumberKind, type NumpyScalarType,
 } from "@pymodaq-ts/data-model";
 import { InvalidTypeError } from "../errors.js";
 
@@ -49,9 +49,9 @@ interface EncodedDwa {
   readonly cls: DwaClassName;
   readonly name: string;
   readonly timestamp: number;
-  readonly source: string;
-  readonly dim: string;
-  readonly distribution: string;
+  readonly source: DataSourceName;
+  readonly dim: DataDimName;
+  readonly distribution: DataDistributionName;
   readonly units: string;
   readonly origin: string;
   readonly labels: readonly string[];
@@ -198,26 +198,20 @@ function decodeArray(e: EncodedArray): NDArray {
   return new NDArray(e.dtype, e.shape, e.data);
 }
 
+// The caller's objects were validated when they were made: they are rebuilt field for field
+// (`fromFields`), without the constructors' checks and recomputations (an axis' linearity test,
+// data normalization, a new timestamp), which would cost the worker more than the write.
 function decodeAxis(e: EncodedAxis): Axis {
-  const axis = new Axis({ label: e.label, units: e.units, index: e.index, spreadOrder: e.spreadOrder });
-  // The data setter keeps the array (the constructor would drop a linear one) and derives
-  // offset/scaling from it; the exact values and Python kinds are then restored as they were.
-  if (e.data !== null) axis.data = decodeArray(e.data);
-  else axis.size = e.size;
-  axis.setOffsetKinded(e.offset, e.offsetKind);
-  axis.setScalingKinded(e.scaling, e.scalingKind);
-  return axis;
+  return Axis.fromFields({ ...e, data: e.data === null ? null : decodeArray(e.data) });
 }
 
 function decodeDwa(e: EncodedDwa): DataWithAxes {
-  const options = {
-    dim: e.dim, distribution: e.distribution, units: e.units, origin: e.origin, labels: e.labels,
-    data: e.data.map(decodeArray), timestamp: e.timestamp,
+  return DWA_CLASSES[e.cls].fromFields({
+    name: e.name, timestamp: e.timestamp, source: e.source, dim: e.dim, distribution: e.distribution, units: e.units,
+    origin: e.origin, labels: e.labels, data: e.data.map(decodeArray),
     extraAttributes: new Map(e.extra.map(([k, v]) => [k, decodeValue(v) as never])),
     axes: e.axes.map(decodeAxis), navIndexes: e.navIndexes, errors: e.errors === null ? null : e.errors.map(decodeArray),
-  };
-  if (e.cls === "DataWithAxes") return new DataWithAxes(e.name, { ...options, source: e.source });
-  return new DWA_CLASSES[e.cls](e.name, options);
+  });
 }
 
 /**
@@ -231,8 +225,8 @@ export function decodeValue(e: Encoded): unknown {
     case "axis": return decodeAxis(e);
     case "dwa": return decodeDwa(e);
     case "dte": {
-      const attributes = Object.fromEntries(e.attributes.map(([k, v]) => [k, decodeValue(v)]));
-      return new DataToExport(e.name, { data: e.data.map(decodeDwa), timestamp: e.timestamp, attributes });
+      const attributes = new Map(e.attributes.map(([k, v]) => [k, decodeValue(v)]));
+      return DataToExport.fromFields({ name: e.name, timestamp: e.timestamp, data: e.data.map(decodeDwa), attributes });
     }
     case "list": return e.items.map(decodeValue);
     case "tuple": return new PyTuple(e.items.map(decodeValue) as never[]);
