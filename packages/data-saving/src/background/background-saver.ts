@@ -5,6 +5,12 @@
  * path. Each call is queued in call order and the worker runs them in that order, so the file is
  * the one the synchronous saver writes given the same calls.
  *
+ * Calls cross to the worker in batches: a queued call waits in an outbox, posted with the calls
+ * beside it after `BATCH_DELAY_MS`, once the outbox holds `BATCH_BYTES`, when a call must wait
+ * for room in the queue, and at once for a call whose result is awaited (`initFile`, the group
+ * calls, `flush`, `close`); the worker answers each batch with one message. A message to a
+ * thread costs the sender a wake-up of the receiver whatever it holds: per batch, not per call.
+ *
  * The worker starts when the saver is constructed: its start-up (a JavaScript context of its own
  * loading this package and libhdf5, hundreds of milliseconds of CPU) runs while the caller goes
  * on. An application that constructs the saver ahead of the scan, and awaits `ready()`, has
@@ -31,9 +37,9 @@ import type { DataToExportAddOptions } from "../savers/dte-saver.js";
 import type { DataToExportEnlargeableAddOptions, DataToExportTimedAddOptions } from "../savers/dte-enlargeable-saver.js";
 import type { DataToExportExtendedAddOptions } from "../savers/dte-extended-saver.js";
 import { ByteBudget } from "./byte-budget.js";
-import { encodedBytes, encodeValue, type Encoded } from "./codec.js";
+import { encodedBytes, encodeValue, takeOver, type Encoded } from "./codec.js";
 import { BackgroundSaverError } from "./errors.js";
-import type { BackgroundSaverSpec, Operation, Ready, Reply, SaverKind, WorkerSetup } from "./protocol.js";
+import type { BackgroundSaverSpec, Operation, Ready, Reply, Request, SaverKind, WorkerSetup } from "./protocol.js";
 import { wireError } from "./worker-host.js";
 import { workerScriptUrl } from "./worker-script.js";
 
@@ -75,6 +81,12 @@ export type BackgroundAddArgs<K extends SaverKind> =
 const OPTION_KEYS = ["saver", "saveType", "backend", "maxQueueBytes"] as const;
 const SAVER_KINDS: readonly SaverKind[] = ["dte", "enlargeable", "timed", "extended"];
 const DEFAULT_QUEUE_BYTES = 64 * 1024 * 1024;
+/** How long a queued call may wait in the outbox for others to cross with it. */
+const BATCH_DELAY_MS = 1;
+/** Array bytes in the outbox that post it at once. */
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** The calls whose result the caller awaits: posted at once, with the outbox before them. */
+const AWAITED: ReadonlySet<Operation> = new Set(["initFile", "addScanGroup", "addDetGroup", "addActGroup", "getSetGroup", "flush", "close"]);
 
 interface Pending {
   readonly op: Operation;
@@ -101,6 +113,11 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   private readonly budget: ByteBudget;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Calls queued and not yet posted, with the buffers their message moves. */
+  private outbox: Request[] = [];
+  private outboxTransfer: ArrayBuffer[] = [];
+  private outboxBytes = 0;
+  private outboxTimer: NodeJS.Timeout | null = null;
   /** The first failure: reported by every later call and by close. */
   private failure: BackgroundSaverError | null = null;
   private file: string | null = null;
@@ -124,14 +141,15 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     }
     const limit = o.maxQueueBytes ?? DEFAULT_QUEUE_BYTES;
     if (!Number.isSafeInteger(limit) || limit <= 0) throw new InvalidValueError(`BackgroundSaver: maxQueueBytes must be a positive integer, got ${limit}`);
-    this.budget = new ByteBudget(limit);
+    // A call waiting for room waits for calls of the outbox to be written: post them now.
+    this.budget = new ByteBudget(limit, () => this.postOutbox());
     const setup: WorkerSetup = { saveType: o.saveType ?? "scan", backend: o.backend, saver };
     this.worker = new Worker(workerScriptUrl(), { workerData: setup });
     this.started = new Promise<void>((resolve, reject) => (this.settleStart = { resolve, reject }));
     this.started.catch(() => undefined); // reported by ready() and by the calls
-    this.worker.on("message", (message: Reply | Ready) => {
+    this.worker.on("message", (message: readonly Reply[] | Ready) => {
       if ("ready" in message) this.onStarted(null);
-      else this.onReply(message);
+      else for (const reply of message) this.onReply(reply);
     });
     this.worker.on("error", (e) => this.fail(new BackgroundSaverError("worker", wireError(e), this.file)));
     this.exited = new Promise((resolve) => {
@@ -283,6 +301,8 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     const queued = await this.budget.admit(bytes, options.signal, op, () => {
       // Issued before any close (checked above), so queued before it; only a failure stops it now.
       if (this.failure !== null) throw this.failure;
+      // The caller's arrays are detached now, as queued, though the batch is posted later.
+      if (options.transfer === true) takeOver(encoded, transfer);
       return this.post(op, encoded, bytes, transfer);
     });
     queued.done.catch(() => undefined); // reported through `failure` at the next call
@@ -294,12 +314,30 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     if (this.closing !== null) throw new FileStateError(`${this.file ?? "background saver"}: ${op} after close`);
   }
 
+  /** Puts a call in the outbox; it is posted with its batch (see the module comment). */
   private post(op: Operation, args: Encoded, bytes: number, transfer: ReadonlySet<ArrayBuffer>): Queued {
     if (this.gone) return { done: Promise.reject(this.failure) };
     const id = this.nextId++;
     const done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { op, bytes, resolve, reject }));
-    this.worker.postMessage({ id, op, args }, [...transfer]);
+    this.outbox.push({ id, op, args });
+    for (const buffer of transfer) this.outboxTransfer.push(buffer);
+    this.outboxBytes += bytes;
+    if (AWAITED.has(op) || this.outboxBytes >= BATCH_BYTES) this.postOutbox();
+    else this.outboxTimer ??= setTimeout(() => this.postOutbox(), BATCH_DELAY_MS);
     return { done };
+  }
+
+  /** Posts the calls of the outbox to the worker, in one message. */
+  private postOutbox(): void {
+    if (this.outboxTimer !== null) clearTimeout(this.outboxTimer);
+    this.outboxTimer = null;
+    if (this.outbox.length === 0) return;
+    const batch = this.outbox;
+    const transfer = this.outboxTransfer;
+    this.outbox = [];
+    this.outboxTransfer = [];
+    this.outboxBytes = 0;
+    this.worker.postMessage(batch, transfer);
   }
 
   private onReply(reply: Reply): void {
@@ -325,6 +363,12 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /** The worker failed as a whole: every waiting call rejects with it. */
   private fail(error: BackgroundSaverError): void {
     this.failure ??= error;
+    // Calls not posted yet are rejected below with the others: none is posted any more.
+    if (this.outboxTimer !== null) clearTimeout(this.outboxTimer);
+    this.outboxTimer = null;
+    this.outbox = [];
+    this.outboxTransfer = [];
+    this.outboxBytes = 0;
     this.onStarted(this.failure);
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);

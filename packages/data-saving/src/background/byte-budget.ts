@@ -14,8 +14,12 @@ export class ByteBudget {
   /** The call at the head of the line, waiting for room (one at a time). */
   private waiter: (() => void) | null = null;
 
-  /** @param limit the bytes that may be queued at once */
-  constructor(readonly limit: number) {}
+  /**
+   * @param limit the bytes that may be queued at once
+   * @param onWait called when a call starts waiting for room (the room it waits for comes from
+   *   calls queued before it, which must be on their way)
+   */
+  constructor(readonly limit: number, private readonly onWait: () => void = () => undefined) {}
 
   /** Bytes queued now. */
   get queued(): number {
@@ -65,6 +69,7 @@ export class ByteBudget {
         resolve();
       };
       signal?.addEventListener("abort", onAbort, { once: true });
+      this.onWait();
     });
   }
 }

@@ -24,7 +24,8 @@ export interface EncodedArray {
   readonly t: "nd";
   readonly dtype: Dtype;
   readonly shape: readonly number[];
-  readonly data: AnyTypedArray;
+  /** Not readonly: `takeOver` points it at the buffer it moved the caller's into. */
+  data: AnyTypedArray;
 }
 
 interface EncodedAxis {
@@ -70,6 +71,12 @@ interface EncodedDte {
   readonly attributes: readonly (readonly [string, Encoded])[];
 }
 
+interface EncodedBytes {
+  readonly t: "bytes";
+  /** Not readonly: `takeOver` points it at the buffer it moved the caller's into. */
+  bytes: Uint8Array;
+}
+
 /** The encoded form of any supported value. */
 export type Encoded =
   | null | undefined | boolean | number | bigint | string
@@ -79,7 +86,7 @@ export type Encoded =
   | { readonly t: "dict"; readonly entries: readonly (readonly [Encoded, Encoded])[] }
   | { readonly t: "map"; readonly entries: readonly (readonly [Encoded, Encoded])[] }
   | { readonly t: "object"; readonly entries: readonly (readonly [string, Encoded])[] }
-  | { readonly t: "bytes"; readonly bytes: Uint8Array }
+  | EncodedBytes
   | { readonly t: "complex"; readonly re: number; readonly im: number }
   | { readonly t: "np"; readonly type: NumpyScalarType; readonly value: number | bigint | boolean | readonly [number, number] }
   | { readonly t: "repr"; readonly repr: string };
@@ -241,19 +248,68 @@ export function decodeValue(e: Encoded): unknown {
   }
 }
 
+/** A TypedArray of an encoded value, where it is held. */
+type ArraySlot = { readonly t: "nd"; data: AnyTypedArray } | { readonly t: "bytes"; bytes: Uint8Array };
+
+/** Calls `visit` with every array slot inside `e` (NDArrays, axis data, errors, bytes, in any value). */
+function forEachArray(e: Encoded, visit: (slot: ArraySlot) => void): void {
+  if (e === null || typeof e !== "object") return;
+  const each = (x: Encoded): void => forEachArray(x, visit);
+  switch (e.t) {
+    case "nd": case "bytes": visit(e); return;
+    case "axis": if (e.data !== null) visit(e.data); return;
+    case "dwa":
+      for (const a of e.data) visit(a);
+      for (const a of e.errors ?? []) visit(a);
+      for (const a of e.axes) each(a);
+      for (const [, v] of e.extra) each(v);
+      return;
+    case "dte":
+      for (const d of e.data) each(d);
+      for (const [, v] of e.attributes) each(v);
+      return;
+    case "list": case "tuple": e.items.forEach(each); return;
+    case "object": for (const [, v] of e.entries) each(v); return;
+    case "map": case "dict": for (const [k, v] of e.entries) { each(k); each(v); } return;
+    default: return;
+  }
+}
+
+const slotArray = (slot: ArraySlot): AnyTypedArray | Uint8Array => (slot.t === "nd" ? slot.data : slot.bytes);
+
 /** Bytes of the arrays inside `e` (what the background saver's queue counts). */
 export function encodedBytes(e: Encoded): number {
-  if (e === null || typeof e !== "object") return 0;
-  switch (e.t) {
-    case "nd": return e.data.byteLength;
-    case "axis": return e.data === null ? 0 : e.data.data.byteLength;
-    case "dwa": return [...e.data, ...(e.errors ?? [])].reduce((n, a) => n + a.data.byteLength, 0)
-      + e.axes.reduce((n, a) => n + encodedBytes(a), 0);
-    case "dte": return e.data.reduce((n, d) => n + encodedBytes(d), 0);
-    case "list": case "tuple": return e.items.reduce((n: number, x) => n + encodedBytes(x), 0);
-    case "object": return e.entries.reduce((n, [, v]) => n + encodedBytes(v), 0);
-    case "map": case "dict": return e.entries.reduce((n, [k, v]) => n + encodedBytes(k) + encodedBytes(v), 0);
-    case "bytes": return e.bytes.byteLength;
-    default: return 0;
+  let n = 0;
+  forEachArray(e, (slot) => (n += slotArray(slot).byteLength));
+  return n;
+}
+
+/**
+ * Takes the caller's buffers over now, ahead of the message that moves them: each buffer of
+ * `buffers` is moved (not copied) into a new ArrayBuffer, which detaches the caller's arrays at
+ * once, as posting the message would; the arrays of `e` are pointed at the new buffers, which
+ * replace the old ones in `buffers` (the transfer list of the message). A call queued with
+ * `transfer` thus holds what its arrays held when it was queued, and the caller sees them
+ * detached then, though the message leaves later, with others.
+ * @throws DataCloneError (DOMException) when a buffer is already detached
+ */
+export function takeOver(e: Encoded, buffers: Set<ArrayBuffer>): void {
+  if (buffers.size === 0) return;
+  const held: { slot: ArraySlot; buffer: ArrayBuffer; offset: number; length: number }[] = [];
+  forEachArray(e, (slot) => {
+    const array = slotArray(slot);
+    if (array.buffer instanceof ArrayBuffer && buffers.has(array.buffer)) {
+      held.push({ slot, buffer: array.buffer, offset: array.byteOffset, length: array.length });
+    }
+  });
+  const old = [...buffers];
+  const moved = structuredClone(old, { transfer: old });
+  const renamed = new Map(old.map((b, i) => [b, moved[i] as ArrayBuffer]));
+  for (const { slot, buffer, offset, length } of held) {
+    const to = renamed.get(buffer) as ArrayBuffer;
+    if (slot.t === "nd") slot.data = new (slot.data.constructor as new (b: ArrayBuffer, o: number, n: number) => AnyTypedArray)(to, offset, length);
+    else slot.bytes = new Uint8Array(to, offset, length);
   }
+  buffers.clear();
+  for (const b of moved) buffers.add(b);
 }

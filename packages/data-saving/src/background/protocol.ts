@@ -1,7 +1,9 @@
 /**
- * The messages between the background saver (main thread) and its worker. Requests are handled
- * one at a time in the order they were posted (a worker's message queue is FIFO and each request
- * runs to its end before the next), which is what keeps the file's writes in call order.
+ * The messages between the background saver (main thread) and its worker. Requests travel in
+ * batches (a message is an array of requests, in call order) and are handled one at a time in
+ * the order they were posted (a worker's message queue is FIFO and each batch runs to its end
+ * before the next), which is what keeps the file's writes in call order. Each batch is answered
+ * by one message: the array of its replies, in the same order.
  */
 import type { BackendName, SaveTypeName } from "../conventions/layout.js";
 import type { DataToExportSaverOptions } from "../savers/dte-saver.js";
