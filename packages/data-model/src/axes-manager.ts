@@ -35,10 +35,12 @@ export abstract class AxesManager {
    */
   static fromFields(spread: boolean, shape: readonly number[], axes: readonly Axis[], navIndexes: readonly number[]): AxesManager {
     const m = Object.create(spread ? SpreadAxesManager.prototype : UniformAxesManager.prototype) as AxesManager;
-    Object.assign(m, {
-      shape: Object.freeze([...shape]), navIndexes: Object.freeze([...navIndexes]),
-      sigIndexes: Object.freeze(shape.map((_, k) => k).filter((k) => !navIndexes.includes(k))), _axes: [...axes],
-    });
+    // The readonly fields are set once here, as the constructor sets them.
+    const set = m as unknown as { shape: readonly number[]; navIndexes: readonly number[]; sigIndexes: readonly number[]; _axes: Axis[] };
+    set.shape = Object.freeze([...shape]);
+    set.navIndexes = Object.freeze([...navIndexes]);
+    set.sigIndexes = Object.freeze(shape.map((_, k) => k).filter((k) => !navIndexes.includes(k)));
+    set._axes = [...axes];
     return m;
   }
 

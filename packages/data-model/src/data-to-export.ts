@@ -103,9 +103,11 @@ export class DataToExport extends DataLowLevel {
    */
   static fromFields(fields: DataToExportFields): DataToExport {
     const dte = Object.create(DataToExport.prototype) as DataToExport;
-    Object.assign(dte, {
-      name: fields.name, timestamp: fields.timestamp, _data: [...fields.data], attributes: new Map(fields.attributes),
-    });
+    dte.name = fields.name;
+    dte.timestamp = fields.timestamp;
+    dte._data = [...fields.data];
+    // The readonly field is set once here, as the constructor sets it.
+    (dte as { attributes: Map<string, unknown> }).attributes = new Map(fields.attributes);
     return dte;
   }
 

@@ -106,13 +106,19 @@ export class DataWithAxes extends DataBase {
   static fromFields<T extends DataWithAxes>(this: abstract new (...args: never[]) => T, fields: DataWithAxesFields): T {
     const d = Object.create(this.prototype as object) as T;
     const distribution = enumChecker(DataDistribution, fields.distribution);
-    Object.assign(d, {
-      name: fields.name, timestamp: fields.timestamp, origin: fields.origin,
-      _source: enumChecker(DataSource, fields.source), _distribution: distribution, _dim: enumChecker(DataDim, fields.dim),
-      _data: [...fields.data], _labels: [...fields.labels], _units: fields.units, _extra: new Map(fields.extraAttributes),
-      _am: AxesManager.fromFields(distribution === DataDistribution.spread, fields.data[0]?.shape ?? [], fields.axes, fields.navIndexes),
-      _errors: fields.errors === null ? null : [...fields.errors],
-    });
+    d.name = fields.name;
+    d.timestamp = fields.timestamp;
+    d._source = enumChecker(DataSource, fields.source);
+    d._distribution = distribution;
+    d._dim = enumChecker(DataDim, fields.dim);
+    d._data = [...fields.data];
+    d._labels = [...fields.labels];
+    d._units = fields.units;
+    d._extra = new Map(fields.extraAttributes);
+    d.origin = fields.origin;
+    const shape = fields.data[0]?.shape ?? [];
+    d._am = AxesManager.fromFields(distribution === DataDistribution.spread, shape, fields.axes, fields.navIndexes);
+    d._errors = fields.errors === null ? null : [...fields.errors];
     return d;
   }
 

@@ -8,13 +8,18 @@ import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex, PyDict,
   PyRepr, PyTuple, type AnyTypedArray,
 } from "@pymodaq-ts/data-model";
-import { decodeValue, encodedBytes, encodeValue } from "../src/background/codec.js";
+import { decodeValue, encodedBytes, encodeValue, type Encoded } from "../src/background/codec.js";
 import { InvalidTypeError } from "../src/errors.js";
 import { axisValues, dte, dwa2D, floats } from "./savers.helpers.js";
 
 /** What a structured clone (postMessage) makes of the encoded form, decoded. */
 function roundTrip<T>(value: T): T {
   return decodeValue(structuredClone(encodeValue(value))) as T;
+}
+
+/** The arrays an encoded value carries, in order. */
+function arraysOf(encoded: Encoded): AnyTypedArray[] {
+  return encoded.filter((slot): slot is AnyTypedArray => ArrayBuffer.isView(slot));
 }
 
 /** Every own field of an object graph, with class names, for a deep comparison. */
@@ -88,18 +93,18 @@ describe("background codec", () => {
   it("moves the caller's buffers only when asked, and otherwise copies of the arrays' own bytes", () => {
     const d = dwa2D();
     const copied = new Set<ArrayBuffer>();
-    const encoded = encodeValue(d, copied, false) as unknown as { data: { data: AnyTypedArray }[] };
+    const encoded = arraysOf(encodeValue(d, copied, false));
     expect(copied.size).toBe(2);
     expect(copied.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(false);
-    expect(encoded.data[0]!.data).not.toBe(d.data[0]!.data);
-    expect(encoded.data[0]!.data).toEqual(d.data[0]!.data);
+    expect(encoded[0]).not.toBe(d.data[0]!.data);
+    expect(encoded[0]).toEqual(d.data[0]!.data);
     const moved = new Set<ArrayBuffer>();
     encodeValue(d, moved, true);
     expect(moved.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(true);
     // A view of part of a larger buffer crosses as its own bytes only.
     const view = new NDArray("float64", [2], new Float64Array(new Float64Array([1, 2, 3, 4]).buffer, 8, 2));
     const part = new Set<ArrayBuffer>();
-    expect(Array.from((encodeValue(view, part, false) as { data: Float64Array }).data)).toEqual([2, 3]);
+    expect(arraysOf(encodeValue(view, part, false))[0]).toEqual(Float64Array.of(2, 3));
     expect([...part][0]!.byteLength).toBe(16);
   });
 
@@ -109,13 +114,13 @@ describe("background codec", () => {
     const array = new NDArray("float64", [4], shared);
     for (const transferCallers of [false, true]) {
       const moved = new Set<ArrayBuffer>();
-      const encoded = encodeValue(array, moved, transferCallers) as { data: Float64Array };
-      expect(encoded.data.buffer).toBeInstanceOf(ArrayBuffer);
-      expect(Array.from(encoded.data)).toEqual([1, 2, 3, 4]);
+      const [encoded] = arraysOf(encodeValue(array, moved, transferCallers));
+      expect(encoded!.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(encoded).toEqual(Float64Array.of(1, 2, 3, 4));
       // The copy is the codec's own: moved to the worker without a second copy.
-      expect([...moved]).toEqual([encoded.data.buffer]);
+      expect([...moved]).toEqual([encoded!.buffer]);
     }
-    expect((encodeValue(array) as { data: Float64Array }).data.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(arraysOf(encodeValue(array))[0]!.buffer).toBeInstanceOf(ArrayBuffer);
     expect(Array.from(shared)).toEqual([1, 2, 3, 4]); // the caller's memory is left as it was
   });
 
@@ -123,5 +128,8 @@ describe("background codec", () => {
     expect(() => encodeValue([() => 1])).toThrow(InvalidTypeError);
     expect(() => encodeValue(new Date(0))).toThrow(/Date/);
     expect(() => decodeValue({ t: "nope" } as never)).toThrow(InvalidTypeError);
+    expect(() => decodeValue([99])).toThrow(InvalidTypeError);
+    expect(() => decodeValue([...encodeValue(1), 2])).toThrow(/goes on/);
+    expect(() => decodeValue(encodeValue(dwa2D()).slice(0, -3))).toThrow(/ends early/);
   });
 });

@@ -81,8 +81,12 @@ export type BackgroundAddArgs<K extends SaverKind> =
 const OPTION_KEYS = ["saver", "saveType", "backend", "maxQueueBytes"] as const;
 const SAVER_KINDS: readonly SaverKind[] = ["dte", "enlargeable", "timed", "extended"];
 const DEFAULT_QUEUE_BYTES = 64 * 1024 * 1024;
-/** How long a queued call may wait in the outbox for others to cross with it. */
-const BATCH_DELAY_MS = 1;
+/**
+ * How long a queued call may wait in the outbox for others to cross with it. Longer batches wake
+ * the worker less often (each wake-up, and each message, costs both threads); a few
+ * milliseconds of latency are nothing to a scan, and the outbox is bounded by BATCH_BYTES.
+ */
+const BATCH_DELAY_MS = 4;
 /** Array bytes in the outbox that post it at once. */
 const BATCH_BYTES = 4 * 1024 * 1024;
 /** The calls whose result the caller awaits: posted at once, with the outbox before them. */
