@@ -1,7 +1,9 @@
 /**
  * BackgroundSaver on real files: the file equals the synchronous saver's given the same calls
  * (every attribute raw, every dataset), order under load, back-pressure, errors raised in the
- * worker reaching the caller, cancellation, and close while writes are queued.
+ * worker reaching the caller, cancellation, and close while writes are queued; and what batching
+ * could break: a failure in the middle of a batch, flush and close with calls still in the
+ * outbox, order across batches, arrays taken over when queued though posted later.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -316,5 +318,91 @@ describe("BackgroundSaver", () => {
     for (let i = 0; i < 10; i++) await saver.addData(bgDet, loggerPoint(i), { axisValues: [i * 0.1] });
     await saver.close();
     expect(fileTree(bgPath)).toEqual(fileTree(syncPath));
+  });
+
+  describe("batches", () => {
+    it("skips the calls after a failure in the same batch, and reports it at the next call and at close", async () => {
+      const path = newPath();
+      const { saver, det } = await timedSaver(path);
+      // Issued in one go: they wait in the outbox and cross together.
+      const calls = [
+        saver.addData(det, loggerPoint(0)),
+        saver.addData("/RawData/NoSuchGroup", loggerPoint(1)),
+        saver.addData(det, loggerPoint(2)),
+        saver.addData(det, loggerPoint(3)),
+      ];
+      await Promise.all(calls); // queued: the failure comes later
+      const error = await saver.flush().then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(BackgroundSaverError);
+      expect((error as BackgroundSaverError).operation).toBe("addData");
+      expect((error as BackgroundSaverError).message).toContain("/RawData/NoSuchGroup");
+      await expect(saver.addData(det, loggerPoint(4))).rejects.toBe(error);
+      await expect(saver.close()).rejects.toBe(error);
+      expect(saver.queuedBytes).toBe(0);
+      expect(loggedRows(path)).toEqual([0]);
+    });
+
+    it("flush resolves once the calls still in the outbox are written", async () => {
+      const path = newPath();
+      const { saver, det } = await timedSaver(path);
+      for (let i = 0; i < 5; i++) await saver.addData(det, loggerPoint(i));
+      expect(saver.queuedBytes).toBe(5 * 16 * 8); // queued, not yet answered
+      await saver.flush();
+      expect(saver.queuedBytes).toBe(0);
+      await saver.close();
+      expect(loggedRows(path)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it("close writes the calls still in the outbox", async () => {
+      const path = newPath();
+      const { saver, det } = await timedSaver(path);
+      for (let i = 0; i < 5; i++) await saver.addData(det, loggerPoint(i));
+      await saver.close();
+      expect(saver.queuedBytes).toBe(0);
+      expect(loggedRows(path)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it("keeps the call order across batches: timer, awaited calls and the batch size bound", async () => {
+      const path = newPath();
+      const { saver, det } = await timedSaver(path);
+      const size = 96 * 1024; // float64 values: 768 KiB a point, six fill a batch (4 MiB)
+      const issued: Promise<void>[] = [];
+      for (let i = 0; i < 24; i++) {
+        issued.push(saver.addData(det, loggerPoint(i, size)));
+        if (i % 7 === 6) await new Promise((resolve) => setTimeout(resolve, 6)); // past the batch delay
+        if (i % 11 === 10) await saver.flush(); // an awaited call posts at once
+      }
+      await Promise.all(issued);
+      await saver.close();
+      expect(loggedRows(path)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    });
+
+    it("a call waiting for room held by calls of the outbox gets it, and can be aborted meanwhile", async () => {
+      const path = newPath();
+      const pointBytes = 64 * 8;
+      const { saver, det } = await timedSaver(path, 2 * pointBytes);
+      const first = [saver.addData(det, loggerPoint(0, 64)), saver.addData(det, loggerPoint(1, 64))];
+      const stop = new AbortController();
+      const waiting = saver.addData(det, loggerPoint(2, 64), { signal: stop.signal });
+      await Promise.all(first);
+      expect(saver.queuedBytes).toBe(2 * pointBytes);
+      stop.abort();
+      await expect(waiting).rejects.toBeInstanceOf(BackgroundAbortError);
+      await saver.addData(det, loggerPoint(3, 64)); // room comes once the outbox calls are written
+      await saver.close();
+      expect(loggedRows(path)).toEqual([0, 1, 3]);
+    });
+
+    it("takes transferred arrays over when the call is queued, though its batch is posted later", async () => {
+      const path = newPath();
+      const { saver, det } = await timedSaver(path);
+      const moved = loggerPoint(7);
+      const array = moved.data[0]!.data[0]!.data;
+      await saver.addData(det, moved, { transfer: true });
+      expect(array.length).toBe(0); // detached at once, not when the batch leaves
+      expect(saver.queuedBytes).toBe(16 * 8);
+      await saver.close();
+      expect(loggedRows(path)).toEqual([7]);
+    });
   });
 });

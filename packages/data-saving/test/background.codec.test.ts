@@ -8,7 +8,7 @@ import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex, PyDict,
   PyRepr, PyTuple, type AnyTypedArray,
 } from "@pymodaq-ts/data-model";
-import { decodeValue, encodedBytes, encodeValue, type Encoded } from "../src/background/codec.js";
+import { decodeValue, encodedBytes, encodeValue, takeOver, type Encoded } from "../src/background/codec.js";
 import { InvalidTypeError } from "../src/errors.js";
 import { axisValues, dte, dwa2D, floats } from "./savers.helpers.js";
 
@@ -122,6 +122,24 @@ describe("background codec", () => {
     }
     expect(arraysOf(encodeValue(array))[0]!.buffer).toBeInstanceOf(ArrayBuffer);
     expect(Array.from(shared)).toEqual([1, 2, 3, 4]); // the caller's memory is left as it was
+  });
+
+  it("takes the caller's buffers over: the caller's arrays detached now, the encoded ones on new buffers", () => {
+    const whole = new Float64Array([1, 2, 3, 4, 5, 6]);
+    const d = new DataRaw("two views", { data: [new NDArray("float64", [2], whole.subarray(1, 3)), new NDArray("float64", [2], whole.subarray(4, 6))] });
+    const moved = new Set<ArrayBuffer>();
+    const encoded = encodeValue(d, moved, true);
+    expect([...moved]).toEqual([whole.buffer]);
+    takeOver(encoded, moved);
+    expect(whole.length).toBe(0); // detached, as posting would detach it
+    expect(moved.size).toBe(1);
+    const [buffer] = [...moved];
+    expect(buffer).not.toBe(whole.buffer);
+    const arrays = arraysOf(encoded);
+    expect(arrays.map((a) => a.buffer)).toEqual([buffer, buffer]);
+    expect(arrays).toEqual([Float64Array.of(2, 3), Float64Array.of(5, 6)]);
+    expect((decodeValue(structuredClone(encoded, { transfer: [...moved] })) as DataRaw).data.map((a) => Array.from(a.data as Float64Array)))
+      .toEqual([[2, 3], [5, 6]]);
   });
 
   it("refuses values that cannot cross, naming their class", () => {
