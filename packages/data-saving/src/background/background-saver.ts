@@ -92,16 +92,19 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 /** The calls whose result the caller awaits: posted at once, with the outbox before them. */
 const AWAITED: ReadonlySet<Operation> = new Set(["initFile", "addScanGroup", "addDetGroup", "addActGroup", "getSetGroup", "flush", "close"]);
 
+/** A call posted and not answered; `settle` only for a call whose result is awaited. */
 interface Pending {
   readonly op: Operation;
   readonly bytes: number;
-  readonly resolve: (result: unknown) => void;
-  readonly reject: (error: unknown) => void;
+  readonly settle: { readonly resolve: (result: unknown) => void; readonly reject: (error: unknown) => void } | null;
 }
 
-/** A queued call: `done` settles when the worker has run it. */
+/**
+ * A queued call: `done` (for the calls whose result is awaited, `AWAITED`) settles when the
+ * worker has run it; the failure of any other call is kept for the next call.
+ */
 interface Queued {
-  readonly done: Promise<unknown>;
+  readonly done: Promise<unknown> | null;
 }
 
 /** Splits QueueOptions off the last options object of a call (the wrapped saver rejects unknown keys). */
@@ -281,7 +284,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
       closeError = e;
       return null;
     });
-    await queued?.done.catch((e: unknown) => {
+    await queued?.done?.catch((e: unknown) => {
       closeError ??= e;
     });
     if (this.failure === null && closeError === null) await this.exited;
@@ -293,7 +296,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /** Queues a call and waits for its result. */
   private async run(op: Operation, args: unknown[]): Promise<unknown> {
     const { done } = await this.queue(op, args);
-    return done;
+    return done as Promise<unknown>; // an AWAITED call
   }
 
   /** Queues a call (in call order, once its bytes fit); its failure is kept for the next call. */
@@ -309,7 +312,6 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
       if (options.transfer === true) takeOver(encoded, transfer);
       return this.post(op, encoded, bytes, transfer);
     });
-    queued.done.catch(() => undefined); // reported through `failure` at the next call
     return queued;
   }
 
@@ -320,13 +322,16 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
 
   /** Puts a call in the outbox; it is posted with its batch (see the module comment). */
   private post(op: Operation, args: Encoded, bytes: number, transfer: ReadonlySet<ArrayBuffer>): Queued {
-    if (this.gone) return { done: Promise.reject(this.failure) };
+    if (this.gone) throw this.failure ?? new FileStateError(`${this.file ?? "background saver"}: ${op} after the worker ended`);
     const id = this.nextId++;
-    const done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { op, bytes, resolve, reject }));
+    const awaited = AWAITED.has(op);
+    let done: Promise<unknown> | null = null;
+    if (awaited) done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { op, bytes, settle: { resolve, reject } }));
+    else this.pending.set(id, { op, bytes, settle: null });
     this.outbox.push({ id, op, args });
     for (const buffer of transfer) this.outboxTransfer.push(buffer);
     this.outboxBytes += bytes;
-    if (AWAITED.has(op) || this.outboxBytes >= BATCH_BYTES) this.postOutbox();
+    if (awaited || this.outboxBytes >= BATCH_BYTES) this.postOutbox();
     else this.outboxTimer ??= setTimeout(() => this.postOutbox(), BATCH_DELAY_MS);
     return { done };
   }
@@ -350,12 +355,12 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     this.pending.delete(reply.id);
     this.budget.release(pending.bytes);
     if (reply.ok) {
-      pending.resolve(reply.result);
+      pending.settle?.resolve(reply.result);
       return;
     }
     const error = new BackgroundSaverError(pending.op, reply.error, this.file);
     this.failure ??= error;
-    pending.reject(reply.skipped ? this.failure : error);
+    pending.settle?.reject(reply.skipped ? this.failure : error);
   }
 
   private onStarted(error: BackgroundSaverError | null): void {
@@ -377,7 +382,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       this.budget.release(pending.bytes);
-      pending.reject(this.failure);
+      pending.settle?.reject(this.failure);
     }
   }
 }

@@ -11,6 +11,8 @@ export class ByteBudget {
   private used = 0;
   /** The end of the admission line: each call waits for the one before it. */
   private tail: Promise<void> = Promise.resolve();
+  /** Calls in the line whose turn has not ended. */
+  private inLine = 0;
   /** The call at the head of the line, waiting for room (one at a time). */
   private waiter: (() => void) | null = null;
 
@@ -32,13 +34,27 @@ export class ByteBudget {
    * @throws (rejects) BackgroundAbortError when `signal` aborts first; what `enqueue` throws.
    */
   admit<T>(bytes: number, signal: AbortSignal | undefined, operation: string, enqueue: () => T): Promise<T> {
-    const turn = this.tail.then(() => this.room(bytes, signal, operation)).then(() => {
-      const queued = enqueue();
-      this.used += bytes;
-      return queued;
-    });
-    this.tail = turn.then(() => undefined, () => undefined);
+    // Nobody in line and room now (the common case): admitted at once, no turn to wait for.
+    if (this.inLine === 0 && signal?.aborted !== true && this.fits(bytes)) {
+      try {
+        return Promise.resolve(this.take(bytes, enqueue));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    this.inLine++;
+    const turn = this.tail.then(() => this.room(bytes, signal, operation)).then(() => this.take(bytes, enqueue));
+    const ended = (): void => {
+      this.inLine--;
+    };
+    this.tail = turn.then(ended, ended);
     return turn;
+  }
+
+  private take<T>(bytes: number, enqueue: () => T): T {
+    const queued = enqueue();
+    this.used += bytes;
+    return queued;
   }
 
   /** Gives back the bytes of a call that was handled. */

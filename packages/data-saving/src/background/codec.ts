@@ -5,10 +5,12 @@
  * `x` with the same classes, fields and Python types, so the worker's saver writes what the
  * caller's would.
  *
- * The encoded form is a tape: one flat array of primitives and TypedArrays, each value a tag
- * followed by its fields in a fixed order. The structured clone of `postMessage` pays for every
+ * The encoded form is a tape: one flat array holding the number of arrays, the arrays
+ * (TypedArrays), then the fields: each value a tag followed by its fields in a fixed order, an
+ * array field standing for the next array. The structured clone of `postMessage` pays for every
  * object and array it meets, on both threads: a DataToExport of one spectrum is about twenty
- * small objects as a tree, one array as a tape, which crosses in about half the CPU time.
+ * small objects as a tree, one array as a tape, which crosses in about half the CPU time. The
+ * arrays up front are found without reading the fields (`encodedBytes`, `takeOver`).
  *
  * @example
  * const moved = new Set<ArrayBuffer>();
@@ -23,8 +25,14 @@ import { InvalidTypeError } from "../errors.js";
 
 /** A tape slot: what the structured clone copies exactly. */
 export type Slot = null | undefined | boolean | number | bigint | string | AnyTypedArray | Uint8Array;
-/** The encoded form of a value: its tape. */
+/** The encoded form of a value: its tape (`[arrays.length, ...arrays, ...fields]`). */
 export type Encoded = Slot[];
+
+/** An array slot of the tape: the data of an NDArray, or bytes. */
+type ArraySlot = AnyTypedArray | Uint8Array;
+
+/** A field standing for the next array of the tape. */
+const ARRAY = "array";
 
 /** The tag opening each value on the tape. */
 const enum Tag {
@@ -73,8 +81,20 @@ function crossing<T extends AnyTypedArray | Uint8Array>(data: T, moves: Moves): 
 
 /** Writes values on a tape. */
 class TapeWriter {
-  readonly tape: Encoded = [];
+  /** The fields; `finish` puts the arrays in front of them. */
+  private readonly tape: Slot[] = [];
+  private readonly arrays: ArraySlot[] = [];
   constructor(private readonly moves: Moves) {}
+
+  finish(): Encoded {
+    return [this.arrays.length, ...this.arrays, ...this.tape];
+  }
+
+  /** An array field: the array goes to the arrays up front. */
+  private arrayField(data: ArraySlot): typeof ARRAY {
+    this.arrays.push(data);
+    return ARRAY;
+  }
 
   value(value: unknown): void {
     const t = this.tape;
@@ -96,7 +116,7 @@ class TapeWriter {
     else if (value instanceof PyDict) this.entries(Tag.Dict, value.entries);
     else if (value instanceof Map) this.entries(Tag.Map, [...value]);
     // Bytes are copied, never taken from the caller (only arrays are transferred).
-    else if (value instanceof PyBytes) t.push(Tag.Bytes, crossing(value.bytes, { buffers: this.moves.buffers, callers: false }));
+    else if (value instanceof PyBytes) t.push(Tag.Bytes, this.arrayField(crossing(value.bytes, { buffers: this.moves.buffers, callers: false })));
     else if (value instanceof PyComplex) t.push(Tag.Complex, value.re, value.im);
     else if (value instanceof NpScalar) {
       const v = value.value;
@@ -127,10 +147,10 @@ class TapeWriter {
   }
 
   private array(a: NDArray): void {
-    this.tape.push(Tag.NDArray, a.dtype, a.shape.length, ...a.shape, crossing(a.data, this.moves));
+    this.tape.push(Tag.NDArray, a.dtype, a.shape.length, ...a.shape, this.arrayField(crossing(a.data, this.moves)));
   }
 
-  private arrays(list: readonly NDArray[]): void {
+  private ndarrays(list: readonly NDArray[]): void {
     this.tape.push(list.length);
     for (const a of list) this.array(a);
   }
@@ -145,7 +165,7 @@ class TapeWriter {
     const t = this.tape;
     t.push(Tag.Dwa, dwaClassIndex(d), d.name, d.timestamp, d.source.name, d.dim.name, d.distribution.name, d.units, d.origin);
     t.push(d.labels.length, ...d.labels);
-    this.arrays(d.data);
+    this.ndarrays(d.data);
     t.push(d.extraAttributes.size);
     for (const [k, v] of d.extraAttributes) {
       t.push(k);
@@ -155,7 +175,7 @@ class TapeWriter {
     for (const a of d.axes) this.axis(a);
     t.push(d.navIndexes.length, ...d.navIndexes);
     if (d.errors === null) t.push(null);
-    else this.arrays(d.errors);
+    else this.ndarrays(d.errors);
   }
 
   private dte(d: DataToExport): void {
@@ -187,13 +207,31 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 export function encodeValue(value: unknown, moved: Set<ArrayBuffer> | null = null, transferCallers = moved !== null): Encoded {
   const writer = new TapeWriter({ buffers: moved, callers: transferCallers });
   writer.value(value);
-  return writer.tape;
+  return writer.finish();
 }
 
 /** Reads the values of a tape, in order. */
 class TapeReader {
-  private at = 0;
-  constructor(private readonly tape: readonly Slot[]) {}
+  /** The next field. */
+  private at: number;
+  /** The next array. */
+  private nextArray = 1;
+  private readonly arraysEnd: number;
+
+  constructor(private readonly tape: readonly Slot[]) {
+    const n = tape[0];
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n >= tape.length) throw new InvalidTypeError("not an encoded value: no array count");
+    this.arraysEnd = 1 + n;
+    this.at = this.arraysEnd;
+  }
+
+  /** The array an array field stands for. */
+  private array<T extends ArraySlot>(): T {
+    if (this.next() !== ARRAY || this.nextArray >= this.arraysEnd) throw new InvalidTypeError("not an encoded value: an array is missing");
+    const data = this.tape[this.nextArray++];
+    if (!ArrayBuffer.isView(data)) throw new InvalidTypeError("not an encoded value: an array slot holds no array");
+    return data as T;
+  }
 
   private next<T extends Slot>(): T {
     if (this.at >= this.tape.length) throw new InvalidTypeError("not an encoded value: the tape ends early");
@@ -213,12 +251,12 @@ class TapeReader {
       case Tag.Dict: return new PyDict(this.list(() => [this.value() as PyValue, this.value() as PyValue] as const));
       case Tag.Map: return new Map(this.list(() => [this.value(), this.value()] as const));
       case Tag.Object: return Object.fromEntries(this.list(() => [this.next<string>(), this.value()] as const));
-      case Tag.Bytes: return new PyBytes(this.next<Uint8Array>());
+      case Tag.Bytes: return new PyBytes(this.array<Uint8Array>());
       case Tag.Complex: return new PyComplex(this.next<number>(), this.next<number>());
       case Tag.NpScalar: return new NpScalar(this.next<NumpyScalarType>(), this.next<number | bigint | boolean>());
       case Tag.NpComplex: return new NpScalar(this.next<NumpyScalarType>(), [this.next<number>(), this.next<number>()]);
       case Tag.Repr: return new PyRepr(this.next<string>());
-      case Tag.NDArray: return this.array();
+      case Tag.NDArray: return this.ndarray();
       case Tag.Axis: return this.axis();
       case Tag.Dwa: return this.dwa();
       case Tag.Dte: return this.dte();
@@ -238,16 +276,16 @@ class TapeReader {
     if (got !== tag) throw new InvalidTypeError(`not an encoded value: tag ${JSON.stringify(got)} where ${tag} belongs`);
   }
 
-  private array(): NDArray {
+  private ndarray(): NDArray {
     const dtype = this.next<Dtype>();
     const shape = this.list(() => this.next<number>());
-    return new NDArray(dtype, shape, this.next<AnyTypedArray>());
+    return new NDArray(dtype, shape, this.array<AnyTypedArray>());
   }
 
-  private arrays(): NDArray[] {
+  private ndarrays(): NDArray[] {
     return this.list(() => {
       this.expect(Tag.NDArray);
-      return this.array();
+      return this.ndarray();
     });
   }
 
@@ -263,7 +301,7 @@ class TapeReader {
     const hasData = this.tape[this.at] !== null;
     if (!hasData) this.at++;
     else this.expect(Tag.NDArray);
-    return Axis.fromFields({ ...fields, data: hasData ? this.array() : null });
+    return Axis.fromFields({ ...fields, data: hasData ? this.ndarray() : null });
   }
 
   private dwa(): DataWithAxes {
@@ -274,7 +312,7 @@ class TapeReader {
       distribution: this.next<DataDistributionName>(), units: this.next<string>(), origin: this.next<string>(),
     };
     const labels = this.list(() => this.next<string>());
-    const data = this.arrays();
+    const data = this.ndarrays();
     const extraAttributes = new Map(this.list(() => [this.next<string>(), this.value() as PyValue] as const));
     const axes = this.list(() => {
       this.expect(Tag.Axis);
@@ -283,7 +321,7 @@ class TapeReader {
     const navIndexes = this.list(() => this.next<number>());
     const hasErrors = this.tape[this.at] !== null;
     if (!hasErrors) this.at++;
-    const errors = hasErrors ? this.arrays() : null;
+    const errors = hasErrors ? this.ndarrays() : null;
     return cls.fromFields({ ...head, labels, data, extraAttributes, axes, navIndexes, errors });
   }
 
@@ -300,7 +338,7 @@ class TapeReader {
 
   /** Whether the whole tape was read. */
   get done(): boolean {
-    return this.at === this.tape.length;
+    return this.at === this.tape.length && this.nextArray === this.arraysEnd;
   }
 }
 
@@ -316,12 +354,15 @@ export function decodeValue(e: Encoded): unknown {
   return value;
 }
 
-const isArraySlot = (slot: Slot): slot is AnyTypedArray | Uint8Array => ArrayBuffer.isView(slot);
+/** Where the arrays of a tape end (they are up front). */
+function arraysEnd(e: Encoded): number {
+  return 1 + (e[0] as number);
+}
 
 /** Bytes of the arrays inside `e` (what the background saver's queue counts). */
 export function encodedBytes(e: Encoded): number {
   let n = 0;
-  for (const slot of e) if (isArraySlot(slot)) n += slot.byteLength;
+  for (let at = 1, end = arraysEnd(e); at < end; at++) n += (e[at] as ArraySlot).byteLength;
   return n;
 }
 
@@ -336,20 +377,20 @@ export function encodedBytes(e: Encoded): number {
  */
 export function takeOver(e: Encoded, buffers: Set<ArrayBuffer>): void {
   if (buffers.size === 0) return;
-  // Where each view of a buffer to move lies, read before the move (a detached view reads 0).
-  const held: { at: number; buffer: ArrayBuffer; offset: number; length: number }[] = [];
-  for (let at = 0; at < e.length; at++) {
-    const slot = e[at] as Slot;
-    if (isArraySlot(slot) && slot.buffer instanceof ArrayBuffer && buffers.has(slot.buffer)) {
-      held.push({ at, buffer: slot.buffer, offset: slot.byteOffset, length: slot.length });
-    }
-  }
   const old = [...buffers];
+  // Which buffer each array views, and where, read before the move (a detached view reads 0).
+  const end = arraysEnd(e);
+  const views: [index: number, offset: number, length: number][] = [];
+  for (let at = 1; at < end; at++) {
+    const array = e[at] as ArraySlot;
+    views.push([array.buffer instanceof ArrayBuffer ? old.indexOf(array.buffer) : -1, array.byteOffset, array.length]);
+  }
   const moved = structuredClone(old, { transfer: old });
-  const renamed = new Map(old.map((b, i) => [b, moved[i] as ArrayBuffer]));
-  for (const { at, buffer, offset, length } of held) {
-    const View = (e[at] as AnyTypedArray).constructor as new (b: ArrayBuffer, offset: number, length: number) => AnyTypedArray;
-    e[at] = new View(renamed.get(buffer) as ArrayBuffer, offset, length);
+  for (let at = 1; at < end; at++) {
+    const [index, offset, length] = views[at - 1] as [number, number, number];
+    if (index < 0) continue;
+    const View = (e[at] as ArraySlot).constructor as new (b: ArrayBuffer, offset: number, length: number) => ArraySlot;
+    e[at] = new View(moved[index] as ArrayBuffer, offset, length);
   }
   buffers.clear();
   for (const b of moved) buffers.add(b);
