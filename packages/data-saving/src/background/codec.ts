@@ -283,46 +283,52 @@ class TapeReader {
   }
 
   private ndarrays(): NDArray[] {
-    return this.list(() => {
-      this.expect(Tag.NDArray);
-      return this.ndarray();
-    });
+    return this.list(() => this.ndarrayField());
   }
 
   // The caller's objects were validated when they were made: they are rebuilt field for field
   // (`fromFields`), without the constructors' checks and recomputations (an axis' linearity
   // test, data normalization, a new timestamp), which would cost the worker more than the write.
+  /** Reads `null` (nothing) or what `read` reads. */
+  private optional<T>(read: () => T): T | null {
+    if (this.tape[this.at] !== null) return read();
+    this.at++;
+    return null;
+  }
+
+  private axisField(): Axis {
+    this.expect(Tag.Axis);
+    return this.axis();
+  }
+
+  private ndarrayField(): NDArray {
+    this.expect(Tag.NDArray);
+    return this.ndarray();
+  }
+
+  // The fields are read in the order they are written: an object literal's values are
+  // evaluated in source order.
   private axis(): Axis {
-    const fields = {
+    return Axis.fromFields({
       label: this.next<string>(), units: this.next<string>(), index: this.next<number>(), spreadOrder: this.next<number>(),
       size: this.next<number>(), offset: this.next<number | null>(), offsetKind: this.next<NumberKind | null>(),
-      scaling: this.next<number | null>(), scalingKind: this.next<NumberKind | null>(),
-    };
-    const hasData = this.tape[this.at] !== null;
-    if (!hasData) this.at++;
-    else this.expect(Tag.NDArray);
-    return Axis.fromFields({ ...fields, data: hasData ? this.ndarray() : null });
+      scaling: this.next<number | null>(), scalingKind: this.next<NumberKind | null>(), data: this.optional(() => this.ndarrayField()),
+    });
   }
 
   private dwa(): DataWithAxes {
     const cls = DWA_CLASSES[this.next<number>()];
     if (cls === undefined) throw new InvalidTypeError("not an encoded value: unknown DataWithAxes class");
-    const head = {
+    return cls.fromFields({
       name: this.next<string>(), timestamp: this.next<number>(), source: this.next<DataSourceName>(), dim: this.next<DataDimName>(),
       distribution: this.next<DataDistributionName>(), units: this.next<string>(), origin: this.next<string>(),
-    };
-    const labels = this.list(() => this.next<string>());
-    const data = this.ndarrays();
-    const extraAttributes = new Map(this.list(() => [this.next<string>(), this.value() as PyValue] as const));
-    const axes = this.list(() => {
-      this.expect(Tag.Axis);
-      return this.axis();
+      labels: this.list(() => this.next<string>()),
+      data: this.ndarrays(),
+      extraAttributes: new Map(this.list(() => [this.next<string>(), this.value() as PyValue] as const)),
+      axes: this.list(() => this.axisField()),
+      navIndexes: this.list(() => this.next<number>()),
+      errors: this.optional(() => this.ndarrays()),
     });
-    const navIndexes = this.list(() => this.next<number>());
-    const hasErrors = this.tape[this.at] !== null;
-    if (!hasErrors) this.at++;
-    const errors = hasErrors ? this.ndarrays() : null;
-    return cls.fromFields({ ...head, labels, data, extraAttributes, axes, navIndexes, errors });
   }
 
   private dte(): DataToExport {
