@@ -1,6 +1,7 @@
+import { ownFields } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import { Axis, NDArray, NavAxis, NpScalar, Slice, isAxis } from "../src/index.js";
-import { LIN20, errName, f64, ownFields } from "./fixtures.js";
+import { LIN20, errName, f64 } from "./fixtures.js";
 
 const A4 = (): Axis => new Axis("A Label", "units", LIN20(), { index: 0 });
 const A5 = (): Axis => new Axis({ data: f64([0.1, 2, 23, 44, 21, 20]) });

@@ -1,8 +1,9 @@
+import { ownFields } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import {
   DataCalculated, DataDim, DataRaw, DataToExport, DataWithAxes, NDArray, compareCodePoints, isDataToExport,
 } from "../src/index.js";
-import { DATA0D, DATA1D, DATA2D, errName, f64, ownFields } from "./fixtures.js";
+import { DATA0D, DATA1D, DATA2D, errName, f64 } from "./fixtures.js";
 
 const dat1 = (): DataRaw => new DataRaw("data2D", { data: [DATA2D(), DATA2D()] });
 const dat2 = (): DataRaw => new DataRaw("data1D", { data: [DATA1D(), DATA1D(), DATA1D()] });

@@ -1,9 +1,10 @@
+import { ownFields } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import {
   Axis, DataCalculated, DataDim, DataDistribution, DataFromRoi, DataRaw, DataSource, DataWithAxes, NDArray, NpScalar, SpreadAxesManager,
   UniformAxesManager, isDataWithAxes, isModelIndexError, type DataWithAxesFields,
 } from "../src/index.js";
-import { DATA1D, DATA2D, DATAND, errName, f64, linAxis, ownFields, warned } from "./fixtures.js";
+import { DATA1D, DATA2D, DATAND, errName, f64, linAxis, warned } from "./fixtures.js";
 
 const nd3 = (): DataRaw =>
   new DataRaw("nd", { data: [DATAND()], navIndexes: [0, 1], axes: [linAxis("a0", 5, 0), linAxis("a1", 6, 1), linAxis("a2", 3, 2)] });

@@ -29,14 +29,3 @@ export function errName(fn: () => unknown): string {
   }
   return "no error";
 }
-
-/** Every own field of an object graph with class names (TypedArrays as values), for deep comparisons of rebuilt objects. */
-export function ownFields(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (ArrayBuffer.isView(value)) return { cls: value.constructor.name, items: Array.from(value as unknown as ArrayLike<unknown>) };
-  if (value instanceof Map) return { cls: "Map", entries: [...value].map(([k, v]) => [ownFields(k), ownFields(v)]) };
-  if (Array.isArray(value)) return value.map(ownFields);
-  const out: Record<string, unknown> = { cls: value.constructor.name };
-  for (const [k, v] of Object.entries(value)) out[k] = ownFields(v);
-  return out;
-}

@@ -3,6 +3,7 @@
  * its class, fields and Python types, arrays are transferred only when asked, and what cannot
  * cross is refused with a typed error.
  */
+import { ownFields } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex, PyDict,
@@ -22,17 +23,6 @@ function arraysOf(encoded: Encoded): AnyTypedArray[] {
   return encoded.filter((slot): slot is AnyTypedArray => ArrayBuffer.isView(slot));
 }
 
-/** Every own field of an object graph, with class names, for a deep comparison. */
-function fields(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (ArrayBuffer.isView(value)) return { cls: value.constructor.name, items: Array.from(value as unknown as ArrayLike<unknown>) };
-  if (value instanceof Map) return { cls: "Map", entries: [...value].map(([k, v]) => [fields(k), fields(v)]) };
-  if (Array.isArray(value)) return value.map(fields);
-  const out: Record<string, unknown> = { cls: value.constructor.name };
-  for (const [k, v] of Object.entries(value)) out[k] = fields(v);
-  return out;
-}
-
 describe("background codec", () => {
   it("rebuilds a DataToExport with its DataWithAxes, axes, errors, extra attributes and timestamps", () => {
     const original = dte();
@@ -42,7 +32,7 @@ describe("background codec", () => {
     const copy = roundTrip(original);
     expect(copy).toBeInstanceOf(DataToExport);
     expect(copy).not.toBe(original);
-    expect(fields(copy)).toEqual(fields(original));
+    expect(ownFields(copy)).toEqual(ownFields(original));
   });
 
   it("keeps the DataWithAxes subclass", () => {
@@ -51,7 +41,7 @@ describe("background codec", () => {
       new DataWithAxes("w", { ...opts, source: "raw" })]) {
       const copy = roundTrip(d);
       expect(copy.constructor).toBe(d.constructor);
-      expect(fields(copy)).toEqual(fields(d));
+      expect(ownFields(copy)).toEqual(ownFields(d));
     }
   });
 
@@ -63,7 +53,7 @@ describe("background codec", () => {
     const nonLinear = new Axis({ label: "w", data: NDArray.from("float64", [3], [0, 1, 5]) });
     for (const axis of [linearKept, linearDropped, kinded, nonLinear]) {
       const copy = roundTrip(axis);
-      expect(fields(copy)).toEqual(fields(axis));
+      expect(ownFields(copy)).toEqual(ownFields(axis));
       expect(copy.offsetPy()).toEqual(axis.offsetPy());
       expect(copy.scalingPy()).toEqual(axis.scalingPy());
     }
@@ -77,7 +67,7 @@ describe("background codec", () => {
       new PyBytes(Uint8Array.of(0, 255)), new PyComplex(1, -2), new NpScalar("int64", -4n), new NpScalar("complex64", [1, 2]),
       new NpScalar("bool_", false), new PyRepr("datetime.date(2024, 1, 2)"), new Map([["m", 1n]]), { plain: [1, 2] },
     ];
-    expect(fields(roundTrip(value))).toEqual(fields(value));
+    expect(ownFields(roundTrip(value))).toEqual(ownFields(value));
   });
 
   it("collects the buffers to transfer only when asked, and counts the bytes of the arrays", () => {

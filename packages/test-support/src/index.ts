@@ -2,7 +2,8 @@
  * What the tests of every package share: the PyMoDAQ fixture corpus vendored in the repository,
  * temporary directories removed after each test, the runtime import graph of a source folder
  * (cycles are checked in every package), and the comparisons of canonical load JSON
- * documents (reader side: {@link compareLoads}; writer side: {@link compareTrees}).
+ * documents (reader side: {@link compareLoads}; writer side: {@link compareTrees}), and the
+ * fields of an object graph as plain data ({@link ownFields}).
  *
  * @example
  * import { fixtureNames, fixturePath, parsePyJson, compareLoads } from "@pymodaq-ts/test-support";
@@ -18,4 +19,5 @@ export { isPyNumber, isPyObject, parsePyJson, pyEquals, PyJsonSyntaxError, pyTyp
 export { compareLoads, VOLATILE_ATTRS, type CompareOptions, type Comparison, type Difference } from "./compare.js";
 export { compareTrees, type TreeCompareOptions } from "./tree-compare.js";
 export { numberTypeDifferences } from "./number-types.js";
+export { ownFields } from "./object-fields.js";
 export { findCycles, runtimeImportGraph, runtimeSpecifiers, type ImportGraph } from "./import-graph.js";
