@@ -24,10 +24,13 @@ import { median } from "./stats.js";
 const CHILD = fileURLToPath(new URL("./evloop/child.ts", import.meta.url));
 const REPORTED = ["evloop_max_ms", "evloop_p99_ms", "wall_s", "peak_rss_mb"] as const;
 
-/** Runs the child script (under the same loader as this process: tsx) and returns its stdout. */
+/**
+ * Runs the child script (under the same loader as this process: tsx; `gc` exposed for the child
+ * to collect its start-up's garbage before measuring) and returns its stdout.
+ */
 function runChild(args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, CHILD, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...process.execArgv, "--expose-gc", CHILD, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (b: Buffer) => (out += b.toString()));

@@ -16,7 +16,7 @@ export const packageName = "@pymodaq-ts/data-saving";
 // Storage: the interface every HDF5 implementation provides, and the default one (libhdf5).
 export type {
   ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, ChildOrder, ChildrenOptions, FileSettings, Hyperslab, LinkTarget, Storage,
-  StorageArray, StorageAsyncOptions, StorageBlockWriter, StorageFile, StorageFlushState, StorageFollow, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
+  StorageArray, StorageAsyncOptions, StorageReadOptions, StorageBlockWriter, StorageFile, StorageFlushState, StorageFollow, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
   StringStorage,
   VlenCreateSpec,
 } from "./storage/types.js";

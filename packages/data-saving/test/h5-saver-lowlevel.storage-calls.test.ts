@@ -47,6 +47,38 @@ describe("H5SaverLowLevel on a storage", () => {
     ro.closeFile();
   });
 
+  it("read-only, attribute names and child look-ups are asked of the storage once per node; writable, they follow the session's writes", () => {
+    const path = join(dir, "names.h5");
+    const h5 = new H5SaverLowLevel({ storage: libhdf5Storage });
+    h5.initFile(path, { newFile: true });
+    const raw = h5.rawGroup;
+    const before = raw.attrs.names();
+    raw.attrs.set("zz_added", 1);
+    raw.attrs.set("aa_added", 2);
+    // The new names take their place in the storage's order, as a reopened file lists them.
+    const written = raw.attrs.names();
+    expect(written).toEqual(expect.arrayContaining([...before, "zz_added", "aa_added"]));
+    expect(raw.hasChild("Later")).toBe(false);
+    h5.getSetGroup(raw, "Later");
+    expect(raw.hasChild("Later")).toBe(true);
+    raw.attrs.delete("zz_added");
+    expect(raw.attrs.names()).not.toContain("zz_added");
+    h5.closeFile();
+
+    const counts: Counts = {};
+    const ro = H5SaverLowLevel.openReadOnly(path, { storage: countingBackend(libhdf5Storage, counts) });
+    const node = ro.getNode("/RawData");
+    for (const k of Object.keys(counts)) delete counts[k];
+    const listed = Array.from({ length: 5 }, () => node.attrs.names());
+    expect(listed.every((n) => n.join() === listed[0]!.join())).toBe(true);
+    expect(listed[0]).toEqual(written.filter((n) => n !== "zz_added"));
+    const found = Array.from({ length: 5 }, () => [(node as typeof raw).hasChild("Later"), (node as typeof raw).hasChild("Missing")]);
+    expect(found.every(([a, b]) => a === true && b === false)).toBe(true);
+    expect(counts["attrs.names"]).toBe(1);
+    expect(counts["openGroup.childKind"]).toBe(2);
+    ro.closeFile();
+  });
+
   it("appends touch no attribute until flush; flush writes one shape per dirty node", () => {
     const counts: Counts = {};
     const h5 = new H5SaverLowLevel({ storage: countingBackend(libhdf5Storage, counts) });

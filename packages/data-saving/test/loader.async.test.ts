@@ -154,6 +154,91 @@ describe("DataLoader partial loads and slabs on a written scan", () => {
     expect(bySize).toEqual([2, 2, 2, 1]);
   });
 
+  it("navSlabs reads readAhead slabs ahead of the consumer, yields the same slabs for any readAhead, and drops the reads ahead when the consumer leaves", async () => {
+    using loader = new DataLoader(path);
+    const whole = loader.loadData(where);
+    const slabPaths = (spy: { mock: { contexts: unknown[] } }): number => spy.mock.contexts.filter((c) => (c as CARRAY).path === where).length;
+    for (const readAhead of [0, 1, 3]) {
+      const readAsync = vi.spyOn(CARRAY.prototype, "readAsync");
+      const started: number[] = [];
+      for await (const slab of loader.navSlabs(where, { slabSize: 2, readAhead })) {
+        started.push(slabPaths(readAsync));
+        expect(same(slab.data, false)).toEqual(same(whole.inav.get(Slice.of(slab.start, slab.stop), Slice.all), false));
+      }
+      vi.restoreAllMocks();
+      // 4 slabs; when the consumer has slab k, slabs up to k + readAhead have been asked for.
+      expect(started, `readAhead ${readAhead}`).toEqual([0, 1, 2, 3].map((k) => Math.min(4, k + 1 + readAhead)));
+    }
+    // Leaving after the first slab: the reads ahead not started are cancelled, unseen, and the loader still loads.
+    for await (const slab of loader.navSlabs(where, { slabSize: 1, readAhead: 4 })) {
+      expect(slab.start).toBe(0);
+      break;
+    }
+    expect(same(await loader.loadDataAsync(where))).toEqual(same(whole));
+    await expect(loader.navSlabs(where, { readAhead: -1 }).next()).rejects.toThrow(/readAhead must be a non-negative integer/);
+    await expect(loader.navSlabs(where, { readAhead: 1.5 }).next()).rejects.toThrow(/readAhead must be a non-negative integer/);
+  });
+
+  it("navSlabs with reuse reads every slab into the buffers of the slab readAhead + 1 before, with the same values", async () => {
+    using loader = new DataLoader(path);
+    const whole = loader.loadData(where);
+    for (const readAhead of [0, 2]) {
+      const buffers: ArrayBufferLike[] = [];
+      for await (const slab of loader.navSlabs(where, { slabSize: 2, readAhead, reuse: true })) {
+        // Checked before asking for the next slab: until then the arrays are the slab's.
+        expect(same(slab.data, false)).toEqual(same(whole.inav.get(Slice.of(slab.start, slab.stop), Slice.all), false));
+        buffers.push(slab.data.data[0]!.data.buffer);
+      }
+      expect(buffers).toHaveLength(4);
+      buffers.forEach((b, k) => {
+        expect(b === buffers[k % (readAhead + 1)], `readAhead ${readAhead}, slab ${k}`).toBe(true);
+        if (k > 0 && k <= readAhead) expect(b === buffers[0]).toBe(false);
+      });
+    }
+    await expect(loader.navSlabs(where, { reuse: 1 } as never).next()).rejects.toThrow(/reuse must be a boolean/);
+  });
+
+  it("navSlabs reads the arrays read whole (the axes) for the first slab only; without reuse each slab's axes are its own", async () => {
+    using loader = new DataLoader(path);
+    const whole = loader.loadData(where);
+    const readAsync = vi.spyOn(CARRAY.prototype, "readAsync");
+    await loader.loadDataAsync(where);
+    const axisReads = readAsync.mock.contexts.filter((c) => (c as CARRAY).path !== where).length;
+    expect(axisReads).toBeGreaterThan(0);
+    readAsync.mockClear();
+    const slabs: DataWithAxes[] = [];
+    for await (const slab of loader.navSlabs(where, { slabSize: 2, readAhead: 0 })) slabs.push(slab.data);
+    expect(readAsync.mock.contexts.filter((c) => (c as CARRAY).path !== where)).toHaveLength(axisReads);
+    expect(readAsync.mock.contexts.filter((c) => (c as CARRAY).path === where)).toHaveLength(4);
+    vi.restoreAllMocks();
+    // Changing one slab's axes leaves the next slabs' as loaded.
+    for (const axis of slabs[0]!.axes) axis.getData().data.fill(-1 as never);
+    slabs.slice(1).forEach((slab, i) => {
+      expect(same(slab, false)).toEqual(same(whole.inav.get(Slice.of(2 * (i + 1), Math.min(NX, 2 * (i + 2))), Slice.all), false));
+    });
+  });
+
+  it("loadAllAsync builds its result in slices: the event loop turns between the groups' DataToExport", async () => {
+    using loader = new DataLoader(path);
+    const expected = canonicalDte(loader.loadAll("/RawData"));
+    const append = DataToExport.prototype.appendOwned;
+    const turnsSeen: boolean[] = [];
+    let turned = false;
+    vi.spyOn(DataToExport.prototype, "appendOwned").mockImplementation(function (this: DataToExport, ...args) {
+      turnsSeen.push(turned);
+      turned = false;
+      setImmediate(() => { turned = true; });
+      const end = performance.now() + 2; // a group longer than a slice
+      while (performance.now() < end) { /* busy */ }
+      return append.apply(this, args);
+    });
+    const all = await loader.loadAllAsync("/RawData");
+    vi.restoreAllMocks();
+    expect(turnsSeen.length).toBeGreaterThan(2);
+    expect(turnsSeen.slice(1).every((t) => t)).toBe(true);
+    expect(canonicalDte(all)).toEqual(expected);
+  });
+
   it("refuses bad navigation items with typed errors", () => {
     using loader = new DataLoader(path);
     expect(() => loader.loadData(where, { nav: [NX] })).toThrow(/out of range/);

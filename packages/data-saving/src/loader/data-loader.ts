@@ -10,7 +10,10 @@
  * using later = await DataLoader.open("scan.h5");    // opened on the libuv pool
  * const part = await later.loadAllAsync("/RawData", undefined, { nav: [0] });
  */
-import { DataToExport, Slice, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
+import { setMaxListeners } from "node:events";
+import {
+  DataToExport, Slice, allocate, lanesOf, type AnyTypedArray, type DataWithAxes, type Dtype, type NDArray,
+} from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError, MissingAttributeError, NodeError } from "../errors.js";
 import { ATTR, DATA_TYPES, NAV_AXES_GROUP_NAME, type DataTypeName } from "../conventions/layout.js";
 import { GROUP } from "../conventions/nodes/group.js";
@@ -25,7 +28,7 @@ import { LoadError } from "./errors.js";
 import { NavWindow, type NavItem } from "./nav-window.js";
 import { arrayNodeOf, dataTypeOf } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
-import { ReadBatch, readNow, type LoadReads } from "./reads.js";
+import { ReadBatch, readNow, type LoadReads, type ReadTargets, type StreamReads } from "./reads.js";
 import { checkBudget, DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "./budget.js";
 
 /** Options of the `DataLoader` constructor. */
@@ -90,6 +93,19 @@ export interface NavSlabsOptions extends AsyncLoadOptions {
   withBkg?: boolean;
   /** The memory budget of each slab (bytes; default: the loader's `maxLoadBytes`). */
   maxLoadBytes?: number;
+  /**
+   * Slabs read ahead while the consumer works on the current one (default 1; 0 reads a slab only
+   * when the consumer asks for it). Memory holds the consumer's slab and up to `readAhead` more.
+   */
+  readAhead?: number;
+  /**
+   * Read every slab into the same few buffers (default false): no new memory per slab, so no
+   * page faults and no garbage collections over the stream. A slab's arrays (its data, and its
+   * axes' values, which the slabs share) are then valid only until the consumer asks for the
+   * next slab and are not to be modified (copy what must outlive it or change). Storages that
+   * cannot read into a given buffer (`StorageReadOptions.target`) allocate as without it.
+   */
+  reuse?: boolean;
 }
 
 /** One slab of `DataLoader.navSlabs`: indexes `start` to `stop` (excluded) of navigation dimension `navDim`. */
@@ -100,10 +116,34 @@ export interface NavSlab {
   readonly data: DataWithAxes;
 }
 
+/** A slab being read. */
+interface PendingSlab {
+  readonly start: number;
+  readonly stop: number;
+  readonly data: Promise<DataWithAxes>;
+}
+
 const LOAD_DATA_KEYS = ["withBkg", "loadAll", "nav", "maxLoadBytes"] as const;
 const LOAD_ALL_KEYS = ["withBkg", "nav", "maxLoadBytes"] as const;
-const NAV_SLABS_KEYS = ["navDim", "slabSize", "slabBytes", "withBkg", "signal", "maxLoadBytes"] as const;
+const NAV_SLABS_KEYS = ["navDim", "slabSize", "slabBytes", "withBkg", "signal", "maxLoadBytes", "readAhead", "reuse"] as const;
 const DEFAULT_SLAB_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Buffers for the slabs of a stream, in `slots` sets: `slabBuffers(n)(k)` gives the read targets
+ * of slab k, those of slot k mod n, each made on first use and grown when a read needs more.
+ */
+function slabBuffers(slots: number): (k: number) => ReadTargets {
+  const sets: { dtype: Dtype; array: AnyTypedArray }[][] = Array.from({ length: slots }, () => []);
+  return (k) => {
+    const set = sets[k % slots]!;
+    return (i, dtype, elements) => {
+      const n = elements * lanesOf(dtype);
+      let buffer = set[i];
+      if (buffer === undefined || buffer.dtype !== dtype || buffer.array.length < n) set[i] = buffer = { dtype, array: allocate(dtype, elements) };
+      return buffer.array.subarray(0, n) as AnyTypedArray;
+    };
+  };
+}
 
 /** Splits `signal` off asynchronous options. */
 function splitSignal<T extends AsyncLoadOptions>(options: T): { signal: AbortSignal | undefined; rest: Omit<T, "signal"> } {
@@ -221,38 +261,76 @@ export class DataLoader {
   async loadDataAsync(where: Where, options: LoadDataOptions & AsyncLoadOptions = {}): Promise<DataWithAxes> {
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_DATA_KEYS, "loadDataAsync");
-    const window = this.navWindow(where, rest.nav);
-    const batch = new ReadBatch(window, this.budget(rest));
-    const build = this.planData(where, rest, batch, window);
+    return this.loadWindowAsync(where, rest, signal, null);
+  }
+
+  /** `loadDataAsync` of checked options, as one load of a stream when `stream` is given. */
+  private async loadWindowAsync(where: Where, options: LoadDataOptions, signal: AbortSignal | undefined, stream: StreamReads | null): Promise<DataWithAxes> {
+    const window = this.navWindow(where, options.nav);
+    const batch = new ReadBatch(window, this.budget(options), stream);
+    const build = this.planData(where, options, batch, window);
     await batch.run(signal);
     return build();
   }
 
   /**
    * The data of `where` slab by slab along one navigation dimension (`navDim`, the first by
-   * default), each slab read on its own (memory bounded by one slab): slab k holds
-   * `loadData(where).inav.get(...)` with `Slice.of(start, stop)` at `navDim` and the dimensions
-   * before it whole. The next slab is read when the consumer asks for it.
+   * default), each slab read on its own: slab k holds `loadData(where).inav.get(...)` with
+   * `Slice.of(start, stop)` at `navDim` and the dimensions before it whole. The next `readAhead`
+   * slabs are read while the consumer works on the current one, in order on the libuv pool
+   * (memory holds the slab being consumed and up to `readAhead` more); leaving the loop early
+   * cancels those not yet started. The arrays read whole (the axes) are read for the first slabs
+   * only, then copied (or, with `reuse`, shared).
    * @throws (rejects) LoadError (IndexError) when the node has no navigation dimension `navDim`;
-   *   InvalidValueError for a `navDim` or `slabSize` that is not a non-negative / positive integer;
-   *   what `loadDataAsync` throws
+   *   InvalidValueError for a `navDim`, `slabSize` or `readAhead` that is not a non-negative /
+   *   positive / non-negative integer; InvalidTypeError for a `reuse` that is not a boolean; what
+   *   `loadDataAsync` throws
    */
   async *navSlabs(where: Where, options: NavSlabsOptions = {}): AsyncGenerator<NavSlab> {
     checkOptions(options, NAV_SLABS_KEYS, "navSlabs");
     const navDim = options.navDim ?? 0;
     if (!Number.isSafeInteger(navDim) || navDim < 0) throw new InvalidValueError(`navSlabs: navDim must be a non-negative integer, got ${navDim}`);
+    const readAhead = options.readAhead ?? 1;
+    if (!Number.isSafeInteger(readAhead) || readAhead < 0) throw new InvalidValueError(`navSlabs: readAhead must be a non-negative integer, got ${readAhead}`);
+    if (options.reuse !== undefined && typeof options.reuse !== "boolean") throw new InvalidTypeError(`navSlabs: reuse must be a boolean, got ${String(options.reuse)}`);
     const node = arrayNodeOf(this.h5saver.getNode(where));
     const { size, rowBytes } = NavWindow.navExtent(node, navDim);
     const step = options.slabSize ?? Math.max(1, Math.floor((options.slabBytes ?? DEFAULT_SLAB_BYTES) / Math.max(1, rowBytes)));
     if (!Number.isSafeInteger(step) || step <= 0) throw new InvalidValueError(`navSlabs: slabSize must be a positive integer, got ${step}`);
     const before: NavItem[] = Array.from({ length: navDim }, () => Slice.all);
-    for (let start = 0; start < size; start += step) {
+    // Aborted when the consumer leaves: the reads ahead that have not started are dropped.
+    const left = new AbortController();
+    const signal = options.signal === undefined ? left.signal : AbortSignal.any([options.signal, left.signal]);
+    // Every read queued ahead listens to it (several arrays per slab): many listeners by design.
+    setMaxListeners(0, signal);
+    // With `reuse`, slab k reads into the buffers of slot k mod (readAhead + 1): those of the slab
+    // the consumer has just finished with when slab k is asked for.
+    const slots = options.reuse === true ? slabBuffers(readAhead + 1) : null;
+    const wholes = new Map<string, NDArray>();
+    const read = (start: number): PendingSlab => {
       const stop = Math.min(size, start + step);
-      const data = await this.loadDataAsync(node, {
-        nav: [...before, Slice.of(start, stop)], withBkg: options.withBkg ?? false, ...(options.signal ? { signal: options.signal } : {}),
+      const data = this.loadWindowAsync(node, {
+        nav: [...before, Slice.of(start, stop)], withBkg: options.withBkg ?? false,
         ...(options.maxLoadBytes === undefined ? {} : { maxLoadBytes: options.maxLoadBytes }),
-      });
-      yield { start, stop, data };
+      }, signal, { wholes, shared: slots !== null, targets: slots?.(start / step) ?? null });
+      data.catch(() => undefined); // a read ahead the consumer never reaches fails unseen
+      return { start, stop, data };
+    };
+    const pending: PendingSlab[] = [];
+    let next = 0;
+    const readNext = (): void => {
+      pending.push(read(next));
+      next = Math.min(size, next + step);
+    };
+    try {
+      while (next < size || pending.length > 0) {
+        if (pending.length === 0) readNext();
+        const slab = pending.shift()!;
+        while (pending.length < readAhead && next < size) readNext();
+        yield { start: slab.start, stop: slab.stop, data: await slab.data };
+      }
+    } finally {
+      left.abort();
     }
   }
 
@@ -313,12 +391,14 @@ export class DataLoader {
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
     const budget = this.budget(options);
-    return this.planAll(where, data, options, (window) => readNow(window, budget), runNow, null)();
+    this.planAll(where, data, options, (window) => readNow(window, budget), runNow, null)(runNow);
+    return data;
   }
 
   /**
-   * `loadAll` with the array reads off the main thread (see `loadDataAsync`) and the walk of the
-   * nodes planned in slices that yield to the event loop (one step per group and per loaded node).
+   * `loadAll` with the array reads off the main thread (see `loadDataAsync`), and the walk of
+   * the nodes and the building of the result in slices that yield to the event loop (one step
+   * per group and per loaded node).
    * @param options those of `loadAll`, and `signal`
    * @throws (rejects) what `loadAll` throws; an AbortError when `signal` aborts before the reads ran
    */
@@ -326,33 +406,37 @@ export class DataLoader {
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
     const batch = new ReadBatch(null, this.budget(rest));
-    const slices = new SliceRunner();
-    const build = this.planAll(where, data, rest, (window) => batch.within(window), slices.later, null);
-    await slices.run(signal);
+    const planning = new SliceRunner();
+    const build = this.planAll(where, data, rest, (window) => batch.within(window), planning.later, null);
+    await planning.run(signal);
     await batch.run(signal);
-    return build();
+    const building = new SliceRunner();
+    build(building.later);
+    await building.run();
+    return data;
   }
 
   /**
    * What `loadAll` reads (asked of `readsIn(window)`, the reads of one node in its navigation
-   * window), and the function that fills `data` (in the order `loadAll` fills it). The planning
-   * of each sub-group and of the loaded node is handed to `later` (a step of its own).
+   * window), and the function that gives `later` the steps filling `data` (one per group, in
+   * the order `loadAll` fills it: a group after its sub-groups). The planning of each sub-group
+   * and of the loaded node is handed to `later` (a step of its own).
    * @param ancestors the groups from the call's start down to `where`'s parent (a hard-link cycle throws)
    */
   private planAll(
     where: Where, data: DataToExport, options: LoadAllOptions, readsIn: (window: NavWindow | null) => LoadReads, later: Later,
     ancestors: Ancestors | null,
-  ): () => DataToExport {
+  ): (build: Later) => void {
     const group = this.h5saver.getNode(where);
     if (!(group instanceof GROUP)) throw new NodeError(group.path, "a group");
     const chain = descend(ancestors, group);
-    const steps: (() => DataToExport)[] = [];
+    const subGroups: ((build: Later) => void)[] = [];
     let loaded: (() => DataWithAxes) | null = null;
     for (const child of group.children()) {
       if (child instanceof GROUP) {
-        const at = steps.length;
-        steps.push(() => data);
-        later(() => { steps[at] = this.planAll(child, data, options, readsIn, later, chain); });
+        const at = subGroups.length;
+        subGroups.push(() => undefined);
+        later(() => { subGroups[at] = this.planAll(child, data, options, readsIn, later, chain); });
         continue;
       }
       const dataType = dataTypeOf(child);
@@ -364,12 +448,13 @@ export class DataLoader {
         break;
       }
     }
-    return () => {
-      for (const step of steps) step();
-      // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
-      const built = loaded === null ? [] : [(loaded as () => DataWithAxes)()];
-      data.appendOwned(new DataToExport(group.name, { data: built }));
-      return data;
+    return (build) => {
+      for (const sub of subGroups) sub(build);
+      build(() => {
+        // the DataWithAxes were just read and belong to nobody else: no copy of the arrays
+        const built = loaded === null ? [] : [(loaded as () => DataWithAxes)()];
+        data.appendOwned(new DataToExport(group.name, { data: built }));
+      });
     };
   }
 

@@ -6,7 +6,7 @@
  * (the asynchronous loads). Both read a navigation window only when one is given, and charge
  * each array to the load's memory budget before it is allocated.
  */
-import type { Axis, NDArray } from "@pymodaq-ts/data-model";
+import type { AnyTypedArray, Axis, Dtype, NDArray } from "@pymodaq-ts/data-model";
 import type { Node } from "../conventions/nodes/node.js";
 import type { StorageAsyncOptions } from "../storage/types.js";
 import { arrayNodeOf } from "./nodes.js";
@@ -41,24 +41,62 @@ export function readNow(window: NavWindow | null = null, budget = new LoadBudget
   };
 }
 
+/**
+ * Where the block reads of a batch land: the array for its k-th block read, of `dtype` and
+ * `elements` elements, from buffers the caller keeps from load to load (`navSlabs` with `reuse`).
+ */
+export type ReadTargets = (k: number, dtype: Dtype, elements: number) => AnyTypedArray;
+
+/**
+ * What the loads of one stream (`navSlabs`) share: the arrays read whole (the axes, the same for
+ * every slab) are read by the first load and taken from `wholes` by the next ones, as they are
+ * when `shared` (the stream reuses its memory) or as copies; the block reads land in `targets`
+ * when given.
+ */
+export interface StreamReads {
+  readonly wholes: Map<string, NDArray>;
+  readonly shared: boolean;
+  readonly targets: ReadTargets | null;
+}
+
+interface PlannedRead {
+  readonly run: (options: StorageAsyncOptions) => Promise<NDArray>;
+  /** The node path of a whole read (kept for the stream's next loads), null for a block read. */
+  readonly whole: string | null;
+  result: NDArray | null;
+}
+
 /** Reads collected while a load is planned, then run together off the main thread. */
 export class ReadBatch implements LoadReads {
   constructor(
     private readonly window: NavWindow | null = null,
     private readonly budget = new LoadBudget(),
-    private readonly reads: { run: (options: StorageAsyncOptions) => Promise<NDArray>; result: NDArray | null }[] = [],
+    private readonly stream: StreamReads | null = null,
+    private readonly reads: PlannedRead[] = [],
   ) {}
 
   /** The same batch, reading the arrays asked through it in `window` (a load of several nodes, each its own window). */
   within(window: NavWindow | null): ReadBatch {
-    return new ReadBatch(window, this.budget, this.reads);
+    return new ReadBatch(window, this.budget, this.stream, this.reads);
   }
 
   array(node: Node, whole = false): ArrayGetter {
     const carray = arrayNodeOf(node);
     const block = whole ? undefined : this.window?.blockOf(carray);
     this.budget.charge(carray.path, carray.dtype, block?.count ?? carray.shape);
-    const read = { run: (options: StorageAsyncOptions) => carray.readAsync(block, options), result: null as NDArray | null };
+    const known = block === undefined ? this.stream?.wholes.get(carray.path) : undefined;
+    if (known !== undefined) {
+      const array = this.stream!.shared ? known : known.copy();
+      return () => array;
+    }
+    const targets = this.stream?.targets;
+    const target = block === undefined || !targets ? undefined
+      : targets(this.reads.filter((r) => r.whole === null).length, carray.dtype, block.count.reduce((a, b) => a * b, 1));
+    const read: PlannedRead = {
+      run: (options) => carray.readAsync(block, target === undefined ? options : { ...options, target }),
+      whole: block === undefined ? carray.path : null,
+      result: null,
+    };
     this.reads.push(read);
     return () => {
       if (read.result === null) throw new Error(`${node.path}: read before ReadBatch.run`);
@@ -77,6 +115,10 @@ export class ReadBatch implements LoadReads {
   async run(signal?: AbortSignal): Promise<void> {
     const options = signal === undefined ? {} : { signal };
     const results = await Promise.all(this.reads.map((r) => r.run(options)));
-    results.forEach((array, i) => { this.reads[i]!.result = array; });
+    results.forEach((array, i) => {
+      const read = this.reads[i]!;
+      read.result = array;
+      if (read.whole !== null) this.stream?.wholes.set(read.whole, this.stream.shared ? array : array.copy());
+    });
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Planning a load in slices. The synchronous loads plan every node at once; the asynchronous ones
- * must not hold the main thread that long (the node look-ups and attribute reads of a big file
- * take tens of milliseconds), so their planning is cut into steps (one group's children, one data
- * node) that a `SliceRunner` runs, yielding to the event loop whenever a slice has run its time.
+ * Planning and building a load in slices. The synchronous loads plan every node at once; the
+ * asynchronous ones must not hold the main thread that long (the node look-ups and attribute
+ * reads of a big file take tens of milliseconds), so their planning is cut into steps (one
+ * group's children, one data node), and so is the building of the result (one group), that a
+ * `SliceRunner` runs, yielding to the event loop whenever a slice has run its time.
  */
 
 /** Where a plan puts the work it can do later: run at once (`runNow`) or by a `SliceRunner`. */
@@ -11,8 +12,11 @@ export type Later = (step: () => void) => void;
 /** Runs each step when it is given: the synchronous loads. */
 export const runNow: Later = (step) => step();
 
-/** Main-thread milliseconds a slice may run before it yields (well under a 60 Hz frame). */
-const SLICE_MS = 3;
+/**
+ * Main-thread milliseconds a slice may run before it yields: well under a 60 Hz frame, and short
+ * enough that a slice and its longest step stay within a few milliseconds.
+ */
+const SLICE_MS = 1;
 
 /** The rejection of a load whose signal aborted while it was planned: an AbortError as Node's. */
 function abortError(signal: AbortSignal): Error {

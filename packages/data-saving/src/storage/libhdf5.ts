@@ -30,6 +30,7 @@ import type {
   LinkTarget,
   StorageArray,
   StorageAsyncOptions,
+  StorageReadOptions,
   Storage,
   StorageBlockWriter,
   StorageFollow,
@@ -258,7 +259,7 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
    * reads of its own waiting in the file's queue, so it is not closed; an array written through
    * this handle is read through it instead (its cache may hold chunks not yet in the file).
    */
-  async readAsync(slab?: Hyperslab, options?: StorageAsyncOptions): Promise<AnyTypedArray> {
+  async readAsync(slab?: Hyperslab, options?: StorageReadOptions): Promise<AnyTypedArray> {
     try {
       return await this.readOnPool(slab, options);
     } catch (e) {
@@ -267,9 +268,14 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
       throw fromBindingError("readAsync", this.where(), e);
     }
   }
-  private async readOnPool(slab: Hyperslab | undefined, options: StorageAsyncOptions | undefined): Promise<AnyTypedArray> {
+  private async readOnPool(slab: Hyperslab | undefined, options: StorageReadOptions | undefined): Promise<AnyTypedArray> {
     const access = options?.signal === undefined ? undefined : { signal: options.signal };
     const ds = this.live();
+    const target = options?.target;
+    if (slab !== undefined && target !== undefined) {
+      await ds.readIntoAsync(target, { start: slab.start, count: slab.count }, access);
+      return target;
+    }
     if (slab !== undefined) return ds.readAsync({ start: slab.start, count: slab.count }, access);
     if (this.written || ds.kind !== ds.dtype || ds.shape().reduce((a, b) => a * b, dtypeItemSize(ds.dtype)) <= this.cacheBytes) {
       return ds.readAsync(undefined, access);

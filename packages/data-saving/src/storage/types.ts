@@ -34,6 +34,16 @@ export interface StorageAsyncOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of `StorageArray.readAsync`. */
+export interface StorageReadOptions extends StorageAsyncOptions {
+  /**
+   * Where the read may land: a TypedArray of the array's dtype holding exactly the elements
+   * read, which the storage fills and returns instead of a new one (no new memory, as a stream
+   * reusing its buffers wants). A storage may ignore it and return a new array.
+   */
+  readonly target?: AnyTypedArray;
+}
+
 /** A hyperslab: `start` and `count` per dimension. */
 export interface Hyperslab {
   readonly start: readonly number[];
@@ -176,9 +186,10 @@ export interface StorageArray extends StorageNode {
   read(slab?: Hyperslab): AnyTypedArray;
   /**
    * Optional: `read` off the main thread. A storage without it is read with `read` (on the main
-   * thread) by the asynchronous loads. `signal` cancels a read not yet started.
+   * thread) by the asynchronous loads. `signal` cancels a read not yet started; `target`, when
+   * given and used, is the array returned.
    */
-  readAsync?(slab?: Hyperslab, options?: StorageAsyncOptions): Promise<AnyTypedArray>;
+  readAsync?(slab?: Hyperslab, options?: StorageReadOptions): Promise<AnyTypedArray>;
   write(data: AnyTypedArray, slab?: Hyperslab): void;
   /** A writer of the blocks at `leading` leading indexes (the trailing extent fixed now). */
   blockWriter(leading: number): StorageBlockWriter;

@@ -4,7 +4,7 @@
  * it and record the new `shape` attribute as deferred, written at the next flush or close.
  */
 import { NDArray, PyTuple, shapeSize } from "@pymodaq-ts/data-model";
-import type { Dtype, StorageArray, StorageAsyncOptions, StorageBlockWriter, StorageLayoutInfo } from "../../storage/types.js";
+import type { Dtype, StorageArray, StorageBlockWriter, StorageLayoutInfo, StorageReadOptions } from "../../storage/types.js";
 import { IndexOutOfRangeError, InvalidTypeError, InvalidValueError } from "../../errors.js";
 import { ATTR } from "../layout.js";
 import { convertElements, isArrayData, sameShape, type ArrayData } from "./arraydata.js";
@@ -64,11 +64,13 @@ export class CARRAY extends Node {
 
   /**
    * `read` (the whole array, or the block at `start` with `count` elements per dimension) off the
-   * main thread when the storage can (`StorageArray.readAsync`), on it otherwise.
+   * main thread when the storage can (`StorageArray.readAsync`), on it otherwise. With
+   * `options.target` (the dtype's TypedArray, of the block's element count) the read may land
+   * there: the result's data is then `target`.
    * @throws (rejects) IndexOutOfRangeError when the block leaves the array; the storage's
    *   AbortError when `signal` aborts before the read started
    */
-  async readAsync(block?: { start: readonly number[]; count: readonly number[] }, options?: StorageAsyncOptions): Promise<NDArray> {
+  async readAsync(block?: { start: readonly number[]; count: readonly number[] }, options?: StorageReadOptions): Promise<NDArray> {
     this.session.assertOpen();
     if (block !== undefined) this.checkBlock(block.start, block.count);
     const shape = block === undefined ? this.shapeState : [...block.count];

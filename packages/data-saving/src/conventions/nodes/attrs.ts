@@ -61,6 +61,12 @@ export class NodeAttrs {
   private readonly pending = new Map<string, PyValue>();
   /** Stored attribute names, listed once (this session is the only writer). */
   private stored: Set<string> | null = null;
+  /**
+   * The stored names in the storage's order, listed once until this session writes (a new name
+   * takes its place in that order): a libhdf5 call on the main thread waits behind any read
+   * running on the pool, so a load repeated over a stream's slabs lists them once.
+   */
+  private listed: string[] | null = null;
 
   constructor(
     private readonly owner: AttrsOwner,
@@ -72,7 +78,8 @@ export class NodeAttrs {
 
   /** Attribute names as stored (deferred values are already stored under the same names). */
   names(): string[] {
-    const names = this.store.names();
+    this.listed ??= this.store.names();
+    const names = [...this.listed];
     for (const n of this.pending.keys()) if (!names.includes(n)) names.push(n);
     return names;
   }
@@ -153,6 +160,7 @@ export class NodeAttrs {
       this.pending.delete(n);
       this.cache.set(n, value);
       this.stored?.add(n);
+      this.listed = null;
     };
     const flush = (): void => {
       if (batchStorage !== null && batch.length > 0) this.store.setStrings(batch, batchStorage);
@@ -201,6 +209,7 @@ export class NodeAttrs {
     this.cache.delete(n);
     this.store.delete(n);
     this.stored?.delete(n);
+    this.listed = null;
   }
 
   /** True when deferred values wait to be written. */

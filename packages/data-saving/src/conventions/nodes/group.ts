@@ -14,6 +14,8 @@ import type { Session } from "./session.js";
 
 export class GROUP extends Node {
   readonly nodeClass = "GROUP" as const;
+  /** `hasChild` answers of a read-only session (see hasChild). */
+  private readonly childFound = new Map<string, boolean>();
 
   constructor(
     session: Session,
@@ -64,7 +66,12 @@ export class GROUP extends Node {
   /** True when a direct child `name` exists (exact name). */
   hasChild(name: string): boolean {
     this.session.assertOpen();
-    return this.storage.childKind(name) !== null;
+    if (this.session.writable) return this.storage.childKind(name) !== null;
+    // Read-only, the children cannot change under this session: asked of the storage once (a
+    // libhdf5 call on the main thread waits behind any read running on the pool).
+    let found = this.childFound.get(name);
+    if (found === undefined) this.childFound.set(name, (found = this.storage.childKind(name) !== null));
+    return found;
   }
 
   /**
