@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
 import { BenchError } from "../errors.js";
-import { INPUTS, MODES, PHASES, preparePhase, runPhase, type Mode, type Phase } from "./phases.js";
+import { INPUTS, MODES, PHASES, preparePhase, removeOutput, runPhase, type Mode, type Phase } from "./phases.js";
 import { measure } from "./probe.js";
 import { DEMO_SCAN, SCAN_1G, SCAN_2G, saveScanSync, type ScanShape } from "./scan.js";
 
@@ -47,7 +47,12 @@ async function main(argv: readonly string[]): Promise<void> {
   // An application measured here has run a while: the garbage of its start-up (modules loaded
   // and compiled, under tsx a good deal) is collected, not left to a collection inside the work.
   (globalThis as { gc?: () => void }).gc?.();
-  const result = await measure(() => runPhase(phase, mode, dir, prepared), diagnose);
+  let result;
+  try {
+    result = await measure(() => runPhase(phase, mode, dir, prepared), diagnose);
+  } finally {
+    removeOutput(phase, mode, dir);
+  }
   process.stdout.write(`${JSON.stringify({ ...result, ...setup })}\n`);
 }
 

@@ -91,16 +91,17 @@ export async function preparePhase(phase: Phase, mode: Mode): Promise<Prepared> 
   return { saver };
 }
 
-/** Runs one phase in one mode; `dir` holds the inputs and receives the outputs (deleted after). */
+/** The file a saving phase writes in `dir`. */
+function outputOf(mode: Mode, dir: string): string {
+  return join(dir, `save-${mode}.h5`);
+}
+
+/** Runs one phase in one mode; `dir` holds the inputs and receives the outputs (see removeOutput). */
 export async function runPhase(phase: Phase, mode: Mode, dir: string, prepared: Prepared = {}): Promise<void> {
   switch (phase) {
     case "save-demo": {
-      const path = join(dir, `save-${mode}.h5`);
-      try {
-        await (mode === "sync" ? saveScanSync(path, DEMO_SCAN) : saveScanBackground(path, DEMO_SCAN, prepared.saver));
-      } finally {
-        rmSync(path, { force: true });
-      }
+      const path = outputOf(mode, dir);
+      await (mode === "sync" ? saveScanSync(path, DEMO_SCAN) : saveScanBackground(path, DEMO_SCAN, prepared.saver));
       return;
     }
     case "load-demo":
@@ -109,4 +110,12 @@ export async function runPhase(phase: Phase, mode: Mode, dir: string, prepared: 
     case "stream-2g":
       return stream(join(dir, INPUTS[phase]), mode);
   }
+}
+
+/**
+ * Deletes what the phase wrote, after the measure: unlinking a 67 MB file frees its pages in the
+ * calling thread for milliseconds, which are not the save's.
+ */
+export function removeOutput(phase: Phase, mode: Mode, dir: string): void {
+  if (phase === "save-demo") rmSync(outputOf(mode, dir), { force: true });
 }
