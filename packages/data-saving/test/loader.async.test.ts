@@ -12,6 +12,8 @@ import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { CARRAY } from "../src/conventions/nodes/arrays.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
+import { libhdf5Storage } from "../src/storage/libhdf5.js";
+import { countingBackend, type Counts } from "./support/counting-storage.js";
 import { canonicalDte, canonicalDwa } from "../src/tools/canonical/dwa.js";
 
 const dir = tempDir("pymodaq-async-load");
@@ -216,6 +218,33 @@ describe("DataLoader partial loads and slabs on a written scan", () => {
     slabs.slice(1).forEach((slab, i) => {
       expect(same(slab, false)).toEqual(same(whole.inav.get(Slice.of(2 * (i + 1), Math.min(NX, 2 * (i + 2))), Slice.all), false));
     });
+  });
+
+  it("navSlabs: past the first slabs, the calling thread asks nothing of the file but the slabs' reads (no call to wait behind a pool read)", async () => {
+    const counts: Counts = {};
+    using loader = new DataLoader(path, { storage: countingBackend(libhdf5Storage, counts) });
+    const whole = loader.loadData(where);
+    let k = 0;
+    for await (const slab of loader.navSlabs(where, { slabSize: 1, reuse: true })) {
+      expect(same(slab.data, false)).toEqual(same(whole.inav.get(Slice.of(slab.start, slab.stop), Slice.all), false));
+      if (++k === 2) for (const key of Object.keys(counts)) delete counts[key];
+    }
+    expect(k).toBe(NX);
+    // Slabs 3 to NX - 1 were asked for after the reset (slab 2 was read ahead before it): one
+    // block read each, and no attribute, extent or child look-up.
+    expect(counts["openArray.readAsync"]).toBe(NX - 3);
+    expect(Object.keys(counts).filter((key) => /attrs\.|childKind|children|shape|openArray\.dtype|openGroup|openArray\.read$/.test(key))).toEqual([]);
+  });
+
+  it("an asynchronous load reads its attributes while it plans: building the result asks the file nothing (the next slab's read may be running)", async () => {
+    const counts: Counts = {};
+    using loader = new DataLoader(path, { storage: countingBackend(libhdf5Storage, counts) });
+    const expected = same(loader.loadData(where, { nav: [2] }), false);
+    using fresh = new DataLoader(path, { storage: countingBackend(libhdf5Storage, counts) });
+    const pending = fresh.loadDataAsync(where, { nav: [2] }); // planned before it returns
+    for (const key of Object.keys(counts)) delete counts[key];
+    expect(same(await pending, false)).toEqual(expected);
+    expect(Object.keys(counts).filter((key) => key.startsWith("attrs.") || /childKind|names/.test(key))).toEqual([]);
   });
 
   it("loadAllAsync builds its result in slices: the event loop turns between the groups' DataToExport", async () => {

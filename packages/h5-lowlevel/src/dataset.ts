@@ -28,6 +28,12 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
    * The native side re-checks every selection against the real extent. Dropped by resize/append.
    */
   private knownShape: number[] | undefined;
+  /**
+   * The extent of a dataset of a read-only file, asked of libhdf5 once: nothing in this process
+   * can change it, and libhdf5 keeps the extent it read at open anyway. A libhdf5 call on the main
+   * thread waits for libhdf5's global lock behind any read running on the pool.
+   */
+  private readOnlyShape: readonly number[] | undefined;
 
   /**
    * @internal created by H5Group
@@ -56,7 +62,10 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
   }
 
   shape(): number[] {
-    return this.handle.shape();
+    if (this.readOnlyShape !== undefined && this.handle.isOpen()) return [...this.readOnlyShape];
+    const shape = this.handle.shape();
+    if (this.file.mode === "r") this.readOnlyShape = [...shape];
+    return shape;
   }
 
   /** Maximum shape; `null` = unlimited. */

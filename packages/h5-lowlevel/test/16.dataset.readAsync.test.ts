@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { H5AbortError, H5ArgumentError, H5ClosedError, H5Error, H5File } from "../src/index.js";
 import { tempPath } from "@pymodaq-ts/test-support";
 
@@ -35,6 +35,30 @@ async function turnsDuring<T>(promise: Promise<T>): Promise<{ value: T; turns: n
 }
 
 describe("H5Dataset async reads and writes", () => {
+  it("a read-only file's dataset asks libhdf5 its extent once (no main-thread call to wait behind a pool read); a writable one every time", () => {
+    const path = tempPath();
+    {
+      using file = H5File.create(path);
+      const ds = file.root.createDataset("d", { dtype: "float64", shape: [2, 3], maxshape: [null, 3], chunks: [1, 3] });
+      const native = (ds as unknown as { handle: { shape(): number[] } }).handle;
+      const asked = vi.spyOn(native, "shape");
+      expect(ds.shape()).toEqual([2, 3]);
+      ds.resize([4, 3]);
+      expect(ds.shape()).toEqual([4, 3]);
+      expect(asked).toHaveBeenCalledTimes(2);
+    }
+    const file = H5File.open(path);
+    const ds = file.root.openDataset("d");
+    const asked = vi.spyOn((ds as unknown as { handle: { shape(): number[] } }).handle, "shape");
+    const shapes = [ds.shape(), ds.shape(), ds.shape()];
+    shapes[0]!.push(99); // the caller's copy
+    expect(shapes.slice(1)).toEqual([[4, 3], [4, 3]]);
+    expect(ds.shape()).toEqual([4, 3]);
+    expect(asked).toHaveBeenCalledTimes(1);
+    file.close();
+    expect(() => ds.shape()).toThrow(H5ClosedError);
+  });
+
   it("read what the synchronous calls read: whole, hyperslabs with stride, into views", async () => {
     using file = fresh();
     const ds = file.root.createDataset("d", { dtype: "float64", shape: [4, 5] });

@@ -55,6 +55,7 @@ export function getBkgNodes(h5: H5Backend, where: Where): Node[] {
 function planSqueezed(reads: LoadReads, node: Node, bkg: Node | null): () => NDArray {
   const data = reads.array(node);
   const background = bkg === null ? null : reads.array(bkg);
+  node.attrs.prefetch([ATTR.shape, ATTR.nav_indexes]);
   return () => {
     let raw = data();
     if (background !== null) {

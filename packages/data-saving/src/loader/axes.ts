@@ -29,6 +29,7 @@ export function planAxis(h5: H5Backend, where: Where, reads: LoadReads): () => A
   const node = h5.getNode(where);
   if (!isNodeOfDataType(node, "axis")) throw new AxisError(node.path, dataTypeOf(node));
   const values = reads.array(node, true);
+  node.attrs.prefetch([ATTR.label, ATTR.units, ATTR.index, ATTR.spread_order]);
   return () => {
     const a = node.attrs;
     return reads.axis(new Axis({

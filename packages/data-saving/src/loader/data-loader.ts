@@ -42,7 +42,7 @@ export interface DataLoaderOptions {
   /** The storage a path is opened with (default libhdf5; with an HSDS storage, the path is a domain). */
   storage?: Storage;
 }
-import { runNow, SliceRunner, type Later } from "./slices.js";
+import { runNow, SliceRunner, yieldToLoop, type Later } from "./slices.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {
@@ -307,26 +307,28 @@ export class DataLoader {
     // the consumer has just finished with when slab k is asked for.
     const slots = options.reuse === true ? slabBuffers(readAhead + 1) : null;
     const wholes = new Map<string, NDArray>();
-    const read = (start: number): PendingSlab => {
-      const stop = Math.min(size, start + step);
-      const data = this.loadWindowAsync(node, {
-        nav: [...before, Slice.of(start, stop)], withBkg: options.withBkg ?? false,
-        ...(options.maxLoadBytes === undefined ? {} : { maxLoadBytes: options.maxLoadBytes }),
-      }, signal, { wholes, shared: slots !== null, targets: slots?.(start / step) ?? null });
-      data.catch(() => undefined); // a read ahead the consumer never reaches fails unseen
-      return { start, stop, data };
-    };
+    const read = (start: number): Promise<DataWithAxes> => this.loadWindowAsync(node, {
+      nav: [...before, Slice.of(start, Math.min(size, start + step))], withBkg: options.withBkg ?? false,
+      ...(options.maxLoadBytes === undefined ? {} : { maxLoadBytes: options.maxLoadBytes }),
+    }, signal, { wholes, shared: slots !== null, targets: slots?.(start / step) ?? null });
     const pending: PendingSlab[] = [];
     let next = 0;
-    const readNext = (): void => {
-      pending.push(read(next));
+    // A slab read ahead is planned after a turn of the event loop, so that planning two slabs
+    // (or building one and planning the next) does not hold the loop at once. Its planning then
+    // overlaps the read before it without waiting for it: it touches the file only through what
+    // the first slab's planning cached (attributes, extents).
+    const readNext = (ahead: boolean): void => {
+      const start = next;
+      const data = ahead ? yieldToLoop().then(() => read(start)) : read(start);
+      data.catch(() => undefined); // a read ahead the consumer never reaches fails unseen
+      pending.push({ start, stop: Math.min(size, start + step), data });
       next = Math.min(size, next + step);
     };
     try {
       while (next < size || pending.length > 0) {
-        if (pending.length === 0) readNext();
+        if (pending.length === 0) readNext(false);
         const slab = pending.shift()!;
-        while (pending.length < readAhead && next < size) readNext();
+        while (pending.length < readAhead && next < size) readNext(true);
         yield { start: slab.start, stop: slab.stop, data: await slab.data };
       }
     } finally {

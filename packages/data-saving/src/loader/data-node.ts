@@ -104,6 +104,9 @@ export function planDataFromNode(h5: H5Backend, where: Where, options: LoadDataF
     errorNode = errorNodeOf(h5, requested, dataType);
   }
   const first = nodes[0]!;
+  // What the build reads of the attributes (all of the first node's: its extra attributes).
+  first.attrs.prefetch();
+  for (const n of nodes) n.attrs.prefetch([ATTR.label]);
 
   let content: () => { arrays: NDArray[]; axes: Axis[]; errors: NDArray[] | null };
   if (dataType === "axis") {

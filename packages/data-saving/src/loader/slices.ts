@@ -23,7 +23,8 @@ function abortError(signal: AbortSignal): Error {
   return Object.assign(new Error("the load was aborted before its reads started", { cause: signal.reason }), { name: "AbortError", code: "ABORT_ERR" });
 }
 
-function yieldToLoop(): Promise<void> {
+/** Resolves after a turn of the event loop (timers and I/O callbacks run meanwhile). */
+export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

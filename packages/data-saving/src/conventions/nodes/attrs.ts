@@ -112,6 +112,24 @@ export class NodeAttrs {
     return value;
   }
 
+  /**
+   * Reads the stored values of `names` (default: every attribute) into the cache now, so that the
+   * `get`s that follow do not ask the storage; an absent or undecodable attribute is left for
+   * `get` to report. A load reads its attributes while it plans, on the calling thread with
+   * nothing running on the pool: a storage call while it builds may wait behind the next read.
+   */
+  prefetch(names: readonly string[] = this.names()): void {
+    for (const name of names) {
+      const n = canonicalName(name);
+      if (this.pending.has(n) || this.cache.has(n) || !this.storedNames().has(n)) continue;
+      try {
+        this.cache.set(n, decodeStored(n, this.store.getStored(n)));
+      } catch {
+        // reported by get, where the load asks for it
+      }
+    }
+  }
+
   /** The decoded value, or `fallback` when the attribute is absent. */
   getOr<T extends PyValue | undefined>(name: string, fallback: T): PyValue | T {
     return this.has(name) ? this.get(name) : fallback;
