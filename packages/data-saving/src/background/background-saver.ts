@@ -287,7 +287,11 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     await queued?.done?.catch((e: unknown) => {
       closeError ??= e;
     });
-    if (this.failure === null && closeError === null) await this.exited;
+    // A worker that answered the close ends itself (it closes its port once the file is closed);
+    // one gone already has ended. Terminating a worker while it ends on its own can abort the
+    // process (its environment's teardown races the addon's cleanup), so only a worker the close
+    // never reached is terminated.
+    if (queued !== null || this.gone) await this.exited;
     else await this.worker.terminate();
     if (this.failure !== null) throw this.failure;
     if (closeError !== null) throw closeError;
