@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { tempDir } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import { Axis, DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
+import { PACKED_MAX_BYTES } from "../src/background/arenas.js";
 import { BackgroundSaver } from "../src/background/background-saver.js";
 import { BackgroundAbortError, BackgroundSaverError } from "../src/background/errors.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
@@ -265,15 +266,56 @@ describe("BackgroundSaver", () => {
     await expect(saver.addData(det, loggerPoint(99))).rejects.toBeInstanceOf(FileStateError);
   });
 
-  it("transfers the arrays only when asked: the caller's buffers are detached then", async () => {
-    const { saver, det } = await timedSaver(newPath());
-    const copied = loggerPoint(0);
+  it("moves large arrays only when asked (the caller's detached then); small ones are always copied", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path);
+    const large = 2 * PACKED_MAX_BYTES / 8;
+    const copied = loggerPoint(0, large);
     await saver.addData(det, copied);
-    expect(copied.data[0]!.data[0]!.data.length).toBe(16);
-    const moved = loggerPoint(1);
+    expect(copied.data[0]!.data[0]!.data.length).toBe(large);
+    const moved = loggerPoint(1, large);
     await saver.addData(det, moved, { transfer: true });
     expect(moved.data[0]!.data[0]!.data.length).toBe(0);
     await saver.close();
+    expect(loggedRows(path)).toEqual([0, 1]);
+    // Small arrays cross in the batch's arena: copied, transfer or not (a copy costs less than a move).
+    const small = newPath();
+    const second = await timedSaver(small);
+    const kept = loggerPoint(2);
+    await second.saver.addData(second.det, kept, { transfer: true });
+    (kept.data[0]!.data[0]!.data as Float64Array).fill(-1); // written after the call was queued: not what is saved
+    await second.saver.close();
+    expect(loggedRows(small)).toEqual([2]);
+  });
+
+  it("small arrays packed in arenas used again and again, beside large ones moved, keep every value", async () => {
+    const path = newPath();
+    const saver = new BackgroundSaver({ saver: { kind: "timed" }, saveType: "detector" });
+    await saver.initFile(path, { newFile: true, clock: CLOCK });
+    const det = await saver.addDetGroup("/RawData", "logger");
+    const sizes = [100, PACKED_MAX_BYTES / 8 + 1]; // CH00 packed, CH01 moved
+    const values = (i: number, c: number) => Array.from({ length: sizes[c]! }, (_, j) => i * 1e6 + c * 1e5 + j);
+    // More batches than arenas, posted without waiting (a flush posts its batch at once): batches
+    // are in flight together, and each arena is filled again once its batch was answered.
+    const batches = 24;
+    const calls: Promise<void>[] = [];
+    for (let b = 0; b < batches; b++) {
+      for (let i = b * 5; i < b * 5 + 5; i++) {
+        calls.push(saver.addData(det, new DataToExport("logger", { timestamp: 2e9 + i, data: [0, 1].map((c) => new DataRaw(`ch${c}`, {
+          data: [NDArray.from("float64", [sizes[c]!], values(i, c))], timestamp: 2e9 + i,
+        })) }), { transfer: true }));
+      }
+      calls.push(saver.flush());
+    }
+    await Promise.all(calls);
+    await saver.close();
+    using loader = new DataLoader(path);
+    for (const c of [0, 1]) {
+      const data = loader.loadData(`/RawData/Detector000/Data1D/CH0${c}/EnlData00`).data[0]!;
+      expect(data.shape).toEqual([batches * 5, sizes[c]]);
+      const all = Array.from(data.data as Float64Array);
+      expect(all).toEqual(Array.from({ length: batches * 5 }, (_, i) => values(i, c)).flat());
+    }
   });
 
   it("writes the values a SharedArrayBuffer held when the call was queued, with or without transfer", async () => {
@@ -396,11 +438,12 @@ describe("BackgroundSaver", () => {
     it("takes transferred arrays over when the call is queued, though its batch is posted later", async () => {
       const path = newPath();
       const { saver, det } = await timedSaver(path);
-      const moved = loggerPoint(7);
+      const size = PACKED_MAX_BYTES / 8 + 1;
+      const moved = loggerPoint(7, size);
       const array = moved.data[0]!.data[0]!.data;
       await saver.addData(det, moved, { transfer: true });
       expect(array.length).toBe(0); // detached at once, not when the batch leaves
-      expect(saver.queuedBytes).toBe(16 * 8);
+      expect(saver.queuedBytes).toBe(size * 8);
       await saver.close();
       expect(loggedRows(path)).toEqual([7]);
     });

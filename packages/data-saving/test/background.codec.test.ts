@@ -1,7 +1,7 @@
 /**
  * The codec of the background saver: every data-model class and Python value comes back with
- * its class, fields and Python types, arrays are transferred only when asked, and what cannot
- * cross is refused with a typed error.
+ * its class, fields and Python types, arrays are moved only when asked (`crossArrays`), and
+ * what cannot cross is refused with a typed error.
  */
 import { ownFields } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex, PyDict,
   PyRepr, PyTuple, type AnyTypedArray,
 } from "@pymodaq-ts/data-model";
-import { decodeValue, encodedBytes, encodeValue, takeOver, type Encoded } from "../src/background/codec.js";
+import { crossArrays, decodeValue, encodedBytes, encodeValue, type Encoded } from "../src/background/codec.js";
 import { InvalidTypeError } from "../src/errors.js";
 import { axisValues, dte, dwa2D, floats } from "./savers.helpers.js";
 
@@ -70,66 +70,85 @@ describe("background codec", () => {
     expect(ownFields(roundTrip(value))).toEqual(ownFields(value));
   });
 
-  it("collects the buffers to transfer only when asked, and counts the bytes of the arrays", () => {
+  it("keeps the caller's arrays on the tape, and counts their bytes", () => {
     const d = dwa2D({ errors: true });
-    const transfer = new Set<ArrayBuffer>();
-    const encoded = encodeValue(d, transfer);
+    const encoded = encodeValue(d);
     // 2 data + 2 error int64 arrays of 30; the linear axes hold no array.
     expect(encodedBytes(encoded)).toBe(4 * 30 * 8);
-    expect(transfer.size).toBe(4);
-    expect(transfer.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(true);
+    expect(arraysOf(encoded)[0]).toBe(d.data[0]!.data);
   });
 
-  it("moves the caller's buffers only when asked, and otherwise copies of the arrays' own bytes", () => {
+  it("crossArrays: moves the caller's buffers only when asked, and otherwise copies of the arrays' own bytes", () => {
     const d = dwa2D();
-    const copied = new Set<ArrayBuffer>();
-    const encoded = arraysOf(encodeValue(d, copied, false));
-    expect(copied.size).toBe(2);
-    expect(copied.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(false);
-    expect(encoded[0]).not.toBe(d.data[0]!.data);
-    expect(encoded[0]).toEqual(d.data[0]!.data);
-    const moved = new Set<ArrayBuffer>();
-    encodeValue(d, moved, true);
-    expect(moved.has(d.data[0]!.data.buffer as ArrayBuffer)).toBe(true);
+    const copied = encodeValue(d);
+    const copies = crossArrays(copied, false, null);
+    expect(copies).toHaveLength(2);
+    expect(copies).not.toContain(d.data[0]!.data.buffer);
+    expect(arraysOf(copied)[0]).not.toBe(d.data[0]!.data);
+    expect(arraysOf(copied)[0]).toEqual(d.data[0]!.data);
+    expect(d.data[0]!.data.length).toBe(30); // the caller's array is left as it was
+    const moved = encodeValue(d);
+    expect(crossArrays(moved, true, null)).toHaveLength(2);
+    expect(d.data[0]!.data.length).toBe(0); // taken over: detached now, as posting would detach it
+    expect(arraysOf(moved)[0]!.length).toBe(30);
     // A view of part of a larger buffer crosses as its own bytes only.
-    const view = new NDArray("float64", [2], new Float64Array(new Float64Array([1, 2, 3, 4]).buffer, 8, 2));
-    const part = new Set<ArrayBuffer>();
-    expect(arraysOf(encodeValue(view, part, false))[0]).toEqual(Float64Array.of(2, 3));
-    expect([...part][0]!.byteLength).toBe(16);
+    const view = encodeValue(new NDArray("float64", [2], new Float64Array(new Float64Array([1, 2, 3, 4]).buffer, 8, 2)));
+    const [part] = crossArrays(view, false, null);
+    expect(arraysOf(view)[0]).toEqual(Float64Array.of(2, 3));
+    expect(part!.byteLength).toBe(16);
   });
 
-  it("copies an array on a SharedArrayBuffer once, in both modes: the caller's shared memory is never what crosses", () => {
+  it("crossArrays: copies an array on a SharedArrayBuffer once, in both modes: the caller's shared memory is never what crosses", () => {
     const shared = new Float64Array(new SharedArrayBuffer(4 * 8));
     shared.set([1, 2, 3, 4]);
     const array = new NDArray("float64", [4], shared);
     for (const transferCallers of [false, true]) {
-      const moved = new Set<ArrayBuffer>();
-      const [encoded] = arraysOf(encodeValue(array, moved, transferCallers));
-      expect(encoded!.buffer).toBeInstanceOf(ArrayBuffer);
-      expect(encoded).toEqual(Float64Array.of(1, 2, 3, 4));
-      // The copy is the codec's own: moved to the worker without a second copy.
-      expect([...moved]).toEqual([encoded!.buffer]);
+      const encoded = encodeValue(array);
+      const moved = crossArrays(encoded, transferCallers, null);
+      const [crossing] = arraysOf(encoded);
+      expect(crossing!.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(crossing).toEqual(Float64Array.of(1, 2, 3, 4));
+      expect(moved).toEqual([crossing!.buffer]);
     }
-    expect(arraysOf(encodeValue(array))[0]!.buffer).toBeInstanceOf(ArrayBuffer);
     expect(Array.from(shared)).toEqual([1, 2, 3, 4]); // the caller's memory is left as it was
   });
 
-  it("takes the caller's buffers over: the caller's arrays detached now, the encoded ones on new buffers", () => {
+  it("crossArrays: views on one moved buffer all point at its new buffer", () => {
     const whole = new Float64Array([1, 2, 3, 4, 5, 6]);
     const d = new DataRaw("two views", { data: [new NDArray("float64", [2], whole.subarray(1, 3)), new NDArray("float64", [2], whole.subarray(4, 6))] });
-    const moved = new Set<ArrayBuffer>();
-    const encoded = encodeValue(d, moved, true);
-    expect([...moved]).toEqual([whole.buffer]);
-    takeOver(encoded, moved);
-    expect(whole.length).toBe(0); // detached, as posting would detach it
-    expect(moved.size).toBe(1);
-    const [buffer] = [...moved];
-    expect(buffer).not.toBe(whole.buffer);
+    const encoded = encodeValue(d);
+    const moved = crossArrays(encoded, true, null);
+    expect(whole.length).toBe(0);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).not.toBe(whole.buffer);
     const arrays = arraysOf(encoded);
-    expect(arrays.map((a) => a.buffer)).toEqual([buffer, buffer]);
+    expect(arrays.map((a) => a.buffer)).toEqual([moved[0], moved[0]]);
     expect(arrays).toEqual([Float64Array.of(2, 3), Float64Array.of(5, 6)]);
-    expect((decodeValue(structuredClone(encoded, { transfer: [...moved] })) as DataRaw).data.map((a) => Array.from(a.data as Float64Array)))
+    expect((decodeValue(structuredClone(encoded, { transfer: moved })) as DataRaw).data.map((a) => Array.from(a.data as Float64Array)))
       .toEqual([[2, 3], [5, 6]]);
+  });
+
+  it("crossArrays: an array the packer takes leaves a null slot and is neither moved nor copied", () => {
+    const d = dwa2D();
+    const encoded = encodeValue(d);
+    const taken: number[] = [];
+    const moved = crossArrays(encoded, true, (data, slot) => {
+      if (data !== d.data[1]!.data) return false;
+      taken.push(slot);
+      return true;
+    });
+    expect(taken).toEqual([2]);
+    expect(encoded[2]).toBeNull();
+    expect(moved).toEqual([arraysOf(encoded)[0]!.buffer]);
+    expect(d.data[1]!.data.length).toBe(30); // packed arrays stay the caller's
+  });
+
+  it("PyBytes are copied when encoded, never the caller's", () => {
+    const bytes = new PyBytes(Uint8Array.of(1, 2, 3));
+    const encoded = encodeValue(bytes);
+    expect(arraysOf(encoded)[0]).not.toBe(bytes.bytes);
+    crossArrays(encoded, true, null);
+    expect(bytes.bytes.length).toBe(3);
   });
 
   it("refuses values that cannot cross, naming their class", () => {

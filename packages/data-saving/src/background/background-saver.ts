@@ -37,9 +37,10 @@ import type { DataToExportAddOptions } from "../savers/dte-saver.js";
 import type { DataToExportEnlargeableAddOptions, DataToExportTimedAddOptions } from "../savers/dte-enlargeable-saver.js";
 import type { DataToExportExtendedAddOptions } from "../savers/dte-extended-saver.js";
 import { ByteBudget } from "./byte-budget.js";
-import { encodedBytes, encodeValue, takeOver, type Encoded } from "./codec.js";
+import { Arenas, type Placements } from "./arenas.js";
+import { crossArrays, encodedBytes, encodeValue, type Encoded } from "./codec.js";
 import { BackgroundSaverError } from "./errors.js";
-import type { BackgroundSaverSpec, Operation, Ready, Reply, Request, SaverKind, WorkerSetup } from "./protocol.js";
+import type { Answer, BackgroundSaverSpec, Batch, Operation, Ready, Reply, Request, SaverKind, WorkerSetup } from "./protocol.js";
 import { wireError } from "./worker-host.js";
 import { workerScriptUrl } from "./worker-script.js";
 
@@ -120,9 +121,10 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   private readonly budget: ByteBudget;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  /** Calls queued and not yet posted, with the buffers their message moves. */
+  /** Calls queued and not yet posted, with the buffers their message moves; their small arrays are in `arenas`. */
   private outbox: Request[] = [];
   private outboxTransfer: ArrayBuffer[] = [];
+  private readonly arenas = new Arenas();
   private outboxBytes = 0;
   private outboxTimer: NodeJS.Timeout | null = null;
   /** The first failure: reported by every later call and by close. */
@@ -154,9 +156,10 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     this.worker = new Worker(workerScriptUrl(), { workerData: setup });
     this.started = new Promise<void>((resolve, reject) => (this.settleStart = { resolve, reject }));
     this.started.catch(() => undefined); // reported by ready() and by the calls
-    this.worker.on("message", (message: readonly Reply[] | Ready) => {
-      if ("ready" in message) this.onStarted(null);
-      else for (const reply of message) this.onReply(reply);
+    this.worker.on("message", (message: Answer | Ready) => {
+      if ("ready" in message) return this.onStarted(null);
+      this.arenas.giveBack(message.arena);
+      for (const reply of message.replies) this.onReply(reply);
     });
     this.worker.on("error", (e) => this.fail(new BackgroundSaverError("worker", wireError(e), this.file)));
     this.exited = new Promise((resolve) => {
@@ -280,7 +283,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   private async shutDown(): Promise<void> {
     let closeError: unknown = null;
     // Behind every call already waiting for room: those are written first.
-    const queued = await this.budget.admit(0, undefined, "close", () => this.post("close", encodeValue([]), 0, new Set())).catch((e: unknown) => {
+    const queued = await this.budget.admit(0, undefined, "close", () => this.post("close", encodeValue([]), 0, false)).catch((e: unknown) => {
       closeError = e;
       return null;
     });
@@ -306,15 +309,12 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /** Queues a call (in call order, once its bytes fit); its failure is kept for the next call. */
   private async queue(op: Operation, args: unknown[], options: QueueOptions = {}): Promise<Queued> {
     this.checkUsable(op);
-    const transfer = new Set<ArrayBuffer>(); // the caller's buffers only when asked; the codec's copies always
-    const encoded = encodeValue(args, transfer, options.transfer === true);
+    const encoded = encodeValue(args);
     const bytes = encodedBytes(encoded);
     const queued = await this.budget.admit(bytes, options.signal, op, () => {
       // Issued before any close (checked above), so queued before it; only a failure stops it now.
       if (this.failure !== null) throw this.failure;
-      // The caller's arrays are detached now, as queued, though the batch is posted later.
-      if (options.transfer === true) takeOver(encoded, transfer);
-      return this.post(op, encoded, bytes, transfer);
+      return this.post(op, encoded, bytes, options.transfer === true);
     });
     return queued;
   }
@@ -324,15 +324,21 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     if (this.closing !== null) throw new FileStateError(`${this.file ?? "background saver"}: ${op} after close`);
   }
 
-  /** Puts a call in the outbox; it is posted with its batch (see the module comment). */
-  private post(op: Operation, args: Encoded, bytes: number, transfer: ReadonlySet<ArrayBuffer>): Queued {
+  /**
+   * Puts a call in the outbox; it is posted with its batch (see the module comment). Its arrays
+   * cross from now on: copied (into the batch's arena when small) or, with `transferCallers`,
+   * the larger ones taken from the caller.
+   */
+  private post(op: Operation, args: Encoded, bytes: number, transferCallers: boolean): Queued {
     if (this.gone) throw this.failure ?? new FileStateError(`${this.file ?? "background saver"}: ${op} after the worker ended`);
+    const packed: Placements = [];
+    const transfer = crossArrays(args, transferCallers, (data, slot) => this.arenas.place(data, slot, packed));
     const id = this.nextId++;
     const awaited = AWAITED.has(op);
     let done: Promise<unknown> | null = null;
     if (awaited) done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { op, bytes, settle: { resolve, reject } }));
     else this.pending.set(id, { op, bytes, settle: null });
-    this.outbox.push({ id, op, args });
+    this.outbox.push(packed.length === 0 ? { id, op, args } : { id, op, args, packed });
     for (const buffer of transfer) this.outboxTransfer.push(buffer);
     this.outboxBytes += bytes;
     if (awaited || this.outboxBytes >= BATCH_BYTES) this.postOutbox();
@@ -350,7 +356,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     this.outbox = [];
     this.outboxTransfer = [];
     this.outboxBytes = 0;
-    this.worker.postMessage(batch, transfer);
+    this.worker.postMessage({ requests: batch, ...this.arenas.seal() } satisfies Batch, transfer);
   }
 
   private onReply(reply: Reply): void {
@@ -382,6 +388,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     this.outbox = [];
     this.outboxTransfer = [];
     this.outboxBytes = 0;
+    this.arenas.seal();
     this.onStarted(this.failure);
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);

@@ -10,11 +10,11 @@
  * array field standing for the next array. The structured clone of `postMessage` pays for every
  * object and array it meets, on both threads: a DataToExport of one spectrum is about twenty
  * small objects as a tree, one array as a tape, which crosses in about half the CPU time. The
- * arrays up front are found without reading the fields (`encodedBytes`, `takeOver`).
+ * arrays up front are found without reading the fields (`encodedBytes`, `crossArrays`).
  *
  * @example
- * const moved = new Set<ArrayBuffer>();
- * worker.postMessage(encodeValue(dte, moved), [...moved]);   // in the worker: decodeValue(msg)
+ * const tape = encodeValue(dte);
+ * worker.postMessage(tape, crossArrays(tape, false, null));   // in the worker: decodeValue(msg)
  */
 import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex,
@@ -29,7 +29,7 @@ export type Slot = null | undefined | boolean | number | bigint | string | AnyTy
 export type Encoded = Slot[];
 
 /** An array slot of the tape: the data of an NDArray, or bytes. */
-type ArraySlot = AnyTypedArray | Uint8Array;
+export type ArraySlot = AnyTypedArray | Uint8Array;
 
 /** A field standing for the next array of the tape. */
 const ARRAY = "array";
@@ -49,42 +49,11 @@ function dwaClassIndex(d: DataWithAxes): number {
   return 0;
 }
 
-/**
- * Where the encoder collects the ArrayBuffers to move (postMessage's transfer list): the
- * caller's own when `callers` (the caller's arrays are detached then), the encoder's copies
- * otherwise. `buffers` null: nothing is collected, postMessage copies the arrays.
- */
-interface Moves {
-  readonly buffers: Set<ArrayBuffer> | null;
-  readonly callers: boolean;
-}
-
-/**
- * The TypedArray that crosses for `data`: the caller's own when its buffer is to be transferred,
- * otherwise a copy of its bytes made now, which is moved (with nowhere to collect it, only an
- * array in shared memory is copied here, and postMessage copies the others). Made now, the copy
- * holds what the array held when the call was queued (the caller may write to it again from
- * then on, and memory shared with the caller, a SharedArrayBuffer, would let the worker read
- * those writes); moved, it is copied once, where postMessage's structured clone copies twice
- * (into the message and out of it) and copies the whole buffer of a view.
- */
-function crossing<T extends AnyTypedArray | Uint8Array>(data: T, moves: Moves): T {
-  if (moves.buffers === null) return data.buffer instanceof ArrayBuffer ? data : (data.slice() as T);
-  if (moves.callers && data.buffer instanceof ArrayBuffer) {
-    moves.buffers.add(data.buffer);
-    return data;
-  }
-  const copy = data.slice() as T;
-  moves.buffers.add(copy.buffer as ArrayBuffer);
-  return copy;
-}
-
 /** Writes values on a tape. */
 class TapeWriter {
   /** The fields; `finish` puts the arrays in front of them. */
   private readonly tape: Slot[] = [];
   private readonly arrays: ArraySlot[] = [];
-  constructor(private readonly moves: Moves) {}
 
   finish(): Encoded {
     return [this.arrays.length, ...this.arrays, ...this.tape];
@@ -115,8 +84,8 @@ class TapeWriter {
     else if (value instanceof PyTuple) this.items(Tag.Tuple, value.items);
     else if (value instanceof PyDict) this.entries(Tag.Dict, value.entries);
     else if (value instanceof Map) this.entries(Tag.Map, [...value]);
-    // Bytes are copied, never taken from the caller (only arrays are transferred).
-    else if (value instanceof PyBytes) t.push(Tag.Bytes, this.arrayField(crossing(value.bytes, { buffers: this.moves.buffers, callers: false })));
+    // Bytes are copied now, never moved from the caller: `transfer` moves NDArray data only.
+    else if (value instanceof PyBytes) t.push(Tag.Bytes, this.arrayField(value.bytes.slice()));
     else if (value instanceof PyComplex) t.push(Tag.Complex, value.re, value.im);
     else if (value instanceof NpScalar) {
       const v = value.value;
@@ -147,7 +116,7 @@ class TapeWriter {
   }
 
   private array(a: NDArray): void {
-    this.tape.push(Tag.NDArray, a.dtype, a.shape.length, ...a.shape, this.arrayField(crossing(a.data, this.moves)));
+    this.tape.push(Tag.NDArray, a.dtype, a.shape.length, ...a.shape, this.arrayField(a.data));
   }
 
   private ndarrays(list: readonly NDArray[]): void {
@@ -195,17 +164,12 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 }
 
 /**
- * The encoded form of `value`.
- * @param moved when given, collects the ArrayBuffers to move to the worker (postMessage's
- *   transfer list): the buffers of the caller's arrays when `transferCallers`, otherwise copies
- *   of the arrays made here; without it the arrays are left as they are, for postMessage to copy.
- * @param transferCallers whether the caller's array buffers are moved (the caller's arrays are
- *   then detached by postMessage; an array in a SharedArrayBuffer is copied all the same);
- *   default: when `moved` is given
+ * The encoded form of `value`. Its array slots are the caller's arrays, as they are: before the
+ * tape crosses to another thread, `crossArrays` gives it arrays of its own.
  * @throws InvalidTypeError for a value of another class (a function, a Date, a bare TypedArray).
  */
-export function encodeValue(value: unknown, moved: Set<ArrayBuffer> | null = null, transferCallers = moved !== null): Encoded {
-  const writer = new TapeWriter({ buffers: moved, callers: transferCallers });
+export function encodeValue(value: unknown): Encoded {
+  const writer = new TapeWriter();
   writer.value(value);
   return writer.finish();
 }
@@ -373,23 +337,58 @@ export function encodedBytes(e: Encoded): number {
 }
 
 /**
+ * Copies an array of the tape into memory that crosses with the batch (the background saver's
+ * arena), recording that it fills tape slot `slot`; false when it does not take it.
+ */
+export type ArrayPacker = (data: ArraySlot, slot: number) => boolean;
+
+/**
+ * Gives the tape arrays of its own, to cross to another thread with. Each array slot is packed
+ * (`pack`: copied elsewhere, the slot left null for the receiver to fill) when `pack` takes it;
+ * otherwise, with `transferCallers`, it stays the caller's own array, its buffer moved (taken
+ * over now: see `takeOver`); otherwise it becomes a copy of the array's own bytes, moved. An
+ * array in a SharedArrayBuffer is never moved: the worker never reads memory the caller may
+ * write again. Made now, the copies hold what the arrays hold now.
+ * @returns the buffers the message moves (its transfer list)
+ * @throws DataCloneError (DOMException) when a buffer to move is already detached
+ */
+export function crossArrays(e: Encoded, transferCallers: boolean, pack: ArrayPacker | null): ArrayBuffer[] {
+  const callers = new Set<ArrayBuffer>();
+  const copies: ArrayBuffer[] = [];
+  for (let at = 1, end = arraysEnd(e); at < end; at++) {
+    const data = e[at] as ArraySlot;
+    if (pack?.(data, at) === true) {
+      e[at] = null;
+    } else if (transferCallers && data.buffer instanceof ArrayBuffer) {
+      callers.add(data.buffer);
+    } else {
+      const copy = data.slice();
+      e[at] = copy;
+      copies.push(copy.buffer as ArrayBuffer);
+    }
+  }
+  takeOver(e, callers);
+  return [...callers, ...copies];
+}
+
+/**
  * Takes the caller's buffers over now, ahead of the message that moves them: each buffer of
  * `buffers` is moved (not copied) into a new ArrayBuffer, which detaches the caller's arrays at
- * once, as posting the message would; the arrays of `e` are pointed at the new buffers, which
- * replace the old ones in `buffers` (the transfer list of the message). A call queued with
- * `transfer` thus holds what its arrays held when it was queued, and the caller sees them
- * detached then, though the message leaves later, with others.
- * @throws DataCloneError (DOMException) when a buffer is already detached
+ * once, as posting the message would; the arrays of `e` on them are pointed at the new buffers,
+ * which replace the old ones in `buffers`. A call queued with `transfer` thus holds what its
+ * arrays held when it was queued, and the caller sees them detached then, though the message
+ * leaves later, with others.
  */
-export function takeOver(e: Encoded, buffers: Set<ArrayBuffer>): void {
+function takeOver(e: Encoded, buffers: Set<ArrayBuffer>): void {
   if (buffers.size === 0) return;
   const old = [...buffers];
-  // Which buffer each array views, and where, read before the move (a detached view reads 0).
+  // Which buffer each array views, and where, read before the move (a detached view reads 0);
+  // a packed array's slot is null.
   const end = arraysEnd(e);
   const views: [index: number, offset: number, length: number][] = [];
   for (let at = 1; at < end; at++) {
-    const array = e[at] as ArraySlot;
-    views.push([array.buffer instanceof ArrayBuffer ? old.indexOf(array.buffer) : -1, array.byteOffset, array.length]);
+    const array = e[at] as ArraySlot | null;
+    views.push(array?.buffer instanceof ArrayBuffer ? [old.indexOf(array.buffer), array.byteOffset, array.length] : [-1, 0, 0]);
   }
   const moved = structuredClone(old, { transfer: old });
   for (let at = 1; at < end; at++) {

@@ -11,6 +11,7 @@ import type { Metadata } from "../conventions/metadata.js";
 import { DataToExportSaver, type DataToExportSaverBase } from "../savers/dte-saver.js";
 import { DataToExportEnlargeableSaver, DataToExportTimedSaver } from "../savers/dte-enlargeable-saver.js";
 import { DataToExportExtendedSaver } from "../savers/dte-extended-saver.js";
+import { unpack } from "./arenas.js";
 import { decodeValue } from "./codec.js";
 import { OPERATIONS, type BackgroundSaverSpec, type Reply, type Request, type WireError, type WorkerSetup } from "./protocol.js";
 
@@ -52,12 +53,18 @@ export class SaverHost {
     return this.saverInstance;
   }
 
-  /** Runs one request; never throws. */
-  handle(request: Request): Reply {
+  /**
+   * Runs one request, its packed arrays viewed in `arena` (its batch's); never throws.
+   */
+  handle(request: Request, arena: SharedArrayBuffer | null): Reply {
     const { id, op } = request;
     if (this.failure !== null && op !== "close") return { id, ok: false, error: this.failure, skipped: true };
     try {
       if (!OPERATIONS.includes(op)) throw new InvalidTypeError(`unknown background saver operation ${JSON.stringify(op)}`);
+      if (request.packed !== undefined) {
+        if (arena === null) throw new InvalidTypeError(`${op}: packed arrays without an arena`);
+        unpack(request.args, request.packed, arena);
+      }
       const result = this.run(op, decodeValue(request.args) as Args);
       return { id, ok: true, result };
     } catch (e) {

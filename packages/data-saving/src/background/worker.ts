@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
-import type { Ready, Reply, Request, WorkerSetup } from "./protocol.js";
+import type { Answer, Batch, Ready, WorkerSetup } from "./protocol.js";
 import { SaverHost } from "./worker-host.js";
 
 const port = parentPort;
@@ -14,9 +14,15 @@ const host = new SaverHost(workerData as WorkerSetup);
 // libhdf5 is loaded on first use: load it now, as part of the start-up that `ready()` waits for.
 libraryVersion();
 port.postMessage({ ready: true } satisfies Ready);
-port.on("message", (batch: readonly Request[]) => {
-  const replies: Reply[] = batch.map((request) => host.handle(request));
-  port.postMessage(replies);
+/** The arenas of the main thread, by index (sent once each, with the first batch using them). */
+const arenas: SharedArrayBuffer[] = [];
+port.on("message", ({ requests, arena, fresh }: Batch) => {
+  arenas.push(...fresh);
+  const memory = arena === null ? null : arenas[arena] ?? null;
+  const replies = requests.map((request) => host.handle(request, memory));
+  // Written: nothing of the batch holds its arrays any more (the savers and storages copy
+  // what they keep), and its arena is free to be filled again.
+  port.postMessage({ replies, arena } satisfies Answer);
   // The file is closed: nothing keeps the thread, it ends once the replies are sent.
-  if (batch.some((request) => request.op === "close")) port.close();
+  if (requests.some((request) => request.op === "close")) port.close();
 });
