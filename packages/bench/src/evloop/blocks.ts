@@ -34,10 +34,26 @@ const GC_KINDS: Readonly<Record<number, string>> = {
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weak-callbacks",
 };
 
-interface Tick {
-  readonly t: number;
+/** The main thread's scheduler counters: nanoseconds run on a CPU, and waited in the run queue for one. */
+export interface Schedule {
   readonly ranNs: number;
   readonly waitedNs: number;
+}
+
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+
+/** The main thread's scheduler counters now; null where the kernel does not give them (not Linux). */
+export function mainThreadSchedule(): Schedule | null {
+  try {
+    const [ran, waited] = readFileSync(SCHEDSTAT, "utf8").split(" ");
+    return { ranNs: Number(ran), waitedNs: Number(waited) };
+  } catch {
+    return null;
+  }
+}
+
+interface Tick extends Schedule {
+  readonly t: number;
 }
 
 interface GcPause {
@@ -48,7 +64,6 @@ interface GcPause {
 
 /** Records ticks and GC pauses while enabled; `longest` attributes the longest gaps. */
 export class BlockRecorder {
-  private readonly path = `/proc/self/task/${process.pid}/schedstat`;
   private readonly ticks: Tick[] = [];
   private readonly pauses: GcPause[] = [];
   private readonly observer = new PerformanceObserver((list) => {
@@ -64,8 +79,8 @@ export class BlockRecorder {
 
   /** Records a tick of the probe's timer: now and the thread's scheduler counters. */
   tick(): void {
-    const [ran, waited] = readFileSync(this.path, "utf8").split(" ");
-    this.ticks.push({ t: performance.now(), ranNs: Number(ran), waitedNs: Number(waited) });
+    const schedule = mainThreadSchedule();
+    if (schedule !== null) this.ticks.push({ t: performance.now(), ...schedule });
   }
 
   /** The `count` longest gaps between ticks, longest first. */

@@ -2,10 +2,11 @@
  * What a phase of the event-loop benchmark measures on the main thread: the event-loop delay
  * (`perf_hooks.monitorEventLoopDelay`, resolution 1 ms), the longest gap between the ticks of a
  * 1 ms interval timer (a UI's timers, cross-checking the histogram), the main thread's busy time
- * (event-loop utilization), the wall time, and the process's peak RSS (worker threads included).
+ * (event-loop utilization), its CPU time and its time waiting for a core (scheduler counters, on
+ * Linux), the wall time, and the process's peak RSS (worker threads included).
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { BlockRecorder, type BlockCause } from "./blocks.js";
+import { BlockRecorder, mainThreadSchedule, type BlockCause } from "./blocks.js";
 
 export interface PhaseMeasure {
   evloop_max_ms: number;
@@ -18,6 +19,12 @@ export interface PhaseMeasure {
   main_busy_s: number;
   /** CPU seconds of the whole process (every thread, user and system) during the work. */
   cpu_s: number;
+  /**
+   * CPU seconds of the main thread, and seconds it was ready to run but waited for a core (the
+   * process's other threads and the machine's other load); absent where the kernel does not tell.
+   */
+  main_cpu_s?: number;
+  main_runqueue_s?: number;
   /** With `diagnose`: the longest gaps of the ticker, split into run, wait, sleep and GC (blocks.ts). */
   blocks?: BlockCause[];
 }
@@ -43,10 +50,12 @@ export async function measure(work: () => Promise<void>, diagnose = false): Prom
   await new Promise((resolve) => setTimeout(resolve, 20));
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
+  const scheduled = mainThreadSchedule();
   const start = performance.now();
   let wall: number;
   let busy: number;
   let cpuSeconds: number;
+  let main: { main_cpu_s: number; main_runqueue_s: number } | null = null;
   try {
     await work();
   } finally {
@@ -54,6 +63,10 @@ export async function measure(work: () => Promise<void>, diagnose = false): Prom
     busy = performance.eventLoopUtilization(elu).active / 1000;
     const used = process.cpuUsage(cpu);
     cpuSeconds = (used.user + used.system) / 1e6;
+    const now = mainThreadSchedule();
+    if (scheduled !== null && now !== null) {
+      main = { main_cpu_s: (now.ranNs - scheduled.ranNs) / 1e9, main_runqueue_s: (now.waitedNs - scheduled.waitedNs) / 1e9 };
+    }
     // A block at the very end is recorded when the probes' timers fire next: let them fire.
     await new Promise((resolve) => setTimeout(resolve, 5));
     histogram.disable();
@@ -71,6 +84,7 @@ export async function measure(work: () => Promise<void>, diagnose = false): Prom
     ticker_max_gap_ms: (sorted.at(-1) ?? 0) + 1,
     main_busy_s: busy,
     cpu_s: cpuSeconds,
+    ...main,
     ...(recorder === null ? {} : { blocks: recorder.longest(5, start) }),
   };
 }

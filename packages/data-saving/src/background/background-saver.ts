@@ -61,11 +61,12 @@ export interface BackgroundSaverOptions<S extends BackgroundSaverSpec = Backgrou
 /** How a call is queued. */
 export interface QueueOptions {
   /**
-   * Transfer the ArrayBuffers of the call's arrays to the worker instead of copying them: no
-   * copy, but the caller's arrays (and every view of the same buffers) are detached once the call
-   * is queued. Default false: each array's bytes are copied once when the call is queued. An
-   * array in a SharedArrayBuffer is copied either way (shared memory cannot be moved, and the
-   * caller may write to it again).
+   * Move the ArrayBuffers of the call's arrays over 64 KiB to the worker instead of copying
+   * them: no copy, but those arrays (and every view of the same buffers) are detached once the
+   * call is queued. Smaller arrays are copied into the batch's shared arena either way (a copy
+   * of a few KiB costs less than a move) and stay the caller's. Default false: each array's
+   * bytes are copied once when the call is queued. An array in a SharedArrayBuffer is copied
+   * either way (shared memory cannot be moved, and the caller may write to it again).
    */
   transfer?: boolean;
   /** Cancels the call while it waits for room in the queue (rejects with an AbortError). */
