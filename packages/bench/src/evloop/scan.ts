@@ -78,7 +78,7 @@ export function backgroundSaver(s: ScanShape): BackgroundSaver<{ kind: "extended
 }
 
 /**
- * The same calls through a BackgroundSaver (points transferred), yielding after each point.
+ * The same calls through a BackgroundSaver (points queued with `transfer`), yielding after each point.
  * @param saver a saver from `backgroundSaver(s)` started ahead; without it one is made here
  */
 export async function saveScanBackground(path: string, s: ScanShape, saver = backgroundSaver(s)): Promise<void> {
