@@ -241,10 +241,33 @@ describe("DataLoader partial loads and slabs on a written scan", () => {
     using loader = new DataLoader(path, { storage: countingBackend(libhdf5Storage, counts) });
     const expected = same(loader.loadData(where, { nav: [2] }), false);
     using fresh = new DataLoader(path, { storage: countingBackend(libhdf5Storage, counts) });
-    const pending = fresh.loadDataAsync(where, { nav: [2] }); // planned before it returns
+    const pending = fresh.loadDataAsync(where, { nav: [2] });
+    await new Promise((resolve) => setImmediate(resolve)); // its planning has run: its reads are issued
+    expect(counts["openArray.readAsync"]).toBeGreaterThan(0);
     for (const key of Object.keys(counts)) delete counts[key];
     expect(same(await pending, false)).toEqual(expected);
     expect(Object.keys(counts).filter((key) => key.startsWith("attrs.") || /childKind|names/.test(key))).toEqual([]);
+  });
+
+  it("navSlabs, loadAllAsync and loadDataAsync plan on turns of the event loop of their own, not in the caller's", async () => {
+    const counts: Counts = {};
+    using loader = new DataLoader(path, { storage: countingBackend(libhdf5Storage, counts) });
+    const slabs = loader.navSlabs(where, { slabSize: 1 });
+    const first = slabs.next(); // runs to its first await: the node looked up, nothing planned
+    expect(counts["openArray.readAsync"]).toBeUndefined();
+    expect((await first).value?.start).toBe(0);
+    expect(counts["openArray.readAsync"]).toBeGreaterThan(0);
+    await slabs.return(undefined);
+    for (const key of Object.keys(counts)) delete counts[key];
+    const all = loader.loadAllAsync("/RawData");
+    expect(Object.keys(counts).filter((key) => /children|childKind|attrs\./.test(key))).toEqual([]);
+    expect((await all).data.length).toBeGreaterThan(0);
+    expect(Object.keys(counts).some((key) => /children/.test(key))).toBe(true);
+    for (const key of Object.keys(counts)) delete counts[key];
+    const one = loader.loadDataAsync(where, { nav: [1] });
+    expect(counts["openArray.readAsync"]).toBeUndefined();
+    expect((await one).data[0]!.shape[0]).toBe(NY);
+    expect(counts["openArray.readAsync"]).toBeGreaterThan(0);
   });
 
   it("loadAllAsync builds its result in slices: the event loop turns between the groups' DataToExport", async () => {

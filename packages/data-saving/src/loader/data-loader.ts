@@ -261,6 +261,8 @@ export class DataLoader {
   async loadDataAsync(where: Where, options: LoadDataOptions & AsyncLoadOptions = {}): Promise<DataWithAxes> {
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_DATA_KEYS, "loadDataAsync");
+    // Planned on a turn of its own, not in the caller's (see navSlabs).
+    await yieldToLoop();
     return this.loadWindowAsync(where, rest, signal, null);
   }
 
@@ -293,8 +295,13 @@ export class DataLoader {
     const readAhead = options.readAhead ?? 1;
     if (!Number.isSafeInteger(readAhead) || readAhead < 0) throw new InvalidValueError(`navSlabs: readAhead must be a non-negative integer, got ${readAhead}`);
     if (options.reuse !== undefined && typeof options.reuse !== "boolean") throw new InvalidTypeError(`navSlabs: reuse must be a boolean, got ${String(options.reuse)}`);
+    // The caller's turn (an open's end, say), the node's look-up and the first slab's planning
+    // are each a block of the event loop, of milliseconds in a fresh process before the JIT has
+    // compiled them: each has a turn of its own.
+    await yieldToLoop();
     const node = arrayNodeOf(this.h5saver.getNode(where));
     const { size, rowBytes } = NavWindow.navExtent(node, navDim);
+    await yieldToLoop();
     const step = options.slabSize ?? Math.max(1, Math.floor((options.slabBytes ?? DEFAULT_SLAB_BYTES) / Math.max(1, rowBytes)));
     if (!Number.isSafeInteger(step) || step <= 0) throw new InvalidValueError(`navSlabs: slabSize must be a positive integer, got ${step}`);
     const before: NavItem[] = Array.from({ length: navDim }, () => Slice.all);
@@ -409,7 +416,14 @@ export class DataLoader {
     checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
     const batch = new ReadBatch(null, this.budget(rest));
     const planning = new SliceRunner();
-    const build = this.planAll(where, data, rest, (window) => batch.within(window), planning.later, null);
+    // The top group's planning is a step too, on a turn of the event loop of its own: in a fresh
+    // process its first node look-ups run before the JIT has compiled them (milliseconds), and
+    // the caller's own work (an open's end) comes before it in the same turn.
+    let build: (build: Later) => void = () => undefined;
+    planning.later(() => {
+      build = this.planAll(where, data, rest, (window) => batch.within(window), planning.later, null);
+    });
+    await yieldToLoop();
     await planning.run(signal);
     await batch.run(signal);
     const building = new SliceRunner();
