@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Axis, DataRaw, DataToExport, NDArray, Slice, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { CARRAY } from "../src/conventions/nodes/arrays.js";
+import { InvalidTypeError } from "../src/errors.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
@@ -376,6 +377,7 @@ describe("DataLoader.open, loadAll with 'nav', and navSlabs along any navigation
     using loader = new DataLoader(path);
     await expect(loader.navSlabs(where, { navDim: 2 }).next()).rejects.toMatchObject({ name: "LoadError", message: expect.stringMatching(/no navigation dimension 2/) });
     await expect(loader.navSlabs(where, { navDim: -1 }).next()).rejects.toThrow(/navDim must be a non-negative integer/);
+    await expect(loader.navSlabs(where, { signal: "stop" as never }).next()).rejects.toBeInstanceOf(InvalidTypeError);
     const aborted = new AbortController();
     aborted.abort();
     await expect(loader.navSlabs(where, { navDim: 1, signal: aborted.signal }).next()).rejects.toMatchObject({ name: "AbortError" });

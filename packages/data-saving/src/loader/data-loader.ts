@@ -290,6 +290,7 @@ export class DataLoader {
    */
   async *navSlabs(where: Where, options: NavSlabsOptions = {}): AsyncGenerator<NavSlab> {
     checkOptions(options, NAV_SLABS_KEYS, "navSlabs");
+    const { signal: given } = splitSignal(options);
     const navDim = options.navDim ?? 0;
     if (!Number.isSafeInteger(navDim) || navDim < 0) throw new InvalidValueError(`navSlabs: navDim must be a non-negative integer, got ${navDim}`);
     const readAhead = options.readAhead ?? 1;
@@ -307,7 +308,7 @@ export class DataLoader {
     const before: NavItem[] = Array.from({ length: navDim }, () => Slice.all);
     // Aborted when the consumer leaves: the reads ahead that have not started are dropped.
     const left = new AbortController();
-    const signal = options.signal === undefined ? left.signal : AbortSignal.any([options.signal, left.signal]);
+    const signal = given === undefined ? left.signal : AbortSignal.any([given, left.signal]);
     // Every read queued ahead listens to it (several arrays per slab): many listeners by design.
     setMaxListeners(0, signal);
     // With `reuse`, slab k reads into the buffers of slot k mod (readAhead + 1): those of the slab
