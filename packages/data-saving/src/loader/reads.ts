@@ -6,7 +6,7 @@
  * (the asynchronous loads). Both read a navigation window only when one is given, and charge
  * each array to the load's memory budget before it is allocated.
  */
-import type { AnyTypedArray, Axis, Dtype, NDArray } from "@pymodaq-ts/data-model";
+import { shapeSize, type AnyTypedArray, type Axis, type Dtype, type NDArray } from "@pymodaq-ts/data-model";
 import type { Node } from "../conventions/nodes/node.js";
 import type { StorageAsyncOptions } from "../storage/types.js";
 import { arrayNodeOf } from "./nodes.js";
@@ -91,7 +91,7 @@ export class ReadBatch implements LoadReads {
     }
     const targets = this.stream?.targets;
     const target = block === undefined || !targets ? undefined
-      : targets(this.reads.filter((r) => r.whole === null).length, carray.dtype, block.count.reduce((a, b) => a * b, 1));
+      : targets(this.reads.filter((r) => r.whole === null).length, carray.dtype, shapeSize(block.count));
     const read: PlannedRead = {
       run: (options) => carray.readAsync(block, target === undefined ? options : { ...options, target }),
       whole: block === undefined ? carray.path : null,
