@@ -277,14 +277,15 @@ class LowLevelArray extends LowLevelNode<H5DatasetLike> implements StorageArray 
       return target;
     }
     if (slab !== undefined) return ds.readAsync({ start: slab.start, count: slab.count }, access);
-    // The extent, known here, is given to the read as its selection: the read is then one
-    // operation on the pool, not two (the extent, then the data), each a round trip through the
-    // event loop before the file's next operation may start.
+    // An array written through this handle may have changed its extent: the read asks it on the pool.
+    if (this.written || ds.kind !== ds.dtype) return ds.readAsync(undefined, access);
+    // Otherwise the extent is known on this thread (a read-only file's, kept by the binding), and
+    // given to the read as its selection: the read is then one operation on the pool, not two
+    // (the extent, then the data), each a round trip through the event loop before the file's
+    // next operation may start.
     const shape = ds.shape();
     const whole = shape.length > 0 && shape.every((n) => n > 0) ? { start: shape.map(() => 0), count: shape } : undefined;
-    if (this.written || ds.kind !== ds.dtype || shape.reduce((a, b) => a * b, dtypeItemSize(ds.dtype)) <= this.cacheBytes) {
-      return ds.readAsync(whole, access);
-    }
+    if (shape.reduce((a, b) => a * b, dtypeItemSize(ds.dtype)) <= this.cacheBytes) return ds.readAsync(whole, access);
     const direct = this.reopen(UNCACHED);
     try {
       return await direct.readAsync(whole, access);
