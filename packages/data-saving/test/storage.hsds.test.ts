@@ -10,17 +10,20 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { NDArray } from "@pymodaq-ts/data-model";
+import { Axis, DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copyBetween } from "../src/cli/copy.js";
 import { FILE_SETTINGS } from "../src/conventions/layout.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DataLoader } from "../src/loader/data-loader.js";
+import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
 import { HsdsClient } from "../src/storage/hsds/client.js";
 import { parseEndpoint } from "../src/storage/hsds/endpoint.js";
 import { HsdsError, HsdsUnsavedRowsError } from "../src/storage/hsds/errors.js";
 import { hsdsStorage, type HsdsStorage } from "../src/storage/hsds/storage.js";
+import type { AnyTypedArray, StorageArray, StorageFile } from "../src/storage/types.js";
+import { canonicalDte, canonicalDwa } from "../src/tools/canonical/dwa.js";
 import { inspectFile } from "../src/tools/canonical/inspect.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { replayScenario } from "../src/tools/replay/index.js";
@@ -30,6 +33,28 @@ if (hsdsUnavailable !== null) console.log(hsdsUnavailable);
 
 /** The canonical JSON of a document, without the file name (a domain and a file differ there). */
 const canonical = (doc: ReturnType<typeof inspectFile>): string => stringifyCanonical({ ...doc, file: "" });
+
+/**
+ * A relay in another process, standing for the network between a storage and HSDS (`target`, its
+ * socket): killing it cuts the connection; `delayMs` holds back each answer that long (a slow
+ * network). Returns once it listens at `socketPath`.
+ */
+function startRelay(socketPath: string, target: string, delayMs = 0): ChildProcess {
+  const relay = spawn(process.execPath, ["-e", `
+    const net = require("node:net");
+    const delay = Number(process.argv[3]);
+    net.createServer((c) => {
+      const s = net.connect(process.argv[2]);
+      c.pipe(s);
+      s.on("data", (d) => (delay === 0 ? c.write(d) : setTimeout(() => c.write(d), delay)));
+      s.on("end", () => setTimeout(() => c.end(), delay));
+      c.on("error", () => s.destroy());
+      s.on("error", () => c.destroy());
+    }).listen(process.argv[1]);`, socketPath, target, String(delayMs)], { stdio: ["ignore", "ignore", "inherit"] });
+  const deadline = Date.now() + 20_000;
+  while (!existsSync(socketPath) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  return relay;
+}
 
 describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
   let hsds: RunningHsds;
@@ -129,15 +154,9 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
   });
 
   it("a lost connection loses only the unflushed rows, and says which", () => {
-    // A relay in another process stands for the network: killing it cuts the connection.
     const relaySocket = join(work, "relay.sock");
-    const relay: ChildProcess = spawn(process.execPath, ["-e", `
-      const net = require("node:net");
-      net.createServer((c) => { const s = net.connect(process.argv[2]); c.pipe(s).pipe(c); c.on("error", () => s.destroy()); s.on("error", () => c.destroy()); })
-        .listen(process.argv[1], () => process.stdout.write("up\\n"));`, relaySocket, hsds.socketPath], { stdio: ["ignore", "pipe", "inherit"] });
+    const relay = startRelay(relaySocket, hsds.socketPath);
     try {
-      const deadline = Date.now() + 20_000;
-      while (!existsSync(relaySocket) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
       const storage = hsdsStorage({ endpoint: `http+unix://${encodeURIComponent(relaySocket)}`, username: "test_user1", password: "test", batch: { maxRows: 4, maxDelayMs: 60_000 }, retries: 1, backoffMs: 10 });
       const domain = "/home/test_user1/lost.h5";
       const file = storage.create(domain, FILE_SETTINGS);
@@ -166,6 +185,131 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
     } finally {
       relay.kill("SIGKILL");
     }
+  });
+
+  describe("asynchronous reads: readAsync, and the loader's asynchronous loads of a domain", () => {
+    const domain = "/home/test_user1/async-reads.h5";
+    const spectra = "/RawData/Scan000/Detector000/Data1D/CH00/Data00";
+    const values = (a: AnyTypedArray): number[] => Array.from(a as Float64Array);
+    /** The spectra array of the domain, opened in `file`. */
+    const spectraIn = (file: StorageFile): StorageArray => {
+      const names = spectra.split("/").slice(1);
+      const group = names.slice(0, -1).reduce((g, name) => g.openGroup(name), file.root);
+      return group.openArray(names.at(-1)!);
+    };
+    beforeAll(() => {
+      // A 5 x 3 scan of 2-channel spectra of 64 points, written straight into the domain.
+      using h5 = new H5SaverLowLevel({ storage: user1 });
+      h5.initFile(domain, { newFile: true });
+      const scan = h5.addScanGroup(h5.rawGroup, "scan");
+      const det = h5.addDetGroup(scan, "spectro");
+      const saver = new DataToExportExtendedSaver(h5, [5, 3]);
+      const line = (n: number, f: (i: number) => number): NDArray => NDArray.from("float64", [n], Array.from({ length: n }, (_, i) => f(i)));
+      saver.addNavAxes(scan, [new Axis({ label: "x", units: "mm", data: line(5, (i) => i * 0.5), index: 0 }), new Axis({ label: "y", units: "mm", data: line(3, (i) => 2 ** i), index: 1 })]);
+      for (let ix = 0; ix < 5; ix++) {
+        for (let iy = 0; iy < 3; iy++) {
+          saver.addData(det, new DataToExport("spectro", { data: [new DataRaw("spectrum", {
+            data: [line(64, (i) => ix * 1000 + iy * 100 + i), line(64, (i) => -i - ix)], axes: [new Axis({ label: "w", units: "nm", data: line(64, (i) => 400 + i * i), index: 0 })],
+          })] }), [ix, iy]);
+        }
+      }
+    }, 120_000);
+
+    it("readAsync reads what read reads (whole, a slab, into a given target), and the event loop runs while it waits for HSDS", async () => {
+      // Behind a relay holding each answer back 100 ms, the event loop runs during the read.
+      const relaySocket = join(work, "slow-relay.sock");
+      const relay = startRelay(relaySocket, hsds.socketPath, 100);
+      try {
+        const slow = hsdsStorage({ endpoint: `http+unix://${encodeURIComponent(relaySocket)}`, username: "test_user1", password: "test" });
+        const remote = slow.open(domain, "r", FILE_SETTINGS);
+        try {
+          let turns = 0;
+          const ticker = setInterval(() => turns++, 5);
+          const read = await spectraIn(remote).readAsync!();
+          clearInterval(ticker);
+          expect(turns).toBeGreaterThan(5);
+          expect(read.length).toBe(5 * 3 * 64);
+        } finally {
+          remote.close();
+        }
+      } finally {
+        relay.kill("SIGKILL");
+      }
+      const file = as("test_user1").open(domain, "r", FILE_SETTINGS);
+      try {
+        const array = spectraIn(file);
+        expect(values(await array.readAsync!())).toEqual(values(array.read()));
+        const slab = { start: [1, 0, 0], count: [3, 2, 64] };
+        expect(values(await array.readAsync!(slab))).toEqual(values(array.read(slab)));
+        const target = new Float64Array(3 * 2 * 64);
+        expect(await array.readAsync!(slab, { target })).toBe(target);
+        expect(values(target)).toEqual(values(array.read(slab)));
+        // A blocking request sent behind asynchronous ones: every answer reaches its caller.
+        const first = array.readAsync!();
+        const second = array.readAsync!(slab);
+        const blocking = array.read();
+        expect(values(await first)).toEqual(values(blocking));
+        expect(values(await second)).toEqual(values(array.read(slab)));
+      } finally {
+        file.close();
+      }
+    });
+
+    it("loadDataAsync, loadAllAsync and navSlabs of a domain give what the synchronous loads give", async () => {
+      using loader = new DataLoader(domain, { storage: as("test_user1") });
+      const sync = loader.loadData(spectra);
+      expect(canonicalDwa(await loader.loadDataAsync(spectra), { withTimestamp: true })).toEqual(canonicalDwa(sync, { withTimestamp: true }));
+      expect(values((await loader.loadDataAsync(spectra)).data[0]!.data)).toEqual(values(sync.data[0]!.data));
+      expect(canonicalDte(await loader.loadAllAsync("/RawData"))).toEqual(canonicalDte(loader.loadAll("/RawData")));
+      const rows: number[] = [];
+      for await (const slab of loader.navSlabs(spectra, { slabSize: 2 })) {
+        expect(values(slab.data.data[0]!.data)).toEqual(values(sync.data[0]!.data).slice(slab.start * 3 * 64, slab.stop * 3 * 64));
+        rows.push(slab.stop - slab.start);
+      }
+      expect(rows).toEqual([2, 2, 1]);
+    });
+
+    it("an aborted signal rejects with an AbortError before any request; a service that stops answering fails the read with status 0 after the retries", async () => {
+      const storage = as("test_user1");
+      const file = storage.open(domain, "r", FILE_SETTINGS);
+      try {
+        const array = spectraIn(file);
+        const controller = new AbortController();
+        controller.abort();
+        const sent = storage.stats.requests;
+        await expect(array.readAsync!(undefined, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError", code: "ABORT_ERR" });
+        expect(storage.stats.requests).toBe(sent);
+      } finally {
+        file.close();
+      }
+      // Through a relay that is killed once the array is open.
+      const relaySocket = join(work, "async-relay.sock");
+      const relay = startRelay(relaySocket, hsds.socketPath);
+      try {
+        const relayed = hsdsStorage({ endpoint: `http+unix://${encodeURIComponent(relaySocket)}`, username: "test_user1", password: "test", retries: 2, backoffMs: 5 });
+        const remote = relayed.open(domain, "r", FILE_SETTINGS);
+        try {
+          const array = spectraIn(remote);
+          relay.kill("SIGKILL");
+          await new Promise((r) => setTimeout(r, 200));
+          const before = { ...relayed.stats };
+          const error = await array.readAsync!().catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(HsdsError);
+          expect((error as HsdsError).status).toBe(0);
+          expect((error as HsdsError).path).toBe(spectra);
+          expect(relayed.stats.requests - before.requests).toBe(3);
+          expect(relayed.stats.retries - before.retries).toBe(2);
+        } finally {
+          try {
+            remote.close();
+          } catch {
+            // the relay is gone: closing a read-only domain has nothing to lose
+          }
+        }
+      } finally {
+        relay.kill("SIGKILL");
+      }
+    });
   });
 
   describe("HTTP failures are typed errors with the status and HSDS's message", () => {

@@ -5,6 +5,7 @@
  * group's children, one data node), and so is the building of the result (one group), that a
  * `SliceRunner` runs, yielding to the event loop whenever a slice has run its time.
  */
+import { abortError } from "../abort-error.js";
 
 /** Where a plan puts the work it can do later: run at once (`runNow`) or by a `SliceRunner`. */
 export type Later = (step: () => void) => void;
@@ -17,11 +18,6 @@ export const runNow: Later = (step) => step();
  * enough that a slice and its longest step stay within a few milliseconds.
  */
 const SLICE_MS = 1;
-
-/** The rejection of a load whose signal aborted while it was planned: an AbortError as Node's. */
-function abortError(signal: AbortSignal): Error {
-  return Object.assign(new Error("the load was aborted before its reads started", { cause: signal.reason }), { name: "AbortError", code: "ABORT_ERR" });
-}
 
 /** Resolves after a turn of the event loop (timers and I/O callbacks run meanwhile). */
 export function yieldToLoop(): Promise<void> {
@@ -49,7 +45,7 @@ export class SliceRunner {
         await yieldToLoop();
         sliceStart = performance.now();
       }
-      if (signal?.aborted) throw abortError(signal);
+      if (signal?.aborted) throw abortError(signal, "the load was aborted before its reads started");
       this.steps[this.next++]!();
     }
   }

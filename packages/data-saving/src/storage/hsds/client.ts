@@ -1,12 +1,15 @@
 /**
  * The REST client of one HSDS domain: builds requests (the domain as a query parameter, HTTP
- * Basic auth, JSON or `application/octet-stream` bodies), sends them through the synchronous
- * bridge, retries idempotent ones with exponential backoff when the service is unreachable or
- * answers 502/503/504, and turns every failure into an HsdsError. Counts what it sends.
+ * Basic auth, JSON or `application/octet-stream` bodies), sends them through the HTTP bridge
+ * (blocking, or for binary reads also without blocking), retries idempotent ones with exponential
+ * backoff when the service is unreachable or answers 502/503/504, and turns every failure into an
+ * HsdsError. Counts what it sends.
  */
+import { setTimeout as delay } from "node:timers/promises";
+import { abortError } from "../../abort-error.js";
 import type { HsdsConnection } from "./endpoint.js";
 import { HsdsError } from "./errors.js";
-import { sleepSync, SyncHttp, type SyncRequest, type SyncResponse } from "./sync-http.js";
+import { HttpBridge, sleepSync, type HttpRequest, type HttpResponse } from "./http-bridge.js";
 
 /** Retry policy of idempotent requests. */
 export interface RetryPolicy {
@@ -28,13 +31,13 @@ export interface RequestStats {
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-type Method = SyncRequest["method"];
+type Method = HttpRequest["method"];
 
 /** Idempotent: the same request again leaves the service as once (appends are not). */
 const RETRIABLE_STATUS = new Set([0, 502, 503, 504]);
 
 export class HsdsClient {
-  private readonly http: SyncHttp;
+  private readonly http: HttpBridge;
   private readonly auth: string | null;
 
   constructor(
@@ -45,7 +48,7 @@ export class HsdsClient {
     /** Counts, shared with the storage that made the client. */
     readonly stats: RequestStats = { requests: 0, appendRequests: 0, appendedRows: 0, retries: 0 },
   ) {
-    this.http = new SyncHttp(connection.address, timeoutMs);
+    this.http = new HttpBridge(connection.address, timeoutMs);
     this.auth = connection.username === null ? null : `Basic ${Buffer.from(`${connection.username}:${connection.password ?? ""}`).toString("base64")}`;
   }
 
@@ -55,24 +58,36 @@ export class HsdsClient {
     return `${path}?${q.join("&")}`;
   }
 
-  private send(method: Method, path: string, params: Record<string, string | number>, body: Uint8Array | null, contentType: string | null, accept: string, idempotent: boolean, nodePath?: string): SyncResponse {
+  private request(method: Method, path: string, params: Record<string, string | number>, body: Uint8Array | null, contentType: string | null, accept: string): HttpRequest {
     const headers: Record<string, string> = { Accept: accept };
     if (this.auth !== null) headers["Authorization"] = this.auth;
     if (contentType !== null) headers["Content-Type"] = contentType;
-    const req: SyncRequest = { method, path: this.target(path, params), headers, body };
-    let attempt = 0;
-    for (;;) {
+    return { method, path: this.target(path, params), headers, body };
+  }
+
+  /**
+   * What follows answer `res` to attempt `attempt` (0 for the first) of the request `what`
+   * ("GET /datasets/..."): null when it succeeded, else the delay before the next attempt.
+   * @throws HsdsError when it failed and is not retried
+   */
+  private retryDelay(res: HttpResponse, what: string, idempotent: boolean, attempt: number, nodePath: string | undefined): number | null {
+    if (res.status >= 200 && res.status < 300) return null;
+    if (idempotent && RETRIABLE_STATUS.has(res.status) && attempt < this.retry.retries) {
+      this.stats.retries++;
+      return this.retry.backoffMs * 2 ** attempt;
+    }
+    const message = res.error ?? (res.body === undefined ? "" : Buffer.from(res.body).toString("utf8").trim());
+    throw new HsdsError(res.status, message, what, this.domain, nodePath === undefined ? undefined : { path: nodePath });
+  }
+
+  private send(method: Method, path: string, params: Record<string, string | number>, body: Uint8Array | null, contentType: string | null, accept: string, idempotent: boolean, nodePath?: string): HttpResponse {
+    const req = this.request(method, path, params, body, contentType, accept);
+    for (let attempt = 0; ; attempt++) {
       this.stats.requests++;
       const res = this.http.request(req);
-      if (res.status >= 200 && res.status < 300) return res;
-      if (idempotent && RETRIABLE_STATUS.has(res.status) && attempt < this.retry.retries) {
-        sleepSync(this.retry.backoffMs * 2 ** attempt);
-        attempt++;
-        this.stats.retries++;
-        continue;
-      }
-      const message = res.error ?? (res.body === undefined ? "" : Buffer.from(res.body).toString("utf8").trim());
-      throw new HsdsError(res.status, message, `${method} ${path}`, this.domain, nodePath === undefined ? undefined : { path: nodePath });
+      const wait = this.retryDelay(res, `${method} ${path}`, idempotent, attempt, nodePath);
+      if (wait === null) return res;
+      sleepSync(wait);
     }
   }
 
@@ -88,6 +103,22 @@ export class HsdsClient {
   /** A binary value read (`Accept: application/octet-stream`). */
   readBinary(path: string, params: Record<string, string | number>, nodePath?: string): Uint8Array {
     return this.send("GET", path, params, null, null, "application/octet-stream", true, nodePath).body ?? new Uint8Array(0);
+  }
+
+  /**
+   * `readBinary` without blocking the calling thread (retries wait on timers).
+   * @param signal cancels the read while no attempt of it is under way (it rejects with an AbortError)
+   */
+  async readBinaryAsync(path: string, params: Record<string, string | number>, nodePath?: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const req = this.request("GET", path, params, null, null, "application/octet-stream");
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw abortError(signal, `${nodePath ?? path}: the read was aborted before it was sent`);
+      this.stats.requests++;
+      const res = await this.http.requestAsync(req);
+      const wait = this.retryDelay(res, `GET ${path}`, true, attempt, nodePath);
+      if (wait === null) return res.body ?? new Uint8Array(0);
+      await delay(wait);
+    }
   }
 
   /** A binary value write; `append` requests are not retried (a repeat would append twice). */

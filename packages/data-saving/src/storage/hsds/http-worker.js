@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * The HTTP side of the synchronous bridge (sync-http.ts), run in a worker thread: performs one
- * request per message with node:http(s) (a unix socket through `socketPath`), posts the answer on
- * the port, then wakes the blocked main thread through the shared flag. Plain JavaScript so that
- * the same file runs from the sources and from dist. It never interprets what it carries.
+ * The HTTP side of the HSDS storage's bridge (http-bridge.ts), run in a worker thread: performs
+ * each request it is sent with node:http(s) (a unix socket through `socketPath`), on one
+ * kept-alive socket in the order sent, and posts each answer back with the request's id; for a
+ * request whose sender blocks, it then wakes that thread through the shared flag. Plain JavaScript
+ * so that the same file runs from the sources and from dist. It never interprets what it carries.
  */
 import http from "node:http";
 import https from "node:https";
@@ -12,17 +13,10 @@ import { workerData } from "node:worker_threads";
 
 /** @type {{ port: import("node:worker_threads").MessagePort, flag: Int32Array, address: { protocol: string, host: string, port: number, socketPath: string | null } }} */
 const { port, flag, address } = workerData;
-const agent = new (address.protocol === "https:" ? https : http).Agent({ keepAlive: true, maxSockets: 1 });
+const lib = address.protocol === "https:" ? https : http;
+const agent = new lib.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** @param {unknown} answer */
-function reply(answer) {
-  port.postMessage(answer);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
-}
-
-port.on("message", (/** @type {{ method: string, path: string, headers: Record<string, string>, body: Uint8Array | null, timeoutMs: number }} */ req) => {
-  const lib = address.protocol === "https:" ? https : http;
+port.on("message", (/** @type {{ id: number, sync: boolean, request: { method: string, path: string, headers: Record<string, string>, body: Uint8Array | null, timeoutMs: number } }} */ { id, sync, request: req }) => {
   const options = {
     method: req.method,
     path: req.path,
@@ -31,11 +25,14 @@ port.on("message", (/** @type {{ method: string, path: string, headers: Record<s
     ...(address.socketPath === null ? { host: address.host, port: address.port } : { socketPath: address.socketPath }),
   };
   let done = false;
-  /** @param {unknown} answer */
-  const finish = (answer) => {
+  /** @param {unknown} response */
+  const finish = (response) => {
     if (done) return;
     done = true;
-    reply(answer);
+    port.postMessage({ id, response });
+    if (!sync) return;
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
   };
   const r = lib.request(options, (res) => {
     /** @type {Buffer[]} */

@@ -8,7 +8,7 @@ import { allocate } from "@pymodaq-ts/data-model";
 import { NodeError } from "../../errors.js";
 import type {
   AnyTypedArray, ArrayCreateSpec, AttributeStore, ChildEntry, ChildKind, Dtype, Hyperslab, StorageArray,
-  StorageBlockWriter, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr, StringStorage, VlenCreateSpec,
+  StorageBlockWriter, StorageGroup, StorageLayoutInfo, StorageReadOptions, StorageVlen, StoredAttr, StringStorage, VlenCreateSpec,
 } from "../types.js";
 import { AppendBuffer, type BatchPolicy, type PendingWrites } from "./batching.js";
 import { HsdsError, HsdsUnsavedRowsError } from "./errors.js";
@@ -32,6 +32,13 @@ export function selectOf(slab: Hyperslab): string {
 
 /** Most bytes per value request: larger reads and writes go in slices along dimension 0. */
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+/** One value request of a read: its query, where its bytes land in the result, how many. */
+interface ReadPart {
+  readonly params: Record<string, string>;
+  readonly at: number;
+  readonly bytes: number;
+}
 
 /** The one attribute store of object `id` in its domain (`fresh`: just created, so it has none). */
 function attrsOf(s: DomainSession, collection: Collection, id: string, path: string, fresh: boolean): HsdsAttrs {
@@ -324,28 +331,59 @@ export class HsdsArray extends HsdsDataset implements StorageArray {
     return shape.slice(1).reduce((a, b) => a * b, this.itemBytes);
   }
 
-  read(slab?: Hyperslab): AnyTypedArray {
-    this.settle();
+  /**
+   * The value requests of a read of `slab` (the whole array by default): slices of whole rows
+   * along dimension 0, each under the request size limit (one request for a scalar), with the
+   * byte offset in the result where each lands and its expected length.
+   */
+  private readParts(slab: Hyperslab | undefined): { elements: number; parts: ReadPart[] } {
     const shape = this.shape();
     const whole: Hyperslab = slab ?? { start: shape.map(() => 0), count: shape };
-    const n = whole.count.reduce((a, b) => a * b, 1);
-    const out = allocate(this.dtype, n);
-    if (n === 0) return out;
-    const target = bytesOf(out);
-    if (shape.length === 0) {
-      target.set(this.s.client.readBinary(this.value(), {}, this.path));
-      return out;
-    }
-    // Slices of whole rows along dimension 0, each under the request size limit.
+    const elements = whole.count.reduce((a, b) => a * b, 1);
+    if (elements === 0) return { elements, parts: [] };
+    if (shape.length === 0) return { elements, parts: [{ params: {}, at: 0, bytes: this.itemBytes }] };
     const rowBytes = this.rowBytes(whole.count);
     const step = Math.max(1, Math.floor(MAX_REQUEST_BYTES / Math.max(rowBytes, 1)));
+    const parts: ReadPart[] = [];
     for (let r = 0; r < whole.count[0]!; r += step) {
       const rows = Math.min(step, whole.count[0]! - r);
       const part: Hyperslab = { start: [whole.start[0]! + r, ...whole.start.slice(1)], count: [rows, ...whole.count.slice(1)] };
-      const bytes = this.s.client.readBinary(this.value(), { select: selectOf(part) }, this.path);
-      if (bytes.byteLength !== rows * rowBytes) throw new NodeError(this.path, `${rows * rowBytes} bytes for ${selectOf(part)}`, { detail: `HSDS sent ${bytes.byteLength}` });
-      target.set(bytes, r * rowBytes);
+      parts.push({ params: { select: selectOf(part) }, at: r * rowBytes, bytes: rows * rowBytes });
     }
+    return { elements, parts };
+  }
+
+  /** Puts the answer to a read request where it lands, once its length is checked. */
+  private land(target: Uint8Array, part: ReadPart, bytes: Uint8Array): void {
+    if (bytes.byteLength !== part.bytes) throw new NodeError(this.path, `${part.bytes} bytes for ${part.params["select"] ?? "its value"}`, { detail: `HSDS sent ${bytes.byteLength}` });
+    target.set(bytes, part.at);
+  }
+
+  read(slab?: Hyperslab): AnyTypedArray {
+    this.settle();
+    const { elements, parts } = this.readParts(slab);
+    const out = allocate(this.dtype, elements);
+    const target = bytesOf(out);
+    for (const part of parts) this.land(target, part, this.s.client.readBinary(this.value(), part.params, this.path));
+    return out;
+  }
+
+  /**
+   * `read` without blocking the calling thread on the service: the requests go out one after the
+   * other, and the event loop runs while each is under way. Buffered appends of this array are
+   * sent first (blocking, as `read` does). `options.target`, a TypedArray of the dtype with the
+   * read's element count, receives the values when given.
+   * @throws (rejects) HsdsError for a failed request; an AbortError when `options.signal` aborts
+   *   before a request is sent
+   */
+  async readAsync(slab?: Hyperslab, options: StorageReadOptions = {}): Promise<AnyTypedArray> {
+    this.settle();
+    const { elements, parts } = this.readParts(slab);
+    const given = options.target;
+    const fits = given !== undefined && given.constructor === allocate(this.dtype, 0).constructor && given.byteLength === elements * this.itemBytes;
+    const out = fits ? given : allocate(this.dtype, elements);
+    const target = bytesOf(out);
+    for (const part of parts) this.land(target, part, await this.s.client.readBinaryAsync(this.value(), part.params, this.path, options.signal));
     return out;
   }
 

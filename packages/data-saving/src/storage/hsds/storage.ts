@@ -1,8 +1,8 @@
 /**
  * `hsdsStorage`: the storage interface on an HSDS service, so that the savers and loaders write
  * and read domains (`/home/USER/NAME.h5`) as they do files. Synchronous like the interface: each
- * call that needs the service blocks on one HTTP request (sync-http.ts); appends are batched
- * (batching.ts).
+ * call that needs the service blocks on one HTTP request (http-bridge.ts), except the arrays'
+ * `readAsync`, which does not block; appends are batched (batching.ts).
  *
  * @example
  * const storage = hsdsStorage({ endpoint: "http://hsds:5101", username: "me", password: "..." });
