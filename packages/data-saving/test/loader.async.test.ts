@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Axis, DataRaw, DataToExport, NDArray, Slice, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { CARRAY } from "../src/conventions/nodes/arrays.js";
-import { InvalidTypeError } from "../src/errors.js";
+import { InvalidTypeError, isInvalidValueError, isLimitError } from "../src/errors.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
@@ -342,6 +342,17 @@ describe("DataLoader.open, loadAll with 'nav', and navSlabs along any navigation
     aborted.abort();
     await expect(DataLoader.open(path, { signal: aborted.signal })).rejects.toMatchObject({ name: "AbortError" });
     await expect(DataLoader.open(path, { other: 1 } as never)).rejects.toThrow(/other/);
+  });
+
+  it("DataLoader.open takes the constructor's options: the loads' budget and the storage", async () => {
+    using small = await DataLoader.open(path, { maxLoadBytes: 1024 });
+    expect(small.maxLoadBytes).toBe(1024);
+    await expect(small.loadDataAsync(where)).rejects.toSatisfy(isLimitError);
+    const counts: Counts = {};
+    using counted = await DataLoader.open(path, { storage: countingBackend(libhdf5Storage, counts) });
+    expect(same(await counted.loadDataAsync(where))).toEqual(same(small.loadData(where, { maxLoadBytes: Infinity })));
+    expect(counts["openArray.readAsync"]).toBeGreaterThan(0);
+    await expect(DataLoader.open(path, { maxLoadBytes: -1 })).rejects.toSatisfy(isInvalidValueError);
   });
 
   it("loadAll with 'nav' (sync and async) equals inav of each DataWithAxes of the whole loadAll", async () => {

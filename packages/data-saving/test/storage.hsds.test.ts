@@ -222,14 +222,19 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
       try {
         const slow = hsdsStorage({ endpoint: `http+unix://${encodeURIComponent(relaySocket)}`, username: "test_user1", password: "test" });
         const remote = slow.open(domain, "r", FILE_SETTINGS);
+        let turns = 0;
+        const ticker = setInterval(() => turns++, 5);
         try {
-          let turns = 0;
-          const ticker = setInterval(() => turns++, 5);
           const read = await spectraIn(remote).readAsync!();
-          clearInterval(ticker);
           expect(turns).toBeGreaterThan(5);
           expect(read.length).toBe(5 * 3 * 64);
+          // The loader's asynchronous open too (the domain's description, GET /).
+          turns = 0;
+          using loader = await DataLoader.open(domain, { storage: slow });
+          expect(turns).toBeGreaterThan(5);
+          expect(loader.getNode(spectra).path).toBe(spectra);
         } finally {
+          clearInterval(ticker);
           remote.close();
         }
       } finally {
@@ -278,6 +283,7 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
         controller.abort();
         const sent = storage.stats.requests;
         await expect(array.readAsync!(undefined, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError", code: "ABORT_ERR" });
+        await expect(DataLoader.open(domain, { storage, signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
         expect(storage.stats.requests).toBe(sent);
       } finally {
         file.close();

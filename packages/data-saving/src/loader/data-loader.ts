@@ -172,14 +172,22 @@ export class DataLoader {
 
   /**
    * A loader on the file at `path`, opened read-only off the main thread (the constructor opens
-   * it on the calling thread).
-   * @param options.signal cancels the open while it has not started (rejects with an AbortError)
-   * @throws (rejects) the backend's error when the path cannot be opened
+   * it on the calling thread): on the libuv pool for libhdf5, without blocking on the service for
+   * an HSDS domain.
+   * @param options the constructor's (`maxLoadBytes`, `storage`), and `signal`, which cancels the
+   *   open while it has not started (rejects with an AbortError)
+   * @throws (rejects) the backend's error when the path cannot be opened; InvalidValueError for a
+   *   bad budget; InvalidTypeError for unknown options
    */
-  static async open(path: string, options: AsyncLoadOptions = {}): Promise<DataLoader> {
-    const { signal } = splitSignal(checkOptions(options, ["signal"], "DataLoader.open") as AsyncLoadOptions);
-    const loader = new DataLoader(await H5SaverLowLevel.openReadOnlyAsync(path, signal === undefined ? {} : { signal }));
-    loader.opened = true;
+  static async open(path: string, options: DataLoaderOptions & AsyncLoadOptions = {}): Promise<DataLoader> {
+    const { signal, rest } = splitSignal(checkOptions(options, ["signal", "maxLoadBytes", "storage"], "DataLoader.open"));
+    // Checked before the file is opened: a bad budget leaves nothing open.
+    const maxLoadBytes = rest.maxLoadBytes === undefined ? {} : { maxLoadBytes: checkBudget(rest.maxLoadBytes, "maxLoadBytes") };
+    const h5saver = await H5SaverLowLevel.openReadOnlyAsync(path, {
+      ...(rest.storage === undefined ? {} : { storage: rest.storage }), ...(signal === undefined ? {} : { signal }),
+    });
+    const loader = new DataLoader(h5saver, maxLoadBytes);
+    loader.own();
     return loader;
   }
 
@@ -194,16 +202,23 @@ export class DataLoader {
   constructor(source: H5SaverLowLevel | string, options: DataLoaderOptions = {}) {
     const o = checkOptions(options, ["maxLoadBytes", "storage"], "DataLoader");
     this.maxLoadBytes = options.maxLoadBytes === undefined ? DEFAULT_MAX_LOAD_BYTES : checkBudget(options.maxLoadBytes, "maxLoadBytes");
+    this.opened = false;
     if (typeof source === "string") {
       this.h5saver = H5SaverLowLevel.openReadOnly(source, o.storage === undefined ? {} : { storage: o.storage });
-      // The loader owns this file: a budget above the default raises the file's read budget
-      // (group listings, VLARRAY rows) with it; a smaller one is for the arrays of the loads only.
-      this.h5saver.maxReadBytes = Math.max(this.maxLoadBytes, this.h5saver.maxReadBytes);
-      this.opened = true;
+      this.own();
     } else {
       this.h5saver = source;
-      this.opened = false;
     }
+  }
+
+  /**
+   * Takes the file as its own, opened for it from a path: a budget above the default raises the
+   * file's read budget (group listings, VLARRAY rows) with it; a smaller one is for the arrays of
+   * the loads only.
+   */
+  private own(): void {
+    this.h5saver.maxReadBytes = Math.max(this.maxLoadBytes, this.h5saver.maxReadBytes);
+    this.opened = true;
   }
 
   /**

@@ -33,6 +33,12 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 type Method = HttpRequest["method"];
 
+/** The parsed JSON answer (`{}` for an empty body). */
+function jsonOf(res: HttpResponse): Record<string, Json> {
+  if (res.body === undefined || res.body.byteLength === 0) return {};
+  return JSON.parse(Buffer.from(res.body).toString("utf8")) as Record<string, Json>;
+}
+
 /** Idempotent: the same request again leaves the service as once (appends are not). */
 const RETRIABLE_STATUS = new Set([0, 502, 503, 504]);
 
@@ -96,8 +102,7 @@ export class HsdsClient {
     const body = options.body === undefined ? null : new Uint8Array(Buffer.from(JSON.stringify(options.body)));
     const res = this.send(method, path, options.params ?? {}, body, body === null ? null : "application/json", "application/json",
       options.idempotent ?? method !== "POST", options.nodePath);
-    if (res.body === undefined || res.body.byteLength === 0) return {};
-    return JSON.parse(Buffer.from(res.body).toString("utf8")) as Record<string, Json>;
+    return jsonOf(res);
   }
 
   /** A binary value read (`Accept: application/octet-stream`). */
@@ -106,19 +111,32 @@ export class HsdsClient {
   }
 
   /**
+   * `send` of a GET without blocking the calling thread (retries wait on timers).
+   * @param signal cancels the request while no attempt of it is under way (it rejects with an AbortError)
+   */
+  private async getAsync(path: string, params: Record<string, string | number>, accept: string, nodePath: string | undefined, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    const req = this.request("GET", path, params, null, null, accept);
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw abortError(signal, `hsds:${this.domain}${nodePath ?? ""}: the request was aborted before it was sent`);
+      this.stats.requests++;
+      const res = await this.http.requestAsync(req);
+      const wait = this.retryDelay(res, `GET ${path}`, true, attempt, nodePath);
+      if (wait === null) return res;
+      await delay(wait);
+    }
+  }
+
+  /** `json("GET", path)` without blocking the calling thread; `signal` as `readBinaryAsync`'s. */
+  async getJsonAsync(path: string, signal?: AbortSignal): Promise<Record<string, Json>> {
+    return jsonOf(await this.getAsync(path, {}, "application/json", undefined, signal));
+  }
+
+  /**
    * `readBinary` without blocking the calling thread (retries wait on timers).
    * @param signal cancels the read while no attempt of it is under way (it rejects with an AbortError)
    */
   async readBinaryAsync(path: string, params: Record<string, string | number>, nodePath?: string, signal?: AbortSignal): Promise<Uint8Array> {
-    const req = this.request("GET", path, params, null, null, "application/octet-stream");
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw abortError(signal, `${nodePath ?? path}: the read was aborted before it was sent`);
-      this.stats.requests++;
-      const res = await this.http.requestAsync(req);
-      const wait = this.retryDelay(res, `GET ${path}`, true, attempt, nodePath);
-      if (wait === null) return res.body ?? new Uint8Array(0);
-      await delay(wait);
-    }
+    return (await this.getAsync(path, params, "application/octet-stream", nodePath, signal)).body ?? new Uint8Array(0);
   }
 
   /** A binary value write; `append` requests are not retried (a repeat would append twice). */

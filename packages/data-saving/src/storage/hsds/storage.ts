@@ -1,8 +1,8 @@
 /**
  * `hsdsStorage`: the storage interface on an HSDS service, so that the savers and loaders write
  * and read domains (`/home/USER/NAME.h5`) as they do files. Synchronous like the interface: each
- * call that needs the service blocks on one HTTP request (http-bridge.ts), except the arrays'
- * `readAsync`, which does not block; appends are batched (batching.ts).
+ * call that needs the service blocks on one HTTP request (http-bridge.ts), except `openAsync` and
+ * the arrays' `readAsync`, which do not block; appends are batched (batching.ts).
  *
  * @example
  * const storage = hsdsStorage({ endpoint: "http://hsds:5101", username: "me", password: "..." });
@@ -11,9 +11,9 @@
  */
 import { FileStateError, InvalidValueError } from "../../errors.js";
 import { checkOptions } from "../../options.js";
-import type { FileSettings, Storage, StorageFile, StorageGroup } from "../types.js";
+import type { FileSettings, Storage, StorageAsyncOptions, StorageFile, StorageGroup } from "../types.js";
 import { checkBatchPolicy, type BatchPolicy } from "./batching.js";
-import { HsdsClient, type RequestStats, type RetryPolicy } from "./client.js";
+import { HsdsClient, type Json, type RequestStats, type RetryPolicy } from "./client.js";
 import { DomainSession } from "./domain.js";
 import { resolveConnection, type HsdsConnection, type HsdsConnectionOptions } from "./endpoint.js";
 import { HsdsError } from "./errors.js";
@@ -125,6 +125,14 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
       throw e;
     }
   };
+  const checkMode = (mode: string): void => {
+    if (mode !== "r" && mode !== "r+") throw new InvalidValueError(`hsdsStorage.open: mode must be "r" or "r+", got ${String(mode)}`);
+  };
+  /** The root group's id in the description of a domain (`GET /`). */
+  const rootOf = (domain: string, description: Record<string, Json>): string => {
+    if (typeof description["root"] !== "string") throw new FileStateError(`hsds:${domain} is a folder, not a domain holding a file`, { path: domain });
+    return description["root"];
+  };
 
   return {
     name: "hsds",
@@ -142,12 +150,20 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
       });
     },
     open(domain: string, mode: "r" | "r+", _settings: FileSettings): StorageFile {
-      if (mode !== "r" && mode !== "r+") throw new InvalidValueError(`hsdsStorage.open: mode must be "r" or "r+", got ${String(mode)}`);
-      return openSession(domain, mode === "r+", false, (c) => {
-        const d = c.json("GET", "/");
-        if (typeof d["root"] !== "string") throw new FileStateError(`hsds:${domain} is a folder, not a domain holding a file`, { path: domain });
-        return d["root"];
-      });
+      checkMode(mode);
+      return openSession(domain, mode === "r+", false, (c) => rootOf(domain, c.json("GET", "/")));
+    },
+    /** `open` without blocking the calling thread while HSDS describes the domain. */
+    async openAsync(domain: string, mode: "r" | "r+", _settings: FileSettings, options: StorageAsyncOptions = {}): Promise<StorageFile> {
+      checkMode(mode);
+      const c = client(domain);
+      try {
+        const root = rootOf(domain, await c.getJsonAsync("/", options.signal));
+        return new HsdsFile(new DomainSession(c, mode === "r+", batch, root), root, false);
+      } catch (e) {
+        c.close();
+        throw e;
+      }
     },
     exists(domain: string): boolean {
       return once(domain, (c) => {
