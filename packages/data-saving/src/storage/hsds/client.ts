@@ -1,9 +1,9 @@
 /**
  * The REST client of one HSDS domain: builds requests (the domain as a query parameter, HTTP
  * Basic auth, JSON or `application/octet-stream` bodies), sends them through the HTTP bridge
- * (blocking, or for binary reads also without blocking), retries idempotent ones with exponential
- * backoff when the service is unreachable or answers 502/503/504, and turns every failure into an
- * HsdsError. Counts what it sends.
+ * (blocking, or for the GETs of value reads and of the domain's description also without
+ * blocking), retries idempotent ones with exponential backoff when the service is unreachable or
+ * answers 502/503/504, and turns every failure into an HsdsError. Counts what it sends.
  */
 import { setTimeout as delay } from "node:timers/promises";
 import { abortError } from "../../abort-error.js";
