@@ -24,7 +24,7 @@ import { HsdsError, HsdsUnsavedRowsError } from "../src/storage/hsds/errors.js";
 import { hsdsStorage, type HsdsStorage } from "../src/storage/hsds/storage.js";
 import type { AnyTypedArray, StorageArray, StorageFile } from "../src/storage/types.js";
 import { canonicalDte, canonicalDwa } from "../src/tools/canonical/dwa.js";
-import { inspectFile } from "../src/tools/canonical/inspect.js";
+import { inspectFile, inspectLoader } from "../src/tools/canonical/inspect.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { replayScenario } from "../src/tools/replay/index.js";
 import { FIXTURES, hsdsUnavailable, scenarioNames, startHsds, USERS, type RunningHsds } from "./hsds.helpers.js";
@@ -92,12 +92,15 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
   });
 
   describe.each(scenarioNames())("fixture %s.h5", (name) => {
-    it("imported into HSDS, loads as the PyMoDAQ file does", () => {
+    it("imported into HSDS, loads as the PyMoDAQ file does, its objects described on first use or all at an asynchronous open", async () => {
       const original = join(FIXTURES, `${name}.h5`);
       if (!existsSync(original)) throw new Error(`missing ${original}`);
       const domain = `/home/test_user1/imported-${name}.h5`;
       copyBetween(libhdf5Storage, original, user1, domain);
-      expect(canonical(inspectFile(domain, { storage: user1 }))).toBe(canonical(inspectFile(original)));
+      const expected = canonical(inspectFile(original));
+      expect(canonical(inspectFile(domain, { storage: user1 }))).toBe(expected);
+      using loader = await DataLoader.open(domain, { storage: user1 });
+      expect(canonical(inspectLoader(loader, domain))).toBe(expected);
     }, 120_000);
   });
 
@@ -261,17 +264,29 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
     });
 
     it("loadDataAsync, loadAllAsync and navSlabs of a domain give what the synchronous loads give", async () => {
-      using loader = new DataLoader(domain, { storage: as("test_user1") });
+      const storage = as("test_user1");
+      using loader = new DataLoader(domain, { storage });
       const sync = loader.loadData(spectra);
-      expect(canonicalDwa(await loader.loadDataAsync(spectra), { withTimestamp: true })).toEqual(canonicalDwa(sync, { withTimestamp: true }));
-      expect(values((await loader.loadDataAsync(spectra)).data[0]!.data)).toEqual(values(sync.data[0]!.data));
-      expect(canonicalDte(await loader.loadAllAsync("/RawData"))).toEqual(canonicalDte(loader.loadAll("/RawData")));
-      const rows: number[] = [];
-      for await (const slab of loader.navSlabs(spectra, { slabSize: 2 })) {
-        expect(values(slab.data.data[0]!.data)).toEqual(values(sync.data[0]!.data).slice(slab.start * 3 * 64, slab.stop * 3 * 64));
-        rows.push(slab.stop - slab.start);
-      }
-      expect(rows).toEqual([2, 2, 1]);
+      const all = canonicalDte(loader.loadAll("/RawData"));
+      const check = async (async: DataLoader): Promise<void> => {
+        expect(canonicalDwa(await async.loadDataAsync(spectra), { withTimestamp: true })).toEqual(canonicalDwa(sync, { withTimestamp: true }));
+        expect(values((await async.loadDataAsync(spectra)).data[0]!.data)).toEqual(values(sync.data[0]!.data));
+        expect(canonicalDte(await async.loadAllAsync("/RawData"))).toEqual(all);
+        const rows: number[] = [];
+        for await (const slab of async.navSlabs(spectra, { slabSize: 2 })) {
+          expect(values(slab.data.data[0]!.data)).toEqual(values(sync.data[0]!.data).slice(slab.start * 3 * 64, slab.stop * 3 * 64));
+          rows.push(slab.stop - slab.start);
+        }
+        expect(rows).toEqual([2, 2, 1]);
+      };
+      // On a domain opened synchronously (objects described on first use, blocking) ...
+      await check(loader);
+      // ... and on one opened by DataLoader.open, whose objects all come with the domain's
+      // description: the open, the planning and the reads, none blocks the thread.
+      const blocking = storage.stats.blockingRequests;
+      using opened = await DataLoader.open(domain, { storage });
+      await check(opened);
+      expect(storage.stats.blockingRequests).toBe(blocking);
     });
 
     it("an aborted signal rejects with an AbortError before any request; a service that stops answering fails the read with status 0 after the retries", async () => {

@@ -22,6 +22,8 @@ export interface RetryPolicy {
 /** What a client has sent so far. */
 export interface RequestStats {
   requests: number;
+  /** Of those, requests during which the calling thread was blocked (all but `openAsync`'s and the arrays' `readAsync`'s). */
+  blockingRequests: number;
   /** Requests that appended rows (`append=N`). */
   appendRequests: number;
   /** Rows carried by those requests. */
@@ -33,11 +35,6 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 type Method = HttpRequest["method"];
 
-/** The parsed JSON answer (`{}` for an empty body). */
-function jsonOf(res: HttpResponse): Record<string, Json> {
-  if (res.body === undefined || res.body.byteLength === 0) return {};
-  return JSON.parse(Buffer.from(res.body).toString("utf8")) as Record<string, Json>;
-}
 
 /** Idempotent: the same request again leaves the service as once (appends are not). */
 const RETRIABLE_STATUS = new Set([0, 502, 503, 504]);
@@ -52,7 +49,7 @@ export class HsdsClient {
     private readonly retry: RetryPolicy,
     timeoutMs: number,
     /** Counts, shared with the storage that made the client. */
-    readonly stats: RequestStats = { requests: 0, appendRequests: 0, appendedRows: 0, retries: 0 },
+    readonly stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, retries: 0 },
   ) {
     this.http = new HttpBridge(connection.address, timeoutMs);
     this.auth = connection.username === null ? null : `Basic ${Buffer.from(`${connection.username}:${connection.password ?? ""}`).toString("base64")}`;
@@ -90,6 +87,7 @@ export class HsdsClient {
     const req = this.request(method, path, params, body, contentType, accept);
     for (let attempt = 0; ; attempt++) {
       this.stats.requests++;
+      this.stats.blockingRequests++;
       const res = this.http.request(req);
       const wait = this.retryDelay(res, `${method} ${path}`, idempotent, attempt, nodePath);
       if (wait === null) return res;
@@ -97,12 +95,31 @@ export class HsdsClient {
     }
   }
 
+  /**
+   * The JSON object of answer `res` to `what` (`{}` for an empty body).
+   * @throws HsdsError when the body is not a JSON object (a proxy's error page, a truncated answer)
+   */
+  private jsonOf(res: HttpResponse, what: string, nodePath: string | undefined): Record<string, Json> {
+    if (res.body === undefined || res.body.byteLength === 0) return {};
+    const text = Buffer.from(res.body).toString("utf8");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      throw new HsdsError(res.status, `the answer is not a JSON object: ${JSON.stringify(text.slice(0, 80))}`, what, this.domain, nodePath === undefined ? undefined : { path: nodePath });
+    }
+    return parsed as Record<string, Json>;
+  }
+
   /** A JSON request; returns the parsed answer (`{}` for an empty body). */
   json(method: Method, path: string, options: { params?: Record<string, string | number>; body?: Json; nodePath?: string; idempotent?: boolean } = {}): Record<string, Json> {
     const body = options.body === undefined ? null : new Uint8Array(Buffer.from(JSON.stringify(options.body)));
     const res = this.send(method, path, options.params ?? {}, body, body === null ? null : "application/json", "application/json",
       options.idempotent ?? method !== "POST", options.nodePath);
-    return jsonOf(res);
+    return this.jsonOf(res, `${method} ${path}`, options.nodePath);
   }
 
   /** A binary value read (`Accept: application/octet-stream`). */
@@ -127,8 +144,8 @@ export class HsdsClient {
   }
 
   /** `json("GET", path)` without blocking the calling thread; `signal` as `readBinaryAsync`'s. */
-  async getJsonAsync(path: string, signal?: AbortSignal): Promise<Record<string, Json>> {
-    return jsonOf(await this.getAsync(path, {}, "application/json", undefined, signal));
+  async getJsonAsync(path: string, params: Record<string, string | number> = {}, signal?: AbortSignal): Promise<Record<string, Json>> {
+    return this.jsonOf(await this.getAsync(path, params, "application/json", undefined, signal), `GET ${path}`, undefined);
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * One open domain: its REST client, its open mode, the append buffers of its arrays and the idle
+ * One open domain: its REST client, its open mode, its objects, the append buffers of its arrays and the idle
  * timer that sends them when the writer pauses. Errors of a timer-driven send cannot be thrown to
  * anyone: they are kept and thrown by the next call on the domain.
  */
@@ -7,6 +7,7 @@ import { FileStateError } from "../../errors.js";
 import type { AppendBuffer, BatchPolicy, PendingWrites } from "./batching.js";
 import { AttrBatch } from "./attr-batch.js";
 import type { HsdsClient } from "./client.js";
+import type { DescribedObjects } from "./described.js";
 import { HsdsError, HsdsUnsavedRowsError, type UnsavedRows } from "./errors.js";
 
 export class DomainSession {
@@ -28,6 +29,8 @@ export class DomainSession {
     readonly writable: boolean,
     readonly batch: BatchPolicy,
     rootId: string,
+    /** The domain's objects as described at the open (none when they were not fetched then). */
+    readonly described: DescribedObjects = new Map(),
   ) {
     this.attrs = new AttrBatch(client, rootId);
   }

@@ -1,7 +1,7 @@
 /**
  * The storage interface's groups, arrays, VLARRAYs and attributes on HSDS objects. Each object is
- * described once (its links, attributes, shape and type fetched on first use) and then kept up to
- * date locally: a domain has one writer, so the cache stays exact and a saver's calls cost only
+ * described once (its links, attributes, shape and type fetched on first use, or taken from the
+ * domain's description fetched at the open, described.ts) and then kept up to date locally: a domain has one writer, so the cache stays exact and a saver's calls cost only
  * the requests that change something.
  */
 import { allocate } from "@pymodaq-ts/data-model";
@@ -13,6 +13,7 @@ import type {
 import { AppendBuffer, type BatchPolicy, type PendingWrites } from "./batching.js";
 import { HsdsError, HsdsUnsavedRowsError } from "./errors.js";
 import type { Json } from "./client.js";
+import { attributesOf, linksOf, type LinkJson } from "./described.js";
 import type { DomainSession } from "./domain.js";
 import {
   creationProperties, dtypeOfType, layoutInfoOf, storedAttrOf, stringTypeJson, typeJson, VLEN_UINT8_TYPE, type AttrJson,
@@ -66,8 +67,10 @@ class HsdsAttrs implements AttributeStore {
   private all(): Map<string, AttrJson> {
     this.s.check(this.path);
     if (this.cache !== null) return this.cache;
-    const res = this.s.client.json("GET", `/${this.collection}/${this.id}/attributes`, { params: { IncludeData: 1 }, nodePath: this.path });
-    const list = (res["attributes"] ?? []) as unknown as (AttrJson & { name: string })[];
+    const described = this.s.described.get(this.id);
+    const list = (described !== undefined
+      ? attributesOf(described)
+      : this.s.client.json("GET", `/${this.collection}/${this.id}/attributes`, { params: { IncludeData: 1 }, nodePath: this.path })["attributes"] ?? []) as unknown as (AttrJson & { name: string })[];
     this.cache = new Map(list.map((a) => [a.name, { type: a.type, shape: a.shape, value: a.value ?? null }]));
     return this.cache;
   }
@@ -146,8 +149,10 @@ export class HsdsGroup implements StorageGroup {
   private all(): Map<string, Link> {
     this.s.check(this.path);
     if (this.links !== null) return this.links;
-    const res = this.s.client.json("GET", `/groups/${this.id}/links`, { nodePath: this.path });
-    const list = (res["links"] ?? []) as { title: string; class: string; id?: string; collection?: string }[];
+    const described = this.s.described.get(this.id);
+    const list = (described !== undefined
+      ? linksOf(described)
+      : this.s.client.json("GET", `/groups/${this.id}/links`, { nodePath: this.path })["links"] ?? []) as unknown as LinkJson[];
     this.links = new Map(list.map((l) => [l.title, {
       id: l.id ?? null,
       kind: l.class !== "H5L_TYPE_HARD" ? "other" : l.collection === "groups" ? "group" : l.collection === "datasets" ? "dataset" : "other",
@@ -197,7 +202,7 @@ export class HsdsGroup implements StorageGroup {
     const known = this.s.objects.get(id);
     if (known instanceof HsdsArray || known instanceof HsdsVlen) return known;
     const path = joinPath(this.path, name);
-    const d: Record<string, Json> = { ...this.s.client.json("GET", `/datasets/${id}`, { nodePath: path }), path };
+    const d: Record<string, Json> = { ...(this.s.described.get(id) ?? this.s.client.json("GET", `/datasets/${id}`, { nodePath: path })), path };
     const dtype = dtypeOfType(d["type"] ?? null);
     const made = dtype === "vlen-uint8" ? new HsdsVlen(this.s, d) : new HsdsArray(this.s, d, dtype);
     this.s.objects.set(id, made);

@@ -14,6 +14,7 @@ import { checkOptions } from "../../options.js";
 import type { FileSettings, Storage, StorageAsyncOptions, StorageFile, StorageGroup } from "../types.js";
 import { checkBatchPolicy, type BatchPolicy } from "./batching.js";
 import { HsdsClient, type Json, type RequestStats, type RetryPolicy } from "./client.js";
+import { describedObjects } from "./described.js";
 import { DomainSession } from "./domain.js";
 import { resolveConnection, type HsdsConnection, type HsdsConnectionOptions } from "./endpoint.js";
 import { HsdsError } from "./errors.js";
@@ -96,7 +97,7 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
   for (const [k, v] of [["retries", retry.retries], ["backoffMs", retry.backoffMs], ["timeoutMs", timeoutMs]] as const) {
     if (!Number.isInteger(v) || v < 0) throw new InvalidValueError(`hsdsStorage: ${k} must be a non-negative integer, got ${String(v)}`);
   }
-  const stats: RequestStats = { requests: 0, appendRequests: 0, appendedRows: 0, retries: 0 };
+  const stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, retries: 0 };
 
   const checkDomain = (domain: string): void => {
     if (!domain.startsWith("/") || domain.endsWith("/")) throw new InvalidValueError(`HSDS domain ${domain}: expected an absolute path such as /home/USER/NAME.h5`);
@@ -153,13 +154,18 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
       checkMode(mode);
       return openSession(domain, mode === "r+", false, (c) => rootOf(domain, c.json("GET", "/")));
     },
-    /** `open` without blocking the calling thread while HSDS describes the domain. */
+    /**
+     * `open` without blocking the calling thread while HSDS describes the domain. The description
+     * covers every object of a domain of up to `domain_req_max_objects_limit` objects (500 by
+     * default; described.ts), so that the planning of a load then needs no blocking request.
+     */
     async openAsync(domain: string, mode: "r" | "r+", _settings: FileSettings, options: StorageAsyncOptions = {}): Promise<StorageFile> {
       checkMode(mode);
       const c = client(domain);
       try {
-        const root = rootOf(domain, await c.getJsonAsync("/", options.signal));
-        return new HsdsFile(new DomainSession(c, mode === "r+", batch, root), root, false);
+        const answer = await c.getJsonAsync("/", { getobjs: 1, include_attrs: 1 }, options.signal);
+        const root = rootOf(domain, answer);
+        return new HsdsFile(new DomainSession(c, mode === "r+", batch, root, describedObjects(answer)), root, false);
       } catch (e) {
         c.close();
         throw e;
