@@ -95,7 +95,7 @@ Napi::Value OpenFileAsync(const Napi::CallbackInfo& info) { return OpenOrCreateA
 // flushAsync(), and the first half of closeAsync(): H5Fflush writes the chunk caches and the
 // metadata out on the pool; closeAsync then releases the handles on the main thread, where only
 // bookkeeping is left (FileState::close keeps the file's objects and the registry, which belong
-// to the main thread).
+// to the main thread). The freed memory is given back by a TrimWork the caller runs next.
 class FlushFileWork : public HandleWork {
  public:
   FlushFileWork(Napi::Env env, std::shared_ptr<FileState> file, bool close)
@@ -115,11 +115,22 @@ class FlushFileWork : public HandleWork {
 
   void Finish() override {
     std::vector<ErrorFrame> frames;  // close() takes the first failure's stack itself
-    if (close_ && file_->close(&frames) < 0) Fail(Problem{Problem::Kind::H5, "close file", std::move(frames)}, file_->filename);
+    if (close_ && file_->close(&frames, false) < 0) Fail(Problem{Problem::Kind::H5, "close file", std::move(frames)}, file_->filename);
   }
 
   bool close_;
 };
+
+// trimMemoryAsync(): ReturnFreedMemory on the pool, the last step of closeAsync (file.ts).
+class TrimWork : public H5Work {
+ public:
+  explicit TrimWork(Napi::Env env) : H5Work(env, "h5lowlevel.trimMemory") {}
+
+ private:
+  void Run() override { ReturnFreedMemory(); }
+};
+
+Napi::Value TrimMemoryAsync(const Napi::CallbackInfo& info) { return (new TrimWork(info.Env()))->Start(); }
 
 }  // namespace
 
@@ -152,6 +163,7 @@ void InitAsyncFile(Napi::Env env, Napi::Object exports) {
   });
   exports.Set("createFileAsync", Napi::Function::New<CreateFileAsync>(env, "createFileAsync"));
   exports.Set("openFileAsync", Napi::Function::New<OpenFileAsync>(env, "openFileAsync"));
+  exports.Set("trimMemoryAsync", Napi::Function::New<TrimMemoryAsync>(env, "trimMemoryAsync"));
 }
 
 }  // namespace h5l

@@ -120,7 +120,7 @@ FileState::FileState(hid_t fileId, std::string name, bool rw, std::shared_ptr<Re
 
 FileState::~FileState() { close(); }
 
-herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
+herr_t FileState::close(std::vector<ErrorFrame>* firstFrames, bool trimMemory) {
   if (id < 0) return 0;
   std::lock_guard<std::mutex> lock(ioMutex);
   herr_t status = 0;
@@ -150,13 +150,17 @@ herr_t FileState::close(std::vector<ErrorFrame>* firstFrames) {
     status = -1;
   }
   registry->files.erase(this);
+  if (trimMemory) ReturnFreedMemory();
+  return status;
+}
+
+void ReturnFreedMemory() {
 #ifdef __GLIBC__
   // A file's caches are freed in large blocks that glibc keeps in its heap after close (with
   // files closed by the garbage collector, in batches: 310 MB kept for 8 MB in use after 3,000
   // dropped files). Giving them back keeps the resident size at what is in use.
   malloc_trim(0);
 #endif
-  return status;
 }
 
 }  // namespace h5l

@@ -114,8 +114,13 @@ struct FileState {
   // Closes every object opened through this file, then the file, even when one of them fails
   // (a dataset's last flush on a full disk): nothing stays registered in libhdf5 for its
   // library shutdown to close again. Returns the first failure; when `firstFrames` is given it
-  // receives that failure's libhdf5 error stack. Idempotent.
-  herr_t close(std::vector<ErrorFrame>* firstFrames = nullptr);
+  // receives that failure's libhdf5 error stack. Idempotent. Unless `trimMemory` is false (the
+  // caller then calls ReturnFreedMemory itself, elsewhere), the memory freed is given back.
+  herr_t close(std::vector<ErrorFrame>* firstFrames = nullptr, bool trimMemory = true);
 };
+
+// Gives the memory a closed file's caches were freed in back to the system (glibc keeps freed
+// large blocks in its heaps). Takes milliseconds after a large read: closeAsync runs it on the pool.
+void ReturnFreedMemory();
 
 }  // namespace h5l

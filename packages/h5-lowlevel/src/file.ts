@@ -293,13 +293,20 @@ export class H5File implements H5FileLike {
   /**
    * `close` once the file's earlier asynchronous operations have settled (all of them run): the
    * data and metadata are written out on the libuv pool (H5Fflush), then the handles released on
-   * the main thread, with no I/O left to do there. Idempotent.
+   * the main thread, with no I/O left to do there, and the memory freed given back to the system
+   * on the pool (which `close` does on the calling thread: milliseconds after large reads). Idempotent.
    * @param options.signal cancels the close while it waits (rejects with H5AbortError)
    * @throws (rejects) H5Error when libhdf5 fails to write or close
    */
   async closeAsync(options?: AsyncOptions): Promise<void> {
     const signal = checkSignal(options);
-    return queueOf(this).run(() => this.handle.closeAsync(), signal);
+    const open = this.handle.isOpen();
+    try {
+      await queueOf(this).run(() => this.handle.closeAsync(), signal);
+    } finally {
+      // A failed close released the file all the same.
+      if (open) await native().trimMemoryAsync();
+    }
   }
 
   [Symbol.dispose](): void {

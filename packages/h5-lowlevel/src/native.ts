@@ -86,7 +86,7 @@ export interface NativeFile {
   flush(): void;
   isOpen(): boolean;
   openRoot(): NativeNode;
-  /** Promise forms (async_file.cpp). closeAsync flushes on the pool, then closes. */
+  /** Promise forms (async_file.cpp). closeAsync flushes on the pool, then closes, leaving the freed memory to trimMemoryAsync. */
   flushAsync(): Promise<void>;
   closeAsync(): Promise<void>;
 }
@@ -102,6 +102,8 @@ export interface NativeAddon {
   openFile(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset, locking: boolean): NativeFile;
   createFileAsync(path: string, truncate: boolean, cache: NativeCache, nameCset: NameCset): Promise<NativeFile>;
   openFileAsync(path: string, readWrite: boolean, cache: NativeCache, nameCset: NameCset, locking: boolean): Promise<NativeFile>;
+  /** Gives the memory freed by closed files back to the system, on the pool (glibc's malloc_trim; nothing elsewhere). */
+  trimMemoryAsync(): Promise<void>;
   /** Whether another open file description holds libhdf5's flock on `path`. */
   fileInUse(path: string): boolean;
   /** [session, length] of the flush-mark lock another descriptor holds on `path` (flush_marks.hpp), or null. */

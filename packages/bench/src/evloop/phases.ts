@@ -5,8 +5,8 @@
  * | phase | sync | async |
  * |---|---|---|
  * | save-demo | savers on the main thread | BackgroundSaver (worker thread) |
- * | load-demo, load-1g | `DataLoader.loadAll` | `DataLoader.open`, `loadAllAsync` (open and reads on the libuv pool) |
- * | stream-2g | `loadData(..., { nav })` slab by slab | `DataLoader.navSlabs` (`reuse`, one slab read ahead) |
+ * | load-demo, load-1g | `DataLoader.loadAll` | `DataLoader.open`, `loadAllAsync`, `closeFileAsync` (open, reads and the close's slow parts on the libuv pool) |
+ * | stream-2g | `loadData(..., { nav })` slab by slab | `DataLoader.navSlabs` (`reuse`, one slab read ahead), `closeFileAsync` |
  *
  * Both forms yield to the event loop between points (saving) and between slabs (streaming).
  */
@@ -41,20 +41,33 @@ function touch(dwa: DataWithAxes): number {
   return Number(dwa.data[0]!.data[0]);
 }
 
-/** The loader of each mode: the file opened on the calling thread (sync) or on the libuv pool (async). */
-async function openLoader(path: string, mode: Mode): Promise<DataLoader> {
-  return mode === "sync" ? new DataLoader(path) : DataLoader.open(path);
+/**
+ * Runs `use` on a loader of the file, opened and closed as each mode does: on the calling thread
+ * (sync), or with `DataLoader.open` and `closeFileAsync` (async).
+ */
+async function withLoader(path: string, mode: Mode, use: (loader: DataLoader) => Promise<void>): Promise<void> {
+  const loader = mode === "sync" ? new DataLoader(path) : await DataLoader.open(path);
+  try {
+    await use(loader);
+  } finally {
+    if (mode === "sync") loader.closeFile();
+    else await loader.closeFileAsync();
+  }
 }
 
 async function loadAll(path: string, mode: Mode): Promise<void> {
-  using loader = await openLoader(path, mode);
-  const options = { maxLoadBytes: LOAD_BYTES };
-  const all = mode === "sync" ? loader.loadAll("/RawData", undefined, options) : await loader.loadAllAsync("/RawData", undefined, options);
-  if (all.length === 0) throw new BenchError("command-failed", `${path}: nothing loaded`);
+  await withLoader(path, mode, async (loader) => {
+    const options = { maxLoadBytes: LOAD_BYTES };
+    const all = mode === "sync" ? loader.loadAll("/RawData", undefined, options) : await loader.loadAllAsync("/RawData", undefined, options);
+    if (all.length === 0) throw new BenchError("command-failed", `${path}: nothing loaded`);
+  });
 }
 
 async function stream(path: string, mode: Mode): Promise<void> {
-  using loader = await openLoader(path, mode);
+  await withLoader(path, mode, (loader) => streamWith(loader, path, mode));
+}
+
+async function streamWith(loader: DataLoader, path: string, mode: Mode): Promise<void> {
   let sum = 0;
   if (mode === "async") {
     // The slabs' memory reused: a stream of any size allocates nothing per slab (no page faults,

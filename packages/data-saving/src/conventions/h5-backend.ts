@@ -283,10 +283,32 @@ export class H5Backend {
     try {
       s?.close();
     } catch (closeError) {
-      if (first === null) throw closeError;
-      attachCloseError(first.error, closeError);
-      throw first.error;
+      throw this.closeFailure(first, closeError);
     }
+  }
+
+  /**
+   * `closeFile()` with the file closed by the storage's `closeAsync` (for libhdf5: written out
+   * and its memory given back on the libuv pool), when it has one.
+   * @throws (rejects) what `closeFile` throws
+   */
+  async closeFileAsync(): Promise<void> {
+    const s = this.session;
+    const first = this.firstFailure;
+    this.session = null;
+    this.firstFailure = null;
+    try {
+      await s?.closeAsync();
+    } catch (closeError) {
+      throw this.closeFailure(first, closeError);
+    }
+  }
+
+  /** The error a failed close throws: the earlier write failure, if any, with the close's attached. */
+  private closeFailure(first: { error: unknown } | null, closeError: unknown): unknown {
+    if (first === null) return closeError;
+    attachCloseError(first.error, closeError);
+    return first.error;
   }
 
   /**

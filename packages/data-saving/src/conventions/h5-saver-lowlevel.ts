@@ -14,7 +14,7 @@
 import { PyDict, type PyValue } from "@pymodaq-ts/data-model";
 import { existsSync } from "node:fs";
 import { dirname, join, parse, resolve } from "node:path";
-import type { Dtype, StorageAsyncOptions } from "../storage/types.js";
+import type { Dtype, StorageAsyncOptions, StorageFile } from "../storage/types.js";
 import { FileStateError, NodeError } from "../errors.js";
 import {
   ATTR,
@@ -430,6 +430,23 @@ export class H5SaverLowLevel extends H5Backend {
   }
 
   override closeFile(): void {
+    const file = this.endFile();
+    super.closeFile();
+    file?.sync?.();
+  }
+
+  /**
+   * `closeFile()` with the file closed off the main thread where the storage can (`H5Backend.closeFileAsync`);
+   * the fsync of the `fsync` flush policy, after it, stays on the calling thread.
+   */
+  override async closeFileAsync(): Promise<void> {
+    const file = this.endFile();
+    await super.closeFileAsync();
+    file?.sync?.();
+  }
+
+  /** Drops what belongs to the open file; returns the file when the flush policy fsyncs it after its close. */
+  private endFile(): StorageFile | null {
     this.loggerArray = null;
     this.currentGroup = null;
     this.signalGuard?.dispose();
@@ -437,8 +454,6 @@ export class H5SaverLowLevel extends H5Backend {
     this.scheduler?.dispose();
     this.scheduler = null;
     const file = this.h5File;
-    const sync = this.flushPolicy.fsync && file !== null && file.writable;
-    super.closeFile();
-    if (sync) file.sync?.();
+    return this.flushPolicy.fsync && file !== null && file.writable ? file : null;
   }
 }

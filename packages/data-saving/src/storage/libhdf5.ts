@@ -393,6 +393,14 @@ class LowLevelFile implements StorageFile {
   close(): void {
     if (this.file.isOpen) this.file.close();
   }
+  /** Written out and its memory given back on the libuv pool (H5File.closeAsync). */
+  async closeAsync(): Promise<void> {
+    try {
+      await this.file.closeAsync();
+    } catch (e) {
+      throw fromBindingError("close", this.where(), e);
+    }
+  }
   /** A byte copy of the flushed file (the caller flushes). @throws FileStateError when `destination` exists */
   copyTo(destination: string): void {
     try {

@@ -248,6 +248,11 @@ export interface StorageFile {
   /** Idempotent; closes every handle opened through this file. */
   close(): void;
   /**
+   * `close` with its slow parts off the calling thread (optional: a storage without it is closed
+   * with `close`). Idempotent.
+   */
+  closeAsync?(): Promise<void>;
+  /**
    * Writes a copy of the file, as flushed, at `destination`. Optional: a storage that cannot
    * copy files leaves it out. Throws when `destination` exists (nothing is overwritten).
    */

@@ -179,13 +179,31 @@ export class Session implements AttrsOwner {
   close(): void {
     if (this.closed) return;
     try {
+      this.closing();
+    } finally {
+      this.file.close();
+    }
+  }
+
+  /** `close`, the file closed with the storage's `closeAsync` when it has one. */
+  async closeAsync(): Promise<void> {
+    if (this.closed) return;
+    try {
+      this.closing();
+    } finally {
+      await (this.file.closeAsync === undefined ? this.file.close() : this.file.closeAsync());
+    }
+  }
+
+  /** What both closes do before the file's own: the deferred attributes written, the session ended. */
+  private closing(): void {
+    try {
       if (this.file.isOpen && this.writable) this.writeDeferred();
     } finally {
       this.closed = true;
       this.nodes.clear();
       this.dirty.clear();
       dirtySessions.delete(this);
-      this.file.close();
     }
   }
 
