@@ -35,7 +35,6 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 type Method = HttpRequest["method"];
 
-
 /** Idempotent: the same request again leaves the service as once (appends are not). */
 const RETRIABLE_STATUS = new Set([0, 502, 503, 504]);
 

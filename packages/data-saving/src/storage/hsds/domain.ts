@@ -1,7 +1,7 @@
 /**
- * One open domain: its REST client, its open mode, its objects, the append buffers of its arrays and the idle
- * timer that sends them when the writer pauses. Errors of a timer-driven send cannot be thrown to
- * anyone: they are kept and thrown by the next call on the domain.
+ * One open domain: its REST client, its open mode, its objects, the append buffers of its arrays
+ * and the idle timer that sends them when the writer pauses. Errors of a timer-driven send cannot
+ * be thrown to anyone: they are kept and thrown by the next call on the domain.
  */
 import { FileStateError } from "../../errors.js";
 import type { AppendBuffer, BatchPolicy, PendingWrites } from "./batching.js";

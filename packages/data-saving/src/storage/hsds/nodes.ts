@@ -1,8 +1,9 @@
 /**
  * The storage interface's groups, arrays, VLARRAYs and attributes on HSDS objects. Each object is
  * described once (its links, attributes, shape and type fetched on first use, or taken from the
- * domain's description fetched at the open, described.ts) and then kept up to date locally: a domain has one writer, so the cache stays exact and a saver's calls cost only
- * the requests that change something.
+ * domain's description fetched at the open, described.ts) and then kept up to date locally: a
+ * domain has one writer, so the cache stays exact and a saver's calls cost only the requests that
+ * change something.
  */
 import { allocate } from "@pymodaq-ts/data-model";
 import { NodeError } from "../../errors.js";
