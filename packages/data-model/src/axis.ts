@@ -492,9 +492,24 @@ function checkAxisData(d: unknown): asserts d is NDArray {
   if (isComplexDtype(d.dtype) || d.dtype === "bool") throw new ModelTypeError(`axis data cannot be ${d.dtype}`);
 }
 
-/** Consecutive differences as float64 (exact for integer data within 2^53). */
+/**
+ * Where `diffOf` writes the differences of axes up to this many points: every Axis built checks
+ * its linearity, and a fresh array per check (128 KiB for 16,384 points, several per loaded
+ * DataWithAxes) is memory for the garbage collector to reclaim, which holds the event loop.
+ */
+const SCRATCH_POINTS = 1 << 16;
+let scratch = new Float64Array(0);
+
+/** A Float64Array of `n` elements: a view of the scratch buffer when it fits, else a new array. */
+function diffBuffer(n: number): Float64Array {
+  if (n > SCRATCH_POINTS) return new Float64Array(n);
+  if (scratch.length < n) scratch = new Float64Array(Math.min(SCRATCH_POINTS, Math.max(n, 2 * scratch.length)));
+  return scratch.subarray(0, n);
+}
+
+/** Consecutive differences as float64 (exact for integer data within 2^53), valid until the next call. */
 function diffOf(d: NDArray): Float64Array {
-  const out = new Float64Array(d.size - 1);
+  const out = diffBuffer(d.size - 1);
   const f32 = d.dtype === "float32";
   // Typed arrays of numbers are read directly: numberAt's dtype tests cost more than the subtraction.
   const direct = typeof d.data[0] === "number" && !isComplexDtype(d.dtype) ? (d.data as ArrayLike<number>) : null;

@@ -103,6 +103,19 @@ describe("Axis linearity (data-model.md §4.2 table)", () => {
     expect(far.offset).toBeNull();
   });
 
+  it("each axis is judged on its own data, whatever was checked before it, short or long (past 65,536 points too)", () => {
+    const line = (n: number, f: (i: number) => number): NDArray => NDArray.from("float64", [n], Array.from({ length: n }, (_, i) => f(i)));
+    const short = (): Axis => new Axis({ data: line(100, (i) => 3 + 0.5 * i) });
+    const first = short();
+    // A short bent axis after a long straight one: what is left of the longer one's differences is not read.
+    expect(new Axis({ data: line(60_000, (i) => 2 * i) }).scaling).toBe(2);
+    expect(new Axis({ data: line(40, (i) => (i === 39 ? 100 : i)) }).data).not.toBeNull();
+    expect(new Axis({ data: line(70_000, (i) => i + (i === 69_999 ? 0.5 : 0)) }).data).not.toBeNull();
+    expect(new Axis({ data: line(200_000, (i) => -i) }).scaling).toBe(-1);
+    const again = short();
+    expect([again.offset, again.scaling, again.data]).toEqual([first.offset, first.scaling, null]);
+  });
+
   it("a constant axis is linear with scaling 0", () => {
     const ax = new Axis({ data: NDArray.zeros([10]) });
     expect(ax.data).toBeNull();
