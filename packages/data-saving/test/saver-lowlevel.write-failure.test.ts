@@ -20,7 +20,7 @@ import { DataToExportSaver } from "../src/savers/dte-saver.js";
 import { DataToExportEnlargeableSaver, DataToExportTimedSaver } from "../src/savers/dte-enlargeable-saver.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 
-/** Which storage calls fail (after doing their work, for `close`), once `on` is set. */
+/** Which storage calls fail (after doing their work, for `close` and `closeAsync`), once `on` is set. */
 interface Faults {
   on: boolean;
   methods: ReadonlySet<string>;
@@ -37,9 +37,12 @@ function failingStorage(faults: Faults): Storage {
         return (...args: unknown[]) => {
           const name = String(prop);
           const fail = faults.on && faults.methods.has(name);
-          if (fail && name !== "close") throw new StorageError(name, where, new Error(`${name}: No space left on device (errno 28)`));
+          const closing = name === "close" || name === "closeAsync";
+          if (fail && !closing) throw new StorageError(name, where, new Error(`${name}: No space left on device (errno 28)`));
           const out = (value as (...a: unknown[]) => unknown).apply(t, args);
-          if (fail) throw new StorageError(name, where, new Error("close file failed: No space left on device (errno 28)"));
+          const closeFailure = (): StorageError => new StorageError("close", where, new Error("close file failed: No space left on device (errno 28)"));
+          if (fail && name === "closeAsync") return (out as Promise<void>).then(() => Promise.reject(closeFailure()));
+          if (fail) throw closeFailure();
           return out !== null && typeof out === "object" && !ArrayBuffer.isView(out) && !Array.isArray(out) ? wrap(out, where) : out;
         };
       },
@@ -134,6 +137,26 @@ describe("a close error never hides the first failure", () => {
       "flush",
     );
     expect(backend.isopen()).toBe(false);
+  });
+
+  it("closeFileAsync as closeFile: after a failed flush it rejects with the flush error (the close's attached); alone, with the close error", async () => {
+    const faults: Faults = { on: false, methods: new Set(["flush", "closeAsync"]) };
+    const h5 = new H5SaverLowLevel({ storage: failingStorage(faults) });
+    h5.initFile(join(dir, "close-async.h5"), { newFile: true });
+    faults.on = true;
+    const flushError = thrown(() => h5.flush());
+    const rejected = await h5.closeFileAsync().then(() => null, (e: unknown) => e);
+    expect(rejected).toBe(flushError);
+    expectFirst(rejected, "flush");
+    expect(h5.isopen()).toBe(false);
+    faults.on = false;
+    const alone = new H5SaverLowLevel({ storage: failingStorage(faults) });
+    alone.initFile(join(dir, "close-async-alone.h5"), { newFile: true });
+    faults.on = true;
+    const closeError = await alone.closeFileAsync().then(() => null, (e: unknown) => e);
+    expect(closeError).toBeInstanceOf(StorageError);
+    expect((closeError as StorageError).operation).toBe("close");
+    expect(alone.isopen()).toBe(false);
   });
 
   it("without an earlier failure the close error is thrown; an argument error is not a failure of the file", () => {
