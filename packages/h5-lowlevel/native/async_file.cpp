@@ -95,7 +95,8 @@ Napi::Value OpenFileAsync(const Napi::CallbackInfo& info) { return OpenOrCreateA
 // flushAsync(), and the first half of closeAsync(): H5Fflush writes the chunk caches and the
 // metadata out on the pool; closeAsync then releases the handles on the main thread, where only
 // bookkeeping is left (FileState::close keeps the file's objects and the registry, which belong
-// to the main thread). The freed memory is given back by a TrimWork the caller runs next.
+// to the main thread). The freed memory is given back by a TrimWork the caller runs next. A close
+// whose flush fails still releases the file, as close() does, and reports the flush's failure.
 class FlushFileWork : public HandleWork {
  public:
   FlushFileWork(Napi::Env env, std::shared_ptr<FileState> file, bool close)
@@ -109,16 +110,25 @@ class FlushFileWork : public HandleWork {
     // A read-only file has nothing to write.
     if (!file_->writable) return;
     MarkFlushBegin(*file_);
-    if (H5Fflush(file_->id, H5F_SCOPE_GLOBAL) < 0) return Fail(Problem::H5(close_ ? "close file" : "flush file"), file_->filename);
+    if (H5Fflush(file_->id, H5F_SCOPE_GLOBAL) < 0) {
+      // The error stack is this pool thread's: taken now, reported once Finish has closed the file.
+      if (close_) flushFailure_ = Problem::H5("close file");
+      else Fail(Problem::H5("flush file"), file_->filename);
+      return;
+    }
     MarkFlushEnd(*file_);
   }
 
   void Finish() override {
+    if (!close_) return;
     std::vector<ErrorFrame> frames;  // close() takes the first failure's stack itself
-    if (close_ && file_->close(&frames, false) < 0) Fail(Problem{Problem::Kind::H5, "close file", std::move(frames)}, file_->filename);
+    herr_t status = file_->close(&frames, false);
+    if (!flushFailure_.ok()) Fail(flushFailure_, file_->filename);
+    else if (status < 0) Fail(Problem{Problem::Kind::H5, "close file", std::move(frames)}, file_->filename);
   }
 
   bool close_;
+  Problem flushFailure_;
 };
 
 // trimMemoryAsync(): ReturnFreedMemory on the pool, the last step of closeAsync (file.ts).

@@ -20,7 +20,7 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/index.js"
 // `mode` chooses what fills the file: chunked raw data (rows of 1,024 values all equal to the row
 // index) or metadata (groups g<i> with an attribute of 1,000 values equal to i).
 const FILLER = `
-const [dist, path, mode] = process.argv.slice(-3);
+const [dist, path, mode, closing] = process.argv.slice(-4);
 const { H5File, H5Error } = await import(dist);
 const report = (e) => ({ h5: e instanceof H5Error, errno: e.errno, message: e.message });
 const out = { written: 0, flushed: 0 };
@@ -36,14 +36,14 @@ try {
   }
 } catch (e) { out.write = report(e); }
 try { f.flush(); } catch (e) { out.again = report(e); }
-try { f.close(); } catch (e) { out.close = report(e); }
+try { if (closing === "async") await f.closeAsync(); else f.close(); } catch (e) { out.close = report(e); }
 out.closedAfter = !f.isOpen;
 console.log(JSON.stringify(out));
 `;
 
-function fillUnderLimit(mode: "data" | "metadata") {
+function fillUnderLimit(mode: "data" | "metadata", closing: "sync" | "async") {
   const path = tempPath();
-  const child = spawnSync("bash", ["-c", `ulimit -f 256; exec "$0" --input-type=module -e "$1" -- "$2" "$3" "$4"`, process.execPath, FILLER, dist, path, mode], { encoding: "utf8" });
+  const child = spawnSync("bash", ["-c", `ulimit -f 256; exec "$0" --input-type=module -e "$1" -- "$2" "$3" "$4" "$5"`, process.execPath, FILLER, dist, path, mode, closing], { encoding: "utf8" });
   return { path, child };
 }
 
@@ -78,9 +78,9 @@ with h5py.File(path, 'r') as f:
 `;
 
 describe("H5File under a file-size limit", () => {
-  for (const mode of ["data", "metadata"] as const) {
-    it(`${mode} writes: EFBIG as H5Error naming the file, clean exit, the last flush on disk`, () => {
-      const { path, child } = fillUnderLimit(mode);
+  for (const [mode, closing] of [["data", "sync"], ["metadata", "sync"], ["data", "async"]] as const) {
+    it(`${mode} writes, ${closing === "sync" ? "close" : "closeAsync"}: EFBIG as H5Error naming the file, clean exit, the last flush on disk`, () => {
+      const { path, child } = fillUnderLimit(mode, closing);
       expect(child.signal).toBe(null);
       expect(child.stderr).toBe("");
       expect(child.status).toBe(0);
@@ -89,7 +89,7 @@ describe("H5File under a file-size limit", () => {
       expect(out.write).toMatchObject({ h5: true, errno: 27 });
       expect(out.write.message).toContain(path);
       expect(out.write.message).toContain("File too large");
-      // A later flush and the close fail with the same cause, and the handle ends closed.
+      // A later flush and the close (closeAsync too) fail with the same cause, and the handle ends closed.
       expect(out.again).toMatchObject({ h5: true, errno: 27 });
       expect(out.close).toMatchObject({ h5: true, errno: 27 });
       expect(out.close.message).toContain(`close file ${path}`);
