@@ -296,7 +296,7 @@ export class H5File implements H5FileLike {
    * the main thread, with no I/O left to do there, and the memory freed given back to the system
    * on the pool (which `close` does on the calling thread: milliseconds after large reads). Idempotent.
    * @param options.signal cancels the close while it waits (rejects with H5AbortError)
-   * @throws (rejects) H5Error when libhdf5 fails to write or close
+   * @throws (rejects) H5Error when libhdf5 fails to write or close (the file is closed all the same, as by `close`)
    */
   async closeAsync(options?: AsyncOptions): Promise<void> {
     const signal = checkSignal(options);
