@@ -22,8 +22,10 @@ describe("event-loop probe", () => {
     expect(m.wall_s).toBeGreaterThanOrEqual(0.045);
     expect(m.main_busy_s).toBeGreaterThanOrEqual(0.035);
     if (linux) {
-      // What the thread ran plus what it waited for a core covers the block.
-      expect(m.main_cpu_s! + m.main_runqueue_s!).toBeGreaterThanOrEqual(0.035);
+      // What the thread ran plus what it waited for a core covers most of the block: the kernel's
+      // counters leave out the time the host takes the virtual CPU away (steal time), which on a
+      // shared host reached a third of such a block.
+      expect(m.main_cpu_s! + m.main_runqueue_s!).toBeGreaterThanOrEqual(0.02);
       expect(m.main_cpu_s!).toBeLessThanOrEqual(m.cpu_s + 0.01);
     }
   });
@@ -37,6 +39,8 @@ describe("event-loop probe", () => {
     if (!linux) return;
     const [longest] = m.blocks!;
     expect(longest!.gap_ms).toBeGreaterThanOrEqual(35);
-    expect(longest!.ran_ms + longest!.waited_ms).toBeGreaterThanOrEqual(35);
+    // Mostly running and waiting for a core; the host's steal time shows as slept (see above).
+    expect(longest!.ran_ms + longest!.waited_ms).toBeGreaterThanOrEqual(20);
+    expect(longest!.ran_ms + longest!.waited_ms).toBeGreaterThan(longest!.slept_ms);
   });
 });

@@ -6,7 +6,8 @@
  * come from a `gc` PerformanceObserver. A gap between two ticks is then split into the time the
  * thread ran (JavaScript, native calls, GC pauses), the time it was ready but waited for a core
  * (other processes) and the time it slept (not runnable: V8's parallel GC waiting for its helper
- * threads, a lock, a system call waiting for the disk), and the GC pauses inside it are listed.
+ * threads, a lock, a system call waiting for the disk; on a virtual machine also the time the host
+ * took the virtual CPU away, which the guest's counters leave out), and the GC pauses inside it are listed.
  */
 import { readFileSync } from "node:fs";
 import { PerformanceObserver, performance, constants } from "node:perf_hooks";
@@ -21,7 +22,7 @@ export interface BlockCause {
   ran_ms: number;
   /** Time the main thread was ready but waited for a CPU (the machine's other load). */
   waited_ms: number;
-  /** The rest of the gap: the main thread was not runnable (blocked in the kernel or on a lock). */
+  /** The rest of the gap: the main thread was not runnable (blocked in the kernel or on a lock), or its virtual CPU was not running (steal time). */
   slept_ms: number;
   /** Main-isolate GC pauses that overlap the gap: kind and milliseconds. */
   gc: string[];
