@@ -14,7 +14,7 @@ import { PACKED_MAX_BYTES } from "../src/background/arenas.js";
 import { BackgroundSaver } from "../src/background/background-saver.js";
 import { BackgroundAbortError, BackgroundSaverError } from "../src/background/errors.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
-import { FileStateError } from "../src/errors.js";
+import { FileStateError, InvalidValueError } from "../src/errors.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataToExportEnlargeableSaver } from "../src/savers/dte-enlargeable-saver.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
@@ -286,6 +286,19 @@ describe("BackgroundSaver", () => {
     (kept.data[0]!.data[0]!.data as Float64Array).fill(-1); // written after the call was queued: not what is saved
     await second.saver.close();
     expect(loggedRows(small)).toEqual([2]);
+  });
+
+  it("refuses a point whose arrays an earlier call moved away, with a typed error, and goes on saving", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path);
+    const large = 2 * PACKED_MAX_BYTES / 8;
+    const point = loggerPoint(0, large);
+    await saver.addData(det, point, { transfer: true });
+    await expect(saver.addData(det, point, { transfer: true })).rejects.toThrow(InvalidValueError);
+    await expect(saver.addData(det, point)).rejects.toThrow(/holding no data: its buffer was detached/);
+    await saver.addData(det, loggerPoint(1, large));
+    await saver.close();
+    expect(loggedRows(path)).toEqual([0, 1]);
   });
 
   it("small arrays packed in arenas used again and again, beside large ones moved, keep every value", async () => {

@@ -10,7 +10,7 @@ import {
   PyRepr, PyTuple, type AnyTypedArray,
 } from "@pymodaq-ts/data-model";
 import { crossArrays, decodeValue, encodedBytes, encodeValue, type Encoded } from "../src/background/codec.js";
-import { InvalidTypeError } from "../src/errors.js";
+import { InvalidTypeError, InvalidValueError } from "../src/errors.js";
 import { axisValues, dte, dwa2D, floats } from "./savers.helpers.js";
 
 /** What a structured clone (postMessage) makes of the encoded form, decoded. */
@@ -158,5 +158,19 @@ describe("background codec", () => {
     expect(() => decodeValue([99])).toThrow(InvalidTypeError);
     expect(() => decodeValue([...encodeValue(1), 2])).toThrow(/goes on/);
     expect(() => decodeValue(encodeValue(dwa2D()).slice(0, -3))).toThrow(/ends early/);
+  });
+
+  it("refuses arrays and bytes whose buffer was detached (moved away by the caller or an earlier call)", () => {
+    const data = new Float64Array([1, 2, 3]);
+    const array = new NDArray("float64", [3], data);
+    const bytes = new PyBytes(new Uint8Array([1, 2]));
+    const buffers = [data.buffer, bytes.bytes.buffer as ArrayBuffer];
+    structuredClone(buffers, { transfer: buffers });
+    expect(() => encodeValue(array)).toThrow(InvalidValueError);
+    expect(() => encodeValue(array)).toThrow(/float64 array of shape \[3\] holding no data: its buffer was detached/);
+    expect(() => encodeValue(bytes)).toThrow(InvalidValueError);
+    // Arrays with no elements are not detached ones.
+    const empty = new NDArray("float64", [0, 4], new Float64Array(0));
+    expect(decodeValue(encodeValue([empty, new PyBytes(new Uint8Array(0))]))).toEqual([empty, new PyBytes(new Uint8Array(0))]);
   });
 });

@@ -241,7 +241,8 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
    *   options object also takes QueueOptions
    * @throws (rejects) BackgroundSaverError when an earlier call failed in the worker (the same
    *   error at every later call); an AbortError (`isBackgroundAbortError`) on abort; FileStateError after close;
-   *   InvalidTypeError for a value the worker cannot receive
+   *   InvalidTypeError for a value the worker cannot receive; InvalidValueError for an array whose
+   *   buffer was detached (moved by an earlier call with `transfer`)
    */
   async addData(where: string, data: DataToExport, ...args: BackgroundAddArgs<S["kind"]>): Promise<void> {
     const { args: rest, queue } = splitQueueOptions(args);

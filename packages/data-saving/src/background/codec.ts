@@ -19,9 +19,9 @@
 import {
   Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex,
   PyDict, PyRepr, PyTuple, type AnyTypedArray, type DataDimName, type DataDistributionName, type DataSourceName,
-  type Dtype, type NumberKind, type NumpyScalarType, type PyValue,
+  type Dtype, type NumberKind, type NumpyScalarType, type PyValue, shapeSize,
 } from "@pymodaq-ts/data-model";
-import { InvalidTypeError } from "../errors.js";
+import { InvalidTypeError, InvalidValueError } from "../errors.js";
 
 /** A tape slot: what the structured clone copies exactly. */
 export type Slot = null | undefined | boolean | number | bigint | string | AnyTypedArray | Uint8Array;
@@ -47,6 +47,16 @@ function dwaClassIndex(d: DataWithAxes): number {
   if (d instanceof DataCalculated) return 2;
   if (d instanceof DataRaw) return 1;
   return 0;
+}
+
+/** A copy of the bytes (never the caller's buffer, which the caller may still write).
+ * @throws InvalidValueError when their buffer was detached */
+function copyBytes(value: PyBytes): Uint8Array {
+  try {
+    return value.bytes.slice();
+  } catch (e) {
+    throw new InvalidValueError("the background saver cannot send bytes whose buffer was detached (moved elsewhere)", { cause: e });
+  }
 }
 
 /** Writes values on a tape. */
@@ -85,7 +95,7 @@ class TapeWriter {
     else if (value instanceof PyDict) this.entries(Tag.Dict, value.entries);
     else if (value instanceof Map) this.entries(Tag.Map, [...value]);
     // Bytes are copied now, never moved from the caller: `transfer` moves NDArray data only.
-    else if (value instanceof PyBytes) t.push(Tag.Bytes, this.arrayField(value.bytes.slice()));
+    else if (value instanceof PyBytes) t.push(Tag.Bytes, this.arrayField(copyBytes(value)));
     else if (value instanceof PyComplex) t.push(Tag.Complex, value.re, value.im);
     else if (value instanceof NpScalar) {
       const v = value.value;
@@ -116,6 +126,11 @@ class TapeWriter {
   }
 
   private array(a: NDArray): void {
+    // A detached buffer (moved by an earlier call with `transfer`, or by the caller) reads as
+    // empty: refused here rather than failing later in a copy or a move.
+    if (a.data.length === 0 && shapeSize(a.shape) !== 0) {
+      throw new InvalidValueError(`the background saver cannot send a ${a.dtype} array of shape [${a.shape.join(", ")}] holding no data: its buffer was detached (moved elsewhere)`);
+    }
     this.tape.push(Tag.NDArray, a.dtype, a.shape.length, ...a.shape, this.arrayField(a.data));
   }
 
