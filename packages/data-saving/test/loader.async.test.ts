@@ -399,7 +399,7 @@ describe("DataLoader.open, loadAll with 'nav', and navSlabs along any navigation
     const controller = new AbortController();
     const pending = loader.loadAllAsync("/RawData", undefined, { signal: controller.signal, nav: [1] });
     controller.abort();
-    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+    await expect(pending).rejects.toMatchObject({ name: "AbortError", message: `${path}: the load was aborted before its reads started` });
     expect(canonicalDte(await loader.loadAllAsync("/RawData", undefined, { nav: [1] }))).toEqual(canonicalDte(loader.loadAll("/RawData", undefined, { nav: [1] })));
   });
 });

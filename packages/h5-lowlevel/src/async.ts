@@ -11,13 +11,16 @@ import { argumentError, H5AbortError } from "./errors.js";
 import type { AnyTypedArray, AsyncOptions } from "./types.js";
 import { checkOptions } from "./validate.js";
 
-function abortError(signal: AbortSignal): H5AbortError {
-  return new H5AbortError("the operation was aborted before it started", { cause: signal.reason });
+function abortError(signal: AbortSignal, filename: string): H5AbortError {
+  return new H5AbortError(`${filename}: the operation was aborted before it started`, { cause: signal.reason });
 }
 
 /** Operations of one file, run one at a time in issue order. */
 export class OperationQueue {
   private tail: Promise<void> = Promise.resolve();
+
+  /** @param filename the file's name, for the errors */
+  constructor(private readonly filename: string) {}
 
   /**
    * Runs `operation` once every operation issued before it has settled. While it waits, an abort
@@ -25,9 +28,9 @@ export class OperationQueue {
    * end. An already aborted signal rejects at once.
    */
   run<T>(operation: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
+    if (signal?.aborted) return Promise.reject(abortError(signal, this.filename));
     return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(abortError(signal as AbortSignal));
+      const onAbort = (): void => reject(abortError(signal as AbortSignal, this.filename));
       signal?.addEventListener("abort", onAbort, { once: true });
       this.tail = this.tail.then(async () => {
         signal?.removeEventListener("abort", onAbort);
@@ -45,10 +48,10 @@ export class OperationQueue {
 const queues = new WeakMap<object, OperationQueue>();
 
 /** The queue of `file` (an H5File), made on first use. */
-export function queueOf(file: object): OperationQueue {
+export function queueOf(file: { readonly filename: string }): OperationQueue {
   let queue = queues.get(file);
   if (queue === undefined) {
-    queue = new OperationQueue();
+    queue = new OperationQueue(file.filename);
     queues.set(file, queue);
   }
   return queue;
@@ -66,9 +69,9 @@ export function checkSignal(options: AsyncOptions | undefined): AbortSignal | un
   return signalOf(checkOptions(options, ["signal"]));
 }
 
-/** Rejects work that has no queue to wait in (opening a file) when `signal` is aborted. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
+/** Rejects work on `filename` that has no queue to wait in (opening a file) when `signal` is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined, filename: string): void {
+  if (signal?.aborted) throw abortError(signal, filename);
 }
 
 /**

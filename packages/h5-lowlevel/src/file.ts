@@ -168,11 +168,11 @@ export class H5File implements H5FileLike {
   static async createAsync(path: string, options?: FileCreateOptions & AsyncOptions): Promise<H5File> {
     const { filename, truncate, cache, nameCset } = createArgs(path, options, ["signal"]);
     const signal = signalOf(options);
-    throwIfAborted(signal);
+    throwIfAborted(signal, filename);
     const exists = await fileExists(filename);
     if (!truncate && exists) throw existsError(filename);
     checkNotInUse(filename, exists);
-    throwIfAborted(signal);
+    throwIfAborted(signal, filename);
     return new H5File(await native().createFileAsync(filename, truncate, cache, nameCset).catch((e: unknown) => {
       throw asInUseError(e);
     }), filename, "r+");
@@ -219,9 +219,9 @@ export class H5File implements H5FileLike {
     const { filename, mode, cache, nameCset } = openArgs(path, options, ["locking", "signal"]);
     const locking = checkLocking(options?.locking, mode);
     const signal = signalOf(options);
-    throwIfAborted(signal);
+    throwIfAborted(signal, filename);
     if (!(await fileExists(filename))) throw missingError(filename);
-    throwIfAborted(signal);
+    throwIfAborted(signal, filename);
     return new H5File(await native().openFileAsync(filename, mode === "r+", cache, nameCset, locking).catch((e: unknown) => {
       throw asInUseError(e);
     }), filename, mode);

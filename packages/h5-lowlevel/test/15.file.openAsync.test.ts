@@ -63,6 +63,7 @@ describe("H5File.createAsync / openAsync", () => {
     expect(error).toBeInstanceOf(H5AbortError);
     expect([error.name, error.code]).toEqual(["AbortError", "ABORT_ERR"]);
     expect((error.cause as Error).message).toBe("user gave up");
+    expect(error.message).toBe(`${path}: the operation was aborted before it started`);
     await expect(H5File.openAsync(path, { signal })).rejects.toThrow(H5AbortError);
   });
 });

@@ -234,6 +234,7 @@ console.log(e.name);
     const error = (await cancelled.catch((e: unknown) => e)) as H5AbortError;
     expect(error).toBeInstanceOf(H5AbortError);
     expect((error.cause as Error).message).toBe("stop");
+    expect(error.message).toBe(`${file.filename}: the operation was aborted before it started`);
     await first;
     // The cancelled write of zeros never ran.
     expect((await later)[0]).toBe(n - 1);

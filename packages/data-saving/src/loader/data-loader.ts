@@ -440,7 +440,7 @@ export class DataLoader {
       build = this.planAll(where, data, rest, (window) => batch.within(window), planning.later, null);
     });
     await yieldToLoop();
-    await planning.run(signal);
+    await planning.run(signal, this.h5saver.filename ?? undefined);
     await batch.run(signal);
     const building = new SliceRunner();
     build(building.later);

@@ -36,16 +36,17 @@ export class SliceRunner {
 
   /**
    * Runs every queued step, and those they queue, yielding between slices.
-   * @param signal stops between steps (rejects with an AbortError)
+   * @param signal stops between steps (rejects with an AbortError naming `file`)
+   * @param file the file loaded, for the error
    */
-  async run(signal?: AbortSignal): Promise<void> {
+  async run(signal?: AbortSignal, file = "the file"): Promise<void> {
     let sliceStart = performance.now();
     while (this.next < this.steps.length) {
       if (performance.now() - sliceStart >= SLICE_MS) {
         await yieldToLoop();
         sliceStart = performance.now();
       }
-      if (signal?.aborted) throw abortError(signal, "the load was aborted before its reads started");
+      if (signal?.aborted) throw abortError(signal, `${file}: the load was aborted before its reads started`);
       this.steps[this.next++]!();
     }
   }
