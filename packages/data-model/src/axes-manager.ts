@@ -9,6 +9,7 @@ import { Axis } from "./axis.js";
 import { describe } from "./dtype.js";
 import { DataLengthError, ModelIndexError, ModelTypeError, ModelValueError } from "./errors.js";
 import { DataIndexWarning, DataSizeWarning, emitWarning } from "./warnings.js";
+import { className } from "./class-name.js";
 
 /**
  * Checks navigation indexes against the number of data dimensions.
@@ -147,7 +148,7 @@ export abstract class AxesManager {
   }
 
   protected checkAxisType(axis: unknown): asserts axis is Axis {
-    if (!(axis instanceof Axis)) throw new ModelTypeError(`an axis of ${this.constructor.name} should be an Axis object, got ${describe(axis)}`);
+    if (!(axis instanceof Axis)) throw new ModelTypeError(`an axis of ${className(this)} should be an Axis object, got ${describe(axis)}`);
   }
 }
 

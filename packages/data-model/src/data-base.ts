@@ -23,6 +23,7 @@ import { Slice } from "./slice.js";
 import type { PyValue } from "./pyvalue.js";
 import { checkUnits, unitConverter, unitsCompatible } from "./units.js";
 import { DataDimWarning, emitWarning } from "./warnings.js";
+import { className } from "./class-name.js";
 
 /** Seconds since the epoch with sub-millisecond resolution (Python `time.time()`). */
 export function nowSeconds(): number {
@@ -88,7 +89,7 @@ export class DataBase extends DataLowLevel {
    */
   constructor(name: string, options: DataBaseOptions, allowedKeys: readonly string[] = DATA_BASE_KEYS) {
     super(name);
-    const o = checkOptions(options, allowedKeys, this.constructor.name) as Partial<DataBaseOptions>;
+    const o = checkOptions(options, allowedKeys, className(this)) as Partial<DataBaseOptions>;
     this._units = checkUnits(o.units ?? "");
     if (o.origin !== undefined && typeof o.origin !== "string") throw new ModelTypeError(`origin should be a string, got ${describe(o.origin)}`);
     this.origin = o.origin ?? "";
@@ -400,7 +401,7 @@ export class DataBase extends DataLowLevel {
   /** `(other * weight + this) / (weight + 1)`. @throws ModelTypeError when the lengths differ */
   average(other: DataBase, weight: number): this {
     if (!(other instanceof DataBase) || other.length !== this.length || typeof weight !== "number") {
-      throw new ModelTypeError(`could not average a ${String((other as unknown as object | null)?.constructor?.name)} with a ${this.constructor.name} of a different length`);
+      throw new ModelTypeError(`could not average a ${other === null || typeof other !== "object" ? String(other) : className(other)} with a ${className(this)} of a different length`);
     }
     return dataAverage(this, other, weight);
   }
@@ -412,7 +413,7 @@ export class DataBase extends DataLowLevel {
 
   /** `<ClassName: name <u: units> <len:N>>`. */
   override toString(): string {
-    return `<${this.constructor.name}: ${this.name} <u: ${this._units}> <len:${this.length}>>`;
+    return `<${className(this)}: ${this.name} <u: ${this._units}> <len:${this.length}>>`;
   }
 }
 

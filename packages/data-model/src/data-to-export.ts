@@ -256,9 +256,10 @@ export class DataToExport extends DataLowLevel {
   }
   /**
    * The DWA named by `'origin/name'` (`'/name'` matches by name only).
-   * @throws ModelIndexError for a string without '/'.
+   * @throws ModelIndexError for a string without '/'; ModelTypeError for a value that is not a string.
    */
   getDataFromFullName(fullName: string, deepcopy = false): DataWithAxes | null {
+    if (typeof fullName !== "string") throw new ModelTypeError(`a full name 'origin/name' should be a string, got ${describe(fullName)}`);
     const parts = fullName.split("/");
     if (parts.length < 2) throw new ModelIndexError(`'${fullName}' is not a full name 'origin/name'`);
     const found = this.getDataFromNameOrigin(parts[1] as string, parts[0] as string);

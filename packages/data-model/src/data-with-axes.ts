@@ -29,6 +29,7 @@ import { DataSlicer } from "./dwa-slicing.js";
 import { dataReduce } from "./data-ops.js";
 import type { ReduceOp } from "./ndmath.js";
 import { DataErrorsWarning, emitWarning } from "./warnings.js";
+import { className } from "./class-name.js";
 
 /** Options of `new DataWithAxes(name, {...})`. */
 export interface DataWithAxesOptions extends DataBaseOptions {
@@ -477,7 +478,7 @@ export class DataWithAxes extends DataBase {
 
   /** `<ClassName: name <u: units> <len:N> (dimension string)>`. */
   override toString(): string {
-    return `<${this.constructor.name}: ${this.name} <u: ${this._units}> <len:${this.length}> ${this.getDataDimension()}>`;
+    return `<${className(this)}: ${this.name} <u: ${this._units}> <len:${this.length}> ${this.getDataDimension()}>`;
   }
 }
 

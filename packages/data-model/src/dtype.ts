@@ -7,6 +7,7 @@
  */
 import { ModelTypeError } from "./errors.js";
 import type { NumpyScalarType } from "./pyvalue.js";
+import { className } from "./class-name.js";
 
 /** Element types an array can hold. */
 export type Dtype =
@@ -131,7 +132,7 @@ export function inferDtype(value: unknown): Dtype {
 export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an Array";
-  if (typeof value === "object") return `a ${(value as object).constructor?.name ?? "object"}`;
+  if (typeof value === "object") return `a ${className(value as object)}`;
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;
 }

@@ -47,4 +47,5 @@ export {
 export { DataSlicer } from "./dwa-slicing.js";
 export type { FtOptions, InterpOptions } from "./dwa-analysis.js";
 export { centredFt, centredIft, fftAlong, ftAxisTime } from "./fourier.js";
+export { className } from "./class-name.js";
 export { DataToExport, compareCodePoints, isDataToExport, type DataToExportFields, type DataToExportOptions } from "./data-to-export.js";

@@ -158,6 +158,7 @@ describe("DataToExport (data-model.md §7, §10.6)", () => {
     expect(dte.getDataFromFullNames(["toexport/data2D", "toexport/data1D"]).data).toEqual([d1, d2]);
     expect(dte.getDataFromFullName("toexport/data2D", true)).not.toBe(d1);
     expect(errName(() => dte.getDataFromFullName("nodelimiter"))).toBe("ModelIndexError");
+    expect(errName(() => dte.getDataFromFullName(undefined as never))).toBe("ModelTypeError");
   });
 
   it("T16 index", () => {

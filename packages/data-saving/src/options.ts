@@ -2,6 +2,7 @@
  * Validation of options objects: unknown (or misspelled) keys are rejected with the list of the
  * accepted ones, so a typo never silently falls back to a default.
  */
+import { className } from "@pymodaq-ts/data-model";
 import { InvalidTypeError } from "./errors.js";
 
 /**
@@ -24,7 +25,7 @@ export function checkOptions<T extends object>(options: T | undefined | null, al
 
 /** A short description of a value of the wrong kind, for error messages ("Map", "number 3"). */
 export function describeValue(v: unknown): string {
-  if (v === null) return "null";
-  if (typeof v === "object") return (v as object).constructor?.name ?? "object";
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === "object") return className(v as object);
   return `${typeof v} ${String(v)}`;
 }

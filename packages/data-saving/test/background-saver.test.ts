@@ -14,7 +14,7 @@ import { PACKED_MAX_BYTES } from "../src/background/arenas.js";
 import { BackgroundSaver } from "../src/background/background-saver.js";
 import { BackgroundAbortError, BackgroundSaverError } from "../src/background/errors.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
-import { FileStateError, InvalidValueError } from "../src/errors.js";
+import { FileStateError, InvalidTypeError, InvalidValueError } from "../src/errors.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataToExportEnlargeableSaver } from "../src/savers/dte-enlargeable-saver.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
@@ -297,6 +297,25 @@ describe("BackgroundSaver", () => {
     await expect(saver.addData(det, point, { transfer: true })).rejects.toThrow(InvalidValueError);
     await expect(saver.addData(det, point)).rejects.toThrow(/holding no data: its buffer was detached/);
     await saver.addData(det, loggerPoint(1, large));
+    await saver.close();
+    expect(loggedRows(path)).toEqual([0, 1]);
+  });
+
+  it("refuses arguments of the wrong kind at the call, with an InvalidTypeError, and goes on saving", async () => {
+    const path = newPath();
+    const { saver, det } = await timedSaver(path);
+    await saver.addData(det, loggerPoint(0));
+    for (const wrong of [{}, null, 3, loggerPoint(1).data[0]]) {
+      await expect(saver.addData(det, wrong as never)).rejects.toThrow(/^addData: data must be a DataToExport, got /);
+      await expect(saver.addBkg(det, wrong as never)).rejects.toThrow(InvalidTypeError);
+    }
+    for (const where of [null, 42, { path: det }]) {
+      await expect(saver.addData(where as never, loggerPoint(1))).rejects.toThrow(/^addData: where must be a group's path \(a string\), got /);
+      await expect(saver.addDetGroup(where as never, "x")).rejects.toThrow(InvalidTypeError);
+    }
+    await expect(saver.addNavAxes(det, [loggerPoint(1)] as never)).rejects.toThrow(/^addNavAxes: axes\[0\] must be an Axis, got DataToExport/);
+    expect(() => new BackgroundSaver({ saver: null } as never)).toThrow(/saver\.kind must be one of/);
+    await saver.addData(det, loggerPoint(1));
     await saver.close();
     expect(loggedRows(path)).toEqual([0, 1]);
   });

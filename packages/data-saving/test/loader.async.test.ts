@@ -180,6 +180,9 @@ describe("DataLoader partial loads and slabs on a written scan", () => {
     expect(same(await loader.loadDataAsync(where))).toEqual(same(whole));
     await expect(loader.navSlabs(where, { readAhead: -1 }).next()).rejects.toThrow(/readAhead must be a non-negative integer/);
     await expect(loader.navSlabs(where, { readAhead: 1.5 }).next()).rejects.toThrow(/readAhead must be a non-negative integer/);
+    for (const slabBytes of [-1, 0, Number.NaN, Number.POSITIVE_INFINITY, "8"]) {
+      await expect(loader.navSlabs(where, { slabBytes } as never).next()).rejects.toThrow(/^navSlabs: slabBytes must be a finite positive number, got /);
+    }
   });
 
   it("navSlabs with reuse reads every slab into the buffers of the slab readAhead + 1 before, with the same values", async () => {

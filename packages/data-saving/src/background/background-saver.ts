@@ -43,6 +43,7 @@ import { BackgroundSaverError } from "./errors.js";
 import type { Answer, BackgroundSaverSpec, Batch, Operation, Ready, Reply, Request, SaverKind, WorkerSetup } from "./protocol.js";
 import { wireError } from "./worker-host.js";
 import { workerScriptUrl } from "./worker-script.js";
+import { checkAxes, checkDataToExport, checkFileName, checkPath } from "../arguments.js";
 
 export type { BackgroundSaverSpec } from "./protocol.js";
 
@@ -56,6 +57,15 @@ export interface BackgroundSaverOptions<S extends BackgroundSaverSpec = Backgrou
   backend?: BackendName;
   /** Bytes of array data that may wait in the queue (default 64 MiB); a call beyond waits for room. */
   maxQueueBytes?: number;
+}
+
+/**
+ * Checks a point's arguments in the caller's thread: a wrong one is the caller's error, thrown
+ * at the call, not a failure of the worker that every later call would report.
+ */
+function checkPoint(call: string, where: unknown, data: unknown): void {
+  checkPath(call, where);
+  checkDataToExport(call, data);
 }
 
 /** How a call is queued. */
@@ -146,7 +156,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   constructor(options: BackgroundSaverOptions<S>) {
     const o = checkOptions(options, OPTION_KEYS, "BackgroundSaver");
     const saver = o.saver;
-    if (saver === undefined || !SAVER_KINDS.includes(saver.kind)) {
+    if (typeof saver !== "object" || saver === null || !SAVER_KINDS.includes(saver.kind)) {
       throw new InvalidValueError(`BackgroundSaver: saver.kind must be one of ${SAVER_KINDS.join(", ")}, got ${String(saver?.kind)}`);
     }
     const limit = o.maxQueueBytes ?? DEFAULT_QUEUE_BYTES;
@@ -196,9 +206,12 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /**
    * `H5SaverLowLevel.initFile` in the worker.
    * @returns (once run) true when a new file was created
-   * @throws (rejects) BackgroundSaverError with the worker's error; FileStateError after close
+   * @throws (rejects) BackgroundSaverError with the worker's error; FileStateError after close;
+   *   at the call, InvalidTypeError or InvalidValueError for a `fileName` that is not a
+   *   non-empty string
    */
   async initFile(fileName: string, options?: InitFileOptions): Promise<boolean> {
+    checkFileName("initFile", fileName);
     this.file ??= fileName;
     return (await this.run("initFile", [fileName, options])) as boolean;
   }
@@ -215,21 +228,26 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
 
   /** `H5SaverLowLevel.addDetGroup`; resolves (once run) with the group's path. */
   async addDetGroup(where: string, title = "", settingsAsXml = "", metadata: Metadata | null = null): Promise<string> {
+    checkPath("addDetGroup", where);
     return (await this.run("addDetGroup", [where, title, settingsAsXml, metadata])) as string;
   }
 
   /** `H5SaverLowLevel.addActGroup`; resolves (once run) with the group's path. */
   async addActGroup(where: string, title = "", settingsAsXml = "", metadata: Metadata | null = null): Promise<string> {
+    checkPath("addActGroup", where);
     return (await this.run("addActGroup", [where, title, settingsAsXml, metadata])) as string;
   }
 
   /** `H5SaverLowLevel.getSetGroup`; resolves (once run) with the group's path. */
   async getSetGroup(where: string, name: string, title = ""): Promise<string> {
+    checkPath("getSetGroup", where);
     return (await this.run("getSetGroup", [where, name, title])) as string;
   }
 
   /** `DataToExportExtendedSaver.addNavAxes` (extended savers only); resolves once queued. */
   async addNavAxes(where: string, axes: readonly Axis[], options: QueueOptions = {}): Promise<void> {
+    checkPath("addNavAxes", where);
+    checkAxes("addNavAxes", axes);
     await this.queue("addNavAxes", [where, axes], options);
   }
 
@@ -240,22 +258,27 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
    * @param args the wrapped saver's further arguments (`indexes` for the extended saver), whose
    *   options object also takes QueueOptions
    * @throws (rejects) BackgroundSaverError when an earlier call failed in the worker (the same
-   *   error at every later call); an AbortError (`isBackgroundAbortError`) on abort; FileStateError after close;
-   *   InvalidTypeError for a value the worker cannot receive; InvalidValueError for an array whose
-   *   buffer was detached (moved by an earlier call with `transfer`)
+   *   error at every later call); an AbortError (`isBackgroundAbortError`) on abort;
+   *   FileStateError after close. At the call, the saver going on: InvalidTypeError for a `where`
+   *   that is not a string, `data` that is not a DataToExport or a value the worker cannot
+   *   receive; InvalidValueError for an array whose buffer was detached (moved by an earlier
+   *   call with `transfer`)
    */
   async addData(where: string, data: DataToExport, ...args: BackgroundAddArgs<S["kind"]>): Promise<void> {
+    checkPoint("addData", where, data);
     const { args: rest, queue } = splitQueueOptions(args);
     await this.queue("addData", [where, data, ...rest], queue);
   }
 
   /** `addBkg` of the wrapped saver; resolves once queued. */
   async addBkg(where: string, data: DataToExport, options: QueueOptions = {}): Promise<void> {
+    checkPoint("addBkg", where, data);
     await this.queue("addBkg", [where, data], options);
   }
 
   /** `addError` of the wrapped saver; resolves once queued. */
   async addError(where: string, data: DataToExport, options: QueueOptions = {}): Promise<void> {
+    checkPoint("addError", where, data);
     await this.queue("addError", [where, data], options);
   }
 

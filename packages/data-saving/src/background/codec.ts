@@ -17,9 +17,9 @@
  * worker.postMessage(tape, crossArrays(tape, false, null));   // in the worker: decodeValue(msg)
  */
 import {
-  Axis, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex,
-  PyDict, PyRepr, PyTuple, type AnyTypedArray, type DataDimName, type DataDistributionName, type DataSourceName,
-  type Dtype, type NumberKind, type NumpyScalarType, type PyValue, shapeSize,
+  Axis, className, DataCalculated, DataFromRoi, DataRaw, DataToExport, DataWithAxes, NDArray, NpScalar, PyBytes, PyComplex,
+  PyDict, PyRepr, PyTuple, shapeSize, type AnyTypedArray, type DataDimName, type DataDistributionName, type DataSourceName,
+  type Dtype, type NumberKind, type NumpyScalarType, type PyValue,
 } from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
 
@@ -109,7 +109,7 @@ class TapeWriter {
         t.push(k);
         this.value(v);
       }
-    } else throw new InvalidTypeError(`the background saver cannot send a ${value.constructor.name} to its worker`);
+    } else throw new InvalidTypeError(`the background saver cannot send a ${className(value)} to its worker`);
   }
 
   private items(tag: Tag, items: readonly unknown[]): void {

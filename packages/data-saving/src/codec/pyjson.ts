@@ -10,7 +10,7 @@
  * pyJsonDumps(new PyDict([["a", "é"]]));  // '{"a": "\\u00e9"}'
  * pyJsonLoads("1.1");                     // 1.1 (a float), pyJsonLoads("12") -> 12n
  */
-import { NpScalar, PyDict, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
+import { className, NpScalar, PyDict, PyTuple, type PyValue } from "@pymodaq-ts/data-model";
 import { PyEncodeError, PyJsonError } from "./errors.js";
 import { formatPyFloat } from "./floatrepr.js";
 
@@ -78,7 +78,7 @@ export function pyJsonDumps(value: PyValue): string {
   if (value instanceof NpScalar && value.type === "float64" && typeof value.value === "number") {
     return floatJson(value.value);
   }
-  throw new PyEncodeError(`Object of type ${value.constructor.name} is not JSON serializable`);
+  throw new PyEncodeError(`Object of type ${className(value)} is not JSON serializable`);
 }
 
 /** Python's default limit on the digits of an int read from text (3.11+). */

@@ -44,6 +44,16 @@ import { walkGroups, walkNodes } from "./walk.js";
 /** A node, or the absolute path of one. */
 export type Where = Node | string;
 
+/**
+ * The path `where` names (a path, as given, or the node's).
+ * @throws InvalidTypeError when `where` is neither a node nor a string
+ */
+export function pathOf(where: Where): string {
+  if (typeof where === "string") return where;
+  if (where instanceof Node) return where.path;
+  throw new InvalidTypeError(`where must be a node or an absolute path, got ${describeValue(where)}`);
+}
+
 /** File modes of `openFile`: `w` create/truncate, `a`/`r+` read-write, `r` read-only. */
 export type OpenMode = "r" | "r+" | "a" | "w";
 
@@ -336,8 +346,7 @@ export class H5Backend {
    */
   getNode(where: Where, name?: string): Node {
     const s = this.openSession();
-    const path = typeof where === "string" ? where : where instanceof Node ? where.path : undefined;
-    if (path === undefined) throw new InvalidTypeError(`where must be a node or an absolute path, got ${describeValue(where)}`);
+    const path = pathOf(where);
     if (name === undefined) return s.node(path);
     return s.child(s.group(path), name);
   }

@@ -46,6 +46,7 @@ import type { ArrayData } from "./nodes/arraydata.js";
 import { GROUP } from "./nodes/group.js";
 import type { Node } from "./nodes/node.js";
 import { StringARRAY } from "./nodes/vlarray.js";
+import { checkFileName } from "../arguments.js";
 
 export interface H5SaverLowLevelOptions extends H5BackendOptions {
   /** SaveType written as `/RawData@type` (default `'scan'`). */
@@ -158,9 +159,11 @@ export class H5SaverLowLevel extends H5Backend {
    * `newFile` or when it does not exist, otherwise opened read-write. Gets or creates the raw
    * group and the Logger; on a new file writes `/RawData@type`, root `file`, `date`, `time` and
    * the metadata on the raw group. Returns true when a new file was created.
-   * @throws InvalidTypeError for unknown options, InvalidValueError for a bad clock.
+   * @throws InvalidTypeError for unknown options or a `fileName` that is not a string,
+   *   InvalidValueError for an empty `fileName` or a bad clock.
    */
   initFile(fileName: string, options: InitFileOptions = {}): boolean {
+    checkFileName("initFile", fileName);
     const o = checkOptions(options, INIT_FILE_KEYS, "initFile");
     const given = o.clock === undefined ? undefined : checkClock(o.clock);
     const parsed = parse(resolve(fileName));

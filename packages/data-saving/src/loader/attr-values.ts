@@ -3,12 +3,12 @@
  * ints (bigint or numpy int scalars) as numbers, tuples as number arrays. Every failure names the
  * node path and the attribute.
  */
-import { NpScalar, PyTuple, pyNumber, type PyValue } from "@pymodaq-ts/data-model";
+import { className, NpScalar, PyTuple, pyNumber, type PyValue } from "@pymodaq-ts/data-model";
 import { LoadError } from "./errors.js";
 
 function describe(value: PyValue): string {
   if (value === null) return "None";
-  if (typeof value === "object") return value.constructor.name;
+  if (typeof value === "object") return className(value);
   return `${typeof value} ${String(value)}`;
 }
 

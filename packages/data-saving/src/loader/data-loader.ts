@@ -21,7 +21,7 @@ import type { Node } from "../conventions/nodes/node.js";
 import type { Storage } from "../storage/types.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { descend, type Ancestors } from "../conventions/walk.js";
-import { checkOptions } from "../options.js";
+import { checkOptions, describeValue } from "../options.js";
 import { planAxes } from "./axes.js";
 import { planDataFromNode } from "./data-node.js";
 import { LoadError } from "./errors.js";
@@ -43,6 +43,7 @@ export interface DataLoaderOptions {
   storage?: Storage;
 }
 import { runNow, SliceRunner, yieldToLoop, type Later } from "./slices.js";
+import { checkDataToExport } from "../arguments.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {
@@ -197,9 +198,12 @@ export class DataLoader {
    * @param options `maxLoadBytes`, the memory budget of each load; `storage`, the storage a path is
    *   opened with (default libhdf5; e.g. an HSDS storage, the path then being a domain)
    * @throws the backend's error when the path cannot be opened; InvalidValueError for a bad budget;
-   *   InvalidTypeError for unknown options.
+   *   InvalidTypeError for unknown options or a `source` that is neither a string nor an H5SaverLowLevel.
    */
   constructor(source: H5SaverLowLevel | string, options: DataLoaderOptions = {}) {
+    if (typeof source !== "string" && !(source instanceof H5SaverLowLevel)) {
+      throw new InvalidTypeError(`DataLoader: source must be a path or an H5SaverLowLevel, got ${describeValue(source)}`);
+    }
     const o = checkOptions(options, ["maxLoadBytes", "storage"], "DataLoader");
     this.maxLoadBytes = options.maxLoadBytes === undefined ? DEFAULT_MAX_LOAD_BYTES : checkBudget(options.maxLoadBytes, "maxLoadBytes");
     this.opened = false;
@@ -300,8 +304,8 @@ export class DataLoader {
    * only, then copied (or, with `reuse`, shared).
    * @throws (rejects) LoadError (IndexError) when the node has no navigation dimension `navDim`;
    *   InvalidValueError for a `navDim`, `slabSize` or `readAhead` that is not a non-negative /
-   *   positive / non-negative integer; InvalidTypeError for a `reuse` that is not a boolean; what
-   *   `loadDataAsync` throws
+   *   positive / non-negative integer, or a `slabBytes` that is not a finite positive number;
+   *   InvalidTypeError for a `reuse` that is not a boolean; what `loadDataAsync` throws
    */
   async *navSlabs(where: Where, options: NavSlabsOptions = {}): AsyncGenerator<NavSlab> {
     checkOptions(options, NAV_SLABS_KEYS, "navSlabs");
@@ -311,6 +315,8 @@ export class DataLoader {
     const readAhead = options.readAhead ?? 1;
     if (!Number.isSafeInteger(readAhead) || readAhead < 0) throw new InvalidValueError(`navSlabs: readAhead must be a non-negative integer, got ${readAhead}`);
     if (options.reuse !== undefined && typeof options.reuse !== "boolean") throw new InvalidTypeError(`navSlabs: reuse must be a boolean, got ${String(options.reuse)}`);
+    const slabBytes = options.slabBytes ?? DEFAULT_SLAB_BYTES;
+    if (typeof slabBytes !== "number" || !Number.isFinite(slabBytes) || slabBytes <= 0) throw new InvalidValueError(`navSlabs: slabBytes must be a finite positive number, got ${describeValue(slabBytes)}`);
     // The caller's turn (an open's end, say), the node's look-up and the first slab's planning
     // are each a block of the event loop, of milliseconds in a fresh process before the JIT has
     // compiled them: each has a turn of its own.
@@ -318,7 +324,7 @@ export class DataLoader {
     const node = arrayNodeOf(this.h5saver.getNode(where));
     const { size, rowBytes } = NavWindow.navExtent(node, navDim);
     await yieldToLoop();
-    const step = options.slabSize ?? Math.max(1, Math.floor((options.slabBytes ?? DEFAULT_SLAB_BYTES) / Math.max(1, rowBytes)));
+    const step = options.slabSize ?? Math.max(1, Math.floor(slabBytes / Math.max(1, rowBytes)));
     if (!Number.isSafeInteger(step) || step <= 0) throw new InvalidValueError(`navSlabs: slabSize must be a positive integer, got ${step}`);
     const before: NavItem[] = Array.from({ length: navDim }, () => Slice.all);
     // Aborted when the consumer leaves: the reads ahead that have not started are dropped.
@@ -411,9 +417,10 @@ export class DataLoader {
    * @param data the collection to fill (default: a new DataToExport named `All`).
    * @returns `data`.
    * @throws NodeError when `where` is not a group, or holds a group hard-linked under itself (a
-   *   cycle); any load error aborts the whole call.
+   *   cycle); InvalidTypeError when `data` is not a DataToExport; any load error aborts the whole call.
    */
   loadAll(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions = {}): DataToExport {
+    checkDataToExport("loadAll", data);
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
     const budget = this.budget(options);
     this.planAll(where, data, options, (window) => readNow(window, budget), runNow, null)(runNow);
@@ -428,6 +435,7 @@ export class DataLoader {
    * @throws (rejects) what `loadAll` throws; an AbortError when `signal` aborts before the reads ran
    */
   async loadAllAsync(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions & AsyncLoadOptions = {}): Promise<DataToExport> {
+    checkDataToExport("loadAllAsync", data);
     const { signal, rest } = splitSignal(options);
     checkOptions(rest, LOAD_ALL_KEYS, "loadAllAsync");
     const batch = new ReadBatch(null, this.budget(rest));

@@ -14,6 +14,7 @@ import type { Where } from "../conventions/h5-backend.js";
 import { checkOptions } from "../options.js";
 import type { CARRAY, EARRAY } from "../conventions/nodes/arrays.js";
 import { DataManagement, type H5SaverInput } from "./data-management.js";
+import { checkAxis } from "../arguments.js";
 
 export interface AddAxisOptions {
   /** Create an EARRAY of shape (0,) whose values the caller appends (default false). */
@@ -49,6 +50,7 @@ export class AxisSaverLoader extends DataManagement {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addAxis(where: Where, axis: Axis, options: AddAxisOptions = {}): CARRAY | EARRAY {
+    checkAxis("AxisSaverLoader.addAxis", axis);
     const o = checkOptions(options, ADD_AXIS_KEYS, "AxisSaverLoader.addAxis");
     const data = axis.getData();
     return this.h5saver.addArray(where, this.nextNodeName(where), this.dataType, {

@@ -6,7 +6,7 @@
  */
 import type { DataToExport, DataWithAxes } from "@pymodaq-ts/data-model";
 import { channelGroupName, compareNodeNames, DATA_DIMS, type DataDimName } from "../conventions/layout.js";
-import type { Where } from "../conventions/h5-backend.js";
+import { pathOf, type Where } from "../conventions/h5-backend.js";
 import type { GROUP } from "../conventions/nodes/group.js";
 import type { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 
@@ -30,7 +30,7 @@ function dataOfDim(all: readonly DataWithAxes[], dim: DataDimName): DataWithAxes
 
 /** The per-group map of `outer` for the group `where` (created empty on first use). */
 function innerMap<K, V>(outer: Map<string, Map<K, V>>, where: Where): Map<K, V> {
-  const path = typeof where === "string" ? where : where.path;
+  const path = pathOf(where);
   let inner = outer.get(path);
   if (inner === undefined) {
     inner = new Map();

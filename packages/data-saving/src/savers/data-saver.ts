@@ -8,7 +8,7 @@
  * saver.addData("/RawData/Det", dwa);                 // Data00, Data01, Axis00, ErrorBar00...
  * saver.loadData("/RawData/Det/Data00", { loadAll: true });
  */
-import { DataType, type Axis, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
+import { className, DataType, type Axis, type DataWithAxes, type NDArray } from "@pymodaq-ts/data-model";
 import { getBkgNodes, getDataArrays } from "../loader/arrays.js";
 import { loadDataFromNode } from "../loader/data-node.js";
 import type { Where } from "../conventions/h5-backend.js";
@@ -17,6 +17,7 @@ import type { Node } from "../conventions/nodes/node.js";
 import { AxisSaverLoader } from "./axis-saver.js";
 import { DataManagement, type H5SaverInput } from "./data-management.js";
 import { nodeMetadata } from "./node-metadata.js";
+import { checkDataWithAxes } from "../arguments.js";
 
 export interface AddDataOptions {
   /** Also write the DataWithAxes' axes as `Axis{n}` nodes (default true). */
@@ -82,7 +83,7 @@ export abstract class DataNodeSaver extends DataManagement {
    * @throws NodeError when `where` is missing; MissingAttributeError without `shape`/`nav_indexes`.
    */
   getDataArrays(where: Where, options: LoadOptions = {}): NDArray[] {
-    const o = checkOptions(options, LOAD_KEYS, `${this.constructor.name}.getDataArrays`);
+    const o = checkOptions(options, LOAD_KEYS, `${className(this)}.getDataArrays`);
     return getDataArrays(this.h5saver, where, { ...o, dataType: this.dataType.name });
   }
 
@@ -92,7 +93,7 @@ export abstract class DataNodeSaver extends DataManagement {
    * @throws NodeError, MissingAttributeError, or the model's errors for inconsistent data.
    */
   loadData(where: Where, options: LoadOptions = {}): DataWithAxes {
-    const o = checkOptions(options, LOAD_KEYS, `${this.constructor.name}.loadData`);
+    const o = checkOptions(options, LOAD_KEYS, `${className(this)}.loadData`);
     return loadDataFromNode(this.h5saver, where, { ...o, dataType: this.dataType.name });
   }
 }
@@ -109,8 +110,9 @@ export class DataSaverLoader extends DataNodeSaver {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataWithAxes, options: AddDataOptions = {}): void {
+    checkDataWithAxes(`${className(this)}.addData`, data);
     return this.h5saver.savePoint(() => { // one point for the flush policy
-      const o = checkOptions(options, ADD_DATA_KEYS, `${this.constructor.name}.addData`);
+      const o = checkOptions(options, ADD_DATA_KEYS, `${className(this)}.addData`);
       const dim = data.dim.name;
       // Each array is complete once written: release it, as a writer closing it would, rather than
       // keep its handle and chunk cache until the file closes.

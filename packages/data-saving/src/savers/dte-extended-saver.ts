@@ -17,6 +17,7 @@ import { AxisSaverLoader } from "./axis-saver.js";
 import type { H5SaverInput } from "./data-management.js";
 import { DataToExportSaverBase } from "./dte-saver.js";
 import { DataExtendedSaver, distributionOf, normalizeExtendedIndexes } from "./extended-saver.js";
+import { checkAxes, checkDataToExport } from "../arguments.js";
 
 export interface DataToExportExtendedAddOptions {
   /** `distribution` written on new data nodes (default `uniform`). */
@@ -55,6 +56,7 @@ export class DataToExportExtendedSaver extends DataToExportSaverBase {
    * @throws NodeError when `where` is not a group.
    */
   addNavAxes(where: Where, axes: readonly Axis[]): void {
+    checkAxes("DataToExportExtendedSaver.addNavAxes", axes);
     const navGroup = this.groups.getSet(where, NAV_AXES_GROUP_NAME);
     if (this.navAxisSaver.getLastNodeName(navGroup) !== null) return;
     for (const axis of axes) this.navAxisSaver.addAxis(navGroup, axis);
@@ -68,6 +70,7 @@ export class DataToExportExtendedSaver extends DataToExportSaverBase {
    *   InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, indexes: readonly number[], options: DataToExportExtendedAddOptions = {}): void {
+    checkDataToExport("DataToExportExtendedSaver.addData", data);
     return this.h5saver.savePoint(() => { // one point for the flush policy
       const o = checkOptions(options, ADD_KEYS, "DataToExportExtendedSaver.addData");
       // Indexes and options are checked once here, not again per DataWithAxes.

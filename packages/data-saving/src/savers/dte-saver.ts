@@ -8,7 +8,7 @@
  * saver.addData(det, dte);      // /RawData/Detector000/Data1D/CH00/Data00 ...
  * saver.addBkg(det, dteBkg);    // ... /CH00/Bkg00
  */
-import type { DataToExport } from "@pymodaq-ts/data-model";
+import { className, type DataToExport } from "@pymodaq-ts/data-model";
 import { channelGroupName, type EnumInput } from "../conventions/layout.js";
 import type { Where } from "../conventions/h5-backend.js";
 import type { Metadata } from "../conventions/metadata.js";
@@ -17,6 +17,7 @@ import type { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { ChannelGroups } from "./channel-walk.js";
 import { resolveH5Saver, type H5SaverInput } from "./data-management.js";
 import { BkgSaver, DataSaverLoader, type AddDataOptions } from "./data-saver.js";
+import { checkDataToExport } from "../arguments.js";
 
 export interface DataToExportSaverOptions {
   /** SaveType (member or name) of the file created when `h5saver` is a path (default `'scan'`). */
@@ -71,6 +72,7 @@ export abstract class DataToExportSaverBase {
    * @throws NodeError when `where` is not a group.
    */
   addBkg(where: Where, data: DataToExport): void {
+    checkDataToExport(`${className(this)}.addBkg`, data);
     this.groups.forEachChannel(where, data, (ch, dwa) => this.bkgSaver.addData(ch, dwa, { saveAxes: false }));
   }
 
@@ -120,6 +122,7 @@ export class DataToExportSaver extends DataToExportSaverBase {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataToExport, options: DataToExportAddOptions = {}): void {
+    checkDataToExport("DataToExportSaver.addData", data);
     return this.h5saver.savePoint(() => { // one point for the flush policy
       const o = checkOptions(options, ADD_KEYS, "DataToExportSaver.addData");
       const saveOptions = o.saveAxes === undefined ? {} : { saveAxes: o.saveAxes };

@@ -20,6 +20,7 @@ import type { H5SaverInput } from "./data-management.js";
 import { DataNodeSaver } from "./data-saver.js";
 import { NodeListCache } from "./node-cache.js";
 import { nodeMetadata } from "./node-metadata.js";
+import { checkDataWithAxes } from "../arguments.js";
 
 export interface DataEnlargeableSaverOptions {
   /** Names of the enlargeable axes (default `['nav axis']`). */
@@ -106,6 +107,7 @@ export class DataEnlargeableSaver extends DataNodeSaver {
    *   the nodes of a previous call are missing.
    */
   addData(where: Where, data: DataWithAxes, options: EnlargeableAddOptions = {}): void {
+    checkDataWithAxes("DataEnlargeableSaver.addData", data);
     return this.h5saver.savePoint(() => { // one point for the flush policy
       const o = checkOptions(options, ADD_KEYS, "DataEnlargeableSaver.addData");
       const axisValues = o.axisValues ?? null;

@@ -17,6 +17,7 @@ import type { H5SaverInput } from "./data-management.js";
 import { DataNodeSaver } from "./data-saver.js";
 import { NodeListCache } from "./node-cache.js";
 import { nodeMetadata } from "./node-metadata.js";
+import { checkDataWithAxes } from "../arguments.js";
 
 export interface ExtendedAddOptions {
   /** `distribution` written on the data nodes (default `uniform`). */
@@ -91,6 +92,7 @@ export class DataExtendedSaver extends DataNodeSaver {
    *   shape; NodeError when the nodes of a previous call are missing or not CARRAYs.
    */
   addData(where: Where, data: DataWithAxes, indexes: readonly number[], options: ExtendedAddOptions = {}): void {
+    checkDataWithAxes("DataExtendedSaver.addData", data);
     return this.h5saver.savePoint(() => { // one point for the flush policy
       const o = checkOptions(options, ADD_KEYS, "DataExtendedSaver.addData");
       this.writePoint(where, data, normalizeExtendedIndexes(indexes, this.extendedShape), distributionOf(o.distribution));

@@ -4,7 +4,7 @@
  * append or a scan point costs no look-up by name (STYLE habit 7: no per-write tree work).
  */
 import { NodeError } from "../errors.js";
-import type { Where } from "../conventions/h5-backend.js";
+import { pathOf, type Where } from "../conventions/h5-backend.js";
 import type { Node } from "../conventions/nodes/node.js";
 
 export class NodeListCache<T extends Node> {
@@ -23,7 +23,7 @@ export class NodeListCache<T extends Node> {
 
   /** The first `count` nodes of `where` when they are already known, else null. */
   cached(where: Where, count: number): T[] | null {
-    const hit = this.byWhere.get(typeof where === "string" ? where : where.path);
+    const hit = this.byWhere.get(pathOf(where));
     if (hit === undefined || hit.length < count) return null;
     return hit.length === 0 || hit[0]?.session.isOpen === true ? hit : null;
   }
@@ -41,7 +41,7 @@ export class NodeListCache<T extends Node> {
       if (!(node instanceof this.accept)) throw new NodeError(node.path, this.expected);
       nodes.push(node);
     }
-    this.byWhere.set(typeof where === "string" ? where : where.path, nodes);
+    this.byWhere.set(pathOf(where), nodes);
     return nodes;
   }
 }

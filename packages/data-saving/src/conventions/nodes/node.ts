@@ -3,7 +3,7 @@
  * of one HDF5 object, bound to the session that opened it. Wrappers are cached per path by the
  * session, so a node's handle is opened once and reused.
  */
-import type { PyValue } from "@pymodaq-ts/data-model";
+import { className, type PyValue } from "@pymodaq-ts/data-model";
 import type { AttributeStore } from "../../storage/types.js";
 import { ATTR, type NodeClass } from "../layout.js";
 import { NodeAttrs } from "./attrs.js";
@@ -72,6 +72,6 @@ export abstract class Node {
 
   toString(): string {
     const t = this.title;
-    return `${this.path} (${this.constructor.name}) ${typeof t === "string" ? JSON.stringify(t) : String(t)}`;
+    return `${this.path} (${className(this)}) ${typeof t === "string" ? JSON.stringify(t) : String(t)}`;
   }
 }
