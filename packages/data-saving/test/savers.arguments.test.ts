@@ -15,19 +15,14 @@ import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
 import { DataToExportSaver } from "../src/savers/dte-saver.js";
 import { DataEnlargeableSaver } from "../src/savers/enlargeable-saver.js";
 import { DataExtendedSaver } from "../src/savers/extended-saver.js";
-import { axisValues, childNames, dte, dwa2D, newFile } from "./savers.helpers.js";
+import { axisValues, childNames, dte, dwa2D, newFile, thrown } from "./savers.helpers.js";
 
 /** Values a JavaScript caller might pass where a data-model object is expected. */
 const WRONG: readonly unknown[] = [{}, null, undefined, 3, "data", [dwa2D()], dte().data[0]];
 
 /** Calls `call` with a wrong value, expecting the refusal `message` matches. */
 function expectRefused(call: () => unknown, message: RegExp): void {
-  let error: unknown = null;
-  try {
-    call();
-  } catch (e) {
-    error = e;
-  }
+  const error = thrown(call);
   expect(error).toBeInstanceOf(InvalidTypeError);
   expect((error as Error).message).toMatch(message);
 }
