@@ -314,6 +314,8 @@ describe("BackgroundSaver", () => {
       await expect(saver.addDetGroup(where as never, "x")).rejects.toThrow(InvalidTypeError);
     }
     await expect(saver.addNavAxes(det, [loggerPoint(1)] as never)).rejects.toThrow(/^addNavAxes: axes\[0\] must be an Axis, got DataToExport/);
+    await expect(saver.addLog(42 as never)).rejects.toThrow(/^addLog: message must be a string, got number 42/);
+    await expect(saver.addScanGroup(7 as never)).rejects.toThrow(/^addScanGroup: where must be a group's path/);
     expect(() => new BackgroundSaver({ saver: null } as never)).toThrow(/saver\.kind must be one of/);
     await saver.addData(det, loggerPoint(1));
     await saver.close();

@@ -28,11 +28,11 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Axis, DataToExport } from "@pymodaq-ts/data-model";
-import { FileStateError, InvalidValueError } from "../errors.js";
+import { FileStateError, InvalidTypeError, InvalidValueError } from "../errors.js";
 import type { BackendName, SaveTypeName } from "../conventions/layout.js";
 import type { InitFileOptions } from "../conventions/h5-saver-lowlevel.js";
 import type { Metadata } from "../conventions/metadata.js";
-import { checkOptions } from "../options.js";
+import { checkOptions, describeValue } from "../options.js";
 import type { DataToExportAddOptions } from "../savers/dte-saver.js";
 import type { DataToExportEnlargeableAddOptions, DataToExportTimedAddOptions } from "../savers/dte-enlargeable-saver.js";
 import type { DataToExportExtendedAddOptions } from "../savers/dte-extended-saver.js";
@@ -216,13 +216,18 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     return (await this.run("initFile", [fileName, options])) as boolean;
   }
 
-  /** `H5SaverLowLevel.addLog`; resolves once queued. */
+  /**
+   * `H5SaverLowLevel.addLog`; resolves once queued.
+   * @throws InvalidTypeError at the call for a message that is not a string
+   */
   async addLog(message: string): Promise<void> {
+    if (typeof message !== "string") throw new InvalidTypeError(`addLog: message must be a string, got ${describeValue(message)}`);
     await this.queue("addLog", [message]);
   }
 
   /** `H5SaverLowLevel.addScanGroup`; resolves (once run) with the group's path. */
   async addScanGroup(where: string | null = null, title = "", settingsAsXml = "", metadata: Metadata | null = null): Promise<string> {
+    if (where !== null) checkPath("addScanGroup", where);
     return (await this.run("addScanGroup", [where, title, settingsAsXml, metadata])) as string;
   }
 
