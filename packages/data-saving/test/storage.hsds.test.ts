@@ -10,15 +10,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Axis, DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
+import { Axis, DataRaw, DataToExport, NDArray, type DataWithAxes } from "@pymodaq-ts/data-model";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copyBetween } from "../src/cli/copy.js";
 import { FILE_SETTINGS } from "../src/conventions/layout.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
 import { DataLoader } from "../src/loader/data-loader.js";
 import { DataToExportExtendedSaver } from "../src/savers/dte-extended-saver.js";
+import { DataToExportSaver } from "../src/savers/dte-saver.js";
 import { libhdf5Storage } from "../src/storage/libhdf5.js";
 import { HsdsClient } from "../src/storage/hsds/client.js";
+import { DESCRIBE_ALL_AFTER } from "../src/storage/hsds/domain.js";
 import { parseEndpoint } from "../src/storage/hsds/endpoint.js";
 import { HsdsError, HsdsUnsavedRowsError } from "../src/storage/hsds/errors.js";
 import { hsdsStorage, type HsdsStorage } from "../src/storage/hsds/storage.js";
@@ -189,6 +191,65 @@ describe.runIf(hsdsUnavailable === null)("hsdsStorage on a real HSDS", () => {
       relay.kill("SIGKILL");
     }
   });
+
+  it("a synchronous walk asks for the domain's whole description after DESCRIBE_ALL_AFTER look-ups; a load of one node does not; both load what a described open loads", async () => {
+    const domain = "/home/test_user1/many-detectors.h5";
+    const detectors = 20; // 5 objects each (three groups, data and axis): 100 in all, under HSDS's 500
+    const spectrum = (i: number): DataToExport => new DataToExport("d", { data: [new DataRaw(`spectrum${i}`, {
+      data: [NDArray.from("float64", [4], [i, i + 1, i + 2, i + 3])],
+      axes: [new Axis({ label: "w", units: "nm", data: NDArray.from("float64", [4], [0, 1, 2, i]), index: 0 })],
+    })] });
+    {
+      using h5 = new H5SaverLowLevel({ storage: user1, saveType: "detector" });
+      h5.initFile(domain, { newFile: true });
+      const saver = new DataToExportSaver(h5);
+      for (let i = 0; i < detectors; i++) saver.addData(h5.addDetGroup(h5.rawGroup, `det${i}`), spectrum(i));
+    }
+    const before = { ...user1.stats };
+    let one: DataWithAxes;
+    {
+      using loader = new DataLoader(domain, { storage: user1 });
+      one = loader.loadData("/RawData/Detector007/Data1D/CH00/Data00");
+    }
+    expect(user1.stats.domainDescriptions).toBe(before.domainDescriptions);
+    expect(user1.stats.requests - before.requests).toBeLessThanOrEqual(DESCRIBE_ALL_AFTER);
+
+    const walking = { ...user1.stats };
+    let all: DataToExport;
+    {
+      using loader = new DataLoader(domain, { storage: user1 });
+      all = loader.loadAll("/RawData");
+    }
+    expect(user1.stats.domainDescriptions).toBe(walking.domainDescriptions + 1);
+    // The open, the look-ups before the description, the description, and a value read per array
+    // (data and axis of each detector); one by one, the walk took a request per group's links and
+    // per object's attributes too (about 200 more).
+    expect(user1.stats.requests - walking.requests).toBeLessThanOrEqual(1 + DESCRIBE_ALL_AFTER + 1 + 2 * detectors);
+    expect(all.length).toBe(detectors);
+
+    using opened = await DataLoader.open(domain, { storage: user1 });
+    expect(canonicalDte(all)).toEqual(canonicalDte(await opened.loadAllAsync("/RawData")));
+    const withTimestamp = { withTimestamp: true };
+    expect(canonicalDwa(one, withTimestamp)).toEqual(canonicalDwa(await opened.loadDataAsync("/RawData/Detector007/Data1D/CH00/Data00"), withTimestamp));
+
+    // A session that changed the domain before its walk sees its own changes: what it wrote is
+    // kept by its nodes, the description stands only for objects it has not opened.
+    {
+      using h5 = new H5SaverLowLevel({ storage: user1, saveType: "detector" });
+      h5.initFile(domain);
+      new DataToExportSaver(h5).addData(h5.addDetGroup(h5.rawGroup, "late"), spectrum(99));
+      h5.getNode("/RawData/Detector003/Data1D/CH00/Data00").attrs.set("TITLE", "renamed");
+      const walked = new DataLoader(h5).loadAll("/RawData");
+      expect(walked.length).toBe(detectors + 1);
+      expect(walked.data.filter((d) => d.name === "renamed")).toHaveLength(1);
+      const reread = (): DataToExport => {
+        using loader = new DataLoader(domain, { storage: user1 });
+        return loader.loadAll("/RawData");
+      };
+      h5.flush();
+      expect(canonicalDte(walked)).toEqual(canonicalDte(reread()));
+    }
+  }, 300_000);
 
   describe("asynchronous reads: readAsync, and the loader's asynchronous loads of a domain", () => {
     const domain = "/home/test_user1/async-reads.h5";

@@ -28,6 +28,8 @@ export interface RequestStats {
   appendRequests: number;
   /** Rows carried by those requests. */
   appendedRows: number;
+  /** Requests for a whole domain's description (`openAsync`'s, and a walk's: DESCRIBE_ALL_AFTER in domain.ts). */
+  domainDescriptions: number;
   retries: number;
 }
 
@@ -48,7 +50,7 @@ export class HsdsClient {
     private readonly retry: RetryPolicy,
     timeoutMs: number,
     /** Counts, shared with the storage that made the client. */
-    readonly stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, retries: 0 },
+    readonly stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, domainDescriptions: 0, retries: 0 },
   ) {
     this.http = new HttpBridge(connection.address, timeoutMs);
     this.auth = connection.username === null ? null : `Basic ${Buffer.from(`${connection.username}:${connection.password ?? ""}`).toString("base64")}`;

@@ -2,8 +2,9 @@
  * A whole domain described in one answer: `GET /?getobjs=1&include_attrs=1` gives, with the
  * domain's description, every object's links, attributes, type and shape, as long as the domain
  * holds fewer objects than the service's `domain_req_max_objects_limit` (500 by default; past it
- * the answer has none). A domain opened with it takes each object's description from it instead of
- * asking the service on the object's first use, which would block the calling thread.
+ * the answer has none). A domain described so (at `openAsync`, or by a synchronous session once it
+ * has looked up DESCRIBE_ALL_AFTER objects one by one, domain.ts) takes each object's description
+ * from it instead of asking the service on the object's first use, a blocking request each.
  */
 import type { Json } from "./client.js";
 

@@ -1,7 +1,8 @@
 /**
  * The storage interface's groups, arrays, VLARRAYs and attributes on HSDS objects. Each object is
  * described once (its links, attributes, shape and type fetched on first use, or taken from the
- * domain's description fetched at the open, described.ts) and then kept up to date locally: a
+ * domain's description, fetched at an asynchronous open or after a walk's first look-ups:
+ * described.ts, DomainSession.describedOf) and then kept up to date locally: a
  * domain has one writer, so the cache stays exact and a saver's calls cost only the requests that
  * change something.
  */
@@ -68,7 +69,7 @@ class HsdsAttrs implements AttributeStore {
   private all(): Map<string, AttrJson> {
     this.s.check(this.path);
     if (this.cache !== null) return this.cache;
-    const described = this.s.described.get(this.id);
+    const described = this.s.describedOf(this.id);
     const list = (described !== undefined
       ? attributesOf(described)
       : this.s.client.json("GET", `/${this.collection}/${this.id}/attributes`, { params: { IncludeData: 1 }, nodePath: this.path })["attributes"] ?? []) as unknown as (AttrJson & { name: string })[];
@@ -150,7 +151,7 @@ export class HsdsGroup implements StorageGroup {
   private all(): Map<string, Link> {
     this.s.check(this.path);
     if (this.links !== null) return this.links;
-    const described = this.s.described.get(this.id);
+    const described = this.s.describedOf(this.id);
     const list = (described !== undefined
       ? linksOf(described)
       : this.s.client.json("GET", `/groups/${this.id}/links`, { nodePath: this.path })["links"] ?? []) as unknown as LinkJson[];
@@ -203,7 +204,7 @@ export class HsdsGroup implements StorageGroup {
     const known = this.s.objects.get(id);
     if (known instanceof HsdsArray || known instanceof HsdsVlen) return known;
     const path = joinPath(this.path, name);
-    const d: Record<string, Json> = { ...(this.s.described.get(id) ?? this.s.client.json("GET", `/datasets/${id}`, { nodePath: path })), path };
+    const d: Record<string, Json> = { ...(this.s.describedOf(id) ?? this.s.client.json("GET", `/datasets/${id}`, { nodePath: path })), path };
     const dtype = dtypeOfType(d["type"] ?? null);
     const made = dtype === "vlen-uint8" ? new HsdsVlen(this.s, d) : new HsdsArray(this.s, d, dtype);
     this.s.objects.set(id, made);
