@@ -21,6 +21,7 @@ import type { Node } from "../conventions/nodes/node.js";
 import type { Storage } from "../storage/types.js";
 import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { descend, type Ancestors } from "../conventions/walk.js";
+import { checkDataToExport } from "../arguments.js";
 import { checkOptions, describeValue } from "../options.js";
 import { planAxes } from "./axes.js";
 import { planDataFromNode } from "./data-node.js";
@@ -29,6 +30,7 @@ import { NavWindow, type NavItem } from "./nav-window.js";
 import { arrayNodeOf, dataTypeOf } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
 import { ReadBatch, readNow, type LoadReads, type ReadTargets, type StreamReads } from "./reads.js";
+import { runNow, SliceRunner, yieldToLoop, type Later } from "./slices.js";
 import { checkBudget, DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "./budget.js";
 
 /** Options of the `DataLoader` constructor. */
@@ -42,8 +44,6 @@ export interface DataLoaderOptions {
   /** The storage a path is opened with (default libhdf5; with an HSDS storage, the path is a domain). */
   storage?: Storage;
 }
-import { runNow, SliceRunner, yieldToLoop, type Later } from "./slices.js";
-import { checkDataToExport } from "../arguments.js";
 
 /** Options of `DataLoader.loadData`. */
 export interface LoadDataOptions {
