@@ -66,6 +66,27 @@ describe("arraySummary", () => {
     expect(arraySummary({ dtype: "float64", shape: [4097], data: new Float64Array(4097) })).toHaveProperty("sha256");
   });
 
+  it("an array summarized again, or an equal one, gives the same digest; its own edges and dtype always", () => {
+    const n = 5000;
+    const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e3);
+    const first = arraySummary({ dtype: "float64", shape: [n], data: values });
+    expect(arraySummary({ dtype: "float64", shape: [n], data: values.slice() })).toEqual(first);
+    expect(arraySummary({ dtype: "float64", shape: [50, 100], data: values })).toEqual({ ...first, shape: [50, 100] });
+    // The same float64 form, other exact values: int64 past 2^53 round alike but keep their own edges.
+    const big = BigInt64Array.from({ length: n }, (_, i) => 2n ** 60n + BigInt(i % 3 === 0 ? 0 : 1));
+    const other = BigInt64Array.from(big, (v) => v + 1n);
+    const a = arraySummary({ dtype: "int64", shape: [n], data: big });
+    const b = arraySummary({ dtype: "int64", shape: [n], data: other });
+    expect(b["sha256"]).toBe(a["sha256"]);
+    expect(b["sum"]).toEqual(a["sum"]);
+    expect(b["first"]).toEqual((a["first"] as bigint[]).map((v) => v + 1n));
+    // Complex data: per-lane pairs, again after a repeat.
+    const complex = { dtype: "complex128", shape: [n], data: Float64Array.from({ length: 2 * n }, (_, i) => (i % 2 === 0 ? 1 : -2)) };
+    const c = arraySummary(complex);
+    expect(JSON.parse(stringifyCanonical(c["sum"]))).toEqual([n, -2 * n]);
+    expect(arraySummary(complex)).toEqual(c);
+  });
+
   it("rejects data shorter than the shape", () => {
     expect(() => arraySummary({ dtype: "complex128", shape: [2], data: new Float64Array(3) })).toThrow(expect.objectContaining({ code: "INVALID_VALUE" }));
   });

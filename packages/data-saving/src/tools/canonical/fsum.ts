@@ -45,7 +45,12 @@ function fromScaled(v: bigint): number {
 
 /** A running exactly rounded sum; feed it with `add`, read it with `value()`. */
 export class FsumAccumulator {
+  /**
+   * The partials are `partials[0..count)`; the array never shrinks (setting an array's length
+   * costs more than the additions themselves).
+   */
   private partials: number[] = [];
+  private count = 0;
   private exact: bigint | undefined;
   private special = 0;
   private infinities = 0;
@@ -62,10 +67,11 @@ export class FsumAccumulator {
       return;
     }
     const p = this.partials;
-    const saved = Math.abs(value) >= OVERFLOW_GUARD || Math.abs(p[p.length - 1] ?? 0) >= OVERFLOW_GUARD ? [...p] : undefined;
+    const n = this.count;
+    const saved = Math.abs(value) >= OVERFLOW_GUARD || (n > 0 && Math.abs(p[n - 1]!) >= OVERFLOW_GUARD) ? p.slice(0, n) : undefined;
     let x = value;
     let i = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < n; j++) {
       let y = p[j]!;
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -81,10 +87,11 @@ export class FsumAccumulator {
       // Intermediate overflow: continue exactly from the saved partials.
       this.exact = [...(saved ?? []), value].reduce((s, v) => s + toScaled(v), 0n);
       this.partials = [];
+      this.count = 0;
       return;
     }
-    p.length = i;
-    if (x !== 0) p.push(x);
+    if (x !== 0) p[i++] = x;
+    this.count = i;
   }
 
   /** The exactly rounded sum so far (NaN for inf − inf, like math.fsum's ValueError case). */
@@ -92,7 +99,7 @@ export class FsumAccumulator {
     if (this.special !== 0) return Number.isNaN(this.infinities) ? NaN : this.special;
     if (this.exact !== undefined) return fromScaled(this.exact);
     const p = this.partials;
-    let n = p.length;
+    let n = this.count;
     if (n === 0) return 0;
     let hi = p[--n]!;
     let lo = 0;
