@@ -44,11 +44,14 @@ export abstract class DataNodeSaver extends DataManagement {
   protected readonly axisSaver: AxisSaverLoader;
   /** Writes the error bars (null for the ErrorSaverLoader itself). */
   private errorSaverInstance: ErrorSaverLoader | null | undefined;
+  /** The class's name in messages, found once: `addData` runs for every channel of every point. */
+  protected readonly saverName: string;
 
   /** @param h5saver an open saver or a file path (opened read-write, created if absent) */
   constructor(h5saver: H5SaverInput) {
     super(h5saver);
     this.axisSaver = new AxisSaverLoader(this.h5saver);
+    this.saverName = className(this);
   }
 
   /** The error-bar saver, created on first use (ErrorSaverLoader has none). */
@@ -83,7 +86,7 @@ export abstract class DataNodeSaver extends DataManagement {
    * @throws NodeError when `where` is missing; MissingAttributeError without `shape`/`nav_indexes`.
    */
   getDataArrays(where: Where, options: LoadOptions = {}): NDArray[] {
-    const o = checkOptions(options, LOAD_KEYS, `${className(this)}.getDataArrays`);
+    const o = checkOptions(options, LOAD_KEYS, `${this.saverName}.getDataArrays`);
     return getDataArrays(this.h5saver, where, { ...o, dataType: this.dataType.name });
   }
 
@@ -93,7 +96,7 @@ export abstract class DataNodeSaver extends DataManagement {
    * @throws NodeError, MissingAttributeError, or the model's errors for inconsistent data.
    */
   loadData(where: Where, options: LoadOptions = {}): DataWithAxes {
-    const o = checkOptions(options, LOAD_KEYS, `${className(this)}.loadData`);
+    const o = checkOptions(options, LOAD_KEYS, `${this.saverName}.loadData`);
     return loadDataFromNode(this.h5saver, where, { ...o, dataType: this.dataType.name });
   }
 }
@@ -110,9 +113,9 @@ export class DataSaverLoader extends DataNodeSaver {
    * @throws NodeError when `where` is not a group; InvalidTypeError for unknown options.
    */
   addData(where: Where, data: DataWithAxes, options: AddDataOptions = {}): void {
-    checkDataWithAxes(`${className(this)}.addData`, data);
+    checkDataWithAxes(`${this.saverName}.addData`, data);
     return this.h5saver.savePoint(() => { // one point for the flush policy
-      const o = checkOptions(options, ADD_DATA_KEYS, `${className(this)}.addData`);
+      const o = checkOptions(options, ADD_DATA_KEYS, `${this.saverName}.addData`);
       const dim = data.dim.name;
       // Each array is complete once written: release it, as a writer closing it would, rather than
       // keep its handle and chunk cache until the file closes.

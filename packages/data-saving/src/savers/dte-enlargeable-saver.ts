@@ -9,7 +9,7 @@
  * const det = h5.addDetGroup(h5.rawGroup, "logger");
  * for (const dte of acquisitions) saver.addData(det, dte);   // NavAxes/Axis00 = the DTE timestamps
  */
-import { className, type DataToExport } from "@pymodaq-ts/data-model";
+import type { DataToExport } from "@pymodaq-ts/data-model";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
 import { ATTR, NAV_AXES_GROUP_NAME, typedAttr } from "../conventions/layout.js";
 import type { Where } from "../conventions/h5-backend.js";
@@ -89,7 +89,7 @@ export class DataToExportEnlargeableSaver extends DataToExportSaverBase {
    *   DataDimError for DataND data.
    */
   addData(where: Where, data: DataToExport, options: DataToExportEnlargeableAddOptions = {}): void {
-    checkDataToExport(`${className(this)}.addData`, data);
+    checkDataToExport("DataToExportEnlargeableSaver.addData", data);
     return this.h5saver.savePoint(() => { // one point for the flush policy
       const o = checkOptions(options, ADD_KEYS, "DataToExportEnlargeableSaver.addData");
       const axisValues = o.axisValues ?? (o.axisValue === undefined || o.axisValue === null ? null : [o.axisValue]);
