@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { tempDir } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
 import { Axis, DataRaw, DataToExport, NDArray } from "@pymodaq-ts/data-model";
-import { PACKED_MAX_BYTES } from "../src/background/arenas.js";
+import { BATCH_BYTES, PACKED_MAX_BYTES } from "../src/background/arenas.js";
 import { BackgroundSaver } from "../src/background/background-saver.js";
 import { BackgroundAbortError, BackgroundSaverError } from "../src/background/errors.js";
 import { H5SaverLowLevel } from "../src/conventions/h5-saver-lowlevel.js";
@@ -441,7 +441,7 @@ describe("BackgroundSaver", () => {
     it("keeps the call order across batches: timer, awaited calls and the batch size bound", async () => {
       const path = newPath();
       const { saver, det } = await timedSaver(path);
-      const size = 96 * 1024; // float64 values: 768 KiB a point, six fill a batch (4 MiB)
+      const size = BATCH_BYTES / 8 / 4; // float64 values: four points fill a batch
       const issued: Promise<void>[] = [];
       for (let i = 0; i < 24; i++) {
         issued.push(saver.addData(det, loggerPoint(i, size)));

@@ -5,7 +5,7 @@
  * are left to cross another way.
  */
 import { describe, expect, it } from "vitest";
-import { ARENA_BYTES, Arenas, PACKED_MAX_BYTES, unpack, type Placements } from "../src/background/arenas.js";
+import { ARENA_BYTES, Arenas, arenasWithin, BATCH_BYTES, PACKED_MAX_BYTES, unpack, type Placements } from "../src/background/arenas.js";
 
 /** What the worker sees of `arrays` placed as tape slots 1.. in one batch. */
 function roundTrip(arenas: Arenas, arrays: ArrayBufferView[], known: SharedArrayBuffer[]): unknown[] {
@@ -67,6 +67,22 @@ describe("background arenas", () => {
     arenas.giveBack(0);
     expect(arenas.place(Uint8Array.of(1), 1, placements)).toBe(true);
     expect(placements.length).toBe(4 * (placed + 2));
+  });
+
+  it("makes as many arenas as the queue's bound holds in memory, at least 4, each a batch and room for one more call", () => {
+    const queue = 64 * 1024 * 1024;
+    const n = arenasWithin(queue);
+    expect(n * ARENA_BYTES).toBeLessThanOrEqual(queue);
+    expect((n + 1) * ARENA_BYTES).toBeGreaterThan(queue);
+    expect(arenasWithin(1024)).toBe(4);
+    expect(ARENA_BYTES - BATCH_BYTES).toBeGreaterThanOrEqual(PACKED_MAX_BYTES);
+    // every one of them is made and filled before an array is left to cross alone
+    const arenas = new Arenas(n);
+    for (let k = 0; k < n; k++) {
+      expect(arenas.place(new Float64Array(1024), 1, [])).toBe(true);
+      expect(arenas.seal().arena).toBe(k);
+    }
+    expect(arenas.place(new Float64Array(1024), 1, [])).toBe(false);
   });
 
   it("a placement the worker cannot resolve is a RangeError, not a wrong view", () => {

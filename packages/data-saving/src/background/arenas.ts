@@ -10,8 +10,11 @@
  * garbage collections on both threads, and moving a buffer costs a few microseconds whatever its
  * size. Arenas are sent to the worker once, and a copy of a few KiB costs less than a move.
  *
- * At most `MAX_ARENAS` exist; while all are out with batches the worker has not answered, arrays
- * cross as copies of their own (`place` returns false).
+ * Arenas are made as batches need them, up to the memory of the queue's bound (`arenasWithin`):
+ * a worker that falls behind (its JIT still cold at the start of a scan, a collection) holds as
+ * many batches as the queue admits, each in its arena. While every arena is out with a batch the
+ * worker has not answered, arrays cross as copies of their own (`place` returns false), each a
+ * buffer new to the worker's heap. The arenas made stay the saver's until it is dropped.
  */
 import type { AnyTypedArray } from "@pymodaq-ts/data-model";
 
@@ -25,15 +28,25 @@ export type Placeable = AnyTypedArray | Uint8Array;
 export type Placements = number[];
 
 /**
- * Bytes of one arena: the batch size at which the outbox is posted (4 MiB, background-saver.ts)
- * and room for the call that brings it there; a call that finds the arena full has its arrays
- * copied alone.
+ * Array bytes of the calls in the outbox that post it (background-saver.ts). Small enough that
+ * a scan's batches are many and an arena each: what the worker has not written yet is spread
+ * over many arenas, not held up in a few.
  */
-export const ARENA_BYTES = 5 * 1024 * 1024;
+export const BATCH_BYTES = 1024 * 1024;
+/**
+ * Bytes of one arena: a batch and room for the call that brings it there; a call that finds the
+ * arena full has its arrays copied alone.
+ */
+export const ARENA_BYTES = BATCH_BYTES + 256 * 1024;
 /** Arrays up to this size are copied into the arena; larger ones cross alone (moved or copied). */
 export const PACKED_MAX_BYTES = 64 * 1024;
-/** Arenas made at most: 20 MiB beside the queue's own bound. */
-const MAX_ARENAS = 4;
+/** Arenas a saver may make however small its queue's bound. */
+const MIN_ARENAS = 4;
+
+/** How many arenas a queue bounded to `queueBytes` may make: their memory within the bound, at least MIN_ARENAS. */
+export function arenasWithin(queueBytes: number): number {
+  return Math.max(MIN_ARENAS, Math.floor(queueBytes / ARENA_BYTES));
+}
 /** Alignment of each copy: the largest element (float64, int64, complex parts). */
 const ALIGN = 8;
 
@@ -59,7 +72,7 @@ export class Arenas {
   /** Arenas made since the last batch: sent with the next one. */
   private fresh: SharedArrayBuffer[] = [];
 
-  constructor(private readonly maxArenas = MAX_ARENAS) {}
+  constructor(private readonly maxArenas = MIN_ARENAS) {}
 
   /**
    * Copies `data` into the arena being filled (taking a free one, or making one, when none is),

@@ -37,7 +37,7 @@ import type { DataToExportAddOptions } from "../savers/dte-saver.js";
 import type { DataToExportEnlargeableAddOptions, DataToExportTimedAddOptions } from "../savers/dte-enlargeable-saver.js";
 import type { DataToExportExtendedAddOptions } from "../savers/dte-extended-saver.js";
 import { ByteBudget } from "./byte-budget.js";
-import { Arenas, type Placements } from "./arenas.js";
+import { Arenas, arenasWithin, BATCH_BYTES, type Placements } from "./arenas.js";
 import { crossArrays, encodedBytes, encodeValue, type Encoded } from "./codec.js";
 import { BackgroundSaverError } from "./errors.js";
 import type { Answer, BackgroundSaverSpec, Batch, Operation, Ready, Reply, Request, SaverKind, WorkerSetup } from "./protocol.js";
@@ -99,8 +99,6 @@ const DEFAULT_QUEUE_BYTES = 64 * 1024 * 1024;
  * milliseconds of latency are nothing to a scan, and the outbox is bounded by BATCH_BYTES.
  */
 const BATCH_DELAY_MS = 4;
-/** Array bytes in the outbox that post it at once. */
-const BATCH_BYTES = 4 * 1024 * 1024;
 /** The calls whose result the caller awaits: posted at once, with the outbox before them. */
 const AWAITED: ReadonlySet<Operation> = new Set(["initFile", "addScanGroup", "addDetGroup", "addActGroup", "getSetGroup", "flush", "close"]);
 
@@ -135,7 +133,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /** Calls queued and not yet posted, with the buffers their message moves; their small arrays are in `arenas`. */
   private outbox: Request[] = [];
   private outboxTransfer: ArrayBuffer[] = [];
-  private readonly arenas = new Arenas();
+  private readonly arenas: Arenas;
   private outboxBytes = 0;
   private outboxTimer: NodeJS.Timeout | null = null;
   /** The first failure: reported by every later call and by close. */
@@ -163,6 +161,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     if (!Number.isSafeInteger(limit) || limit <= 0) throw new InvalidValueError(`BackgroundSaver: maxQueueBytes must be a positive integer, got ${limit}`);
     // A call waiting for room waits for calls of the outbox to be written: post them now.
     this.budget = new ByteBudget(limit, () => this.postOutbox());
+    this.arenas = new Arenas(arenasWithin(limit));
     const setup: WorkerSetup = { saveType: o.saveType ?? "scan", backend: o.backend, saver };
     this.worker = new Worker(workerScriptUrl(), { workerData: setup });
     this.started = new Promise<void>((resolve, reject) => (this.settleStart = { resolve, reject }));
