@@ -13,7 +13,8 @@ import { getAxes, loadAxis } from "../loader/axes.js";
 import type { Where } from "../conventions/h5-backend.js";
 import { checkOptions } from "../options.js";
 import type { CARRAY, EARRAY } from "../conventions/nodes/arrays.js";
-import { DataManagement, type H5SaverInput } from "./data-management.js";
+import { DataManagement } from "./data-management.js";
+import type { H5SaverInput } from "./on-file.js";
 import { checkAxis } from "../arguments.js";
 
 export interface AddAxisOptions {

@@ -2,51 +2,29 @@
  * `DataManagement`: the base of every saver/loader of one DataType (seed `DataManagement`):
  * node naming (`Data03`, `Axis00`...), the next index from the conventions layer's counters
  * (file-format.md §3.1, Q9: the count of nodes of this type in the group's whole subtree, kept in memory,
- * never a walk per write) and the file's life cycle.
+ * never a walk per write), on the file its `SaverOnFile` base holds.
  *
  * @example
  * const saver = new DataSaverLoader(h5);
  * saver.getLastNodeName("/RawData/Det");   // "Data01" after two arrays, null before
  */
 import { DataType } from "@pymodaq-ts/data-model";
-import { InvalidTypeError, InvalidValueError } from "../errors.js";
-import { arrayNodeName, arrayNodePrefix, type EnumInput } from "../conventions/layout.js";
+import { InvalidValueError } from "../errors.js";
+import { arrayNodeName, arrayNodePrefix } from "../conventions/layout.js";
 import { parsePythonInt } from "../codec/pyint-parse.js";
 import { pyStrRepr } from "../codec/pyrepr.js";
 import type { Where } from "../conventions/h5-backend.js";
 import type { Node } from "../conventions/nodes/node.js";
-import { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
+import { SaverOnFile, type H5SaverInput } from "./on-file.js";
 
-/** What the savers accept where Python accepts an `H5SaverLowLevel` or a `Path`. */
-export type H5SaverInput = H5SaverLowLevel | string;
-
-/**
- * The saver to work with: the given one, or a new `H5SaverLowLevel` on the file at `path`
- * (opened read-write, created when it does not exist, as Python's `init_file(Path(...))`).
- * @param input an open saver or a file path
- * @param saveType the SaveType of a saver created here (default `'scan'`)
- * @throws InvalidTypeError for anything else
- */
-export function resolveH5Saver(input: H5SaverInput, saveType: EnumInput = "scan"): H5SaverLowLevel {
-  if (input instanceof H5SaverLowLevel) return input;
-  if (typeof input === "string") {
-    const h5 = new H5SaverLowLevel({ saveType });
-    h5.initFile(input);
-    return h5;
-  }
-  throw new InvalidTypeError("h5saver must be an H5SaverLowLevel or a file path");
-}
-
-export abstract class DataManagement {
+export abstract class DataManagement extends SaverOnFile {
   /** The DataType of the nodes this object writes and reads. */
   abstract readonly dataType: DataType;
-  /** The conventions layer of the open file. */
-  readonly h5saver: H5SaverLowLevel;
   /** Node names already formatted, by index (formatting is on every append's path). */
   private readonly names: string[] = [];
 
   protected constructor(h5saver: H5SaverInput) {
-    this.h5saver = resolveH5Saver(h5saver);
+    super(h5saver);
   }
 
   /** `Data03`, `Axis00`...: the DataType value, capitalized, and a 2-digit index. */
@@ -103,20 +81,5 @@ export abstract class DataManagement {
       throw new InvalidValueError(`invalid literal for int() with base 10: ${pyStrRepr(after)} (the text after '${prefix}' in the node name '${name}')`);
     }
     return index;
-  }
-
-  /** Closes the underlying file (writes the pending `shape`/`size` attributes first). */
-  close(): void {
-    this.closeFile();
-  }
-
-  /** Closes the underlying file. Idempotent. */
-  closeFile(): void {
-    this.h5saver.closeFile();
-  }
-
-  /** The saver's `[Symbol.dispose]` (see `H5SaverLowLevel`: a close error never hides a first failure). */
-  [Symbol.dispose](): void {
-    this.h5saver[Symbol.dispose]();
   }
 }

@@ -15,7 +15,8 @@ import type { Where } from "../conventions/h5-backend.js";
 import { checkOptions } from "../options.js";
 import type { Node } from "../conventions/nodes/node.js";
 import { AxisSaverLoader } from "./axis-saver.js";
-import { DataManagement, type H5SaverInput } from "./data-management.js";
+import { DataManagement } from "./data-management.js";
+import type { H5SaverInput } from "./on-file.js";
 import { nodeMetadata } from "./node-metadata.js";
 import { checkDataWithAxes } from "../arguments.js";
 

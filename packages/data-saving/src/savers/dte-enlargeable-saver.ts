@@ -18,7 +18,7 @@ import { checkOptions } from "../options.js";
 import { EARRAY } from "../conventions/nodes/arrays.js";
 import type { GROUP } from "../conventions/nodes/group.js";
 import { AxisSaverLoader } from "./axis-saver.js";
-import type { H5SaverInput } from "./data-management.js";
+import type { H5SaverInput } from "./on-file.js";
 import { DataToExportSaverBase } from "./dte-saver.js";
 import {
   appendAxisValue, axisValueArray, DataEnlargeableSaver, enlargeableAxisTemplate, type AxisValue,

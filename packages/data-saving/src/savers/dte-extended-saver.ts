@@ -14,7 +14,7 @@ import type { Where } from "../conventions/h5-backend.js";
 import type { Metadata } from "../conventions/metadata.js";
 import { checkOptions } from "../options.js";
 import { AxisSaverLoader } from "./axis-saver.js";
-import type { H5SaverInput } from "./data-management.js";
+import type { H5SaverInput } from "./on-file.js";
 import { DataToExportSaverBase } from "./dte-saver.js";
 import { DataExtendedSaver, distributionOf, normalizeExtendedIndexes } from "./extended-saver.js";
 import { checkAxes, checkDataToExport } from "../arguments.js";

@@ -13,9 +13,8 @@ import { channelGroupName, type EnumInput } from "../conventions/layout.js";
 import type { Where } from "../conventions/h5-backend.js";
 import type { Metadata } from "../conventions/metadata.js";
 import { checkOptions } from "../options.js";
-import type { H5SaverLowLevel } from "../conventions/h5-saver-lowlevel.js";
 import { ChannelGroups } from "./channel-walk.js";
-import { resolveH5Saver, type H5SaverInput } from "./data-management.js";
+import { SaverOnFile, type H5SaverInput } from "./on-file.js";
 import { BkgSaver, DataSaverLoader, type AddDataOptions } from "./data-saver.js";
 import { checkDataToExport } from "../arguments.js";
 
@@ -37,11 +36,9 @@ const ADD_KEYS: readonly (keyof DataToExportAddOptions)[] = ["settingsAsXml", "m
 /**
  * What every DataToExport saver shares (Python puts it in DataToExportSaver, which the extended
  * saver derives from; its `addData` signature differs, so it derives from this base instead):
- * the file, the group cache, backgrounds, errors (Q1) and the file's life cycle.
+ * the group cache, backgrounds and errors (Q1), on the file its `SaverOnFile` base holds.
  */
-export abstract class DataToExportSaverBase {
-  /** The conventions layer of the open file. */
-  readonly h5saver: H5SaverLowLevel;
+export abstract class DataToExportSaverBase extends SaverOnFile {
   /** The dim and channel groups already resolved. */
   protected readonly groups: ChannelGroups;
   private readonly bkgSaver: BkgSaver;
@@ -51,7 +48,7 @@ export abstract class DataToExportSaverBase {
    * @param saveType SaveType of the file created when `h5saver` is a path
    */
   protected constructor(h5saver: H5SaverInput, saveType: EnumInput = "scan") {
-    this.h5saver = resolveH5Saver(h5saver, saveType);
+    super(h5saver, saveType);
     this.groups = new ChannelGroups(this.h5saver);
     this.bkgSaver = new BkgSaver(this.h5saver);
   }
@@ -83,21 +80,6 @@ export abstract class DataToExportSaverBase {
    */
   addError(where: Where, data: DataToExport): void {
     this.addBkg(where, data);
-  }
-
-  /** Closes the underlying file. Idempotent. */
-  close(): void {
-    this.closeFile();
-  }
-
-  /** Closes the underlying file (writes the pending `shape`/`size` attributes first). Idempotent. */
-  closeFile(): void {
-    this.h5saver.closeFile();
-  }
-
-  /** The saver's `[Symbol.dispose]` (see `H5SaverLowLevel`: a close error never hides a first failure). */
-  [Symbol.dispose](): void {
-    this.h5saver[Symbol.dispose]();
   }
 }
 

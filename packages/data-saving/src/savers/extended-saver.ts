@@ -13,7 +13,7 @@ import { IndexOutOfRangeError, InvalidTypeError } from "../errors.js";
 import type { Where } from "../conventions/h5-backend.js";
 import { checkOptions } from "../options.js";
 import { CARRAY } from "../conventions/nodes/arrays.js";
-import type { H5SaverInput } from "./data-management.js";
+import type { H5SaverInput } from "./on-file.js";
 import { DataNodeSaver } from "./data-saver.js";
 import { NodeListCache } from "./node-cache.js";
 import { nodeMetadata } from "./node-metadata.js";

@@ -8,7 +8,8 @@
  * new DataToExportSaver(h5).addData(h5.addDetGroup(h5.rawGroup, "det"), dte);
  * h5.closeFile();
  */
-export { DataManagement, resolveH5Saver, type H5SaverInput } from "./data-management.js";
+export { DataManagement } from "./data-management.js";
+export { SaverOnFile, resolveH5Saver, type H5SaverInput } from "./on-file.js";
 export { AxisSaverLoader, type AddAxisOptions } from "./axis-saver.js";
 export {
   BkgSaver, DataNodeSaver, DataSaverLoader, ErrorSaverLoader, type AddDataOptions, type LoadOptions,
