@@ -15,7 +15,7 @@ describe("package exports", () => {
     "EARRAY", "ErrorSaverLoader", "FILE_SETTINGS", "FileFollower", "FileStateError", "GROUP", "GROUP_TYPES",
     "H5Backend", "H5SaverLowLevel", "HsdsError", "HsdsUnsavedRowsError", "IndexOutOfRangeError",
     "InvalidTypeError", "InvalidValueError", "LimitError", "LoadError", "MissingAttributeError", "Node",
-    "NodeAttrs", "NodeError", "ReaderDiedError", "SAVE_TYPES", "SignalGuard", "StorageError", "StringARRAY",
+    "NodeAttrs", "NodeError", "ReaderDiedError", "SAVE_TYPES", "SaverOnFile", "SignalGuard", "StorageError", "StringARRAY",
     "VLARRAY", "arrayNodeIndex", "arrayNodeName", "channelGroupName", "getAxes", "getBkgNodes",
     "getDataArrays", "hsdsStorage", "incrementalGroupName", "isAxisError", "isBackgroundAbortError",
     "isBackgroundSaverError", "isDataSavingError", "isFileStateError", "isHsdsError",
