@@ -5,7 +5,7 @@
  * could break: a failure in the middle of a batch, flush and close with calls still in the
  * outbox, order across batches, arrays taken over when queued though posted later.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
@@ -116,6 +116,20 @@ async function timedSaver(path: string, maxQueueBytes?: number): Promise<{ saver
 }
 
 /** The rows of the logged counter, read back with the loader. */
+/** The nice value of each thread of this process (Linux), the main thread first. */
+function threadNices(): number[] {
+  const tids = readdirSync("/proc/self/task").sort((a, b) => (a === String(process.pid) ? -1 : b === String(process.pid) ? 1 : 0));
+  return tids.flatMap((tid) => {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      // after the command name, in parentheses: the state is field 3, the nice value field 19
+      return [Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])];
+    } catch {
+      return []; // the thread ended meanwhile
+    }
+  });
+}
+
 function loggedRows(path: string): number[] {
   using loader = new DataLoader(path);
   const dwa = loader.loadData("/RawData/Detector000/Data1D/CH00/EnlData00");
@@ -373,10 +387,31 @@ describe("BackgroundSaver", () => {
     expect(shared.length).toBe(16); // shared memory is never detached
   });
 
-  it("refuses a wrong saver kind and queue size", () => {
+  it("refuses a wrong saver kind, queue size and worker priority", () => {
     expect(() => new BackgroundSaver({ saver: { kind: "nope" } as never })).toThrow(/saver.kind/);
     expect(() => new BackgroundSaver({ saver: { kind: "timed" }, maxQueueBytes: 0 })).toThrow(/maxQueueBytes/);
+    for (const workerNice of [-1, 20, 1.5, "5"]) {
+      expect(() => new BackgroundSaver({ saver: { kind: "timed" }, workerNice: workerNice as number })).toThrow(InvalidValueError);
+    }
     expect(() => new BackgroundSaver({ saver: { kind: "timed" }, extra: 1 } as never)).toThrow(/extra/);
+  });
+
+  it.runIf(process.platform === "linux")("runs its worker at a lower priority than the caller's threads (Linux), as asked", async () => {
+    const base = threadNices()[0]!; // the main thread is listed first
+    const lowered = async (workerNice?: number): Promise<number[]> => {
+      const before = threadNices();
+      const saver = new BackgroundSaver({ saver: { kind: "timed" }, ...(workerNice === undefined ? {} : { workerNice }) });
+      await saver.ready();
+      const after = threadNices();
+      await saver.close();
+      // threads of earlier savers may end meanwhile, none starts: what is new is the worker's
+      const count = (list: number[], nice: number): number => list.filter((n) => n === nice).length;
+      return [...new Set(after)].filter((nice) => nice !== base).flatMap((nice) => Array(Math.max(0, count(after, nice) - count(before, nice))).fill(nice) as number[]);
+    };
+    expect(await lowered()).toEqual([Math.min(19, base + 10)]);
+    expect(await lowered(19)).toEqual([19]);
+    expect(await lowered(7)).toEqual([Math.min(19, base + 7)]);
+    expect(await lowered(0)).toEqual([]);
   });
 
   it("gives the same file as the synchronous enlargeable saver", async () => {

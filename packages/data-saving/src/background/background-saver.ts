@@ -43,6 +43,7 @@ import { BackgroundSaverError } from "./errors.js";
 import type { Answer, BackgroundSaverSpec, Batch, Operation, Ready, Reply, Request, SaverKind, WorkerSetup } from "./protocol.js";
 import { wireError } from "./worker-host.js";
 import { workerScriptUrl } from "./worker-script.js";
+import { MAX_NICE } from "./thread-priority.js";
 import { checkAxes, checkDataToExport, checkFileName, checkPath } from "../arguments.js";
 
 export type { BackgroundSaverSpec } from "./protocol.js";
@@ -57,6 +58,14 @@ export interface BackgroundSaverOptions<S extends BackgroundSaverSpec = Backgrou
   backend?: BackendName;
   /** Bytes of array data that may wait in the queue (default 64 MiB); a call beyond waits for room. */
   maxQueueBytes?: number;
+  /**
+   * How far below the caller's the worker's priority is, on Linux: an increment of its thread's
+   * nice value (capped at 19), an integer from 0 (the same priority) to 19; default 10, which
+   * gives the caller's thread about nine tenths of a core they both want. When the cores are all
+   * busy the caller's thread runs first and the writes wait; the queue's bound holds a worker
+   * that falls behind. Elsewhere it changes nothing.
+   */
+  workerNice?: number;
 }
 
 /**
@@ -90,9 +99,11 @@ export type BackgroundAddArgs<K extends SaverKind> =
   : K extends "timed" ? [options?: DataToExportTimedAddOptions & QueueOptions]
   : [options?: DataToExportAddOptions & QueueOptions];
 
-const OPTION_KEYS = ["saver", "saveType", "backend", "maxQueueBytes"] as const;
+const OPTION_KEYS = ["saver", "saveType", "backend", "maxQueueBytes", "workerNice"] as const;
 const SAVER_KINDS: readonly SaverKind[] = ["dte", "enlargeable", "timed", "extended"];
 const DEFAULT_QUEUE_BYTES = 64 * 1024 * 1024;
+/** The worker's nice value above the caller's (thread-priority.ts): weights of about 9 to 1 when both want a core. */
+const DEFAULT_WORKER_NICE = 10;
 /**
  * How long a queued call may wait in the outbox for others to cross with it. Longer batches wake
  * the worker less often (each wake-up, and each message, costs both threads); a few
@@ -149,7 +160,7 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
   /**
    * Starts the worker. Nothing is opened until `initFile`.
    * @throws InvalidTypeError for unknown options; InvalidValueError for an unknown saver kind or
-   *   a `maxQueueBytes` that is not a positive integer.
+   *   a `maxQueueBytes` that is not a positive integer, a `workerNice` that is not an integer from 0 to 19.
    */
   constructor(options: BackgroundSaverOptions<S>) {
     const o = checkOptions(options, OPTION_KEYS, "BackgroundSaver");
@@ -162,7 +173,11 @@ export class BackgroundSaver<S extends BackgroundSaverSpec = BackgroundSaverSpec
     // A call waiting for room waits for calls of the outbox to be written: post them now.
     this.budget = new ByteBudget(limit, () => this.postOutbox());
     this.arenas = new Arenas(arenasWithin(limit));
-    const setup: WorkerSetup = { saveType: o.saveType ?? "scan", backend: o.backend, saver };
+    const workerNice = o.workerNice ?? DEFAULT_WORKER_NICE;
+    if (!Number.isInteger(workerNice) || workerNice < 0 || workerNice > MAX_NICE) {
+      throw new InvalidValueError(`BackgroundSaver: workerNice must be an integer from 0 to ${MAX_NICE}, got ${describeValue(workerNice)}`);
+    }
+    const setup: WorkerSetup = { saveType: o.saveType ?? "scan", backend: o.backend, saver, workerNice };
     this.worker = new Worker(workerScriptUrl(), { workerData: setup });
     this.started = new Promise<void>((resolve, reject) => (this.settleStart = { resolve, reject }));
     this.started.catch(() => undefined); // reported by ready() and by the calls

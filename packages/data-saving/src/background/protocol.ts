@@ -26,6 +26,8 @@ export interface WorkerSetup {
   readonly saveType: SaveTypeName;
   readonly backend: BackendName | undefined;
   readonly saver: BackgroundSaverSpec;
+  /** How much the worker raises its thread's nice value (thread-priority.ts). */
+  readonly workerNice: number;
 }
 
 /** The operations the worker runs: calls of `H5SaverLowLevel` and of the wrapped saver. */

@@ -7,10 +7,14 @@ import { parentPort, workerData } from "node:worker_threads";
 import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
 import type { Answer, Batch, Ready, WorkerSetup } from "./protocol.js";
 import { SaverHost } from "./worker-host.js";
+import { lowerThreadPriority } from "./thread-priority.js";
 
 const port = parentPort;
 if (port === null) throw new Error("background-worker.js runs as a worker thread of BackgroundSaver");
-const host = new SaverHost(workerData as WorkerSetup);
+const setup = workerData as WorkerSetup;
+// First, so that the start-up too runs behind the caller's threads.
+lowerThreadPriority(setup.workerNice);
+const host = new SaverHost(setup);
 // libhdf5 is loaded on first use: load it now, as part of the start-up that `ready()` waits for.
 libraryVersion();
 port.postMessage({ ready: true } satisfies Ready);
