@@ -2,8 +2,9 @@
  * The three library packages as a consumer gets them: packed with `pnpm pack`, installed with npm
  * into a fresh project outside the repository, and run where libhdf5 and every compiler are
  * missing (a private mount namespace hides the system libhdf5; PATH holds only node, npm and sh).
- * The quick-start scripts (ESM TypeScript through tsx, CommonJS) write files that h5py and PyTables
- * then read outside the namespace. Needs root, as CI has (unshare -m, bind mounts).
+ * The quick-start scripts (ESM TypeScript through tsx, CommonJS, and the asynchronous one with the
+ * BackgroundSaver's worker) write files that h5py and PyTables then read outside the namespace.
+ * Needs root, as CI has (unshare -m, bind mounts).
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRINTED, PRINTED_ASYNC } from "./printed.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../../..");
@@ -49,6 +51,7 @@ beforeAll(() => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   copyFileSync(join(here, "../src/quickstart.ts"), join(project, "quickstart.ts"));
   copyFileSync(join(here, "../src/quickstart.cjs"), join(project, "quickstart.cjs"));
+  copyFileSync(join(here, "../src/quickstart-async.ts"), join(project, "quickstart-async.ts"));
   bin = join(work, "bin");
   mkdirSync(bin);
   symlinkSync(process.execPath, join(bin, "node"));
@@ -88,27 +91,35 @@ console.log(JSON.stringify({ loaded, cxx: spawnSync("c++", ["--version"]).error?
   });
 
   it("runs the TypeScript quick start as an ES module through tsx, and the CommonJS one with node", () => {
-    const expected = "spectrum: DataND, shape [3,4,256], nav indexes [0,1]\naxes: wavelength (nm), x (mm), y (mm)\n";
-    expect(expectSuccess(withoutLibhdf5(["node", "node_modules/tsx/dist/cli.mjs", "quickstart.ts", "esm.h5"]))).toBe(expected);
-    expect(expectSuccess(withoutLibhdf5(["node", "quickstart.cjs", "cjs.h5"]))).toBe(expected);
+    expect(expectSuccess(withoutLibhdf5(["node", "node_modules/tsx/dist/cli.mjs", "quickstart.ts", "esm.h5"]))).toBe(PRINTED);
+    expect(expectSuccess(withoutLibhdf5(["node", "quickstart.cjs", "cjs.h5"]))).toBe(PRINTED);
+  });
+
+  it("runs the asynchronous quick start: the BackgroundSaver's worker script and the pool's reads from the installed package", () => {
+    expect(expectSuccess(withoutLibhdf5(["node", "node_modules/tsx/dist/cli.mjs", "quickstart-async.ts", "async.h5"]))).toBe(PRINTED_ASYNC);
   });
 
   it("writes files that h5py and PyTables read", () => {
-    for (const file of ["esm.h5", "cjs.h5"]) {
+    const written = [
+      { file: "esm.h5", node: DATA, shape: [3, 4, 256], peak: 1000, dim: "Data1D" },
+      { file: "cjs.h5", node: DATA, shape: [3, 4, 256], peak: 1000, dim: "Data1D" },
+      { file: "async.h5", node: "/RawData/Scan000/Detector000/Data2D/CH00/Data00", shape: [20, 64, 64], peak: 100, dim: "Data2D" },
+    ];
+    for (const { file, node, shape, peak, dim } of written) {
       const out = execFileSync(PYTHON, ["-c", `
 import sys, json, h5py, tables
 with h5py.File(sys.argv[1], "r") as f:
     d = f[sys.argv[2]]
-    h5 = [list(d.shape), float(d[1, 2].max())]
+    h5 = [list(d.shape), float(d[1].max())]
 with tables.open_file(sys.argv[1]) as t:
     n = t.get_node(sys.argv[2])
     pt = [[int(v) for v in n.shape], str(n.attrs.data_dimension)]
-print(json.dumps([h5, pt]))`, join(project, file), DATA], { encoding: "utf8" });
-      const [[shape, max], [ptShape, dimension]] = JSON.parse(out) as [[number[], number], [number[], string]];
-      expect(shape).toEqual([3, 4, 256]);
-      expect(max).toBeCloseTo(1000, 0);
-      expect(ptShape).toEqual([3, 4, 256]);
-      expect(dimension).toContain("Data1D"); // a PyMoDAQ attribute envelope
+print(json.dumps([h5, pt]))`, join(project, file), node], { encoding: "utf8" });
+      const [[h5Shape, max], [ptShape, dimension]] = JSON.parse(out) as [[number[], number], [number[], string]];
+      expect(h5Shape).toEqual(shape);
+      expect(max).toBeCloseTo(peak, 0); // the detector's peak at the second position
+      expect(ptShape).toEqual(shape);
+      expect(dimension).toContain(dim); // a PyMoDAQ attribute envelope
     }
   });
 
