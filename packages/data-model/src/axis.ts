@@ -510,13 +510,16 @@ function diffBuffer(n: number): Float64Array {
 /** Consecutive differences as float64 (exact for integer data within 2^53), valid until the next call. */
 function diffOf(d: NDArray): Float64Array {
   const out = diffBuffer(d.size - 1);
-  const f32 = d.dtype === "float32";
-  // Typed arrays of numbers are read directly: numberAt's dtype tests cost more than the subtraction.
-  const direct = typeof d.data[0] === "number" && !isComplexDtype(d.dtype) ? (d.data as ArrayLike<number>) : null;
-  for (let i = 0; i < out.length; i++) {
-    const v = direct ? (direct[i + 1] as number) - (direct[i] as number) : d.numberAt(i + 1) - d.numberAt(i);
-    out[i] = f32 ? Math.fround(v) : v;
+  const n = out.length;
+  if (typeof d.data[0] === "number" && !isComplexDtype(d.dtype)) {
+    // Typed arrays of numbers are read directly (numberAt's dtype tests cost more than the
+    // subtraction), in a loop of their own per dtype family so that each stays monomorphic.
+    const v = d.data as ArrayLike<number>;
+    if (d.dtype === "float32") for (let i = 0; i < n; i++) out[i] = Math.fround((v[i + 1] as number) - (v[i] as number));
+    else for (let i = 0; i < n; i++) out[i] = (v[i + 1] as number) - (v[i] as number);
+    return out;
   }
+  for (let i = 0; i < n; i++) out[i] = d.numberAt(i + 1) - d.numberAt(i);
   return out;
 }
 

@@ -15,7 +15,12 @@ import { NDArray, cStrides, normalizeAxis, shapeSize } from "./ndarray.js";
 export type BinaryOp = "add" | "subtract" | "multiply" | "divide";
 export type ReduceOp = "sum" | "mean" | "std" | "max" | "min" | "all" | "any";
 
-/** NumPy's pairwise sum of `values[start .. start+n-1]` (8 accumulators, blocks of 128). */
+/**
+ * NumPy's pairwise sum of `values[start .. start+n-1]` (8 accumulators, blocks of 128): the same
+ * additions in the same order, so the same last bit. The accumulators are locals, not an array:
+ * every Axis built from data sums its differences here, and a leaf block's allocation cost more
+ * than its additions.
+ */
 export function pairwiseSum(values: ArrayLike<number>, start: number, n: number): number {
   if (n < 8) {
     let s = 0;
@@ -23,13 +28,28 @@ export function pairwiseSum(values: ArrayLike<number>, start: number, n: number)
     return s;
   }
   if (n <= 128) {
-    const r = new Float64Array(8);
-    for (let k = 0; k < 8; k++) r[k] = values[start + k] as number;
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k] = (r[k] as number) + (values[start + i + k] as number);
-    const [r0, r1, r2, r3, r4, r5, r6, r7] = r as unknown as [number, number, number, number, number, number, number, number];
+    let r0 = values[start] as number;
+    let r1 = values[start + 1] as number;
+    let r2 = values[start + 2] as number;
+    let r3 = values[start + 3] as number;
+    let r4 = values[start + 4] as number;
+    let r5 = values[start + 5] as number;
+    let r6 = values[start + 6] as number;
+    let r7 = values[start + 7] as number;
+    const blocks = start + n - (n % 8);
+    let i = start + 8;
+    for (; i < blocks; i += 8) {
+      r0 += values[i] as number;
+      r1 += values[i + 1] as number;
+      r2 += values[i + 2] as number;
+      r3 += values[i + 3] as number;
+      r4 += values[i + 4] as number;
+      r5 += values[i + 5] as number;
+      r6 += values[i + 6] as number;
+      r7 += values[i + 7] as number;
+    }
     let res = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += values[start + i] as number;
+    for (; i < start + n; i++) res += values[i] as number;
     return res;
   }
   let n2 = Math.floor(n / 2);

@@ -158,6 +158,15 @@ describe("Axis linearity (data-model.md §4.2 table)", () => {
     expect(all.data).not.toBeNull();
   });
 
+  it("float32 data is judged on its float32 values, as NumPy judges them", () => {
+    const f32 = (offset: number, step: number, n: number): NDArray => new NDArray("float32", [n], Float32Array.from({ length: n }, (_, i) => offset + step * i));
+    // numpy: v = np.array([np.float32(0.5 + 0.1*i) for i in range(60)]); d = np.diff(v)
+    //   np.allclose(d, d.mean()) is True, float(d.mean()) == 0.10000000149011612
+    expect(new Axis({ data: f32(0.5, 0.1, 60) }).scaling).toBe(0.10000000149011612);
+    // numpy: the same with 0.1 + 0.3*i, 300 points: float32's rounding near 90 is past rtol, not linear
+    expect(new Axis({ data: f32(0.1, 0.3, 300) }).scaling).toBeNull();
+  });
+
   it("float32 data gives float32 kinds", () => {
     const ax = new Axis({ data: NDArray.from("float32", [3], [0, 0.5, 1]) });
     expect(ax.offsetKind).toBe("float32");

@@ -16,6 +16,34 @@ describe("ndmath", () => {
     expect(reduce(NDArray.from("float64", [1000], v), "sum").numberAt(0)).toBe(-1999992.5145291463);
   });
 
+  it("pairwise sums are NumPy's additions in NumPy's order, at every length and start", () => {
+    // NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src), transcribed with its
+    // accumulator array: the sum under test must give the same bits.
+    const reference = (v: ArrayLike<number>, start: number, n: number): number => {
+      if (n < 8) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += v[start + i]!;
+        return s;
+      }
+      if (n <= 128) {
+        const r = Array.from({ length: 8 }, (_, k) => v[start + k]!);
+        let i = 8;
+        for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k]! += v[start + i + k]!;
+        let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+        for (; i < n; i++) res += v[start + i]!;
+        return res;
+      }
+      let n2 = Math.floor(n / 2);
+      n2 -= n2 % 8;
+      return reference(v, start, n2) + reference(v, start + n2, n - n2);
+    };
+    // Values of mixed magnitudes and signs, where the order of the additions shows in the last bits.
+    const v = Float64Array.from({ length: 700 }, (_, i) => Math.sin(i * 12.9898) * 10 ** ((i * 7) % 13 - 6));
+    for (const start of [0, 1, 5, 8, 13]) {
+      for (let n = 0; n <= 600; n += n < 140 ? 1 : 37) expect(pairwiseSum(v, start, n)).toBe(reference(v, start, n));
+    }
+  });
+
   it("broadcasting and binary operations with dtype promotion", () => {
     expect(broadcastShapes([5, 1], [1, 6])).toEqual([5, 6]);
     expect(() => broadcastShapes([2], [3])).toThrow(expect.objectContaining({ name: "ModelValueError" }));
