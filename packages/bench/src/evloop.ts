@@ -6,7 +6,10 @@
  * `{"phase", "mode", "evloop_max_ms", "evloop_p99_ms", "wall_s", "peak_rss_mb"}`.
  *
  * The input files (the 67 MB demo scan, a 1 GB scan, a 2 GB dataset) are written first, unmeasured,
- * in a temporary directory that is deleted at the end.
+ * in a temporary directory that is deleted at the end. Before the phases, the machine's floors
+ * (evloop/floor.ts: the same probes around no library code) are measured as many times, and
+ * their medians printed on stderr, one JSON line per floor: `{"floor", "evloop_max_ms",
+ * "evloop_p99_ms"}`.
  *
  * Usage: `tsx src/evloop.ts [--runs N] [--phases save-demo,load-demo,...] [--dir DIR] [--verbose]`
  */
@@ -17,6 +20,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseFlags } from "./cli-flags.js";
 import { BenchError } from "./errors.js";
+import { FLOORS } from "./evloop/floor.js";
 import { INPUTS, MODES, PHASES, type Mode, type Phase } from "./evloop/phases.js";
 import type { PhaseMeasure } from "./evloop/probe.js";
 import { median } from "./stats.js";
@@ -50,6 +54,23 @@ function parsePhases(list: readonly string[] | undefined): Phase[] {
   return names as Phase[];
 }
 
+/** Measures each floor `runs` times, the floors in turn, and prints their medians on stderr. */
+async function measureFloors(runs: number, verbose: boolean): Promise<void> {
+  const results = new Map<string, PhaseMeasure[]>(FLOORS.map((f) => [f, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const floor of FLOORS) {
+      const m = JSON.parse(await runChild(["floor", floor, ...(verbose ? ["--diagnose"] : [])])) as PhaseMeasure;
+      results.get(floor)!.push(m);
+      if (verbose) process.stderr.write(`floor ${floor} run ${run + 1}: ${JSON.stringify(m)}\n`);
+    }
+  }
+  for (const [floor, measures] of results) {
+    const line: Record<string, string | number> = { floor };
+    for (const key of ["evloop_max_ms", "evloop_p99_ms"] as const) line[key] = Number(median(measures.map((m) => m[key])).toFixed(3));
+    process.stderr.write(`${JSON.stringify(line)}\n`);
+  }
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const { flags, positional } = parseFlags(argv, { runs: "int", phases: "strings", dir: "string", verbose: "bool" });
   if (positional.length > 0) throw new BenchError("bad-option", `unexpected argument ${positional[0]}`);
@@ -60,6 +81,7 @@ async function main(argv: readonly string[]): Promise<void> {
     for (const phase of phases) {
       if (phase !== "save-demo") await runChild(["generate", INPUTS[phase], dir]);
     }
+    await measureFloors(runs, flags.verbose ?? false);
     for (const phase of phases) {
       const results: Record<Mode, PhaseMeasure[]> = { sync: [], async: [] };
       for (let run = 0; run < runs; run++) {

@@ -2,13 +2,15 @@
  * One process of the event-loop benchmark: `child.ts PHASE MODE DIR [--diagnose]` runs the phase
  * under the probes and prints one JSON line (the measures; with `--diagnose`, what the longest
  * blocks were made of; `setup_s` and `setup_cpu_s`, the wall and CPU time of what was started
- * before the phase, `preparePhase`); `child.ts generate INPUT DIR` writes an input
+ * before the phase, `preparePhase`); `child.ts floor FLOOR [--diagnose]` measures one of the
+ * machine's floors (floor.ts) the same way; `child.ts generate INPUT DIR` writes an input
  * file of the reading phases, unmeasured.
  */
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { libraryVersion } from "@pymodaq-ts/h5-lowlevel";
 import { BenchError } from "../errors.js";
+import { FLOORS, measureFloor, type Floor } from "./floor.js";
 import { INPUTS, MODES, PHASES, preparePhase, removeOutput, runPhase, type Mode, type Phase } from "./phases.js";
 import { measure } from "./probe.js";
 import { DEMO_SCAN, SCAN_1G, SCAN_2G, saveScanSync, type ScanShape } from "./scan.js";
@@ -20,10 +22,11 @@ const GENERATED: Readonly<Record<string, ScanShape>> = {
 };
 
 async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === "floor") return floor(argv.slice(1));
   const [first, second, dir, flag] = argv;
   const diagnose = flag === "--diagnose";
   if (dir === undefined || argv.length > 4 || (flag !== undefined && !diagnose)) {
-    throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR [--diagnose] | generate INPUT DIR");
+    throw new BenchError("bad-option", "usage: child.ts PHASE MODE DIR [--diagnose] | floor FLOOR [--diagnose] | generate INPUT DIR");
   }
   if (first === "generate") {
     const shape = GENERATED[second!];
@@ -54,6 +57,15 @@ async function main(argv: readonly string[]): Promise<void> {
     removeOutput(phase, mode, dir);
   }
   process.stdout.write(`${JSON.stringify({ ...result, ...setup })}\n`);
+}
+
+async function floor([name, flag, ...rest]: readonly string[]): Promise<void> {
+  if (!(FLOORS as readonly string[]).includes(name!) || (flag !== undefined && flag !== "--diagnose") || rest.length > 0) {
+    throw new BenchError("bad-option", `usage: child.ts floor ${FLOORS.join("|")} [--diagnose]`);
+  }
+  (globalThis as { gc?: () => void }).gc?.();
+  const result = await measureFloor(name as Floor, flag === "--diagnose");
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
