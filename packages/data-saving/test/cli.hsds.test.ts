@@ -1,8 +1,8 @@
 /**
  * `pymodaq-h5` with HSDS domains (a real HSDS from ../shared/services/hsds, started here): the
  * service and the user come from HS_ENDPOINT / HS_USERNAME / HS_PASSWORD; `replay` writes a
- * domain, `inspect` reads one, `export` and `import` copy between a domain and a local file, and
- * the copies load as the originals do. Failures exit 1 with HSDS's status.
+ * domain, `inspect` reads one (each array once), `export` and `import` copy between a domain and
+ * a local file, and the copies load as the originals do. Failures exit 1 with HSDS's status.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,7 +11,10 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCommand } from "./cli.helpers.js";
-import { inspectFile } from "../src/tools/canonical/inspect.js";
+import { DataLoader } from "../src/loader/data-loader.js";
+import { hsdsStorage } from "../src/storage/hsds/storage.js";
+import type { Storage } from "../src/storage/types.js";
+import { inspectFile, inspectLoader } from "../src/tools/canonical/inspect.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { FIXTURES, hsdsUnavailable, startHsds, type RunningHsds } from "./hsds.helpers.js";
 
@@ -74,6 +77,34 @@ describe.runIf(hsdsUnavailable === null)("pymodaq-h5 with hsds:/ domains", () =>
     expect(withoutFile(inspected.stdout)).toEqual(JSON.parse(stringifyCanonical({ ...inspectFile(original), file: "" })));
     const text = spawnSync(tsx, [join(packageRoot, "src/cli.ts"), "inspect", "hsds:/home/test_user1/mixed.h5"], { encoding: "utf8" });
     expect(text.stdout).toMatch(/^mixed\.h5\n\/ \[group\]/);
+  }, 120_000);
+
+  it("inspect reads each array of a domain once (one request for its values), and its document is the file's", async () => {
+    const original = join(FIXTURES, "dte_bkg_tables.h5");
+    expect((await run("import", original, "hsds:/home/test_user1/bkg.h5")).code).toBe(0);
+    const storage = hsdsStorage({ endpoint: hsds.endpoint, username: "test_user1", password: "test" });
+    /** The document and the value reads of an inspect through `through`. */
+    const inspect = (through: Storage): { doc: unknown; valueReads: number } => {
+      const loader = new DataLoader("/home/test_user1/bkg.h5", { storage: through });
+      try {
+        const before = storage.stats.valueReads;
+        const doc = stringifyCanonical({ ...inspectLoader(loader, "bkg.h5"), file: "" });
+        return { doc, valueReads: storage.stats.valueReads - before };
+      } finally {
+        loader.closeFile();
+      }
+    };
+    const shared = inspect(storage);
+    // The same service, without what tells the inspector that a read is a request: every load reads.
+    const unshared = inspect({ ...storage, remote: false });
+    const expected = stringifyCanonical({ ...inspectFile(original), file: "" });
+    expect(shared.doc).toBe(expected);
+    expect(unshared.doc).toBe(expected);
+    // One read per dataset holding values: every array, and the VLARRAYs with rows.
+    const tree = (JSON.parse(expected) as { tree: Record<string, { kind: string; dtype?: string; shape?: number[] }> }).tree;
+    const withValues = Object.values(tree).filter((e) => e.kind === "dataset" && e.dtype !== "other" && e.shape![0] !== 0).length;
+    expect(shared.valueReads).toBe(withValues);
+    expect(unshared.valueReads).toBeGreaterThan(2 * withValues);
   }, 120_000);
 
   it("exits 1 with the reason for a missing domain, bad credentials or another user's folder; 2 for misplaced arguments", async () => {

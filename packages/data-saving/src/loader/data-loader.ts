@@ -29,6 +29,7 @@ import { LoadError } from "./errors.js";
 import { NavWindow, type NavItem } from "./nav-window.js";
 import { arrayNodeOf, dataTypeOf } from "./nodes.js";
 import type { Where } from "../conventions/h5-backend.js";
+import { readMemoOf } from "./read-memo.js";
 import { ReadBatch, readNow, type LoadReads, type ReadTargets, type StreamReads } from "./reads.js";
 import { runNow, SliceRunner, yieldToLoop, type Later } from "./slices.js";
 import { checkBudget, DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "./budget.js";
@@ -268,7 +269,7 @@ export class DataLoader {
   loadData(where: Where, options: LoadDataOptions = {}): DataWithAxes {
     checkOptions(options, LOAD_DATA_KEYS, "loadData");
     const window = this.navWindow(where, options.nav);
-    return this.planData(where, options, readNow(window, this.budget(options)), window)();
+    return this.planData(where, options, readNow(window, this.budget(options), readMemoOf(this)), window)();
   }
 
   /**
@@ -423,7 +424,8 @@ export class DataLoader {
     checkDataToExport("loadAll", data);
     checkOptions(options, LOAD_ALL_KEYS, "loadAll");
     const budget = this.budget(options);
-    this.planAll(where, data, options, (window) => readNow(window, budget), runNow, null)(runNow);
+    const memo = readMemoOf(this);
+    this.planAll(where, data, options, (window) => readNow(window, budget, memo), runNow, null)(runNow);
     return data;
   }
 

@@ -1,17 +1,20 @@
 /**
  * Deciding what a load reads, apart from reading it. The load functions ask a `LoadReads` for
  * each array they need and get a getter back; they build their result from the getters once
- * the reads are done. `readNow` reads each array when asked (the synchronous loads); a
+ * the reads are done. `readNow` reads each array when asked (the synchronous loads; within a
+ * `sharingReads` scope, an array read whole by an earlier load of the scope is a copy of it); a
  * `ReadBatch` collects the reads and runs them off the main thread before the result is built
  * (the asynchronous loads). Both read a navigation window only when one is given, and charge
  * each array to the load's memory budget before it is allocated.
  */
 import { shapeSize, type AnyTypedArray, type Axis, type Dtype, type NDArray } from "@pymodaq-ts/data-model";
+import type { CARRAY } from "../conventions/nodes/arrays.js";
 import type { Node } from "../conventions/nodes/node.js";
 import type { StorageAsyncOptions } from "../storage/types.js";
 import { arrayNodeOf } from "./nodes.js";
 import type { NavWindow } from "./nav-window.js";
 import { LoadBudget } from "./budget.js";
+import type { ReadMemo } from "./read-memo.js";
 
 /** An array a load asked for, valid once the reads ran. */
 export type ArrayGetter = () => NDArray;
@@ -27,18 +30,30 @@ export interface LoadReads {
   axis(axis: Axis): Axis;
 }
 
-/** Reads every array at once, on the calling thread. */
-export function readNow(window: NavWindow | null = null, budget = new LoadBudget()): LoadReads {
+/**
+ * Reads every array at once, on the calling thread.
+ * @param memo whole arrays shared with the other loads of a `sharingReads` scope
+ */
+export function readNow(window: NavWindow | null = null, budget = new LoadBudget(), memo: ReadMemo | null = null): LoadReads {
   return {
     array(node, whole = false) {
       const carray = arrayNodeOf(node);
       const block = whole ? undefined : window?.blockOf(carray);
       budget.charge(carray.path, carray.dtype, block?.count ?? carray.shape);
-      const array = block === undefined ? carray.read() : carray.readSlice(block.start, block.count);
+      const array = block === undefined ? wholeOf(carray, memo) : carray.readSlice(block.start, block.count);
       return () => array;
     },
     axis: (axis) => window?.cutAxis(axis) ?? axis,
   };
+}
+
+/** The whole content of `carray`: the memo's copy, or read (and kept by the memo). */
+function wholeOf(carray: CARRAY, memo: ReadMemo | null): NDArray {
+  const kept = memo?.get(carray.path);
+  if (kept !== undefined) return kept;
+  const array = carray.read();
+  memo?.keep(carray.path, array);
+  return array;
 }
 
 /**

@@ -276,6 +276,12 @@ export interface Storage {
   exists?(path: string): boolean;
   /** Reading files another process writes (`FileFollower`); optional: absent, they cannot be followed. */
   readonly follow?: StorageFollow;
+  /**
+   * True when every read crosses a network (HSDS): an array read once is then worth keeping
+   * rather than reading again (the inspector does). Absent or false for local files, which the
+   * page cache keeps.
+   */
+  readonly remote?: boolean;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface RequestStats {
   appendRequests: number;
   /** Rows carried by those requests. */
   appendedRows: number;
+  /** Reads of a dataset's values (binary GETs of its `/value`, a whole array or a part; a retry is not counted again). */
+  valueReads: number;
   /** Requests for a whole domain's description (`openAsync`'s, and a walk's: DESCRIBE_ALL_AFTER in domain.ts). */
   domainDescriptions: number;
   retries: number;
@@ -50,7 +52,7 @@ export class HsdsClient {
     private readonly retry: RetryPolicy,
     timeoutMs: number,
     /** Counts, shared with the storage that made the client. */
-    readonly stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, domainDescriptions: 0, retries: 0 },
+    readonly stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, valueReads: 0, domainDescriptions: 0, retries: 0 },
   ) {
     this.http = new HttpBridge(connection.address, timeoutMs);
     this.auth = connection.username === null ? null : `Basic ${Buffer.from(`${connection.username}:${connection.password ?? ""}`).toString("base64")}`;
@@ -125,6 +127,7 @@ export class HsdsClient {
 
   /** A binary value read (`Accept: application/octet-stream`). */
   readBinary(path: string, params: Record<string, string | number>, nodePath?: string): Uint8Array {
+    this.stats.valueReads++;
     return this.send("GET", path, params, null, null, "application/octet-stream", true, nodePath).body ?? new Uint8Array(0);
   }
 
@@ -154,6 +157,7 @@ export class HsdsClient {
    * @param signal cancels the read while no attempt of it is under way (it rejects with an AbortError)
    */
   async readBinaryAsync(path: string, params: Record<string, string | number>, nodePath?: string, signal?: AbortSignal): Promise<Uint8Array> {
+    this.stats.valueReads++;
     return (await this.getAsync(path, params, "application/octet-stream", nodePath, signal)).body ?? new Uint8Array(0);
   }
 

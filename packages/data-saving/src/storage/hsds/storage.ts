@@ -97,7 +97,7 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
   for (const [k, v] of [["retries", retry.retries], ["backoffMs", retry.backoffMs], ["timeoutMs", timeoutMs]] as const) {
     if (!Number.isInteger(v) || v < 0) throw new InvalidValueError(`hsdsStorage: ${k} must be a non-negative integer, got ${String(v)}`);
   }
-  const stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, domainDescriptions: 0, retries: 0 };
+  const stats: RequestStats = { requests: 0, blockingRequests: 0, appendRequests: 0, appendedRows: 0, valueReads: 0, domainDescriptions: 0, retries: 0 };
 
   const checkDomain = (domain: string): void => {
     if (!domain.startsWith("/") || domain.endsWith("/")) throw new InvalidValueError(`HSDS domain ${domain}: expected an absolute path such as /home/USER/NAME.h5`);
@@ -137,6 +137,7 @@ export function hsdsStorage(options: HsdsStorageOptions = {}): HsdsStorage {
 
   return {
     name: "hsds",
+    remote: true,
     connection,
     stats,
     create(domain: string, _settings: FileSettings): StorageFile {

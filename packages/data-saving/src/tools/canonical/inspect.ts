@@ -15,6 +15,7 @@ import { DEFAULT_RAW_GROUP_NAME } from "../../conventions/layout.js";
 import { canonicalDte, canonicalDwa } from "./dwa.js";
 import { canonicalTreeOf, type CanonicalTree, type Json } from "./tree.js";
 import { DataLoader, type DataLoaderOptions } from "../../loader/data-loader.js";
+import { readMemoOf, sharingReads } from "../../loader/read-memo.js";
 
 /** The canonical load JSON document. */
 export interface CanonicalDocument {
@@ -103,28 +104,34 @@ function rootLoad(loader: DataLoader, tree: CanonicalTree, withBkg: boolean): Js
 export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDocument {
   const file = loader.h5saver.h5File;
   if (file === null) throw new FileStateError("inspect: the loader's file is not open");
-  const fileErrors: string[] = [];
-  const tree = canonicalTreeOf(file.root, fileErrors, loader.maxLoadBytes);
-  const doc: CanonicalDocument = {
-    format: "pymodaq-canonical-load",
-    format_version: 1,
-    file: fileName,
-    loader_backend: "pymodaq-ts",
-    generator: { tool: "pymodaq-h5 inspect" },
-    tree,
-    nodes: {},
+  const build = (): CanonicalDocument => {
+    const fileErrors: string[] = [];
+    const tree = canonicalTreeOf(file.root, fileErrors, loader.maxLoadBytes, readMemoOf(loader));
+    const doc: CanonicalDocument = {
+      format: "pymodaq-canonical-load",
+      format_version: 1,
+      file: fileName,
+      loader_backend: "pymodaq-ts",
+      generator: { tool: "pymodaq-h5 inspect" },
+      tree,
+      nodes: {},
+    };
+    if (fileErrors.length > 0) doc.file_errors = fileErrors;
+    const withBkgGroups = groupsWithBkg(tree);
+    const loadAlls = new Map<string, Json>();
+    for (const [path, entry] of Object.entries(tree)) {
+      const dataType = entry.attrs["data_type"];
+      if (entry.kind !== "dataset" || dataType === undefined || dataType === "strings") continue;
+      doc.nodes[path] = nodeLoads(loader, path, dataType, withBkgGroups, loadAlls);
+    }
+    doc.load_all_root = rootLoad(loader, tree, false);
+    if (withBkgGroups.has(`/${DEFAULT_RAW_GROUP_NAME}`)) doc.load_all_root_bkg = rootLoad(loader, tree, true);
+    return doc;
   };
-  if (fileErrors.length > 0) doc.file_errors = fileErrors;
-  const withBkgGroups = groupsWithBkg(tree);
-  const loadAlls = new Map<string, Json>();
-  for (const [path, entry] of Object.entries(tree)) {
-    const dataType = entry.attrs["data_type"];
-    if (entry.kind !== "dataset" || dataType === undefined || dataType === "strings") continue;
-    doc.nodes[path] = nodeLoads(loader, path, dataType, withBkgGroups, loadAlls);
-  }
-  doc.load_all_root = rootLoad(loader, tree, false);
-  if (withBkgGroups.has(`/${DEFAULT_RAW_GROUP_NAME}`)) doc.load_all_root_bkg = rootLoad(loader, tree, true);
-  return doc;
+  // The tree reads every array and the loads read each several ways. On a remote storage (HSDS,
+  // a request per read) each is read once, up to one load's budget kept in memory; local files
+  // are read again from the page cache, which costs no more than copying what was kept.
+  return loader.h5saver.storage.remote === true ? sharingReads(loader, loader.maxLoadBytes, build) : build();
 }
 
 /**

@@ -8,7 +8,7 @@
  * const tree = canonicalTree("scan.h5");
  * tree["/RawData"].TITLE; // "Data from PyMoDAQ modules"
  */
-import type { Dtype as ModelDtype, PyValue } from "@pymodaq-ts/data-model";
+import { NDArray, type Dtype as ModelDtype, type PyValue } from "@pymodaq-ts/data-model";
 import type {
   AttributeStore, StorageArray, StorageGroup, StorageLayoutInfo, StorageVlen, StoredAttr,
 } from "../../storage/types.js";
@@ -21,6 +21,7 @@ import { ATTR } from "../../conventions/layout.js";
 import { FileStateError } from "../../errors.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
 import { DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "../../loader/budget.js";
+import type { ReadMemo } from "../../loader/read-memo.js";
 import { checkChildCount, readVlenRows } from "../../conventions/limits.js";
 import { repeatedAncestor, type Ancestors } from "../../conventions/walk.js";
 
@@ -178,7 +179,7 @@ function openDataset(group: StorageGroup, name: string): OpenedDataset {
   }
 }
 
-function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes: number): TreeEntry {
+function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes: number, memo: ReadMemo | null): TreeEntry {
   const opened = openDataset(group, name);
   const node = "array" in opened ? opened.array : "vlen" in opened ? opened.vlen : opened.other;
   const { attrs, raw, stored } = attrsOf(node.attrs, path, maxBytes);
@@ -194,7 +195,9 @@ function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes:
     entry.shape = shape;
     entry.dtype = opened.array.dtype;
     new LoadBudget(maxBytes).charge(path, opened.array.dtype, shape);
-    entry.value = arraySummary({ dtype: opened.array.dtype, shape, data: opened.array.read() }) as Json;
+    const data = opened.array.read();
+    memo?.keep(path, new NDArray(opened.array.dtype, shape, data));
+    entry.value = arraySummary({ dtype: opened.array.dtype, shape, data }) as Json;
   } else if ("other" in opened) {
     entry.shape = opened.other.shape();
     entry.dtype = "other";
@@ -245,9 +248,9 @@ function linkEntry(group: StorageGroup, name: string, kind: "softlink" | "extern
  * path) and not entered again. Other objects (named types) are listed with kind "other"; an
  * object that cannot be read is listed the same way and its error, naming the path, is pushed to
  * `errors` when given (else thrown). A dataset whose values would take more than `maxBytes` is
- * not read (LimitError).
+ * not read (LimitError). The arrays read are kept by `memo` when given, for the loads that follow.
  */
-export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes = DEFAULT_MAX_LOAD_BYTES): CanonicalTree {
+export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes = DEFAULT_MAX_LOAD_BYTES, memo: ReadMemo | null = null): CanonicalTree {
   const tree: CanonicalTree = {};
   const guarded = (path: string, fn: () => void): void => {
     if (errors === undefined) return fn();
@@ -272,7 +275,7 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes 
     for (const child of group.children()) {
       const p = childPath(path, child.name);
       if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p, chain));
-      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name, p, maxBytes); });
+      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name, p, maxBytes, memo); });
       else if (child.kind === "softlink" || child.kind === "externallink") guarded(p, () => { tree[p] = linkEntry(group, child.name, child.kind as "softlink" | "externallink"); });
       else tree[p] = otherEntry();
     }
