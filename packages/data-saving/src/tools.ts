@@ -11,7 +11,7 @@
 
 // The canonical load JSON
 export { inspectFile, inspectLoader, type CanonicalDocument } from "./tools/canonical/inspect.js";
-export { canonicalTree, canonicalTreeOf, type CanonicalTree, type Json, type TreeEntry } from "./tools/canonical/tree.js";
+export { canonicalTree, canonicalTreeOf, type ArrayRead, type CanonicalTree, type Json, type TreeEntry } from "./tools/canonical/tree.js";
 export { canonicalAxis, canonicalDte, canonicalDwa } from "./tools/canonical/dwa.js";
 export * from "./tools/canonical/summary.js";
 export * from "./tools/canonical/values.js";

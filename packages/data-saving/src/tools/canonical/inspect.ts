@@ -106,7 +106,8 @@ export function inspectLoader(loader: DataLoader, fileName: string): CanonicalDo
   if (file === null) throw new FileStateError("inspect: the loader's file is not open");
   const build = (): CanonicalDocument => {
     const fileErrors: string[] = [];
-    const tree = canonicalTreeOf(file.root, fileErrors, loader.maxLoadBytes, readMemoOf(loader));
+    const memo = readMemoOf(loader);
+    const tree = canonicalTreeOf(file.root, fileErrors, loader.maxLoadBytes, memo === null ? undefined : (path, array) => memo.keep(path, array));
     const doc: CanonicalDocument = {
       format: "pymodaq-canonical-load",
       format_version: 1,

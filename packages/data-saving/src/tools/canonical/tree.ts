@@ -21,7 +21,6 @@ import { ATTR } from "../../conventions/layout.js";
 import { FileStateError } from "../../errors.js";
 import { H5SaverLowLevel } from "../../conventions/h5-saver-lowlevel.js";
 import { DEFAULT_MAX_LOAD_BYTES, LoadBudget } from "../../loader/budget.js";
-import type { ReadMemo } from "../../loader/read-memo.js";
 import { checkChildCount, readVlenRows } from "../../conventions/limits.js";
 import { repeatedAncestor, type Ancestors } from "../../conventions/walk.js";
 
@@ -179,7 +178,10 @@ function openDataset(group: StorageGroup, name: string): OpenedDataset {
   }
 }
 
-function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes: number, memo: ReadMemo | null): TreeEntry {
+/** Given each array the tree reads whole, with its path, before the tree summarises it: the callee may keep the array, not change it. */
+export type ArrayRead = (path: string, array: NDArray) => void;
+
+function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes: number, onArray: ArrayRead | undefined): TreeEntry {
   const opened = openDataset(group, name);
   const node = "array" in opened ? opened.array : "vlen" in opened ? opened.vlen : opened.other;
   const { attrs, raw, stored } = attrsOf(node.attrs, path, maxBytes);
@@ -196,7 +198,7 @@ function datasetEntry(group: StorageGroup, name: string, path: string, maxBytes:
     entry.dtype = opened.array.dtype;
     new LoadBudget(maxBytes).charge(path, opened.array.dtype, shape);
     const data = opened.array.read();
-    memo?.keep(path, new NDArray(opened.array.dtype, shape, data));
+    onArray?.(path, new NDArray(opened.array.dtype, shape, data));
     entry.value = arraySummary({ dtype: opened.array.dtype, shape, data }) as Json;
   } else if ("other" in opened) {
     entry.shape = opened.other.shape();
@@ -248,9 +250,10 @@ function linkEntry(group: StorageGroup, name: string, kind: "softlink" | "extern
  * path) and not entered again. Other objects (named types) are listed with kind "other"; an
  * object that cannot be read is listed the same way and its error, naming the path, is pushed to
  * `errors` when given (else thrown). A dataset whose values would take more than `maxBytes` is
- * not read (LimitError). The arrays read are kept by `memo` when given, for the loads that follow.
+ * not read (LimitError). `onArray` is given each array read, with its path (the inspector keeps
+ * them for its loads).
  */
-export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes = DEFAULT_MAX_LOAD_BYTES, memo: ReadMemo | null = null): CanonicalTree {
+export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes = DEFAULT_MAX_LOAD_BYTES, onArray?: ArrayRead): CanonicalTree {
   const tree: CanonicalTree = {};
   const guarded = (path: string, fn: () => void): void => {
     if (errors === undefined) return fn();
@@ -275,7 +278,7 @@ export function canonicalTreeOf(root: StorageGroup, errors?: string[], maxBytes 
     for (const child of group.children()) {
       const p = childPath(path, child.name);
       if (child.kind === "group") guarded(p, () => visit(group.openGroup(child.name), p, chain));
-      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name, p, maxBytes, memo); });
+      else if (child.kind === "dataset") guarded(p, () => { tree[p] = datasetEntry(group, child.name, p, maxBytes, onArray); });
       else if (child.kind === "softlink" || child.kind === "externallink") guarded(p, () => { tree[p] = linkEntry(group, child.name, child.kind as "softlink" | "externallink"); });
       else tree[p] = otherEntry();
     }
