@@ -22,15 +22,16 @@ describe("event-loop floors", () => {
   it("thread-busy: another thread runs the whole time while the main thread waits", async () => {
     const m = await measureFloor("thread-busy");
     expect(m.main_busy_s).toBeLessThan(0.2 * seconds);
-    // Most of a core, whatever else the machine runs (tests of other files, the host's own load).
-    if (linux) expect(others(m)).toBeGreaterThanOrEqual(0.4 * seconds);
+    // A good share of a core, whatever else the machine runs (tests of other files, the host's load).
+    if (linux) expect(others(m)).toBeGreaterThanOrEqual(0.25 * seconds);
   });
 
   it("main-and-thread-busy: the main thread runs short steps while another thread runs", async () => {
     const m = await measureFloor("main-and-thread-busy");
     expect(m.main_busy_s).toBeGreaterThanOrEqual(0.8 * seconds);
-    if (linux) expect(others(m)).toBeGreaterThanOrEqual(0.4 * seconds);
-    // It yielded between steps: the loop's delay stays far below the floor's length.
-    expect(m.evloop_max_ms).toBeLessThan(0.2 * FLOOR_MS);
+    if (linux) expect(others(m)).toBeGreaterThanOrEqual(0.25 * seconds);
+    // It yielded between steps: the loop's delay stays below the floor's length, which a main
+    // thread running the floor in one step would reach (a loaded machine delays it by 100 ms and more).
+    expect(m.evloop_max_ms).toBeLessThan(0.8 * FLOOR_MS);
   });
 });
