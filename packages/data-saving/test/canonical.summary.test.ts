@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { fixturePath } from "@pymodaq-ts/test-support";
 import { describe, expect, it } from "vitest";
-import { fsum } from "../src/tools/canonical/fsum.js";
+import { FsumAccumulator, fsum } from "../src/tools/canonical/fsum.js";
 import { stringifyCanonical } from "../src/tools/canonical/json.js";
 import { arraySummary, type ArrayLikeND } from "../src/tools/canonical/summary.js";
 
@@ -41,6 +41,31 @@ describe("fsum: Python's math.fsum", () => {
     const script = "import sys, json, math\nprint(json.dumps([repr(math.fsum(float(x) for x in l)) for l in json.loads(sys.stdin.read())]))";
     const expected = python(script, lists.map((l) => l.map(exactText))) as string[];
     expect(lists.map((l) => String(fsum(l)))).toEqual(expected.map((r) => String(Number(r))));
+  });
+
+  it("equals python3 math.fsum past 2^20 additions, read before, at and after the accumulator's carries", () => {
+    // Magnitudes from subnormal to 1e290 (no running sum can pass the double range, where
+    // CPython raises), both signs, so that every chunk of the accumulator is used.
+    const n = 2 ** 21 + 12_345;
+    const values = Float64Array.from({ length: n }, (_, i) => {
+      const u = Math.sin(i * 12.9898) * 43758.5453;
+      const frac = u - Math.floor(u) - 0.5;
+      return i % 5 === 0 ? frac * 2 ** -1070 : frac * 10 ** ((i * 37) % 581 - 290);
+    });
+    const reads = [2 ** 20 - 1, 2 ** 20, 2 ** 20 + 1, 2 ** 21, n];
+    const script = [
+      "import sys, math, array, json",
+      "a = array.array('d'); a.frombytes(sys.stdin.buffer.read())",
+      `print(json.dumps([repr(math.fsum(a[:k])) for k in ${JSON.stringify(reads)}]))`,
+    ].join("\n");
+    const expected = JSON.parse(execFileSync("python3", ["-c", script], { input: Buffer.from(values.buffer) }).toString()) as string[];
+    const acc = new FsumAccumulator();
+    const got: number[] = [];
+    for (let i = 0; i < n; i++) {
+      acc.add(values[i]!);
+      if (reads.includes(i + 1)) got.push(acc.value());
+    }
+    expect(got).toEqual(expected.map(Number));
   });
 });
 

@@ -1,26 +1,32 @@
 /**
- * Python's `math.fsum`: the exactly rounded (round-half-even) sum of float64 values,
- * with Shewchuk's non-overlapping partials and CPython's final half-even correction.
- * Where CPython raises "intermediate overflow" although the exact sum is finite
- * (1e308 + 1e308 − 1e308), this accumulator switches to exact integer arithmetic and
- * returns the correctly rounded result instead.
+ * Python's `math.fsum`: the exactly rounded (round-half-even) sum of float64 values. Every
+ * double is an integer multiple of 2^-1074; the accumulator adds those integers exactly, in
+ * 32-bit chunks held by float64s, and rounds once, when the sum is read. That costs a few
+ * integer operations per value whatever the values are (the canonical summaries sum every
+ * element of every array four times). Where CPython raises "intermediate overflow" although the
+ * exact sum is finite (1e308 + 1e308 − 1e308), this returns the correctly rounded result.
  *
  * @example
  * fsum([1e100, 1, -1e100, 1e-100]);   // 1 (naive left-to-right summation gives 0)
  * fsum(Array(10).fill(0.1));          // 1
  */
-import { exactBinary } from "../../codec/floatrepr.js";
 
-/** Doubles are multiples of 2^-1074: scaled by 2^1074 every double is an integer. */
-const SCALE = 1074n;
-/** Past this magnitude an addition may overflow, so the partials are saved first. */
-const OVERFLOW_GUARD = 2 ** 1000;
+/** A chunk holds the bits [32k, 32k + 32) of the scaled sum, as a float64 integer (signed). */
+const CHUNK = 2 ** 32;
+/**
+ * Chunks: a double scaled by 2^1074 is below 2^2098 (53 bits shifted by up to 2045), and the
+ * carries of any count of them fit in two chunks more.
+ */
+const CHUNKS = 68;
+/** Each addition brings a chunk less than 2^32: after 2^20 of them it is still below 2^52, exact. */
+const ADDS_BETWEEN_CARRIES = 2 ** 20;
 
-function toScaled(x: number): bigint {
-  const { num, shift } = exactBinary(Math.abs(x));
-  const v = num << (SCALE - shift);
-  return x < 0 ? -v : v;
-}
+/** The bits of a double, read through a shared view in the platform's byte order. */
+const bitsOf = new Float64Array(1);
+const words = new Uint32Array(bitsOf.buffer);
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const LOW = LITTLE_ENDIAN ? 0 : 1;
+const HIGH = 1 - LOW;
 
 /** Round an integer multiple of 2^-1074 to the nearest double (ties to even). */
 function fromScaled(v: bigint): number {
@@ -45,13 +51,8 @@ function fromScaled(v: bigint): number {
 
 /** A running exactly rounded sum; feed it with `add`, read it with `value()`. */
 export class FsumAccumulator {
-  /**
-   * The partials are `partials[0..count)`; the array never shrinks (setting an array's length
-   * costs more than the additions themselves).
-   */
-  private partials: number[] = [];
-  private count = 0;
-  private exact: bigint | undefined;
+  private readonly chunks = new Float64Array(CHUNKS);
+  private adds = 0;
   private special = 0;
   private infinities = 0;
 
@@ -62,63 +63,46 @@ export class FsumAccumulator {
       this.special += value;
       return;
     }
-    if (this.exact !== undefined) {
-      this.exact += toScaled(value);
-      return;
+    if (value === 0) return;
+    bitsOf[0] = value;
+    const high = words[HIGH]!;
+    const low = words[LOW]!;
+    const biased = (high >>> 20) & 0x7ff;
+    // The scaled value is (top·2^32 + low)·2^shift: the 53-bit significand (52 for a subnormal).
+    const top = biased === 0 ? high & 0xfffff : (high & 0xfffff) | 0x100000;
+    const shift = biased === 0 ? 0 : biased - 1;
+    const q = shift >>> 5;
+    const r = shift & 31;
+    const sign = high >>> 31 === 1 ? -1 : 1;
+    const c = this.chunks;
+    if (r === 0) {
+      c[q]! += sign * low;
+      c[q + 1]! += sign * top;
+    } else {
+      c[q]! += sign * ((low << r) >>> 0);
+      c[q + 1]! += sign * (((top << r) | (low >>> (32 - r))) >>> 0);
+      c[q + 2]! += sign * (top >>> (32 - r));
     }
-    const p = this.partials;
-    const n = this.count;
-    const saved = Math.abs(value) >= OVERFLOW_GUARD || (n > 0 && Math.abs(p[n - 1]!) >= OVERFLOW_GUARD) ? p.slice(0, n) : undefined;
-    let x = value;
-    let i = 0;
-    for (let j = 0; j < n; j++) {
-      let y = p[j]!;
-      if (Math.abs(x) < Math.abs(y)) {
-        const t = x;
-        x = y;
-        y = t;
-      }
-      const hi = x + y;
-      const lo = y - (hi - x);
-      if (lo !== 0) p[i++] = lo;
-      x = hi;
+    if (++this.adds === ADDS_BETWEEN_CARRIES) this.carry();
+  }
+
+  /** Moves each chunk's bits past 32 into the next chunk, so that the next additions stay exact. */
+  private carry(): void {
+    const c = this.chunks;
+    for (let k = 0; k < CHUNKS - 1; k++) {
+      const up = Math.floor(c[k]! / CHUNK);
+      c[k]! -= up * CHUNK;
+      c[k + 1]! += up;
     }
-    if (!Number.isFinite(x)) {
-      // Intermediate overflow: continue exactly from the saved partials.
-      this.exact = [...(saved ?? []), value].reduce((s, v) => s + toScaled(v), 0n);
-      this.partials = [];
-      this.count = 0;
-      return;
-    }
-    if (x !== 0) p[i++] = x;
-    this.count = i;
+    this.adds = 0;
   }
 
   /** The exactly rounded sum so far (NaN for inf − inf, like math.fsum's ValueError case). */
   value(): number {
     if (this.special !== 0) return Number.isNaN(this.infinities) ? NaN : this.special;
-    if (this.exact !== undefined) return fromScaled(this.exact);
-    const p = this.partials;
-    let n = this.count;
-    if (n === 0) return 0;
-    let hi = p[--n]!;
-    let lo = 0;
-    while (n > 0) {
-      const x = hi;
-      const y = p[--n]!;
-      hi = x + y;
-      const yr = hi - x;
-      lo = y - yr;
-      if (lo !== 0) break;
-    }
-    // Make half-even rounding work across several partials.
-    if (n > 0 && ((lo < 0 && p[n - 1]! < 0) || (lo > 0 && p[n - 1]! > 0))) {
-      const y = lo * 2;
-      const x = hi + y;
-      const yr = x - hi;
-      if (y === yr) hi = x;
-    }
-    return hi;
+    let sum = 0n;
+    for (let k = CHUNKS - 1; k >= 0; k--) sum = (sum << 32n) + BigInt(this.chunks[k]!);
+    return fromScaled(sum);
   }
 }
 
