@@ -129,6 +129,32 @@ describe("arraySummary", () => {
     expect(JSON.parse(stringifyCanonical(arraySummary({ dtype: "float64", shape: [200, 300], data })))).toEqual(expected);
   });
 
+  it("hashes float64 views at an offset, across chunks with and without NaN payloads, as python3 hashlib", () => {
+    // Past three 8192-value chunks; NaNs with payloads only in the second and last, so that
+    // chunks hashed where they lie and chunks converted first both count.
+    const n = 3 * 8192 + 100;
+    const buffer = new Float64Array(n + 3);
+    const data = buffer.subarray(1, n + 1);
+    for (let i = 0; i < n; i++) data[i] = Math.cos(i * 0.37) * 10 ** ((i % 30) - 15);
+    const payloads = new Float64Array(new BigUint64Array([0x7ff8dead00000000n, 0xfff0000000000001n, 0x7ff0000000000002n]).buffer);
+    data[8192 + 17] = payloads[0]!;
+    data[2 * 8192 - 1] = payloads[1]!;
+    data[n - 1] = payloads[2]!;
+    buffer[0] = NaN; // outside the view: not hashed
+    const script = String.raw`
+import sys, json, struct, hashlib
+xs = [float(v) for v in json.loads(sys.stdin.read())]
+print(json.dumps(hashlib.sha256(b"".join(struct.pack("<Q", 0x7FF8000000000000) if x != x else struct.pack("<d", x) for x in xs)).hexdigest()))
+`;
+    const expected = python(script, Array.from(data, exactText));
+    expect(arraySummary({ dtype: "float64", shape: [n], data })["sha256"]).toBe(expected);
+    // Complex data hashes its interleaved lanes alike.
+    expect(arraySummary({ dtype: "complex128", shape: [n / 2], data })["sha256"]).toBe(expected);
+    // The same values in an array of their own, and through the converting path (plain array).
+    expect(arraySummary({ dtype: "float64", shape: [n], data: data.slice() })["sha256"]).toBe(expected);
+    expect(arraySummary({ dtype: "float64", shape: [n], data: Array.from(data) })["sha256"]).toBe(expected);
+  });
+
   it("matches python3 hashlib / math.fsum on generated large arrays of every kind", () => {
     const n = 5000;
     const rand = (i: number) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453) - 0.5;

@@ -76,26 +76,45 @@ function newLane(): LaneDigest {
   };
 }
 
-/** The sha256 of the values' little-endian float64 form, NaNs made the canonical quiet NaN. */
+/** True on a little-endian host, where a Float64Array's bytes are already the hashed form. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+function hasNaN(data: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (data[i] !== data[i]) return true;
+  return false;
+}
+
+/**
+ * The sha256 of the values' little-endian float64 form, NaNs made the canonical quiet NaN.
+ * Float64 data on a little-endian host is hashed where it lies, chunk by chunk, unless the chunk
+ * holds a NaN (whose payload may differ from the canonical one); other chunks and dtypes are
+ * converted into a scratch chunk first.
+ */
 function sha256Of(arr: ArrayLikeND, size: number, lanes: number): string {
   const hash = createHash("sha256");
+  const { data } = arr;
+  const inPlace = LITTLE_ENDIAN && data instanceof Float64Array ? data : null;
   const chunk = new DataView(new ArrayBuffer(HASH_CHUNK * 8));
-  let filled = 0;
-  for (let i = 0; i < size * lanes; i++) {
-    const x = Number(arr.data[i]);
-    if (Number.isNaN(x)) {
-      // Canonical quiet NaN 0x7FF8000000000000, whatever the payload was.
-      chunk.setUint32(filled * 8, 0, true);
-      chunk.setUint32(filled * 8 + 4, 0x7ff80000, true);
-    } else {
-      chunk.setFloat64(filled * 8, x, true);
+  const n = size * lanes;
+  for (let from = 0; from < n; from += HASH_CHUNK) {
+    const to = Math.min(n, from + HASH_CHUNK);
+    if (inPlace !== null && !hasNaN(inPlace, from, to)) {
+      hash.update(new Uint8Array(inPlace.buffer, inPlace.byteOffset + from * 8, (to - from) * 8));
+      continue;
     }
-    if (++filled === HASH_CHUNK) {
-      hash.update(new Uint8Array(chunk.buffer));
-      filled = 0;
+    for (let i = from; i < to; i++) {
+      const x = Number(data[i]);
+      const at = (i - from) * 8;
+      if (Number.isNaN(x)) {
+        // Canonical quiet NaN 0x7FF8000000000000, whatever the payload was.
+        chunk.setUint32(at, 0, true);
+        chunk.setUint32(at + 4, 0x7ff80000, true);
+      } else {
+        chunk.setFloat64(at, x, true);
+      }
     }
+    hash.update(new Uint8Array(chunk.buffer, 0, (to - from) * 8));
   }
-  hash.update(new Uint8Array(chunk.buffer, 0, filled * 8));
   return hash.digest("hex");
 }
 
