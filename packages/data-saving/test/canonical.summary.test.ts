@@ -172,6 +172,9 @@ print(json.dumps(hashlib.sha256(b"".join(struct.pack("<Q", 0x7FF8000000000000) i
       { dtype: "int64", shape: [n], data: BigInt64Array.from({ length: n }, (_, i) => BigInt(i) * 123456789n - 2n ** 40n) },
       { dtype: "bool", shape: [n], data: Uint8Array.from({ length: n }, (_, i) => i % 3 === 0 ? 1 : 0) },
       { dtype: "complex128", shape: [n], data: Float64Array.from({ length: 2 * n }, (_, i) => f64[Math.floor(i / 2)]! * (i % 2 ? -1 : 1)) },
+      // Positive and negative sums that cancel to their last bits, and a weighted value that
+      // overflows to +inf (1e308 at weight 3) beside finite ones.
+      { dtype: "float64", shape: [n], data: Float64Array.from({ length: n }, (_, i) => (i === 2 ? 1e308 : (i % 2 ? 1e300 : -1e300) * (1 + rand(i) * 2 ** -30))) },
     ];
     // The python3 reference: the README's definition written with hashlib, struct and math.fsum.
     const script = String.raw`

@@ -2,8 +2,8 @@
  * Python's `math.fsum`: the exactly rounded (round-half-even) sum of float64 values. Every
  * double is an integer multiple of 2^-1074; the accumulator adds those integers exactly, in
  * 32-bit chunks held by float64s, and rounds once, when the sum is read. That costs a few
- * integer operations per value whatever the values are (the canonical summaries sum every
- * element of every array four times). Where CPython raises "intermediate overflow" although the
+ * integer operations per value whatever the values are (the canonical summaries add every
+ * element of every large array twice: `sumAndSumAbs`). Where CPython raises "intermediate overflow" although the
  * exact sum is finite (1e308 + 1e308 − 1e308), this returns the correctly rounded result.
  *
  * @example
@@ -97,13 +97,39 @@ export class FsumAccumulator {
     this.adds = 0;
   }
 
+  /** The exact sum of the finite values added so far, as an integer multiple of 2^-1074. */
+  scaledSum(): bigint {
+    let sum = 0n;
+    for (let k = CHUNKS - 1; k >= 0; k--) sum = (sum << 32n) + BigInt(this.chunks[k]!);
+    return sum;
+  }
+
+  /** False once an infinity or a NaN was added. */
+  get finite(): boolean {
+    return this.special === 0;
+  }
+
   /** The exactly rounded sum so far (NaN for inf − inf, like math.fsum's ValueError case). */
   value(): number {
     if (this.special !== 0) return Number.isNaN(this.infinities) ? NaN : this.special;
-    let sum = 0n;
-    for (let k = CHUNKS - 1; k >= 0; k--) sum = (sum << 32n) + BigInt(this.chunks[k]!);
-    return fromScaled(sum);
+    return fromScaled(this.scaledSum());
   }
+}
+
+/**
+ * The exactly rounded sum and sum of absolute values of some values, from the sums of their
+ * positive ones (`positive`) and of their negative ones (`negative`): two additions per value
+ * instead of four. The exact sums are combined before each result is rounded, once.
+ */
+export function sumAndSumAbs(positive: FsumAccumulator, negative: FsumAccumulator): [sum: number, sumAbs: number] {
+  if (!positive.finite || !negative.finite) {
+    const p = positive.value();
+    const n = negative.value();
+    return [p + n, Math.abs(p) + Math.abs(n)];
+  }
+  const p = positive.scaledSum();
+  const n = negative.scaledSum();
+  return [fromScaled(p + n), fromScaled(p - n)];
 }
 
 /**

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { InvalidValueError } from "../../errors.js";
 import { floatJson, type JsonFloat } from "./float.js";
-import { FsumAccumulator } from "./fsum.js";
+import { FsumAccumulator, sumAndSumAbs } from "./fsum.js";
 
 /** An n-d array as the model and the binding hold it (complex interleaved re, im). */
 export interface ArrayLikeND {
@@ -54,11 +54,16 @@ function laneValue(arr: ArrayLikeND, i: number, lane: number, lanes: number): nu
   return Number(arr.data[i * lanes + lane]);
 }
 
+/**
+ * What one lane accumulates: its positive and its negative values apart (a value and its
+ * weighted value have the same sign), which give the sums and the sums of absolute values
+ * (`sumAndSumAbs`).
+ */
 interface LaneDigest {
-  sum: FsumAccumulator;
-  sumAbs: FsumAccumulator;
-  wsum: FsumAccumulator;
-  wsumAbs: FsumAccumulator;
+  positive: FsumAccumulator;
+  negative: FsumAccumulator;
+  wpositive: FsumAccumulator;
+  wnegative: FsumAccumulator;
   nan: number;
   posinf: number;
   neginf: number;
@@ -66,10 +71,10 @@ interface LaneDigest {
 
 function newLane(): LaneDigest {
   return {
-    sum: new FsumAccumulator(),
-    sumAbs: new FsumAccumulator(),
-    wsum: new FsumAccumulator(),
-    wsumAbs: new FsumAccumulator(),
+    positive: new FsumAccumulator(),
+    negative: new FsumAccumulator(),
+    wpositive: new FsumAccumulator(),
+    wnegative: new FsumAccumulator(),
     nan: 0,
     posinf: 0,
     neginf: 0,
@@ -140,25 +145,27 @@ function totalsOf(arr: ArrayLikeND, size: number, lanes: number): LaneTotals[] {
       if (Number.isNaN(x)) d.nan++;
       else if (x === Infinity) d.posinf++;
       else if (x === -Infinity) d.neginf++;
-      else {
-        const wx = x * weight;
-        d.sum.add(x);
-        d.sumAbs.add(Math.abs(x));
-        d.wsum.add(wx);
-        d.wsumAbs.add(Math.abs(wx));
+      else if (x > 0) {
+        d.positive.add(x);
+        d.wpositive.add(x * weight);
+      } else if (x < 0) {
+        d.negative.add(x);
+        d.wnegative.add(x * weight);
       }
     }
   }
-  return digests.map((d) => ({
-    sum: d.sum.value(), sumAbs: d.sumAbs.value(), wsum: d.wsum.value(), wsumAbs: d.wsumAbs.value(),
-    nan: d.nan, posinf: d.posinf, neginf: d.neginf,
-  }));
+  return digests.map((d) => {
+    const [sum, sumAbs] = sumAndSumAbs(d.positive, d.negative);
+    // A weighted value may overflow to an infinity: it is summed as math.fsum sums one.
+    const [wsum, wsumAbs] = sumAndSumAbs(d.wpositive, d.wnegative);
+    return { sum, sumAbs, wsum, wsumAbs, nan: d.nan, posinf: d.posinf, neginf: d.neginf };
+  });
 }
 
 /**
  * The totals of the last digests, by dtype, size and sha256. The inspector summarizes each array
  * in several loads of one file (its own load, its group's `loadAll`, the root's, the tree), and
- * the sums, four exactly rounded sums per value, are most of its time; the same float64 values
+ * the exactly rounded sums (two additions per value) are most of its time; the same float64 values
  * (what the sha256 covers) give the same totals. Bounded: a memo, not a store.
  */
 const recentTotals = new Map<string, readonly LaneTotals[]>();
