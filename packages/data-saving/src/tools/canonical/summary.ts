@@ -49,11 +49,6 @@ function element(arr: ArrayLikeND, i: number): JsonElement {
   return encodeInteger(data[i]!);
 }
 
-/** Float64 value of lane `lane` (0 real / 1 imaginary) of element `i`. */
-function laneValue(arr: ArrayLikeND, i: number, lane: number, lanes: number): number {
-  return Number(arr.data[i * lanes + lane]);
-}
-
 /**
  * What one lane accumulates: its positive and its negative values apart (a value and its
  * weighted value have the same sign), which give the sums and the sums of absolute values
@@ -134,26 +129,34 @@ interface LaneTotals {
   readonly neginf: number;
 }
 
-/** The exactly rounded sums and the counts of each lane. */
-function totalsOf(arr: ArrayLikeND, size: number, lanes: number): LaneTotals[] {
-  const digests = Array.from({ length: lanes }, newLane);
-  for (let i = 0; i < size; i++) {
-    const weight = 1 + (i % WEIGHT_PERIOD);
-    for (let lane = 0; lane < lanes; lane++) {
-      const x = laneValue(arr, i, lane, lanes);
-      const d = digests[lane]!;
-      if (Number.isNaN(x)) d.nan++;
-      else if (x === Infinity) d.posinf++;
-      else if (x === -Infinity) d.neginf++;
-      else if (x > 0) {
+/** Adds lane `lane` of the first `size` elements (`lanes` values each) to `d`. */
+function accumulate(d: LaneDigest, data: ArrayLike<number | bigint>, size: number, lane: number, lanes: number): void {
+  let weight = 1;
+  for (let i = lane, end = size * lanes; i < end; i += lanes) {
+    const x = Number(data[i]);
+    if (x > 0) {
+      if (x === Infinity) d.posinf++;
+      else {
         d.positive.add(x);
         d.wpositive.add(x * weight);
-      } else if (x < 0) {
+      }
+    } else if (x < 0) {
+      if (x === -Infinity) d.neginf++;
+      else {
         d.negative.add(x);
         d.wnegative.add(x * weight);
       }
+    } else if (x !== 0) {
+      d.nan++;
     }
+    weight = weight === WEIGHT_PERIOD ? 1 : weight + 1;
   }
+}
+
+/** The exactly rounded sums and the counts of each lane. */
+function totalsOf(arr: ArrayLikeND, size: number, lanes: number): LaneTotals[] {
+  const digests = Array.from({ length: lanes }, newLane);
+  for (let lane = 0; lane < lanes; lane++) accumulate(digests[lane]!, arr.data, size, lane, lanes);
   return digests.map((d) => {
     const [sum, sumAbs] = sumAndSumAbs(d.positive, d.negative);
     // A weighted value may overflow to an infinity: it is summed as math.fsum sums one.
