@@ -16,7 +16,7 @@ export { canonicalAxis, canonicalDte, canonicalDwa } from "./tools/canonical/dwa
 export * from "./tools/canonical/summary.js";
 export * from "./tools/canonical/values.js";
 export * from "./tools/canonical/json.js";
-export * from "./tools/canonical/fsum.js";
+export { FsumAccumulator, fsum } from "./tools/canonical/fsum.js";
 
 // Untrusted files: the inspector in a supervised child, and the supervisor's parts (a child
 // under a time and resident-memory limit, and the verdict on how it ended)
