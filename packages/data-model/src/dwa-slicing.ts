@@ -73,6 +73,20 @@ export class DataSlicer {
    *   ModelNotImplementedError for value slicing of spread data.
    */
   get(...items: IndexItem[]): DataWithAxes {
+    return this.slice(items, false);
+  }
+
+  /**
+   * `get` for a DataWithAxes its owner is done with: the axes of the dimensions not sliced go
+   * into the result themselves (their index updated) rather than as deep copies, so that no
+   * array is copied for them. `this`'s DataWithAxes is not to be used afterwards.
+   * @throws what `get` throws
+   */
+  take(...items: IndexItem[]): DataWithAxes {
+    return this.slice(items, true);
+  }
+
+  private slice(items: readonly IndexItem[], moveOthers: boolean): DataWithAxes {
     const dwa = this.dwa;
     const isNav = this.kind === "nav";
     const targets = this.targets();
@@ -103,9 +117,9 @@ export class DataSlicer {
     const otherAxes = (isNav ? dwa.getSignalAxes() : dwa.getNavAxes())
       .filter((a) => !removed.has(a.index))
       .map((a) => {
-        const copy = a.deepcopy();
-        copy.index = lower(a.index);
-        return copy;
+        const kept = moveOthers ? a : a.deepcopy();
+        kept.index = lower(a.index);
+        return kept;
       });
     const navIndexes = dwa.navIndexes.filter((i) => !removed.has(i)).map(lower);
     return this.build({

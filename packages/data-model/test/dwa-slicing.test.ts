@@ -111,6 +111,40 @@ describe("inav / isig / vnav (data-model.md §6.13 tables)", () => {
     expect(errName(() => d.isig.set(0, NDArray.zeros([2])))).toBe("ModelValueError");
   });
 
+  it("take slices as get does, the other kind's axes keeping their values' arrays instead of copies", () => {
+    // Axes holding arrays (not linear), so that keeping or copying them shows.
+    const curved = (label: string, n: number, index: number) => new Axis(label, "", NDArray.from("float64", [n], Array.from({ length: n }, (_, i) => i * i + index)), { index });
+    const source = (): DataRaw => new DataRaw("x", {
+      data: [NDArray.arange(1500, undefined, 1, "float64").reshape([10, 5, 5, 6])],
+      navIndexes: [0, 1],
+      axes: [curved("nav0", 10, 0), curved("nav1", 5, 1), curved("s0", 5, 2), curved("s1", 6, 3)],
+    });
+    const cases: [kind: "inav" | "isig", items: (number | string | Slice)[]][] = [
+      ["inav", [0, ":"]], ["inav", [0, 2]], ["inav", ["0:3", Slice.of(2, 4)]], ["inav", ["0:1", "..."]], ["isig", [1, "2:5"]], ["isig", ["0:1", 3]],
+    ];
+    for (const [kind, items] of cases) {
+      const copiedFrom = source();
+      const copied = copiedFrom[kind].get(...items);
+      const takenFrom = source();
+      const values = new Map(takenFrom.axes.map((a) => [a.label, a.data]));
+      const taken = takenFrom[kind].take(...items);
+      const what = `${kind}[${items.join(", ")}]`;
+      expect(taken.shape, what).toEqual(copied.shape);
+      expect(taken.navIndexes, what).toEqual(copied.navIndexes);
+      expect(axesOf(taken), what).toEqual(axesOf(copied));
+      expect(taken.axes.map((a) => a.getData().toNumbers()), what).toEqual(copied.axes.map((a) => a.getData().toNumbers()));
+      expect(taken.data.map((a) => a.toNumbers()), what).toEqual(copied.data.map((a) => a.toNumbers()));
+      // The axes not sliced hold the source's arrays in take's result, copies in get's.
+      const others = (kind === "inav" ? ["s0", "s1"] : ["nav0", "nav1"]).filter((l) => taken.axes.some((a) => a.label === l));
+      expect(others.length, what).toBeGreaterThan(0);
+      for (const label of others) {
+        expect(taken.axes.find((a) => a.label === label)!.data, `${what} ${label}`).toBe(values.get(label));
+        const copy = copied.axes.find((a) => a.label === label)!.data;
+        expect(copy === copiedFrom.axes.find((a) => a.label === label)!.data, `${what} ${label}`).toBe(false);
+      }
+    }
+  });
+
   it("an axis kept by the slice is the sliced axis", () => {
     const d = new DataRaw("a", { data: [NDArray.zeros([5, 3])], navIndexes: [0], axes: [new Axis("t", "s", NDArray.from("float64", [5], [0, 1, 5, 6, 9]), { index: 0 })] });
     expect(d.inav.get("1:4").axes[0]?.getData().toNumbers()).toEqual([1, 5, 6]);

@@ -190,11 +190,18 @@ describe("DataLoader partial loads and slabs on a written scan", () => {
     const whole = loader.loadData(where);
     for (const readAhead of [0, 2]) {
       const buffers: ArrayBufferLike[] = [];
+      const signalValues: (ArrayBufferLike | undefined)[] = [];
       for await (const slab of loader.navSlabs(where, { slabSize: 2, readAhead, reuse: true })) {
         // Checked before asking for the next slab: until then the arrays are the slab's.
         expect(same(slab.data, false)).toEqual(same(whole.inav.get(Slice.of(slab.start, slab.stop), Slice.all), false));
         buffers.push(slab.data.data[0]!.data.buffer);
+        signalValues.push(...slab.data.getSignalAxes().map((a) => a.data?.data.buffer));
       }
+      // The signal axis's values: read by the slabs planned before the first read ended (the
+      // first readAhead + 1), then shared by the next ones, neither read nor copied again.
+      expect(signalValues.length).toBe(4);
+      expect(signalValues[0]).toBeInstanceOf(ArrayBuffer);
+      expect(new Set(signalValues).size, `readAhead ${readAhead}`).toBe(readAhead + 1);
       expect(buffers).toHaveLength(4);
       buffers.forEach((b, k) => {
         expect(b === buffers[k % (readAhead + 1)], `readAhead ${readAhead}, slab ${k}`).toBe(true);

@@ -137,13 +137,15 @@ export class NavWindow {
 
   /**
    * The loaded block restricted to the items: the whole load's `inav` result, but for the
-   * timestamp, which is the stored one (`inav` stamps the time of the call).
+   * timestamp, which is the stored one (`inav` stamps the time of the call). The block is the
+   * load's own: its signal axes go into the result as they are, not copied (`take`), which keeps
+   * a stream with `reuse` from allocating per slab.
    */
   finish(dwa: DataWithAxes): DataWithAxes {
     if (dwa.navIndexes.length !== this.navIndexes.length) {
       throw new LoadError("IndexError", `the loaded data has ${dwa.navIndexes.length} navigation dimensions, the file says ${this.navIndexes.length}`);
     }
-    const part = dwa.inav.get(...this.dims.map((d) => d.inner));
+    const part = dwa.inav.take(...this.dims.map((d) => d.inner));
     part.timestamp = dwa.timestamp;
     return part;
   }
