@@ -77,16 +77,16 @@ export class DataSlicer {
   }
 
   /**
-   * `get` for a DataWithAxes its owner is done with: the axes of the dimensions not sliced go
-   * into the result themselves (their index updated) rather than as deep copies, so that no
-   * array is copied for them. `this`'s DataWithAxes is not to be used afterwards.
+   * `get` for a DataWithAxes its owner is done with: the axes of the dimensions not sliced are
+   * shallow copies in the result, sharing their value arrays with the sliced DataWithAxes,
+   * rather than deep copies, so that no array is copied for them.
    * @throws what `get` throws
    */
   take(...items: IndexItem[]): DataWithAxes {
     return this.slice(items, true);
   }
 
-  private slice(items: readonly IndexItem[], moveOthers: boolean): DataWithAxes {
+  private slice(items: readonly IndexItem[], shareOthers: boolean): DataWithAxes {
     const dwa = this.dwa;
     const isNav = this.kind === "nav";
     const targets = this.targets();
@@ -117,7 +117,7 @@ export class DataSlicer {
     const otherAxes = (isNav ? dwa.getSignalAxes() : dwa.getNavAxes())
       .filter((a) => !removed.has(a.index))
       .map((a) => {
-        const kept = moveOthers ? a : a.deepcopy();
+        const kept = shareOthers ? a : a.deepcopy();
         kept.index = lower(a.index);
         return kept;
       });

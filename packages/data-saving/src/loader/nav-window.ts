@@ -138,8 +138,8 @@ export class NavWindow {
   /**
    * The loaded block restricted to the items: the whole load's `inav` result, but for the
    * timestamp, which is the stored one (`inav` stamps the time of the call). The block is the
-   * load's own: its signal axes go into the result as they are, not copied (`take`), which keeps
-   * a stream with `reuse` from allocating per slab.
+   * load's own: the result shares its signal axes' arrays rather than copying them (`take`),
+   * which keeps a stream with `reuse` from allocating per slab.
    */
   finish(dwa: DataWithAxes): DataWithAxes {
     if (dwa.navIndexes.length !== this.navIndexes.length) {

@@ -3,8 +3,9 @@
  * double is an integer multiple of 2^-1074; the accumulator adds those integers exactly, in
  * 32-bit chunks held by float64s, and rounds once, when the sum is read. That costs a few
  * integer operations per value whatever the values are (the canonical summaries add every
- * element of every large array twice: `sumAndSumAbs`). Where CPython raises "intermediate overflow" although the
- * exact sum is finite (1e308 + 1e308 − 1e308), this returns the correctly rounded result.
+ * element of every large array twice: `sumAndSumAbs`). Where CPython raises "intermediate
+ * overflow" although the exact sum is finite (1e308 + 1e308 − 1e308), this returns the correctly
+ * rounded result.
  *
  * @example
  * fsum([1e100, 1, -1e100, 1e-100]);   // 1 (naive left-to-right summation gives 0)

@@ -79,6 +79,7 @@ function newLane(): LaneDigest {
 /** True on a little-endian host, where a Float64Array's bytes are already the hashed form. */
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
+/** Whether `data[from..to)` holds a NaN. */
 function hasNaN(data: Float64Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (data[i] !== data[i]) return true;
   return false;
@@ -168,8 +169,8 @@ function totalsOf(arr: ArrayLikeND, size: number, lanes: number): LaneTotals[] {
 /**
  * The totals of the last digests, by dtype, size and sha256. The inspector summarizes each array
  * in several loads of one file (its own load, its group's `loadAll`, the root's, the tree), and
- * the exactly rounded sums (two additions per value) are most of its time; the same float64 values
- * (what the sha256 covers) give the same totals. Bounded: a memo, not a store.
+ * the exactly rounded sums (two additions per value) are most of its time; the same float64
+ * values (what the sha256 covers) give the same totals. Bounded: a memo, not a store.
  */
 const recentTotals = new Map<string, readonly LaneTotals[]>();
 const RECENT_TOTALS = 32;
