@@ -197,11 +197,11 @@ describe("DataLoader partial loads and slabs on a written scan", () => {
         buffers.push(slab.data.data[0]!.data.buffer);
         signalValues.push(...slab.data.getSignalAxes().map((a) => a.data?.data.buffer));
       }
-      // The signal axis's values: read by the slabs planned before the first read ended (the
-      // first readAhead + 1), then shared by the next ones, neither read nor copied again.
+      // The signal axis's values: read by the slabs planned before the first read of it ended
+      // (at most the first readAhead + 1), then shared by the next ones, neither read nor copied again.
       expect(signalValues.length).toBe(4);
       expect(signalValues[0]).toBeInstanceOf(ArrayBuffer);
-      expect(new Set(signalValues).size, `readAhead ${readAhead}`).toBe(readAhead + 1);
+      expect(new Set(signalValues).size, `readAhead ${readAhead}`).toBeLessThanOrEqual(readAhead + 1);
       expect(buffers).toHaveLength(4);
       buffers.forEach((b, k) => {
         expect(b === buffers[k % (readAhead + 1)], `readAhead ${readAhead}, slab ${k}`).toBe(true);
