@@ -56,7 +56,10 @@ export interface FollowRowsOptions {
 export interface FollowedRows {
   readonly start: number;
   readonly stop: number;
-  /** `loadData(where).inav.get(Slice.of(start, stop))` at the flush the rows were read from. */
+  /**
+   * `loadData(where).inav.get(Slice.of(start, stop))` at the flush the rows were read from (a
+   * batch of one row has no navigation dimension: `inav` squeezes a length-1 slice).
+   */
   readonly data: DataWithAxes;
   /** That flush (null: the file had no writer). */
   readonly flush: StorageFlushState | null;
