@@ -71,6 +71,10 @@ struct ObjState {
   // cannot take them, else the rank of its chunks, whose dimensions are `chunkDims`.
   int directRank = -1;
   hsize_t chunkDims[H5S_MAX_RANK] = {0};
+  // Reads (transfer.cpp): -1 until the first read asks, then 1 when libhdf5 may leave elements
+  // of the buffer unwritten (no fill value to write), else 0. Asked once: the creation property
+  // list of an open dataset does not change, and asking costs more than a small read.
+  mutable int leavesUnwritten = -1;
   std::shared_ptr<FileState> file;
 
   ObjState(hid_t objectId, std::shared_ptr<FileState> owner);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstring>
 
 #include "chunk_direct.hpp"
 
@@ -49,6 +50,28 @@ void Prefault(void* data, size_t bytes, bool populate) {
 #endif
 }
 
+// Whether libhdf5 may leave part of a read's buffer as it was. Where a dataset has no data
+// (storage never allocated, a chunk never written) libhdf5 writes its fill value into the
+// buffer, unless the fill time is "never" or no fill value is defined: then it skips those
+// elements (h5py reads them as whatever its new buffer held). Such elements are zeroed here,
+// as a new TypedArray would be: a buffer allocated without zeroing would otherwise hand out
+// memory the process freed, and a reused one its previous content. Unknown counts as may.
+bool AskLeavesUnwritten(hid_t dataset) {
+  Hid dcpl(H5Dget_create_plist(dataset));
+  H5D_fill_time_t time = H5D_FILL_TIME_NEVER;
+  H5D_fill_value_t defined = H5D_FILL_VALUE_UNDEFINED;
+  if (!dcpl.ok() || H5Pget_fill_time(dcpl.get(), &time) < 0 || H5Pfill_value_defined(dcpl.get(), &defined) < 0) {
+    H5Eclear2(H5E_DEFAULT);
+    return true;
+  }
+  return time == H5D_FILL_TIME_NEVER || defined == H5D_FILL_VALUE_UNDEFINED;
+}
+
+bool MayLeaveUnwritten(const ObjState& s) {
+  if (s.leavesUnwritten < 0) s.leavesUnwritten = AskLeavesUnwritten(s.id) ? 1 : 0;
+  return s.leavesUnwritten == 1;
+}
+
 }  // namespace
 
 OwnMemSpaces::~OwnMemSpaces() {
@@ -83,7 +106,10 @@ Problem TransferElements(const ObjState& s, IoContext& io, bool write, void* dat
     // The memory space has the selection's shape, never a flattened 1-d one: libhdf5 1.10 maps
     // n-d chunks element by element otherwise (20 frames 1024x1024: 3.5 s instead of 0.5 s).
     hid_t mspace = sel.shape.n == 0 ? H5S_ALL : io.spaces->Get(sel.shape.n, sel.shape.v);
-    if (!write) Prefault(data, bytes, io.populate);
+    if (!write) {
+      Prefault(data, bytes, io.populate);
+      if (MayLeaveUnwritten(s)) std::memset(data, 0, bytes);
+    }
     status = mspace < 0 ? -1
              : write    ? H5Dwrite(s.id, s.memType, mspace, fspace, H5P_DEFAULT, data)
                         : H5Dread(s.id, s.memType, mspace, fspace, H5P_DEFAULT, data);

@@ -184,7 +184,8 @@ export class H5Dataset extends H5NodeBase implements H5DatasetLike {
     const sel = this.selectionForm(selection);
     const signal = checkSignal(options);
     return queueOf(this.file).run(async () => {
-      // Not zeroed: the read fills every element, and a failed read's array is dropped.
+      // Not zeroed: the read writes every element (those libhdf5 skips are zeroed, transfer.cpp),
+      // and a failed read's array is dropped.
       const target = uninitializedArrayFor(dtype, sel ? sel.size : product(await this.handle.shapeAsync()));
       await this.transferAsync(false, target, sel);
       return target;

@@ -95,6 +95,31 @@ describe("H5Dataset async reads and writes", () => {
     expect(await ds.readAsync({ start: [half - 2], count: [n - half + 2] })).toEqual(ds.read({ start: [half - 2], count: [n - half + 2] }));
   });
 
+  it("read the elements libhdf5 leaves as they were (fill time never) as zeros, not as the buffer's earlier content", async () => {
+    using file = fresh();
+    const n = 5 * 131072 + 5;
+    const half = 3 * 131072;
+    // With no fill value to write, libhdf5 skips the chunks never written and the storage never allocated.
+    const chunked = file.root.createDataset("chunked", { dtype: "float64", shape: [n], chunks: [65536], fillTime: "never" });
+    const data = Float64Array.from({ length: half }, (_, i) => i + 1);
+    chunked.write(data, { start: [0], count: [half] });
+    const contiguous = file.root.createDataset("contiguous", { dtype: "float64", shape: [4096], fillTime: "never" });
+    // Memory the allocator hands back dirty: a new array of an asynchronous read is not zeroed.
+    for (let k = 0; k < 4; k++) Buffer.allocUnsafeSlow(n * 8).fill(0xa5);
+    const whole = await chunked.readAsync();
+    expect(whole.subarray(0, half)).toEqual(data);
+    expect(whole.subarray(half).every((v) => v === 0)).toBe(true);
+    expect((await contiguous.readAsync()).every((v) => v === 0)).toBe(true);
+    // A target used again (a stream's buffers) does not keep its earlier values there either.
+    const target = new Float64Array(n - half + 2).fill(-1);
+    await chunked.readIntoAsync(target, { start: [half - 2], count: [n - half + 2] });
+    expect(Array.from(target.subarray(0, 2))).toEqual([half - 1, half]);
+    expect(target.subarray(2).every((v) => v === 0)).toBe(true);
+    const syncTarget = new Float64Array(4096).fill(-1);
+    contiguous.readInto(syncTarget);
+    expect(syncTarget.every((v) => v === 0)).toBe(true);
+  });
+
   it("write what the synchronous calls write, every dtype path included (whole chunks, bigint, complex, bool)", async () => {
     using file = fresh();
     const pairs: [string, Parameters<H5File["root"]["createDataset"]>[1], () => Float64Array | BigInt64Array | Uint8Array | Float32Array][] = [
