@@ -1,7 +1,7 @@
 /**
- * SliceRunner (src/loader/slices.ts): the steps of a sliced plan run in the order given, the
- * steps they give included, yielding to the event loop once a slice has run its time, and stop
- * with an AbortError when the signal aborts.
+ * SliceRunner (src/loader/slices.ts): the steps of a sliced plan run in the order runNow runs
+ * them (the steps a step gives right after it), yielding to the event loop once a slice has run
+ * its time, and stop with an AbortError when the signal aborts.
  */
 import { describe, expect, it } from "vitest";
 import { runNow, SliceRunner } from "../src/loader/slices.js";
@@ -13,20 +13,24 @@ function spin(ms: number): void {
 }
 
 describe("SliceRunner", () => {
-  it("runs the steps in the order given, those given by a step after the ones already queued", async () => {
+  it("runs the steps in the order runNow runs them: those a step gives right after it, in their order", async () => {
+    // A tree walked as the loads walk one: a step per group, giving a step per child.
+    const walk = (later: (step: () => void) => void, order: string[]) => {
+      const visit = (name: string, children: Record<string, object>): void => {
+        order.push(name);
+        for (const [child, grandChildren] of Object.entries(children)) later(() => visit(`${name}/${child}`, grandChildren as Record<string, object>));
+      };
+      later(() => visit("r", { a: { x: {}, y: { z: {} } }, b: {}, c: { w: {} } }));
+    };
     const runner = new SliceRunner();
-    const order: string[] = [];
-    runner.later(() => {
-      order.push("a");
-      runner.later(() => order.push("a.1"));
-    });
-    runner.later(() => order.push("b"));
-    expect(order).toEqual([]);
+    const sliced: string[] = [];
+    walk(runner.later, sliced);
+    expect(sliced).toEqual([]);
     await runner.run();
-    expect(order).toEqual(["a", "b", "a.1"]);
     const now: string[] = [];
-    runNow(() => now.push("at once"));
-    expect(now).toEqual(["at once"]);
+    walk(runNow, now);
+    expect(sliced).toEqual(["r", "r/a", "r/a/x", "r/a/y", "r/a/y/z", "r/b", "r/c", "r/c/w"]);
+    expect(sliced).toEqual(now);
   });
 
   it("yields to the event loop between a step that ran past the slice and the next", async () => {

@@ -276,7 +276,8 @@ export class DataLoader {
    * `loadData` with the array reads off the main thread (the storage's `readAsync`, on the libuv
    * pool for libhdf5); the node look-ups and attributes are read on the calling thread.
    * @param options those of `loadData`, and `signal`
-   * @throws (rejects) what `loadData` throws; an AbortError when `signal` aborts before the reads ran
+   * @throws (rejects) what `loadData` throws, the same error on the same file (a failed read names
+   *   the storage call, `readAsync`); an AbortError when `signal` aborts before the reads ran
    */
   async loadDataAsync(where: Where, options: LoadDataOptions & AsyncLoadOptions = {}): Promise<DataWithAxes> {
     const { signal, rest } = splitSignal(options);
@@ -290,8 +291,7 @@ export class DataLoader {
   private async loadWindowAsync(where: Where, options: LoadDataOptions, signal: AbortSignal | undefined, stream: StreamReads | null): Promise<DataWithAxes> {
     const window = this.navWindow(where, options.nav);
     const batch = new ReadBatch(window, this.budget(options), stream);
-    const build = this.planData(where, options, batch, window);
-    await batch.run(signal);
+    const build = await batch.afterPlanning(() => this.planData(where, options, batch, window), signal);
     return build();
   }
 
@@ -434,7 +434,8 @@ export class DataLoader {
    * the nodes and the building of the result in slices that yield to the event loop (one step
    * per group and per loaded node).
    * @param options those of `loadAll`, and `signal`
-   * @throws (rejects) what `loadAll` throws; an AbortError when `signal` aborts before the reads ran
+   * @throws (rejects) what `loadAll` throws, the same error on the same file (a failed read names
+   *   the storage call, `readAsync`); an AbortError when `signal` aborts before the reads ran
    */
   async loadAllAsync(where: Where, data: DataToExport = new DataToExport("All"), options: LoadAllOptions & AsyncLoadOptions = {}): Promise<DataToExport> {
     checkDataToExport("loadAllAsync", data);
@@ -450,8 +451,7 @@ export class DataLoader {
       build = this.planAll(where, data, rest, (window) => batch.within(window), planning.later, null);
     });
     await yieldToLoop();
-    await planning.run(signal, this.h5saver.filename ?? undefined);
-    await batch.run(signal);
+    await batch.afterPlanning(() => planning.run(signal, this.h5saver.filename ?? undefined), signal);
     const building = new SliceRunner();
     build(building.later);
     await building.run();

@@ -124,6 +124,24 @@ export class ReadBatch implements LoadReads {
   }
 
   /**
+   * Plans a load with `plan` (which asks this batch for its arrays), then runs the reads. When
+   * the planning fails, the reads asked for before the failure run first, unless `signal` has
+   * aborted: the synchronous loads read each array as they plan it, so a read that fails among
+   * those is the error they throw, and the asynchronous load throws the same.
+   */
+  async afterPlanning<T>(plan: () => T | Promise<T>, signal?: AbortSignal): Promise<T> {
+    let planned: T;
+    try {
+      planned = await plan();
+    } catch (e) {
+      if (signal?.aborted !== true) await this.run(signal);
+      throw e;
+    }
+    await this.run(signal);
+    return planned;
+  }
+
+  /**
    * Runs the reads (in the file's queue, one at a time on the libuv pool).
    * @param signal cancels the reads not yet started (the call rejects with an AbortError)
    */

@@ -24,15 +24,27 @@ export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Steps run in the order given (a step may give more), in slices that yield to the event loop. */
+/**
+ * Steps run in slices that yield to the event loop, in the order `runNow` would run them: the
+ * steps a step gives run right after it, before those given earlier (a depth-first walk, as the
+ * synchronous loads walk a tree), so that a load fails on the same node either way.
+ */
 export class SliceRunner {
-  private readonly steps: (() => void)[] = [];
-  private next = 0;
+  /** The steps to run, the next one last. */
+  private readonly stack: (() => void)[] = [];
+  /** The steps given since the last one started (or before the run), in the order given. */
+  private given: (() => void)[] = [];
 
   /** The `Later` that queues steps here. */
   readonly later: Later = (step) => {
-    this.steps.push(step);
+    this.given.push(step);
   };
+
+  /** Puts the steps just given on top of the stack, the first given to run first. */
+  private stackGiven(): void {
+    for (let i = this.given.length - 1; i >= 0; i--) this.stack.push(this.given[i]!);
+    this.given = [];
+  }
 
   /**
    * Runs every queued step, and those they queue, yielding between slices.
@@ -41,13 +53,15 @@ export class SliceRunner {
    */
   async run(signal?: AbortSignal, file = "the file"): Promise<void> {
     let sliceStart = performance.now();
-    while (this.next < this.steps.length) {
+    this.stackGiven();
+    while (this.stack.length > 0) {
       if (performance.now() - sliceStart >= SLICE_MS) {
         await yieldToLoop();
         sliceStart = performance.now();
       }
       if (signal?.aborted) throw abortError(signal, `${file}: the load was aborted before its reads started`);
-      this.steps[this.next++]!();
+      this.stack.pop()!();
+      this.stackGiven();
     }
   }
 }
