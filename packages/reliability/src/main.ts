@@ -4,7 +4,7 @@
  * plus SIGINT/SIGTERM) and prints a table.
  *
  *   pnpm reliability [--only fuzz,leak,concurrency,io-errors,kill] [--seed N] [--fuzz N] [--kills N] [--kill-minutes M]
- *     [--corpus DIR] [--targets inspect,guarded,validate,h5dump-1.10,h5dump-1.14]
+ *     [--corpus DIR] [--targets inspect,guarded,validate,async,h5dump-1.10,h5dump-1.14]
  *     [--h5dump-new PATH] [--cycles N] [--parallel N] [--timeout-ms N] [--memory-mb N] [--keep DIR]
  *
  * Exit status 1 when a check failed.
@@ -28,7 +28,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     fuzz: { type: "string", default: "10000" },
     corpus: { type: "string" },
-    targets: { type: "string", default: "inspect,guarded,validate,h5dump-1.10" },
+    targets: { type: "string", default: "inspect,guarded,validate,async,h5dump-1.10" },
     "h5dump-new": { type: "string" },
     cycles: { type: "string", default: "10000" },
     parallel: { type: "string", default: "2" },

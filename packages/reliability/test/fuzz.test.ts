@@ -11,11 +11,12 @@ import { inspectUntrusted } from "@pymodaq-ts/data-saving/tools";
 import { isDataSavingError, isReaderDiedError } from "@pymodaq-ts/data-saving";
 import { describe, expect, it } from "vitest";
 import { runLimited } from "../src/child.js";
-import { DEFAULT_CORPUS_DIR, writeSeeds } from "../src/fuzz/corpus.js";
+import { corpusFiles, DEFAULT_CORPUS_DIR, writeSeeds } from "../src/fuzz/corpus.js";
 import { writeCrafted } from "../src/fuzz/crafted.js";
 import { metadataOffsets, mutate } from "../src/fuzz/mutate.js";
 import { mutant, runFuzz } from "../src/fuzz/run.js";
-import { CLI, supervisedArgs } from "../src/fuzz/targets.js";
+import { CLI, makeTargets, supervisedArgs } from "../src/fuzz/targets.js";
+import type { Outcome } from "../src/outcome.js";
 import { Rng } from "../src/rng.js";
 import { tempDir } from "./helpers.js";
 
@@ -113,5 +114,46 @@ describe("runFuzz (seeded, reduced)", () => {
     expect(Object.values(tally).reduce((a, b) => a + b, 0)).toBe(36);
     expect(tally).toMatchObject({ "untyped-error": 0, crash: 0, hang: 0, memory: 0 });
     expect(tally.load + tally["typed-error"]).toBe(36);
+  });
+});
+
+describe("the asynchronous loads against the synchronous ones (the `async` target)", () => {
+  it("agree on every seed and PyMoDAQ fixture: each loads whole but for the two whose empty axes PyMoDAQ refuses too", async () => {
+    const [target] = makeTargets(["async"]);
+    const files = [...writeSeeds(tempDir()), ...corpusFiles()];
+    const outcomes = Object.fromEntries(await Promise.all(files.map(async (f) => [f.slice(f.lastIndexOf("/") + 1), await target!.run(f, LIMITS)] as const)));
+    // Their expected documents hold "IndexError: data for the Axis class cannot be empty".
+    const refused = new Set(["edge_loaderror_h5py.h5", "edge_tables.h5"]);
+    for (const [name, outcome] of Object.entries(outcomes)) expect(outcome, name).toBe(refused.has(name) ? "typed-error" : "load");
+    expect(Object.keys(outcomes).length).toBe(files.length);
+  });
+
+  it("fail with the same error where an early array and a later group are both unreadable (mutant 294 of seed 13)", async () => {
+    // Its seed is fixtures/pymodaq/dte_mixed_h5py_gzip.h5. loadAll reads the arrays of each node
+    // as it plans it, and fails on the read of /RawData/Data1D/CH00/Data00; loadAllAsync plans
+    // every node before it reads, and met the unreadable group /RawData/Data2D first.
+    const bytes = readFileSync(join(DEFAULT_CORPUS_DIR, "dte_mixed_h5py_gzip.h5"));
+    const file = join(tempDir(), "dte_mixed_h5py_gzip-13-294.h5");
+    writeFileSync(file, mutant(bytes, metadataOffsets(bytes), 13, 294));
+    const [target] = makeTargets(["async"]);
+    expect(await target!.run(file, LIMITS)).toBe("typed-error");
+  });
+
+  it("agree on mutated files, or the synchronous in-process reader dies on them as well (libhdf5)", async () => {
+    const outcomes: Record<string, Record<string, Outcome>> = {};
+    const result = await runFuzz({
+      seed: 7, count: 30, manyNodes: 200, targets: ["inspect", "async"], limits: LIMITS, parallel: 2, workDir: tempDir(),
+      onFile: (label, byTarget) => { outcomes[label] = { ...byTarget }; },
+    });
+    expect(Object.keys(outcomes).length).toBe(30);
+    const survived = (o: Outcome | undefined): boolean => o === "load" || o === "typed-error";
+    for (const [label, byTarget] of [...Object.entries(outcomes), ...Object.entries(result.crafted)]) {
+      // A difference between the two paths, an exception of another kind or a promise left
+      // unsettled is an untyped error.
+      expect(byTarget.async, label).not.toBe("untyped-error");
+      if (!survived(byTarget.async)) expect(survived(byTarget.inspect), `${label}: async ${byTarget.async}, inspect ${byTarget.inspect}`).toBe(false);
+    }
+    expect(result.tallies.async!.load).toBeGreaterThan(0);
+    expect(result.tallies.async!["typed-error"]).toBeGreaterThan(0);
   });
 });

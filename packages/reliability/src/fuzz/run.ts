@@ -32,6 +32,8 @@ export interface FuzzOptions {
   keepDir?: string;
   /** h5dump built on libhdf5 1.14, for the `h5dump-1.14` target. */
   h5dumpNew?: string;
+  /** Called after each mutated file with its label (seed file, run seed, number) and its outcome per target. */
+  onFile?: (label: string, outcomes: Readonly<Record<string, Outcome>>) => void;
   /** Called after every `progressEvery` mutated files with the count run and the tallies so far. */
   onProgress?: (done: number, tallies: Readonly<Record<string, Tally>>) => void;
   progressEvery?: number;
@@ -93,8 +95,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     const label = `${basename(seeds[which]!, ".h5")}-${options.seed}-${i}`;
     const file = join(options.workDir, `${label}.h5`);
     writeFileSync(file, bytes);
-    await runAll(file, label);
+    const outcomes = await runAll(file, label);
     rmSync(file, { force: true });
+    options.onFile?.(label, outcomes);
     done++;
     if (options.onProgress && done % (options.progressEvery ?? 250) === 0) options.onProgress(done, tallies);
   });

@@ -7,6 +7,8 @@
  *   supervising command are 10 s longer, so that the supervisor's verdict is what is measured);
  * - `validate`: a walk of every group, attribute and dataset shape through h5-lowlevel, the
  *   validation a caller could run before reading in-process;
+ * - `async`: the asynchronous loads in-process (`DataLoader.open`, `loadDataAsync`, `navSlabs`,
+ *   `loadAllAsync`, `closeFileAsync`: async-child.mjs), whose reads run on the libuv pool;
  * - `h5dump-1.10` / `h5dump-1.14`: libhdf5's own h5dump of two libhdf5 versions (what a newer
  *   libhdf5 alone would change).
  */
@@ -20,8 +22,9 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The `pymodaq-h5` executable of the data-saving package. */
 export const CLI = resolve(packageRoot, "node_modules/@pymodaq-ts/data-saving/dist/cli.js");
 const VALIDATOR = resolve(packageRoot, "src/fuzz/validate-child.mjs");
+const ASYNC_LOADER = resolve(packageRoot, "src/fuzz/async-child.mjs");
 
-export type TargetName = "inspect" | "guarded" | "validate" | "h5dump-1.10" | "h5dump-1.14";
+export type TargetName = "inspect" | "guarded" | "validate" | "async" | "h5dump-1.10" | "h5dump-1.14";
 
 export interface Target {
   name: TargetName;
@@ -63,6 +66,18 @@ const validate: Target = {
   },
 };
 
+/** The asynchronous loads report an unreadable file as "cannot read FILE: ...". */
+export function asyncTyped(file: string) {
+  return (stderr: string): boolean => stderr.startsWith(`cannot read ${file}: `) && !hasStackTrace(stderr);
+}
+
+const asyncLoads: Target = {
+  name: "async",
+  async run(file, limits) {
+    return classify(await runLimited(process.execPath, [ASYNC_LOADER, file], limits), asyncTyped(file));
+  },
+};
+
 function h5dump(name: TargetName, executable: string): Target {
   return {
     name,
@@ -87,6 +102,8 @@ export function makeTargets(names: readonly TargetName[], h5dumpNew?: string): T
         return guarded;
       case "validate":
         return validate;
+      case "async":
+        return asyncLoads;
       case "h5dump-1.10":
         return h5dump(n, "h5dump");
       case "h5dump-1.14":
