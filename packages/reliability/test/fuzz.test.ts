@@ -6,11 +6,11 @@
  * memory limits; no crash, hang or memory blow-up reaches the caller.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { inspectUntrusted } from "@pymodaq-ts/data-saving/tools";
 import { isDataSavingError, isReaderDiedError } from "@pymodaq-ts/data-saving";
 import { describe, expect, it } from "vitest";
-import { runLimited } from "../src/child.js";
+import { mapLimited, runLimited } from "../src/child.js";
 import { corpusFiles, DEFAULT_CORPUS_DIR, writeSeeds } from "../src/fuzz/corpus.js";
 import { writeCrafted } from "../src/fuzz/crafted.js";
 import { metadataOffsets, mutate } from "../src/fuzz/mutate.js";
@@ -121,7 +121,8 @@ describe("the asynchronous loads against the synchronous ones (the `async` targe
   it("agree on every seed and PyMoDAQ fixture: each loads whole but for the two whose empty axes PyMoDAQ refuses too", async () => {
     const [target] = makeTargets(["async"]);
     const files = [...writeSeeds(tempDir()), ...corpusFiles()];
-    const outcomes = Object.fromEntries(await Promise.all(files.map(async (f) => [f.slice(f.lastIndexOf("/") + 1), await target!.run(f, LIMITS)] as const)));
+    const outcomes: Record<string, Outcome> = {};
+    await mapLimited(files, 2, async (f) => { outcomes[basename(f)] = await target!.run(f, LIMITS); });
     // Their expected documents hold "IndexError: data for the Axis class cannot be empty".
     const refused = new Set(["edge_loaderror_h5py.h5", "edge_tables.h5"]);
     for (const [name, outcome] of Object.entries(outcomes)) expect(outcome, name).toBe(refused.has(name) ? "typed-error" : "load");

@@ -100,7 +100,7 @@ function dataNodes(loader) {
 }
 
 async function main() {
-  const opened = (loader) => (loader === null ? "" : "open");
+  const opened = () => "open";
   const { value: syncLoader, text: syncOpen } = await settle(() => new DataLoader(file), opened);
   const { value: asyncLoader, text: asyncOpen } = await settle(() => DataLoader.open(file), opened);
   if (syncLoader === null || asyncLoader === null) {

@@ -66,15 +66,12 @@ const validate: Target = {
   },
 };
 
-/** The asynchronous loads report an unreadable file as "cannot read FILE: ...". */
-export function asyncTyped(file: string) {
-  return (stderr: string): boolean => stderr.startsWith(`cannot read ${file}: `) && !hasStackTrace(stderr);
-}
-
 const asyncLoads: Target = {
   name: "async",
   async run(file, limits) {
-    return classify(await runLimited(process.execPath, [ASYNC_LOADER, file], limits), asyncTyped(file));
+    // The child reports a file it could not read whole as "cannot read FILE: ...".
+    const run = await runLimited(process.execPath, [ASYNC_LOADER, file], limits);
+    return classify(run, (stderr) => stderr.startsWith(`cannot read ${file}: `) && !hasStackTrace(stderr));
   },
 };
 
